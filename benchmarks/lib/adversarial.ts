@@ -1,0 +1,107 @@
+/**
+ * Adversarial values for the worst-case timing: 100 KB strings built to trigger quadratic
+ * behaviour (long runs of one character class, separators, repeated token prefixes) and deeply
+ * nested values.
+ */
+import type { Finding } from '../../src/engine/types.js';
+import { createRng } from '../../src/testing/corpus/prng.js';
+import { timeSync } from './timing.js';
+
+/** Size of each adversarial string, in characters (ASCII: bytes). */
+export const SIZE = 100_000;
+
+/** A named adversarial document. */
+export interface Adversary {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+function fill(unit: string): string {
+  return unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+}
+
+function random(alphabet: string): string {
+  return createRng(SIZE ^ alphabet.length).chars(alphabet, SIZE);
+}
+
+function nested(depth: number): unknown {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
+/** The fixed adversarial set, each wrapped as `{properties: {note: value}}`. */
+export function adversaries(): Adversary[] {
+  const strings: [string, string][] = [
+    ['letters: one repeated', fill('a')],
+    ['letters: random a-z', random('abcdefghijklmnopqrstuvwxyz')],
+    ['digits: one repeated', fill('7')],
+    ['digits: random', random('0123456789')],
+    ['digits with separators', random('0123456789 -.()/+')],
+    ['hex: random', random('0123456789abcdef')],
+    [
+      'base64 alphabet: random',
+      random('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
+    ],
+    ['base64 JSON prefix eyJ repeated', fill('eyJ')],
+    ["'@' only", fill('@')],
+    ["'.' only", fill('.')],
+    ["'a@b.' repeated", fill('a@b.')],
+    [
+      "local part then '@' then labels",
+      'x'.repeat(SIZE / 2) + '@' + fill('y.').slice(0, SIZE / 2 - 1),
+    ],
+    ['IPv4-ish 1. repeated', fill('1.')],
+    ['IPv6-ish a1: repeated', fill('a1:')],
+    ['percent escapes %41 repeated', fill('%41')],
+    ["'%' only", fill('%')],
+    ['JSON brackets [[[…]]] in a string', '['.repeat(SIZE / 2) + ']'.repeat(SIZE / 2)],
+    ['JSON objects {"a":… in a string', fill('{"a":')],
+    ['full-width letters', fill('ａ')],
+    ['full-width ＠ and ．', fill('ａ＠ｂ．')],
+    ['dense emails a@b.co', fill('a@b.co ')],
+  ];
+  const out: Adversary[] = strings.map(([name, s]) => ({
+    name,
+    value: { properties: { note: s } },
+  }));
+  out.push({
+    name: 'nested arrays, depth 50,000 (parsed value)',
+    value: { properties: { note: nested(50_000) } },
+  });
+  return out;
+}
+
+/** One adversary per distinct rule keyword: the keyword repeated to SIZE characters, without separators. */
+export function keywordAdversaries(keywords: readonly string[]): Adversary[] {
+  return [...new Set(keywords.map((k) => k.toLowerCase()))]
+    .filter((k) => k.length > 0)
+    .map((k) => ({ name: `keyword '${k}' repeated`, value: { properties: { note: fill(k) } } }));
+}
+
+/** Median time of one adversarial document, and how many findings it produced. */
+export interface WorstCase {
+  readonly name: string;
+  readonly ms: number;
+  readonly findings: number;
+}
+
+/**
+ * Time `detect` on each adversary: one untimed run, then the median of 5 — or a single timed run
+ * when the first took over 50 ms (pathological cases would otherwise dominate the benchmark's time).
+ */
+export function worstCase(
+  detect: (v: unknown) => Finding[],
+  list: readonly Adversary[],
+): WorstCase[] {
+  return list.map((a) => {
+    const t0 = performance.now();
+    const findings = detect(a.value).length;
+    const reps = performance.now() - t0 > 50 ? 1 : 5;
+    return {
+      name: a.name,
+      ms: timeSync(() => detect(a.value), { warmup: 0, reps }).median,
+      findings,
+    };
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: runs every benchmark, prints the tables, writes `benchmarks/results/*.json`.
+ * Flags: --events N (default 20000), --peer-events N (default 2000), --reps N (default 5),
+ * --seed N (default 20261122), --no-peers, --quick (2000 events, 500 for peers, 3 reps).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchDetect } from './detect.js';
+import { renderDetect, TARGETS } from './lib/report.js';
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  let text = JSON.stringify(value, null, 2) + '\n';
+  try {
+    // Keep the file as `prettier --check .` wants it.
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), parser: 'json' });
+  } catch {
+    // prettier is a dev dependency of the repository; without it the file is still valid JSON.
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const options = {
+    seed: flag('seed', 20261122),
+    events: flag('events', quick ? 2000 : 20000),
+    peerEvents: flag('peer-events', quick ? 500 : 2000),
+    reps: flag('reps', quick ? 3 : 5),
+    peers: !process.argv.includes('--no-peers'),
+    log: (line: string) => process.stderr.write(`  ${line}\n`),
+  };
+  if ((globalThis as { gc?: unknown }).gc === undefined)
+    process.stderr.write('  (run node with --expose-gc to collect garbage between repetitions)\n');
+  const started = new Date();
+  const report = await benchDetect(options);
+  process.stdout.write(`\n${renderDetect(report)}\n`);
+  const cpu = cpus()[0];
+  const machine = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpu?.model ?? '?',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+  };
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const file = join(root, 'results', 'detect.json');
+  await writeJson(file, {
+    date: started.toISOString(),
+    command:
+      `node --expose-gc benchmarks/dist/benchmarks/run.js ${process.argv.slice(2).join(' ')}`.trim(),
+    machine,
+    options: { ...options, log: undefined },
+    targets: TARGETS,
+    ...report,
+  });
+  process.stderr.write(`  wrote ${file}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,167 @@
+/**
+ * Turns a rule (data) into the function the scanner calls at each of its hits.
+ */
+import { isUnder } from './categories.js';
+import { isAlnum, isPlaceholder, shannonEntropy } from './text.js';
+import type { Candidate, Hit, Rule, ScanContext } from './types.js';
+import type { Match } from './scanner.js';
+
+/** A rule ready to run: `run` appends validated matches for one hit. */
+export interface CompiledRule {
+  readonly rule: Rule;
+  run(text: string, hit: Hit, ctx: ScanContext, out: Match[]): void;
+}
+
+/** Default characters on each side of the hit for `anchor: 'window'`. */
+export const DEFAULT_WINDOW = 128;
+
+/** Throws when a rule is malformed (fail fast at startup, never per event). */
+export function checkRule(rule: Rule): void {
+  const where = `rule ${rule.id}`;
+  if (!/^[a-z0-9_]+$/.test(rule.id)) throw new Error(`${where}: id must be snake_case`);
+  if (!rule.pattern === !rule.find)
+    throw new Error(`${where}: needs exactly one of pattern and find`);
+  if (!rule.keywords?.length && !rule.digits && !rule.fields?.length)
+    throw new Error(`${where}: has no trigger`);
+  if (rule.pattern) {
+    const anchor = rule.anchor ?? 'keyword';
+    if (anchor === 'keyword' && !rule.pattern.sticky)
+      throw new Error(`${where}: keyword-anchored pattern needs the y flag`);
+    if (anchor === 'window' && !rule.pattern.global)
+      throw new Error(`${where}: window pattern needs the g flag`);
+    if (
+      /(?<!\\)[*+]|\{\d+,\}/.test(
+        rule.pattern.source.replace(/\\./g, '_').replace(/\[[^\]]*\]/g, ''),
+      )
+    )
+      throw new Error(`${where}: unbounded quantifier in pattern`);
+  }
+  if (rule.confidence <= 0 || rule.confidence > 1)
+    throw new Error(`${where}: confidence must be in (0, 1]`);
+  if (rule.examples.positive.length === 0)
+    throw new Error(`${where}: needs at least one positive example`);
+}
+
+function wantsPlaceholderFilter(rule: Rule): boolean {
+  if (rule.placeholders !== undefined) return rule.placeholders;
+  return (
+    isUnder(rule.category, 'system.authentication') || isUnder(rule.category, 'user.authorization')
+  );
+}
+
+function withIndices(re: RegExp): RegExp {
+  return re.hasIndices ? re : new RegExp(re.source, re.flags + 'd');
+}
+
+/** Compile one rule. */
+export function compileRule(rule: Rule): CompiledRule {
+  checkRule(rule);
+  const placeholders = wantsPlaceholderFilter(rule);
+  const { validate, minEntropy } = rule;
+  const accept = (text: string, start: number, end: number, ctx: ScanContext): boolean => {
+    if (end <= start) return false;
+    if (validate === undefined && minEntropy === undefined && !placeholders) return true;
+    const value = text.slice(start, end);
+    if (minEntropy !== undefined && shannonEntropy(value) < minEntropy) return false;
+    if (placeholders && isPlaceholder(value)) return false;
+    return validate === undefined || validate(value, ctx);
+  };
+  const emit = (out: Match[], c: Candidate): void => {
+    out.push({
+      kind: c.kind ?? rule.id,
+      category: rule.category,
+      start: c.start,
+      end: c.end,
+      confidence: c.confidence ?? rule.confidence,
+      normalized: false,
+    });
+  };
+  if (rule.find) return { rule, run: findRunner(rule, rule.find, accept, emit) };
+  const group = rule.group ?? 0;
+  const re = group > 0 ? withIndices(rule.pattern!) : rule.pattern!;
+  const run =
+    (rule.anchor ?? 'keyword') === 'keyword'
+      ? stickyRunner(rule, re, group, accept, emit)
+      : windowRunner(rule, re, group, accept, emit);
+  return { rule, run };
+}
+
+type Accept = (text: string, start: number, end: number, ctx: ScanContext) => boolean;
+type Emit = (out: Match[], c: Candidate) => void;
+
+function findRunner(
+  rule: Rule,
+  find: NonNullable<Rule['find']>,
+  accept: Accept,
+  emit: Emit,
+): CompiledRule['run'] {
+  return (text, hit, ctx, out) => {
+    const found = find(text, hit, ctx);
+    if (found === undefined) return;
+    const list: readonly Candidate[] = Array.isArray(found) ? found : [found as Candidate];
+    for (const c of list) if (accept(text, c.start, c.end, ctx)) emit(out, c);
+    void rule;
+  };
+}
+
+function span(m: RegExpExecArray, group: number, base: number): [number, number] | undefined {
+  if (group === 0) return [base + m.index, base + m.index + m[0].length];
+  const ix = m.indices?.[group];
+  return ix ? [base + ix[0], base + ix[1]] : undefined;
+}
+
+function stickyRunner(
+  rule: Rule,
+  re: RegExp,
+  group: number,
+  accept: Accept,
+  emit: Emit,
+): CompiledRule['run'] {
+  const offset = rule.offset ?? 0;
+  const boundary = rule.boundary ?? true;
+  return (text, hit, ctx, out) => {
+    const at = hit.start - offset;
+    if (at < 0) return;
+    if (boundary && at > 0 && isAlnum(text.charCodeAt(at - 1)) && !afterEscape(text, at)) return;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) return;
+    const s = span(m, group, 0);
+    if (s && accept(text, s[0], s[1], ctx)) emit(out, { start: s[0], end: s[1] });
+  };
+}
+
+/**
+ * True when `at` follows a backslash escape such as `\\n` in double-encoded JSON or log text,
+ * where the letter before the token is part of the escape, not of the token.
+ */
+function afterEscape(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 2) !== 92) return false;
+  const c = text.charCodeAt(at - 1);
+  return c === 110 || c === 114 || c === 116; // n r t
+}
+
+/** Characters kept before a window so lookbehind assertions see real context. */
+const LOOKBEHIND = 16;
+
+function windowRunner(
+  rule: Rule,
+  re: RegExp,
+  group: number,
+  accept: Accept,
+  emit: Emit,
+): CompiledRule['run'] {
+  const w = rule.window ?? DEFAULT_WINDOW;
+  return (text, hit, ctx, out) => {
+    const from = Math.max(0, hit.start - w);
+    const to = Math.min(text.length, hit.end + w);
+    const base = Math.max(0, from - LOOKBEHIND);
+    const sub = base === 0 && to === text.length ? text : text.slice(base, to);
+    re.lastIndex = from - base;
+    for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const s = span(m, group, base);
+      if (s && accept(text, s[0], s[1], ctx)) emit(out, { start: s[0], end: s[1] });
+    }
+  };
+}

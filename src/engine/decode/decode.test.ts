@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { literalMap, parseLocated } from './json.js';
+import { percentDecode } from './url.js';
+import { base64Segments } from './base64.js';
+
+test('parseLocated finds string literals and keeps __proto__ an own key', () => {
+  const raw = '{"a":"x\\"y","__proto__":{"polluted":"yes"},"b":[1,"zz"]}';
+  const loc = parseLocated(raw)!;
+  const v = loc.value as Record<string, unknown>;
+  assert.equal(v.a, 'x"y');
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.ok(Object.prototype.hasOwnProperty.call(v, '__proto__'));
+  const arr = v.b as unknown[];
+  const lit = loc.literals.get(arr)!.get(1)!;
+  assert.equal(raw.slice(lit.start, lit.end), 'zz');
+  const a = loc.literals.get(v)!.get('a')!;
+  const m = literalMap(raw, a);
+  assert.equal(raw.slice(m[1]!, m[2]!), '\\"'); // decoded unit 1 is the escaped quote
+  assert.equal(raw.slice(m[2]!, m[3]!), 'y');
+});
+
+test('parseLocated rejects invalid JSON, scalars and excessive depth', () => {
+  assert.equal(parseLocated('{"a":}'), undefined);
+  assert.equal(parseLocated('"just a string"'), undefined);
+  assert.equal(parseLocated('12'), undefined);
+  assert.equal(parseLocated('{"a":1} trailing'), undefined);
+  assert.equal(parseLocated('['.repeat(100) + ']'.repeat(100)), undefined);
+  assert.deepEqual(parseLocated(' [1, 2.5e3, true, null] ')!.value, [1, 2500, true, null]);
+});
+
+test('percentDecode maps decoded units to their %-sequences', () => {
+  const src = 'u=bob%40ex.com&n=%E5%B1%B1%E7%94%B0';
+  const v = percentDecode(src)!;
+  assert.equal(v.text, 'u=bob@ex.com&n=山田');
+  const at = v.text.indexOf('@');
+  assert.equal(src.slice(v.starts[at]!, v.ends[at]!), '%40');
+  const yama = v.text.indexOf('山');
+  assert.equal(src.slice(v.starts[yama]!, v.ends[yama]!), '%E5%B1%B1%E7%94%B0');
+  assert.equal(percentDecode('no escapes here 100%'), undefined);
+  assert.equal(percentDecode('bad %ZZ'), undefined);
+});
+
+test('base64Segments decodes readable text and skips binary and hex', () => {
+  const payload = Buffer.from('{"email":"bob@example.com"}').toString('base64');
+  const src = `https://x.test/?d=${payload}&z=1`;
+  const views = base64Segments(src);
+  assert.equal(views.length, 1);
+  assert.equal(views[0]!.text, '{"email":"bob@example.com"}');
+  const s = views[0]!.starts[0]!;
+  assert.equal(src.slice(s, s + 4), payload.slice(0, 4));
+  assert.deepEqual(base64Segments('3f2a9c1e8b7d6f5a4c3b2a1908f7e6d5c4b3a291'), []);
+  assert.deepEqual(
+    base64Segments(
+      Buffer.from([0, 1, 2, 250, 251, 252, 7, 8, 9, 10, 11, 12, 13]).toString('base64') + 'AAAA',
+    ),
+    [],
+  );
+});

@@ -1,0 +1,151 @@
+// The walker: paths, exact spans through decoding layers, field-name findings, limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDetector, detect } from './detect.js';
+import type { Finding, Rule } from './types.js';
+
+const TOKEN = 'ghp_8Kf3ZqP0aXc7RtLmN2bV9sWdE4yHuJ1oQ6iT';
+const tokenRule: Rule = {
+  id: 'test_token',
+  category: 'system.authentication',
+  description: 'test rule',
+  keywords: ['ghp_'],
+  pattern: /ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])/y,
+  confidence: 0.9,
+  examples: { positive: [TOKEN], negative: [] },
+};
+const only = createDetector({ rules: [tokenRule], fieldNames: false });
+
+function spanOf(value: string, f: Finding): string {
+  return value.slice(f.start, f.end);
+}
+
+test('paths name keys, indices and odd keys', () => {
+  const doc = { properties: { items: [{ note: TOKEN }], 'user-agent': TOKEN, $x: TOKEN } };
+  assert.deepEqual(
+    only(doc).map((f) => f.path),
+    ['properties.items[0].note', 'properties["user-agent"]', 'properties.$x'],
+  );
+});
+
+test('spans are exact in the original string', () => {
+  const v = `prefix ${TOKEN} suffix`;
+  const [f] = only({ a: v });
+  assert.equal(spanOf(v, f!), TOKEN);
+  assert.equal(f!.source, 'value');
+  assert.equal(f!.encoding, undefined);
+});
+
+test('a JSON document inside a string maps back through escapes', () => {
+  const v = JSON.stringify({ a: 'quote " and \\ backslash', b: { c: `x ${TOKEN}` } });
+  const found = only({ payload: v });
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.path, 'payload');
+  assert.equal(spanOf(v, found[0]!), TOKEN);
+  // The raw scan sees the token too; dedupe leaves one finding per span and kind.
+  const escaped = JSON.stringify({ k: `é\n${TOKEN}` }).replace('é', '\\u00e9');
+  const g = only({ p: escaped });
+  assert.equal(g.length, 1);
+  assert.equal(spanOf(escaped, g[0]!), TOKEN);
+});
+
+test('a JSON layer reports the inner path when only the layer sees the finding', () => {
+  const inner = JSON.stringify({ deep: { t: TOKEN.slice(0, 10) + '\\u0041' } });
+  void inner;
+  const v = '{"deep":{"t":"' + TOKEN.slice(0, 20) + '\\u0041' + TOKEN.slice(21) + '"}}';
+  const [f] = only({ p: v });
+  assert.ok(f, 'found through the escape');
+  assert.deepEqual(f!.encoding, ['json']);
+  assert.equal(f!.innerPath, 'deep.t');
+  assert.equal(spanOf(v, f!), TOKEN.slice(0, 20) + '\\u0041' + TOKEN.slice(21));
+});
+
+test('percent-encoded and base64 layers map to the encoded text', () => {
+  const url = `https://x.test/cb?state=abc%20${encodeURIComponent(TOKEN).replace('_', '%5F')}&n=1`;
+  const [u] = only({ url });
+  assert.deepEqual(u!.encoding, ['url']);
+  assert.equal(decodeURIComponent(spanOf(url, u!)), TOKEN);
+  const b64 = Buffer.from(`{"t":"${TOKEN}"}`).toString('base64');
+  const [b] = only({ blob: b64 });
+  assert.deepEqual(b!.encoding, ['base64']);
+  assert.ok(Buffer.from(spanOf(b64, b!), 'base64').toString().includes(TOKEN.slice(3, 30)));
+});
+
+test('decoding stops after three layers', () => {
+  let v = `t=${TOKEN}`;
+  for (let i = 0; i < 5; i++) v = Buffer.from(v).toString('base64');
+  assert.deepEqual(only({ v }), []);
+  let w = `t=${TOKEN}`;
+  for (let i = 0; i < 3; i++) w = Buffer.from(w).toString('base64');
+  assert.equal(only({ w }).length, 1);
+});
+
+test('long strings are scanned up to the limit and the rest is reported unscanned', () => {
+  const d = createDetector({ rules: [tokenRule], maxScanLength: 100 });
+  const v = 'a '.repeat(60) + TOKEN;
+  const found = d({ v });
+  assert.deepEqual(
+    found.map((f) => f.kind),
+    ['unscanned'],
+  );
+  assert.equal(found[0]!.start, 100);
+  assert.equal(found[0]!.end, v.length);
+});
+
+test('deep nesting is cut at maxDepth without recursion errors', () => {
+  let deep: unknown = TOKEN;
+  for (let i = 0; i < 20_000; i++) deep = { a: deep };
+  const found = only(deep);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.kind, 'unscanned');
+  assert.equal(found[0]!.path.split('.').length, 64);
+});
+
+test('__proto__ keys from JSON.parse are walked as data, never as prototypes', () => {
+  const doc = JSON.parse(`{"__proto__":{"x":"${TOKEN}"},"constructor":{"prototype":"${TOKEN}"}}`);
+  const found = only(doc);
+  assert.deepEqual(
+    found.map((f) => f.path),
+    ['__proto__.x', 'constructor.prototype'],
+  );
+  assert.equal(({} as Record<string, unknown>).x, undefined);
+});
+
+test('large integers are scanned as text; small numbers, booleans and null are skipped', () => {
+  const numRule: Rule = {
+    id: 'test_digits',
+    category: 'user.financial.credit_card',
+    description: 'test',
+    digits: { min: 16, max: 16 },
+    find: (_t, hit) => ({ start: hit.start, end: hit.end }),
+    confidence: 0.9,
+    examples: { positive: ['4111111111111111'], negative: [] },
+  };
+  const d = createDetector({ rules: [numRule], fieldNames: false });
+  assert.deepEqual(
+    d({ a: 4111111111111111, b: 42, c: true, d: null }).map((f) => f.path),
+    ['a'],
+  );
+});
+
+test('minConfidence filters weak findings', () => {
+  const d = createDetector({ rules: [tokenRule], minConfidence: 0.95 });
+  assert.deepEqual(d({ a: TOKEN }), []);
+});
+
+test('field names classify values no value rule recognizes, and defer to value findings', () => {
+  const found = detect({ traits: { email: 'hanako (at) example', notes: 'nothing here' } });
+  const byPath = found.filter((f) => f.path === 'traits.email');
+  assert.equal(byPath.length, 1);
+  assert.equal(byPath[0]!.source, 'key');
+  assert.equal(byPath[0]!.category, 'user.contact.email');
+  assert.equal(
+    found.some((f) => f.path === 'traits.notes'),
+    false,
+  );
+  const both = detect({ traits: { email: 'hanako@example.co.jp' } });
+  assert.deepEqual(
+    both.map((f) => [f.kind, f.source]),
+    [['email', 'value']],
+  );
+});

@@ -1,0 +1,172 @@
+/**
+ * Field names of financial data, government ids, passwords, user credentials and system secrets
+ * (English and a few international ids; Japanese names are in names-intl.ts). Data only.
+ */
+import type { NameGroup } from './types.js';
+
+/** Payment cards, bank accounts and state-issued identifiers. */
+export const FINANCIAL_NAMES: readonly NameGroup[] = [
+  {
+    category: 'user.financial.credit_card',
+    confidence: 0.95,
+    names: ['card number', 'credit card number', 'cc number', 'card no', 'card num', 'cc num'],
+  },
+  {
+    category: 'user.financial.credit_card',
+    confidence: 0.9,
+    names: ['credit card', 'cc no', 'payment card number', 'cvv', 'cvc', 'card cvc', 'card cvv'],
+  },
+  // `pan` is also an Indian tax id (PAN card): sensitive either way, ambiguous, so weak.
+  { category: 'user.financial.credit_card', confidence: 0.6, names: ['pan'], weak: [] },
+  {
+    category: 'user.financial.bank_account',
+    confidence: 0.9,
+    names: ['iban', 'bank account number', 'account number', 'account no', 'account num'],
+  },
+  {
+    category: 'user.financial.bank_account',
+    confidence: 0.85,
+    names: ['bank account', 'routing number', 'sort code', 'acct number', 'bank number'],
+  },
+  { category: 'user.financial', confidence: 0.6, names: ['wallet address'] },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.95,
+    names: ['ssn', 'social security number', 'social security no', 'my number', 'kojin bango'],
+  },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.9,
+    names: ['national id', 'national id number', 'national identification number', 'aadhaar'],
+  },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.85,
+    names: ['tax id', 'taxpayer id', 'tax number', 'national insurance number', 'curp', 'pesel'],
+  },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.8,
+    names: ['nino', 'ni number', 'cpf', 'dni', 'personnummer', 'aadhar', 'social insurance number'],
+  },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.6,
+    names: ['sin', 'tin', 'bsn'],
+    weak: [],
+  },
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.6,
+    names: ['id number', 'id card number'],
+  },
+  {
+    category: 'user.government_id.passport_number',
+    confidence: 0.95,
+    names: ['passport number', 'passport no', 'passport num', 'passport id'],
+  },
+  { category: 'user.government_id.passport_number', confidence: 0.85, names: ['passport'] },
+  {
+    category: 'user.government_id.drivers_license_number',
+    confidence: 0.95,
+    names: ['drivers license number', 'driver license number', 'driving licence number'],
+  },
+  {
+    category: 'user.government_id.drivers_license_number',
+    confidence: 0.85,
+    names: ['drivers license', 'driver license', 'driving licence', 'driving license'],
+  },
+  {
+    category: 'user.government_id.drivers_license_number',
+    confidence: 0.85,
+    names: ['drivers licence', 'driver licence', 'driving license number'],
+  },
+  {
+    category: 'user.government_id.drivers_license_number',
+    confidence: 0.7,
+    names: ['license number', 'licence number', 'dl number'],
+  },
+];
+
+/** Passwords, user credentials and system secrets. */
+export const SECRET_NAMES: readonly NameGroup[] = [
+  {
+    category: 'user.authorization.password',
+    confidence: 0.95,
+    names: ['password', 'passwd', 'passphrase', 'pass phrase', 'passwort'],
+  },
+  { category: 'user.authorization.password', confidence: 0.85, names: ['pwd', 'passcode'] },
+  // `pin code` is also India's postal code; the value is six digits either way.
+  {
+    category: 'user.authorization.password',
+    confidence: 0.7,
+    names: ['pin code', 'pin number', 'mot de passe', 'contrasena'],
+  },
+  {
+    category: 'user.authorization.password',
+    confidence: 0.5,
+    names: ['pass', 'pin', 'pw'],
+    weak: ['db', 'database', 'admin', 'root', 'smtp', 'ftp', 'wifi', 'login', 'auth', 'basic'],
+  },
+  { category: null, confidence: 0, names: ['boarding pass', 'season pass', 'day pass'] },
+  {
+    category: 'system.authentication',
+    confidence: 0.95,
+    names: ['private key', 'client secret', 'signing secret', 'api secret', 'secret access key'],
+  },
+  {
+    category: 'system.authentication',
+    confidence: 0.9,
+    names: ['api key', 'secret key', 'app secret', 'consumer secret', 'signing key', 'master key'],
+  },
+  {
+    category: 'system.authentication',
+    confidence: 0.9,
+    names: ['api token', 'service account key', 'encryption key', 'connection string'],
+  },
+  {
+    category: 'system.authentication',
+    confidence: 0.85,
+    names: ['secret', 'secrets', 'access key', 'service key', 'app key', 'ssh key'],
+  },
+  {
+    category: 'system.authentication',
+    confidence: 0.7,
+    names: ['write key', 'access key id', 'database url', 'db url', 'dsn', 'license key'],
+  },
+  { category: null, confidence: 0, names: ['public key', 'publishable key', 'secret santa'] },
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.95,
+    names: ['access token', 'refresh token', 'auth token', 'session token', 'authorization code'],
+  },
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.9,
+    names: ['id token', 'jwt', 'bearer token', 'one time password', 'totp', 'auth code'],
+  },
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.85,
+    names: ['bearer', 'authorization', 'csrf token', 'xsrf token', 'otp', 'mfa code', '2fa code'],
+  },
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.85,
+    names: ['one time code', 'verification code', 'magic link', 'set cookie'],
+  },
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.8,
+    names: ['token', 'credentials', 'credential', 'csrf', 'xsrf'],
+  },
+  { category: 'user.authorization.credentials', confidence: 0.7, names: ['cookie', 'cookies'] },
+  { category: 'user.authorization.credentials', confidence: 0.6, names: ['auth'] },
+  // Analytics session ids (Amplitude's epoch ms, PostHog's UUID) are not secrets, but a web
+  // session id is a bearer credential: medium confidence, the policy decides.
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.6,
+    names: ['session id', 'session key'],
+  },
+];

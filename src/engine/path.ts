@@ -1,0 +1,20 @@
+/** JSON paths as Veil prints them: `properties.items[0].email`, `context["user-agent"]`. */
+
+/** One step into a JSON value: an object key or an array index. */
+export type PathSegment = string | number;
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]{0,200}$/;
+
+/**
+ * Format segments: identifier-like keys joined with `.`, other keys quoted as `["…"]`
+ * (JSON string syntax), indices as `[n]`. The empty path is ''.
+ */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (IDENT.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+/**
+ * Japanese postal addresses.
+ *
+ * - `jp_postal_code`: `〒123-4567`, `〒1234567`, `郵便番号：123-4567` (the dash may be `−`/`ー`).
+ * - `jp_address`: prefecture + municipality (市/区/町/村/郡) + block number (丁目, 番地, 番, 号,
+ *   or digits joined by dashes). The automaton would need ~70 distinct kanji to hold the 47
+ *   prefecture names, so the keywords are only their last characters 都 道 府 県; a hit looks back
+ *   3–4 characters into a table of the 47 names. A prefecture alone (`東京都に住んでいます`) or with
+ *   only a municipality (`大阪府大阪市`) is coarse location and is not reported.
+ */
+import { isDigit } from '../../text.js';
+import type { Candidate, Hit, Rule } from '../../types.js';
+import { codeAt, isDashLike } from './shared.js';
+
+/** The 47 prefectures (都道府県). */
+export const PREFECTURES: ReadonlySet<string> = new Set(
+  (
+    '北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 ' +
+    '新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 ' +
+    '奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 ' +
+    '熊本県 大分県 宮崎県 鹿児島県 沖縄県'
+  ).split(' '),
+);
+
+/** Kanji, kana, 々 and ヶ: characters of place names. */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x30fa) || c === 0x3005 || c === 0x30f6
+  );
+}
+
+/** `-` or a look-alike (`−`, `ー`, …) between digit groups. */
+function isDash(c: number): boolean {
+  return c === 45 || isDashLike(c);
+}
+
+/** Character codes of a small set of kanji, for allocation-free membership tests. */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
+const MUNICIPALITY_SUFFIX = codes('市区町村郡');
+const BLOCK_MARKS = codes('丁目番地号');
+/** 一 二 三 四 五 六 七 八 九 十 (a switch: this runs for every character of the block window). */
+function isKanjiNumeral(c: number): boolean {
+  switch (c) {
+    case 0x4e00:
+    case 0x4e8c:
+    case 0x4e09:
+    case 0x56db:
+    case 0x4e94:
+    case 0x516d:
+    case 0x4e03:
+    case 0x516b:
+    case 0x4e5d:
+    case 0x5341:
+      return true;
+    default:
+      return false;
+  }
+}
+const CHOME = '丁'.charCodeAt(0);
+/** Characters between the municipality and the block number (town names: `丸の内`, `西区みなとみらい`). */
+const BLOCK_WINDOW = 24;
+
+/** A small-integer hash of the three characters ending before `end` (no string per lookup). */
+function hash3(text: string, end: number): number {
+  return (
+    ((text.charCodeAt(end - 3) * 31 + text.charCodeAt(end - 2)) * 31 + text.charCodeAt(end - 1)) &
+    0x3fffffff
+  );
+}
+
+/** Prefecture names by `hash3` of their last three characters. */
+const BY_HASH = new Map<number, string[]>();
+for (const name of PREFECTURES) {
+  const h = hash3(name, name.length);
+  BY_HASH.set(h, [...(BY_HASH.get(h) ?? []), name]);
+}
+
+/** Start of the prefecture name ending at `text[p]`, or -1. */
+function prefectureStart(text: string, p: number): number {
+  if (p < 2) return -1;
+  const names = BY_HASH.get(hash3(text, p + 1));
+  if (names === undefined) return -1;
+  for (const name of names) {
+    const start = p + 1 - name.length;
+    if (start >= 0 && text.startsWith(name, start)) return start;
+  }
+  return -1;
+}
+
+/** End of the municipality (市区町村, or 郡 + 町村) starting at `q`, or -1: name of 1–8 chars. */
+function municipalityEnd(text: string, q: number): number {
+  if (codeAt(text, q) === 32 || codeAt(text, q) === 0x3000) q++;
+  for (let k = q + 1; k < text.length && k - q <= 8; k++) {
+    const c = text.charCodeAt(k);
+    if (!isNameChar(c)) return -1;
+    if (MUNICIPALITY_SUFFIX.has(c)) return k + 1;
+  }
+  return -1;
+}
+
+/** Length of a block number at `i` (`1-9-1`, `3丁目2番1号`, `四丁目6-16`), 0 when there is none. */
+function blockLength(text: string, i: number): number {
+  let j = i;
+  let marked = false;
+  if (isKanjiNumeral(text.charCodeAt(i)) && text.startsWith('丁目', i + 1)) {
+    j = i + 3;
+    marked = true;
+  }
+  let end = j;
+  for (; j < text.length && j - i < 24; j++) {
+    const c = text.charCodeAt(j);
+    if (isDigit(c)) end = j + 1;
+    else if (BLOCK_MARKS.has(c)) {
+      if (j > i && isDigit(text.charCodeAt(j - 1))) marked = true;
+      if (c !== CHOME) end = j + 1;
+    } else if (isDash(c) && j > i && isDigit(codeAt(text, j + 1))) marked = true;
+    else break;
+  }
+  return marked ? end - i : 0;
+}
+
+function findAddress(text: string, hit: Hit): Candidate | undefined {
+  const start = prefectureStart(text, hit.start);
+  if (start < 0) return undefined;
+  const m = municipalityEnd(text, hit.end);
+  if (m < 0) return undefined;
+  for (let i = m; i < text.length && i - m < BLOCK_WINDOW; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || isKanjiNumeral(c)) {
+      const len = blockLength(text, i);
+      if (len > 0) return { start, end: i + len };
+    }
+    if (!isNameChar(c) && !isDigit(c) && c !== 32 && c !== 0x3000) return undefined;
+  }
+  return undefined;
+}
+
+/** Space, ideographic space, `:` or `：`. */
+function isPostalGap(c: number): boolean {
+  return c === 32 || c === 0x3000 || c === 58 || c === 0xff1a;
+}
+
+/** The postal code after `〒` / `郵便番号`: 3 digits, optional dash, 4 digits, nothing glued after. */
+function findPostal(text: string, hit: Hit): Candidate | undefined {
+  let i = hit.end;
+  // Up to three spaces or colons between the mark and the number: `〒 100-0005`, `郵便番号：…`.
+  while (i - hit.end < 3 && isPostalGap(codeAt(text, i))) i++;
+  const s = i;
+  for (let k = 0; k < 3; k++, i++) if (!isDigit(codeAt(text, i))) return undefined;
+  if (isDash(codeAt(text, i))) i++;
+  for (let k = 0; k < 4; k++, i++) if (!isDigit(codeAt(text, i))) return undefined;
+  if (isDigit(codeAt(text, i)) || isDash(codeAt(text, i))) return undefined;
+  return { start: s, end: i };
+}
+
+/** Japanese address rules. */
+export const addressJpRules: readonly Rule[] = [
+  {
+    id: 'jp_postal_code',
+    category: 'user.contact.address.postal_code',
+    description: 'Japanese postal code after 〒 or 郵便番号 (123-4567).',
+    keywords: ['〒', '郵便番号'],
+    find: findPostal,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: '〒100-0005 東京都千代田区丸の内1-9-1', match: '100-0005' },
+        { text: '{"addr":"〒1000005"}', match: '1000005' },
+        { text: '郵便番号：530-0001', match: '530-0001' },
+        { text: '〒５３０−０００１ 大阪市北区', match: '５３０−０００１' },
+        { text: 'Ship to 〒 060-0806 Sapporo', match: '060-0806' },
+      ],
+      negative: [
+        '〒〒〒',
+        '〒12-34567',
+        '〒123-45678',
+        '郵便番号を入力してください',
+        '〒123-4567-8',
+      ],
+    },
+  },
+  {
+    id: 'jp_address',
+    category: 'user.contact.address.street',
+    description: 'Japanese street address: prefecture + municipality + block number.',
+    keywords: ['都', '道', '府', '県'],
+    find: findAddress,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: '住所：東京都千代田区丸の内1-9-1 グラントウキョウ',
+          match: '東京都千代田区丸の内1-9-1',
+        },
+        { text: '大阪府大阪市北区梅田3丁目1番1号です', match: '大阪府大阪市北区梅田3丁目1番1号' },
+        { text: '北海道札幌市中央区北1条西2丁目', match: '北海道札幌市中央区北1条西2丁目' },
+        {
+          text: '{"address":"神奈川県横浜市西区みなとみらい２－３－１"}',
+          match: '神奈川県横浜市西区みなとみらい２－３－１',
+        },
+        { text: '東京都中央区銀座四丁目6-16', match: '東京都中央区銀座四丁目6-16' },
+        { text: '集合場所は東京都中央区銀座四丁目の交差点', match: '東京都中央区銀座四丁目' },
+        { text: '鹿児島県 鹿児島市山下町11番1号', match: '鹿児島県 鹿児島市山下町11番1号' },
+      ],
+      negative: [
+        '東京都に住んでいます',
+        '大阪府の天気は晴れ',
+        '京都府京都市に行きました',
+        '東京都市大学 2024年度',
+        '東京都東京都東京都',
+        '道の駅 123-4567',
+      ],
+    },
+  },
+];

@@ -1,0 +1,156 @@
+/**
+ * US street addresses: house number (1–6 digits) + 1–4 capitalized street-name words + a USPS
+ * street suffix (St, Ave, Blvd, …), then optionally a direction, a unit (Apt/Suite/Unit/#) and
+ * `, City, ST 12345(-6789)` with a real state code. Triggered by the house number's digit run;
+ * a run not followed by a space and a capital or digit is rejected at once. With city, state and
+ * ZIP the match is sure (0.9); a bare `123 Main Street` is reported at 0.6. `Version 2 Drive`
+ * (no street name) and `5 Ways to grow` (no suffix) are not addresses.
+ */
+import { isDigit } from '../../text.js';
+import type { Candidate, Hit, Rule } from '../../types.js';
+import { codeAt, isLetter, isWordChar } from './shared.js';
+
+const SUFFIXES: ReadonlySet<string> = new Set(
+  (
+    'st street ave av avenue rd road blvd boulevard dr drive ln lane way ct court pl place ter terrace ' +
+    'pkwy parkway hwy highway cir circle sq square trl trail loop row aly alley plz plaza pike expy ' +
+    'expressway fwy freeway cres crescent grv grove path walk xing crossing'
+  ).split(' '),
+);
+
+/** USPS state, district, territory and military codes. */
+export const US_STATES: ReadonlySet<string> = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
+    'NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP AA AE AP'
+  ).split(' '),
+);
+
+const DIRECTIONS: ReadonlySet<string> = new Set(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']);
+const ORDINAL = /^[0-9]{1,3}(?:st|nd|rd|th)$/;
+const UNIT =
+  /,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.? ?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9])/y;
+const CITY_STATE_ZIP =
+  /,? (?:[A-Z][A-Za-z.'-]{1,20} ){0,2}[A-Z][A-Za-z.'-]{1,20},? ([A-Z]{2}),? ([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z])/y;
+
+function isWordPart(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 39 || c === 45;
+}
+
+/** End of the word at `i` (1–24 of `[A-Za-z0-9'-]`, then an optional `.`), or -1. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 24 && isWordPart(text.charCodeAt(j))) j++;
+  if (j === i || isWordPart(codeAt(text, j))) return -1;
+  return codeAt(text, j) === 46 ? j + 1 : j;
+}
+
+/** A street-name word: capitalized (`Main`, `O'Farrell`) or an ordinal (`42nd`). */
+function isNameWord(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  return isDigit(c) && ORDINAL.test(text.slice(i, end));
+}
+
+/** End of `<direction>` at `i` (`N`, `NW`, …) or -1. */
+function directionEnd(text: string, i: number): number {
+  const e = wordEnd(text, i);
+  return e > 0 && DIRECTIONS.has(text.slice(i, e)) && !isWordChar(codeAt(text, e)) ? e : -1;
+}
+
+/** End of `<name words> <suffix> [direction]` starting at `i`, or -1. */
+function streetEnd(text: string, i: number): number {
+  for (let names = 0; names < 5; names++) {
+    const e = wordEnd(text, i);
+    if (e < 0 || isWordChar(codeAt(text, e))) return -1;
+    const dot = text.charCodeAt(e - 1) === 46;
+    const c = text.charCodeAt(i);
+    if (
+      names > 0 &&
+      c >= 65 &&
+      c <= 90 &&
+      SUFFIXES.has(text.slice(i, dot ? e - 1 : e).toLowerCase())
+    ) {
+      const dir = codeAt(text, e) === 32 ? directionEnd(text, e + 1) : -1;
+      return dir > 0 ? dir : e;
+    }
+    if (dot || !isNameWord(text, i, e) || codeAt(text, e) !== 32) return -1;
+    i = e + 1;
+  }
+  return -1;
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text.length - at > 96 ? text.slice(0, at + 96) : text);
+}
+
+function findUsAddress(text: string, hit: Hit): Candidate | undefined {
+  const e = hit.end;
+  const next = codeAt(text, e + 1);
+  if (codeAt(text, e) !== 32 || !((next >= 65 && next <= 90) || isDigit(next))) return undefined;
+  let s = e;
+  while (s > hit.start && isDigit(text.charCodeAt(s - 1)) && e - s < 7) s--;
+  if (e - s > 6) return undefined;
+  // `v2 Main`, `1.5 Main`, `ORD-2024-000123 Main`: the number belongs to another token.
+  const before = codeAt(text, s - 1);
+  if (
+    isWordChar(before) ||
+    ((before === 44 || before === 45 || before === 46 || before === 47) &&
+      isWordChar(codeAt(text, s - 2)))
+  )
+    return undefined;
+  let end = streetEnd(text, e + 1);
+  if (end < 0) return undefined;
+  const unit = sticky(UNIT, text, end);
+  if (unit) end += unit[0].length;
+  const place = sticky(CITY_STATE_ZIP, text, end);
+  if (place && US_STATES.has(place[1]!))
+    return { start: s, end: end + place[0].length, confidence: 0.9 };
+  return { start: s, end, confidence: 0.6 };
+}
+
+/** US address rules. */
+export const addressUsRules: readonly Rule[] = [
+  {
+    id: 'us_address',
+    category: 'user.contact.address.street',
+    description:
+      'US street address: house number, street name and suffix, optional unit, city, state, ZIP.',
+    digits: { min: 1, max: 12 },
+    find: findUsAddress,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: '1600 Pennsylvania Ave NW, Washington, DC 20500',
+          match: '1600 Pennsylvania Ave NW, Washington, DC 20500',
+        },
+        {
+          text: 'Ship to: 350 Fifth Avenue, Apt 5B, New York, NY 10118-0110.',
+          match: '350 Fifth Avenue, Apt 5B, New York, NY 10118-0110',
+        },
+        {
+          text: '{"addr":"742 Evergreen Terrace, Springfield, IL 62704"}',
+          match: '742 Evergreen Terrace, Springfield, IL 62704',
+        },
+        { text: 'Order 123 Main Street', match: '123 Main Street' },
+        {
+          text: 'HQ: 1 Infinite Loop, Cupertino, CA 95014',
+          match: '1 Infinite Loop, Cupertino, CA 95014',
+        },
+        { text: 'meet at 55 W 42nd St. tomorrow', match: '55 W 42nd St.' },
+      ],
+      negative: [
+        'Version 2 Drive',
+        '5 Ways to grow your startup',
+        'I walked 3 miles down the road',
+        'the 2024 Annual Review',
+        'ORD-2024-000123 Main Street',
+        'Top 10 lists',
+        '1.5 Main Street',
+        'v2 Main Street',
+      ],
+    },
+  },
+];

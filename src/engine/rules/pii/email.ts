@@ -1,0 +1,137 @@
+/**
+ * Email addresses. Anchored on `@` (the NFKC view turns `＠` and `﹫` into `@`), expanded
+ * outwards with bounded loops: at most 65 characters left and 254 right of each `@`, and both
+ * walks stop at the next `@` (it is not a local or domain character). So the work per `@` is
+ * O(64 + 253) whatever surrounds it, and adversarial text like `a@a.a@a.a…` stays linear.
+ */
+import {
+  isLabelChar,
+  isLocalChar,
+  isValidLocalPart,
+  isValidMailDomain,
+  MAX_DOMAIN,
+  MAX_LOCAL,
+} from '../../validators/email.js';
+import type { Candidate, Hit, Rule } from '../../types.js';
+import { codeAt, isLetter, isWordChar } from './shared.js';
+
+/** Characters of URL userinfo (`user:pass`), for telling `//user:pass@host` from an email. */
+function isUserinfoChar(c: number): boolean {
+  return (
+    isLocalChar(c) ||
+    c === 37 ||
+    c === 33 ||
+    c === 36 ||
+    c === 38 ||
+    c === 39 ||
+    c === 42 ||
+    c === 59 ||
+    c === 61 ||
+    c === 126
+  );
+}
+
+/** True when `text[colon]` is the `:` of URL userinfo: `scheme://user:` precedes the local part. */
+function isUrlPassword(text: string, colon: number): boolean {
+  let i = colon;
+  const min = Math.max(0, colon - MAX_LOCAL);
+  while (i > min && isUserinfoChar(text.charCodeAt(i - 1))) i--;
+  return i >= 2 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 47;
+}
+
+/** Start of the local part ending before `at`, or -1 when there is none or it is too long. */
+function localStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && at - s <= MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+  if (at - s > MAX_LOCAL) return -1;
+  // `see..bob@x` or `...bob@x`: the address starts after the last dot run.
+  for (let i = at - 1; i > s; i--) {
+    if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) {
+      s = i + 1;
+      break;
+    }
+  }
+  while (s < at && text.charCodeAt(s) === 46) s++;
+  return s < at ? s : -1;
+}
+
+/** End of the domain starting after `at` (trailing dots excluded), or -1 when it is too long. */
+function domainEnd(text: string, at: number): number {
+  const n = text.length;
+  let e = at + 1;
+  while (e < n && e - at - 1 <= MAX_DOMAIN) {
+    const c = text.charCodeAt(e);
+    if (!isLabelChar(c) && c !== 46) break;
+    e++;
+  }
+  if (e - at - 1 > MAX_DOMAIN) return -1;
+  while (e > at + 1 && text.charCodeAt(e - 1) === 46) e--;
+  return e;
+}
+
+/** `2x`, `3x`: the density suffix of image file names (`icon@2x.png`). */
+const IMAGE_DENSITY = /^[0-9]{1,2}x[.]/i;
+
+/** True when the domain `text(at, e)` ends in a dot and 2–24 ASCII letters (checked in place). */
+function hasAlphaTld(text: string, at: number, e: number): boolean {
+  let i = e;
+  while (i > at + 1 && e - i <= 24 && isLetter(text.charCodeAt(i - 1))) i--;
+  return e - i >= 2 && e - i <= 24 && text.charCodeAt(i - 1) === 46 && i - 1 > at + 1;
+}
+
+function findEmail(text: string, hit: Hit): Candidate | undefined {
+  const at = hit.start;
+  const s = localStart(text, at);
+  if (s < 0) return undefined;
+  const e = domainEnd(text, at);
+  if (e < 0 || !hasAlphaTld(text, at, e) || isWordChar(codeAt(text, e))) return undefined;
+  if (codeAt(text, s - 1) === 58 && isUrlPassword(text, s - 1)) return undefined;
+  const local = text.slice(s, at);
+  const domain = text.slice(at + 1, e);
+  if (IMAGE_DENSITY.test(domain)) return undefined;
+  // `git@github.com:org/repo.git` is an SSH remote, not a mailbox.
+  if (local === 'git' && codeAt(text, e) === 58) return undefined;
+  if (!isValidLocalPart(local) || !isValidMailDomain(domain)) return undefined;
+  return { start: s, end: e };
+}
+
+/** Email address rules. */
+export const emailRules: readonly Rule[] = [
+  {
+    id: 'email',
+    category: 'user.contact.email',
+    description: 'Email address: local part ≤ 64 chars, domain ≤ 253 chars with a real TLD.',
+    keywords: ['@'],
+    find: findEmail,
+    confidence: 0.95,
+    examples: {
+      positive: [
+        {
+          text: 'Contact bob.smith+news@example.co.jp for details',
+          match: 'bob.smith+news@example.co.jp',
+        },
+        {
+          text: '連絡先：ｂｏｂ＠ｅｘａｍｐｌｅ．ｃｏｍ まで',
+          match: 'ｂｏｂ＠ｅｘａｍｐｌｅ．ｃｏｍ',
+        },
+        { text: '{"note":"mail me at alice_w@startup.io."}', match: 'alice_w@startup.io' },
+        {
+          text: 'https://app.example.com/invite?email=jane.doe@mail.example.org&ref=1',
+          match: 'jane.doe@mail.example.org',
+        },
+        { text: 'お問い合わせはtaro.yamada@example.jpまで', match: 'taro.yamada@example.jp' },
+        { text: 'mailto:dev-team@company.dev', match: 'dev-team@company.dev' },
+      ],
+      negative: [
+        'icon@2x.png',
+        'ssh user@localhost',
+        'npm i @types/node lodash@4.17.21 @scope/pkg@1.2.3',
+        '@media (max-width: 600px) { .a { color: red } }',
+        '@Component({ selector: "app-root" })',
+        'git clone git@github.com:veil/veil.git',
+        'postgres://admin:s3cret@db.internal.example.com/app',
+        'see...@example.com and name@example.unknowntld',
+      ],
+    },
+  },
+];

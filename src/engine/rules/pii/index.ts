@@ -1,0 +1,28 @@
+/** Every personal-data rule. */
+import type { Rule } from '../../types.js';
+import { addressJpRules } from './address-jp.js';
+import { addressUsRules } from './address-us.js';
+import { cardRules } from './card.js';
+import { dobRules } from './dob.js';
+import { emailRules } from './email.js';
+import { geoRules } from './geo.js';
+import { ibanRules } from './iban.js';
+import { ipRules } from './ip.js';
+import { myNumberRules } from './my-number.js';
+import { phoneRules } from './phone.js';
+import { ssnRules } from './ssn.js';
+
+/** PII rules in evaluation order. */
+export const piiRules: readonly Rule[] = [
+  ...emailRules,
+  ...cardRules,
+  ...ibanRules,
+  ...ssnRules,
+  ...myNumberRules,
+  ...phoneRules,
+  ...ipRules,
+  ...geoRules,
+  ...addressJpRules,
+  ...addressUsRules,
+  ...dobRules,
+];

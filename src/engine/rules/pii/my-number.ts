@@ -1,0 +1,67 @@
+/**
+ * Japanese My Number (個人番号): 12 digits with the official check digit. Bare 12-digit runs are
+ * everywhere (order numbers, ids), so they count only with context: a My Number field, or
+ * マイナンバー / 個人番号 / my number within 24 characters before. The 4-4-4 form (spaces or dashes)
+ * is reported without context at lower confidence. Corporate numbers (法人番号, 13 digits, check
+ * digit first) are public, not personal: never reported, and `法人番号` nearby vetoes a match.
+ */
+import { isValidMyNumber } from '../../validators/my-number.js';
+import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
+import { allSeps, contextBefore, fieldIs, readGroups, standsAlone } from './shared.js';
+
+const MY_NUMBER_WORDS = /マイナンバー|個人番号|my ?number/i;
+const MY_NUMBER_KEY = /my_?number|kojin_?bango|個人番号|マイナンバー/;
+const CORPORATE_WORDS = /法人番号|corporate ?number|houjin/i;
+const WINDOW = 24;
+
+function hasContext(text: string, start: number, ctx: ScanContext): boolean {
+  return (
+    fieldIs(ctx, 'user.government_id.national_identification_number', MY_NUMBER_KEY) ||
+    contextBefore(text, start, WINDOW, MY_NUMBER_WORDS)
+  );
+}
+
+function findMyNumber(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const { start, end } = hit;
+  if (!standsAlone(text, start, end)) return undefined;
+  const g = readGroups(text, start, end, 12);
+  if (g === undefined || g.digits.length !== 12) return undefined;
+  const separated = g.groups.length > 1;
+  if (separated && (g.groups.join(',') !== '4,4,4' || !(allSeps(g, ' ') || allSeps(g, '-'))))
+    return undefined;
+  if (!isValidMyNumber(g.digits) || contextBefore(text, start, WINDOW, CORPORATE_WORDS))
+    return undefined;
+  if (hasContext(text, start, ctx)) return { start, end, confidence: 0.95 };
+  return separated ? { start, end, confidence: 0.6 } : undefined;
+}
+
+/** My Number rules. */
+export const myNumberRules: readonly Rule[] = [
+  {
+    id: 'jp_my_number',
+    category: 'user.government_id.national_identification_number',
+    description: 'Japanese My Number (個人番号): 12 digits, check digit; bare digits need context.',
+    digits: { min: 12, max: 12 },
+    find: findMyNumber,
+    confidence: 0.95,
+    examples: {
+      positive: [
+        { text: 'マイナンバー: 1234 5678 9018', match: '1234 5678 9018' },
+        { text: '{"mynumber":"123456789018"}', key: 'mynumber', match: '123456789018' },
+        { text: '個人番号は123456789018です', match: '123456789018' },
+        { text: 'id 1234-5678-9018 を登録', match: '1234-5678-9018' },
+        { text: '個人番号：１２３４－５６７８－９０１８', match: '１２３４－５６７８－９０１８' },
+      ],
+      negative: [
+        '123456789018',
+        'マイナンバー 123456789012',
+        '法人番号 1234-5678-9018',
+        '法人番号 7000012050002',
+        'order 2024-0001-2345',
+        'ORD-123456789018',
+        '1234 5678 9018 7',
+        '1732291200000',
+      ],
+    },
+  },
+];

@@ -1,0 +1,264 @@
+/**
+ * Keyword-anchored generic secrets in free text and config-like strings: api_key / secret /
+ * client_secret / password / private_key / access_token assignments (=, :, =>, :=, quoted or bare
+ * values), Authorization: Bearer and Basic credentials. Values must be 12–200 characters (8 for
+ * passwords) with enough entropy; placeholders, ENV_VAR names, code references, public keys and
+ * tokens that a provider rule reports are skipped. Confidence is below every provider rule, so on
+ * the same span the specific finding wins.
+ */
+import type { Rule } from '../../types.js';
+import { passwordValue, privateKeyValue, secretValue } from './context-values.js';
+import { isBasicAuthCredential } from './helpers.js';
+
+/** Generic keyword-anchored secret rules. */
+export const genericRules: readonly Rule[] = [
+  {
+    id: 'generic_api_key',
+    category: 'system.authentication',
+    description:
+      'Value assigned to an api_key / apiKey / x-api-key key (12–200 chars, entropy ≥ 3; a quoted value runs to its closing quote).',
+    keywords: ['api_key', 'apikey', 'api-key'],
+    pattern:
+      /(?<![?&])(?:api[_-]?key)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{12,200}(?=\\{0,2}")|(?<=')[^'\s\\]{12,200}(?=')|(?<!["'])[\w+/=.~!$%^*-]{12,200}(?![\w+/=.~!$%^*-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: secretValue,
+    minEntropy: 3,
+    confidence: 0.6,
+    examples: {
+      positive: [
+        {
+          text: '{"integration":{"name":"weather","api_key":"QDo4r8pamYDL5heK2qTYoUZikMxS5K85"}}',
+          match: 'QDo4r8pamYDL5heK2qTYoUZikMxS5K85',
+        },
+        'WEATHER_API_KEY=55ReUhzzJukdNCIeYfNrcDLBOP6QI9XT',
+        'curl -H "x-api-key: 7PnL8GywpAChnwLbbtW5hEwjcwga9DrW" https://api.acme.io',
+        {
+          text: 'https://x-api-key:QDo4r8pamYDL5heK2qTYoUZikMxS5K85@hooks.acme.io/in',
+          match: 'QDo4r8pamYDL5heK2qTYoUZikMxS5K85',
+        },
+        "client = Client(apiKey => 'Mk9ZPlUb7F5RDw1OkvlyqxTSUJ1QWGBn')",
+      ],
+      negative: [
+        'api_key: process.env.WEATHER_API_KEY',
+        'API_KEY=${WEATHER_API_KEY}',
+        '"api_key": "<your-api-key>"',
+        'apiKey: WEATHER_API_KEY',
+        '{"api_key":"phc_v7FyKncLRR3XA8fI9J8SvM9guU0zq11seFEmH5cDTT9"}',
+        'Your API key is shown once; keep it secret.',
+      ],
+    },
+  },
+  {
+    id: 'generic_secret',
+    category: 'system.authentication',
+    description:
+      'Value assigned to a secret / secret_key / app_secret key (12–200 chars, entropy ≥ 3).',
+    keywords: ['secret'],
+    pattern:
+      /(?<![?&])(?:secret(?:[_-]?key)?)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{12,200}(?=\\{0,2}")|(?<=')[^'\s\\]{12,200}(?=')|(?<!["'])[\w+/=.~!$%^*-]{12,200}(?![\w+/=.~!$%^*-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: secretValue,
+    minEntropy: 3,
+    confidence: 0.6,
+    examples: {
+      positive: [
+        {
+          text: '{"webhook":{"url":"https://hooks.acme.io/in","secret":"1XwGbeXsajgyTErmma4oH40XuFeNENaaEw3bz3sd"}}',
+          match: '1XwGbeXsajgyTErmma4oH40XuFeNENaaEw3bz3sd',
+        },
+        "APP_SECRET_KEY = 'goQL7zhPf13oc4NRZTap1A23eQiCW3-om291y6n7'",
+        'JWT_SECRET=9pKPdAMOYcESOF_A5sopz4GuHie-i6P5hn2tOQHs',
+      ],
+      negative: [
+        'secret: "changeme-changeme"',
+        'the secret: always back up your keys',
+        'SECRET_KEY=os.environ["SECRET_KEY"]',
+        'secret_santa: "gAw8z361Hhrhlb0mBG6d"',
+      ],
+    },
+  },
+  {
+    id: 'generic_client_secret',
+    category: 'system.authentication',
+    description: 'Value assigned to a client_secret / clientSecret key (OAuth), 12–200 chars.',
+    keywords: ['client_secret', 'clientsecret', 'client-secret'],
+    pattern:
+      /(?<![?&])(?:client[_-]?secret)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{12,200}(?=\\{0,2}")|(?<=')[^'\s\\]{12,200}(?=')|(?<!["'])[\w+/=.~!$%^*-]{12,200}(?![\w+/=.~!$%^*-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: secretValue,
+    minEntropy: 3,
+    confidence: 0.65,
+    examples: {
+      positive: [
+        {
+          text: '{"oauth":{"client_id":"web-42","client_secret":"str8-AQHhcXV011n1MYmeBlDLP2pEINooEZtJ24E"}}',
+          match: 'str8-AQHhcXV011n1MYmeBlDLP2pEINooEZtJ24E',
+        },
+        'OAUTH_CLIENT_SECRET=EL2w57rjY1nU2efVrELqtJOnLViJMsF8Z_AWRjmY',
+      ],
+      negative: ['client_secret: ${{ secrets.CLIENT_SECRET }}', '"clientSecret": ""'],
+    },
+  },
+  {
+    id: 'generic_password',
+    category: 'user.authorization.password',
+    description:
+      'Value assigned to a password / passwd / pwd key (8–200 chars, password-shaped, not a placeholder).',
+    keywords: ['password', 'passwd', 'pwd'],
+    pattern:
+      /(?<![?&])(?:password|passwd|pwd)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{8,200}(?=\\{0,2}")|(?<=')[^'\s\\]{8,200}(?=')|(?<!["'])[\w+/=.~!@$%^*#?-]{8,200}(?![\w+/=.~!@$%^*#?-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: passwordValue,
+    minEntropy: 2.5,
+    confidence: 0.65,
+    examples: {
+      positive: [
+        {
+          text: '{"db":{"host":"10.0.0.5","user":"app","password":"GRcZ2Xii-782"}}',
+          match: 'GRcZ2Xii-782',
+        },
+        { text: 'password = "Tr0ub&dor:3"', match: 'Tr0ub&dor:3' },
+        'DB_PASSWORD=5r93Kdkq*929',
+        'login(user: "bob", passwd: \'iFp2VHrY#216\')',
+        'smtp_pwd => "8dNXARA2*133"',
+      ],
+      negative: [
+        'Please reset your password to continue.',
+        'password: must be at least 8 characters',
+        'password: "********"',
+        'DB_PASSWORD=${DB_PASSWORD}',
+        'password: required',
+        '"password": "changeme"',
+        'passwordless=true',
+      ],
+    },
+  },
+  {
+    id: 'generic_private_key',
+    category: 'system.authentication',
+    description:
+      'Non-PEM value assigned to a private_key / privateKey key (hex, base58, base64 keys), 16–200 chars.',
+    keywords: ['private_key', 'privatekey', 'private-key'],
+    pattern:
+      /(?<![?&])(?:private[_-]?key)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{16,200}(?=\\{0,2}")|(?<=')[^'\s\\]{16,200}(?=')|(?<!["'])[\w+/=.~!$%^*-]{16,200}(?![\w+/=.~!$%^*-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: privateKeyValue,
+    minEntropy: 3,
+    confidence: 0.7,
+    examples: {
+      positive: [
+        {
+          text: 'WALLET_PRIVATE_KEY=0xfe4133fd72fb179e80aa32617e4ef865499c588bd05b255cf7cd5a4828c2e553',
+          match: '0xfe4133fd72fb179e80aa32617e4ef865499c588bd05b255cf7cd5a4828c2e553',
+        },
+        '{"signer":{"privateKey":"0x9b76a7a9c2612d1230b796c078e89a57075a942c9388bd63e522ed62377d71e3"}}',
+      ],
+      negative: [
+        '"private_key": "-----BEGIN PRIVATE KEY-----\\n"',
+        'private_key: config.signer.privateKey',
+        'private_key_id: none',
+      ],
+    },
+  },
+  {
+    id: 'generic_access_token',
+    category: 'system.authentication',
+    description:
+      'Value assigned to an access_token / auth_token / refresh_token key in config-like text (16–200 chars); ?access_token= URL parameters are left to the query rules.',
+    keywords: [
+      'access_token',
+      'accesstoken',
+      'access-token',
+      'auth_token',
+      'authtoken',
+      'auth-token',
+      'refresh_token',
+      'refreshtoken',
+      'refresh-token',
+    ],
+    pattern:
+      /(?<![?&])(?:(?:access|auth|refresh)[_-]?token)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{16,200}(?=\\{0,2}")|(?<=')[^'\s\\]{16,200}(?=')|(?<!["'])[\w+/=.~!$%^*-]{16,200}(?![\w+/=.~!$%^*-]))/iy,
+    group: 1,
+    boundary: false,
+    validate: secretValue,
+    minEntropy: 3,
+    confidence: 0.6,
+    examples: {
+      positive: [
+        {
+          text: '{"oauth":{"access_token":"WCUCIXhQvR47Wbr3jDya4cc5VCK0o1aTGoLYynmH","expires_in":3600}}',
+          match: 'WCUCIXhQvR47Wbr3jDya4cc5VCK0o1aTGoLYynmH',
+        },
+        'AUTH_TOKEN=Tu6pTsnKSwjwCTIG9AVGCfmd_NlqLIhxECxWdQMc',
+        "refreshToken: 'eRMYJZUd5DgKByiPWCHPud2xb4iNPYl7Jm6195qF'",
+      ],
+      negative: [
+        'access_token: null',
+        'auth_token = get_token()',
+        '"refresh_token": "<refresh-token>"',
+        'Error: token limit reached for this api key, try again later',
+      ],
+    },
+  },
+  {
+    id: 'bearer_token',
+    category: 'user.authorization.credentials',
+    description:
+      'Credential after Bearer (Authorization header or free text): 16–2048 token68 characters, random-looking, not a provider token or JWT (reported by their own rules).',
+    keywords: ['bearer'],
+    pattern:
+      /(?:Bearer|bearer|BEARER)\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/-]={0,2})(?![A-Za-z0-9_~+/=-])(?!\.[A-Za-z0-9_~+/-])/y,
+    group: 1,
+    validate: secretValue,
+    minEntropy: 3.2,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        {
+          text: 'curl -H "Authorization: Bearer QOzr9EwqU3kOcqBrf-ZByFtwnwJOUPE-M9qcrq9m" https://api.acme.io/v1/me',
+          match: 'QOzr9EwqU3kOcqBrf-ZByFtwnwJOUPE-M9qcrq9m',
+        },
+        '{"headers":{"authorization":"Bearer 08nps57INaMrJNUj2ZY97Dc1XMl2VSJvBh8S84iBTJEMApRZ"}}',
+        'authorization: bearer XhqWVsvfhe6eFjLiCpiFlvcK.',
+      ],
+      negative: [
+        'Bearer token required',
+        'the bearer of bad news arrived',
+        'Authorization: Bearer ${TOKEN}',
+        'Authorization: Bearer <token>',
+        'Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      ],
+    },
+  },
+  {
+    id: 'basic_auth_header',
+    category: 'user.authorization.password',
+    description:
+      'Credential after Basic (Authorization header): canonical base64 of printable user:password with a real password.',
+    keywords: ['basic'],
+    pattern: /(?:Basic|basic|BASIC)\s{1,3}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/y,
+    group: 1,
+    validate: isBasicAuthCredential,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: 'Authorization: Basic ZGVwbG95Om9wMkxWMkRnTXFJRU55',
+          match: 'ZGVwbG95Om9wMkxWMkRnTXFJRU55',
+        },
+        '{"headers":{"Authorization":"Basic YXBpOlhlODZLbUxqc0NFMmNmVzJjZXNG"}}',
+      ],
+      negative: [
+        'Basic plan includes 3 seats',
+        'Authorization: Basic dXNlcjpwYXNzd29yZA==',
+        'Authorization: Basic bm9jb2xvbmhlcmVhdGFsbA==',
+        'Basic aGVsbG8gd29ybGQ=',
+      ],
+    },
+  },
+];

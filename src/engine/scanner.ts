@@ -1,0 +1,313 @@
+/**
+ * The two-stage string scanner: one Aho-Corasick pass that also collects digit runs, then
+ * only the rules whose trigger hit, each anchored at its hit.
+ */
+import { createAutomaton, type Automaton } from './automaton.js';
+import { compileRule, type CompiledRule } from './compile-rule.js';
+import { isUnderAny } from './categories.js';
+import { normalizeWithMap } from './normalize.js';
+import type { Category, Rule, ScanContext } from './types.js';
+
+/** One match in a scanned string; spans are in the string given to `scan`. */
+export interface Match {
+  readonly kind: string;
+  readonly category: Category;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+  /** True when the match was found in the NFKC-normalized view and mapped back. */
+  readonly normalized: boolean;
+}
+
+/**
+ * What the stage-1 pass noticed besides rule triggers, for the caller's decoding decisions.
+ * Reused between calls: valid until the next `scan`.
+ */
+export interface ScanInfo {
+  /** The text contains `%` (it may be percent-encoded). */
+  percent: boolean;
+  /** Runs of 16+ base64-alphabet characters holding an upper-case letter, as flat (start, end) pairs. */
+  base64: Int32Array;
+  /** Number of ints used in `base64` (twice the number of runs). */
+  base64Count: number;
+}
+
+/** A compiled rule set. */
+export interface Scanner {
+  readonly rules: readonly Rule[];
+  /**
+   * Appends every match in `text` to `out` and returns what the pass noticed. Linear in
+   * `text.length` for any content.
+   */
+  scan(text: string, ctx: ScanContext, out: Match[]): ScanInfo;
+}
+
+const DIGITS_KEYWORD = '#digits';
+const FIELD_KEYWORD = '#field';
+/** Separators allowed inside a digit run (at most MAX_SEP in a row): space - . ( ) / + */
+const MAX_SEP = 2;
+/** Base64 runs shorter than this are not reported. */
+const MIN_BASE64_RUN = 16;
+
+/** Character classes of the stage-1 pass, as bits. */
+const DIGIT = 1;
+const SEP = 2;
+const B64 = 4;
+const UPPER = 8;
+
+const CLASSES: Uint8Array = (() => {
+  const cls = new Uint8Array(65536);
+  for (let c = 48; c <= 57; c++) cls[c] = DIGIT | B64;
+  for (let c = 65; c <= 90; c++) cls[c] = B64 | UPPER;
+  for (let c = 97; c <= 122; c++) cls[c] = B64;
+  for (const ch of ' -.()/+') cls[ch.charCodeAt(0)]! |= SEP;
+  for (const ch of '+/_-') cls[ch.charCodeAt(0)]! |= B64;
+  return cls;
+})();
+
+/** A digit-run rule with its range unpacked for the dispatch loop. */
+interface DigitRule {
+  readonly minDigits: number;
+  readonly maxDigits: number;
+  readonly run: CompiledRule['run'];
+}
+
+interface Tables {
+  readonly automaton: Automaton;
+  /** Per keyword index: compiled rules it triggers. */
+  readonly byKeyword: readonly (readonly CompiledRule[])[];
+  readonly digitRules: readonly DigitRule[];
+  readonly minDigits: number;
+  readonly fieldRules: readonly CompiledRule[];
+}
+
+function buildTables(rules: readonly Rule[]): Tables {
+  const index = new Map<string, number>();
+  const byKeyword: CompiledRule[][] = [];
+  const digitRules: DigitRule[] = [];
+  const fieldRules: CompiledRule[] = [];
+  for (const rule of rules) {
+    const compiled = compileRule(rule);
+    for (const raw of rule.keywords ?? []) {
+      const kw = raw.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+      let i = index.get(kw);
+      if (i === undefined) {
+        i = byKeyword.length;
+        index.set(kw, i);
+        byKeyword.push([]);
+      }
+      if (!byKeyword[i]!.includes(compiled)) byKeyword[i]!.push(compiled);
+    }
+    if (rule.digits)
+      digitRules.push({
+        minDigits: rule.digits.min,
+        maxDigits: rule.digits.max,
+        run: compiled.run,
+      });
+    if (rule.fields) fieldRules.push(compiled);
+  }
+  const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
+  return {
+    automaton: createAutomaton([...index.keys()]),
+    byKeyword,
+    digitRules,
+    minDigits,
+    fieldRules,
+  };
+}
+
+/** Compile `rules` once; the returned scanner does per-string work only. */
+export function createScanner(rules: readonly Rule[]): Scanner {
+  const t = buildTables(rules);
+  // Reused between calls: flat hit buffers (keyword index, start), digit runs (start, end, digits).
+  let kwHits = new Int32Array(256);
+  let runs = new Int32Array(192);
+  let kwCount = 0;
+  let runCount = 0;
+  let nonAscii = false;
+  const info: ScanInfo = { percent: false, base64: new Int32Array(64), base64Count: 0 };
+
+  /** Stage 1: one pass for keywords, digit runs, base64 runs and `%`. */
+  function collect(text: string): void {
+    const { symbols, delta, outCount, outStart, outList, lengths } = t.automaton;
+    const minDigits = t.minDigits;
+    let state = 0;
+    let seen = 0;
+    let pct = false;
+    let runStart = -1;
+    let runEnd = 0;
+    let digits = 0;
+    let sep = 0;
+    let b64 = 0;
+    let b64Upper = 0;
+    kwCount = 0;
+    runCount = 0;
+    info.base64Count = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      seen |= c;
+      state = delta[(state << 8) | symbols[c]!]!;
+      if (outCount[state] !== 0)
+        addKeywordHits(outCount[state]!, outStart[state]!, outList, lengths, i);
+      const k = CLASSES[c]!;
+      if ((k & B64) !== 0) {
+        b64++;
+        b64Upper |= k;
+      } else {
+        // Encoded text has upper-case letters; hex ids, UUIDs and paths mostly do not.
+        if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(i - b64, i);
+        b64 = 0;
+        b64Upper = 0;
+        if (c === 37) pct = true;
+      }
+      if ((k & DIGIT) !== 0) {
+        if (runStart < 0) runStart = i;
+        digits++;
+        runEnd = i + 1;
+        sep = 0;
+      } else if (runStart >= 0) {
+        if ((k & SEP) !== 0 && ++sep <= MAX_SEP) continue;
+        if (digits >= minDigits) addRun(runStart, runEnd, digits);
+        runStart = -1;
+        digits = 0;
+        sep = 0;
+      }
+    }
+    if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(n - b64, n);
+    if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits);
+    nonAscii = seen >= 128;
+    info.percent = pct;
+  }
+
+  function addKeywordHits(
+    k: number,
+    base: number,
+    outList: Uint32Array,
+    lengths: Uint32Array,
+    i: number,
+  ): void {
+    for (let j = 0; j < k; j++) {
+      if (kwCount + 2 > kwHits.length) kwHits = grow(kwHits);
+      const kw = outList[base + j]!;
+      kwHits[kwCount++] = kw;
+      kwHits[kwCount++] = i + 1 - lengths[kw]!;
+    }
+  }
+
+  function addRun(start: number, end: number, digits: number): void {
+    if (runCount + 3 > runs.length) runs = grow(runs);
+    runs[runCount++] = start;
+    runs[runCount++] = end;
+    runs[runCount++] = digits;
+  }
+
+  function addBase64(start: number, end: number): void {
+    if (info.base64Count + 2 > info.base64.length)
+      info.base64 = grow(info.base64 as Int32Array<ArrayBuffer>);
+    info.base64[info.base64Count++] = start;
+    info.base64[info.base64Count++] = end;
+  }
+
+  /**
+   * Stage 2: run the rules whose triggers hit. One mutable hit object is reused for every call
+   * (rules must not keep it), so dispatch allocates nothing.
+   */
+  const hit = { start: 0, end: 0, keyword: '', digits: 0 };
+  function dispatch(text: string, ctx: ScanContext, out: Match[]): void {
+    const keywords = t.automaton.keywords;
+    const lengths = t.automaton.lengths;
+    for (let h = 0; h < kwCount; h += 2) {
+      const kw = kwHits[h]!;
+      const rules = t.byKeyword[kw]!;
+      for (let r = 0; r < rules.length; r++) {
+        hit.start = kwHits[h + 1]!;
+        hit.end = hit.start + lengths[kw]!;
+        hit.keyword = keywords[kw]!;
+        hit.digits = 0;
+        rules[r]!.run(text, hit, ctx, out);
+      }
+    }
+    const digitRules = t.digitRules;
+    for (let h = 0; h < runCount; h += 3) {
+      const digits = runs[h + 2]!;
+      for (let r = 0; r < digitRules.length; r++) {
+        const rule = digitRules[r]!;
+        if (digits < rule.minDigits || digits > rule.maxDigits) continue;
+        hit.start = runs[h]!;
+        hit.end = runs[h + 1]!;
+        hit.keyword = DIGITS_KEYWORD;
+        hit.digits = digits;
+        rule.run(text, hit, ctx, out);
+      }
+    }
+    const kc = ctx.keyCategory;
+    if (kc !== undefined && t.fieldRules.length > 0) {
+      for (const r of t.fieldRules) {
+        if (!isUnderAny(kc, r.rule.fields!)) continue;
+        hit.start = 0;
+        hit.end = text.length;
+        hit.keyword = FIELD_KEYWORD;
+        hit.digits = 0;
+        r.run(text, hit, ctx, out);
+      }
+    }
+  }
+
+  return {
+    rules,
+    scan(text, ctx, out) {
+      const first = out.length;
+      collect(text);
+      dispatch(text, ctx, out);
+      if (nonAscii) scanNormalized(text, ctx, out);
+      if (out.length - first > 1) dedupe(out, first);
+      return info;
+    },
+  };
+
+  /** Non-ASCII text: also scan the NFKC view (full-width ＠, digits, letters) and map spans back. */
+  function scanNormalized(text: string, ctx: ScanContext, out: Match[]): void {
+    const view = normalizeWithMap(text);
+    if (view === undefined) return;
+    const saved = { percent: info.percent, base64: info.base64.slice(0, info.base64Count) };
+    const tmp: Match[] = [];
+    collect(view.text);
+    dispatch(view.text, ctx, tmp);
+    for (const m of tmp) {
+      const start = view.map[m.start]!;
+      const end = view.map[m.end - 1]! + view.width[m.end - 1]!;
+      out.push({ ...m, start, end, normalized: true });
+    }
+    // Decoding decisions refer to the original text.
+    info.percent = saved.percent;
+    info.base64.set(saved.base64);
+    info.base64Count = saved.base64.length;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Remove duplicate and dominated matches appended since `first`: a match is dropped when an
+ * earlier one (by start) of the same category covers its span with at least its confidence.
+ * One sort plus a sweep: O(n log n) in the number of matches.
+ */
+function dedupe(out: Match[], first: number): void {
+  const n = out.length - first;
+  if (n < 2) return;
+  const ms = out.splice(first, n);
+  ms.sort((a, b) => a.start - b.start || b.end - a.end || b.confidence - a.confidence);
+  const cover = new Map<Category, { end: number; confidence: number }>();
+  for (const m of ms) {
+    const c = cover.get(m.category);
+    if (c !== undefined && c.end >= m.end && c.confidence >= m.confidence) continue;
+    out.push(m);
+    if (c === undefined || m.end > c.end)
+      cover.set(m.category, { end: m.end, confidence: m.confidence });
+  }
+}

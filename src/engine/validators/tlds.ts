@@ -1,0 +1,46 @@
+/**
+ * A compact set of real top-level domains (checked against the Public Suffix List's ICANN
+ * section): every delegated two-letter country-code TLD, the legacy generic TLDs, and the
+ * new generic TLDs common in addresses people type. Unknown TLDs reject a candidate email;
+ * that is what keeps `icon@2x.png` and `lodash@4.17.21` from being reported.
+ */
+
+/** The 238 delegated country-code TLDs (ISO 3166 codes plus ac, eu, su, uk). */
+const CC_TLDS =
+  'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb be bf bg bh bi bj bm bn bo br ' +
+  'bs bt bv bw by bz ca cc cd cf cg ch ci cl cm cn co cr cu cv cw cx cy cz de dj dk dm do ' +
+  'dz ec ee eg es et eu fi fj fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu ' +
+  'gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jo jp ke kg ki km kn kp kr kw ' +
+  'ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mn mo mp mq mr ms mt mu ' +
+  'mv mw mx my mz na nc ne nf ng ni nl no nr nu nz om pa pe pf ph pk pl pm pn pr ps pt pw ' +
+  'py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv sx sy sz ' +
+  'tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu ' +
+  'wf ws ye yt zm zw';
+
+/** Generic TLDs (233): legacy ones and common new gTLDs (.app, .dev, .shop, .tokyo, …). */
+const GENERIC_TLDS =
+  'academy accountant aero agency amazon amsterdam app apple art asia aws bank bar berlin ' +
+  'best bid bio biz black blog blue bot build business cafe capital care careers cat center ' +
+  'ceo chat city click cloud club codes coffee com community company computer consulting ' +
+  'coop cricket date dating deals design dev digital direct download eco edu education ' +
+  'email energy engineering enterprises estate events exchange expert express faith family ' +
+  'farm finance financial fit fitness foundation fun fund gallery games garden gifts global ' +
+  'gmail gold golf google gov graphics green group guide guru health help holdings host ' +
+  'house how icu inc industries info ink institute insure int international investments ' +
+  'jobs kiwi land law legal life limited link live llc llp loan lol london love ltd ' +
+  'management market marketing mba med media men microsoft mil mobi mobile moe money museum ' +
+  'nagoya name net network new news ninja nyc okinawa one online org osaka ovh page paris ' +
+  'partners party photo photography photos pics pink plus post press pro productions ' +
+  'properties pub racing red rest review reviews rocks run sale sbs school science security ' +
+  'services shoes shop show site social software solar solutions soy space store stream ' +
+  'studio support surf systems tax taxi team tech technology tel tips today tokyo tools top ' +
+  'tours town toys trade training travel trust tube university uno vacations ventures video ' +
+  'vip vision watch webcam website wiki win work works world xyz yokohama youtube zone';
+
+/** Every known TLD, lower case. */
+export const TLDS: ReadonlySet<string> = new Set(`${CC_TLDS} ${GENERIC_TLDS}`.split(' '));
+
+/** True when `tld` (any case) is a known top-level domain. */
+export function isKnownTld(tld: string): boolean {
+  return tld.length >= 2 && tld.length <= 24 && TLDS.has(tld.toLowerCase());
+}

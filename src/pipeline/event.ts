@@ -1,0 +1,90 @@
+/**
+ * The canonical event: the Segment spec shape every receiver decodes into and every exporter
+ * encodes from. Validation reports every problem with its dotted path.
+ */
+import { z } from 'zod';
+
+const json = z.record(z.string(), z.unknown());
+const id = z.union([z.string().min(1).max(1024), z.number().finite()]).transform((v) => String(v));
+
+const page = z.looseObject({
+  url: z.string().max(65_536).optional(),
+  referrer: z.string().max(65_536).optional(),
+  path: z.string().max(65_536).optional(),
+  title: z.string().max(65_536).optional(),
+  search: z.string().max(65_536).optional(),
+});
+
+const context = z.looseObject({
+  ip: z.string().max(64).optional(),
+  userAgent: z.string().max(8192).optional(),
+  locale: z.string().max(64).optional(),
+  page: page.optional(),
+});
+
+/** Event types of the Segment spec. */
+export const EVENT_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
+
+/** Zod schema of a canonical event; unknown top-level fields are kept (they are data too). */
+export const CanonicalEventSchema = z
+  .looseObject({
+    type: z.enum(EVENT_TYPES),
+    event: z.string().min(1).max(1024).optional(),
+    name: z.string().max(1024).optional(),
+    userId: id.optional(),
+    anonymousId: id.optional(),
+    groupId: id.optional(),
+    previousId: id.optional(),
+    messageId: z.string().min(1).max(1024).optional(),
+    timestamp: z.string().max(64).optional(),
+    sentAt: z.string().max(64).optional(),
+    context: context.optional(),
+    properties: json.optional(),
+    traits: json.optional(),
+    integrations: json.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.type === 'track' && e.event === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event'],
+        message: 'a track event needs an event name',
+      });
+    if (e.userId === undefined && e.anonymousId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'needs userId or anonymousId' });
+    if (e.type === 'group' && e.groupId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'a group event needs groupId' });
+    if (e.type === 'alias' && e.previousId === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['previousId'],
+        message: 'an alias event needs previousId',
+      });
+    if (e.timestamp !== undefined && Number.isNaN(Date.parse(e.timestamp)))
+      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'not an ISO 8601 date-time' });
+  });
+
+/** A validated canonical event. Ids are strings. */
+export type CanonicalEvent = z.infer<typeof CanonicalEventSchema>;
+
+const compiled = z.compile(CanonicalEventSchema);
+
+/** Result of parsing: the event, or every problem as `dotted.path: message`. */
+export type ParseResult =
+  | { readonly ok: true; readonly event: CanonicalEvent }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Render zod issues as `dotted.path: message` lines. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map(
+    (i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`,
+  );
+}
+
+/** Validate `value` as a canonical event. Never throws. */
+export function parseCanonical(value: unknown): ParseResult {
+  const r = compiled.safeParse(value);
+  return r.success
+    ? { ok: true, event: r.data }
+    : { ok: false, problems: formatIssues(r.error.issues) };
+}

@@ -1,0 +1,60 @@
+/** Vocabulary of the `eval` split (measurement only; never tune on it). */
+import type { Vocab } from './vocab.js';
+
+/** The eval split's templates. */
+export const evalVocab: Vocab = {
+  split: 'eval',
+  eventNames: [
+    'Model Invoked',
+    'Billing',
+    'API Key Created',
+    'report_exported',
+    'Purchase Completed',
+  ],
+  sentences: [
+    'Feedback from beta user — reach out via {x} when ready.',
+    'I typed {x} by mistake, can you remove it? ref {n}',
+    'Note to self: {x}',
+    'Invoice query: {x}; amount {n}',
+    'Bug report: after clicking save, {x} appeared in the URL bar.',
+    '{x}宛にお送りください。',
+    '先ほどの件、{x}で登録しています（{n}）。',
+    'メモ：{x}',
+    '返信は{x}までお願いします！',
+  ],
+  benignSentences: [
+    'Exported the usage report at {n} for finance.',
+    'The chart legend overlaps on small screens.',
+    'Upgraded after the trial, price was {n}.',
+    'プランを変更しました {n}',
+    '使い方がわかりやすいです。',
+    '請求書のダウンロードができません',
+  ],
+  fields: {
+    property: ['memo', 'field_value', 'query', 'entered_text', 'detail', 'response', 'user_input'],
+    nested: ['content', 'body', 'title_text'],
+    traits: ['reach', 'alt_contact', 'profile_note'],
+    context: ['client_note', 'origin_hint', 'source_detail'],
+    url_query: ['share_link', 'callback_url'],
+    free_text: ['message', 'review'],
+    base64_json: ['payload_b64', 'blob'],
+    percent: ['continue', 'encoded_note'],
+    json_string: ['extra_json', 'attributes'],
+  },
+  listNames: ['steps', 'messages'],
+  innerKeys: ['data', 'who', 'msg'],
+  queryKeys: ['search', 'src', 'user', 'key', 'to'],
+  benignQuery: ['utm_campaign=launch', 'ref=producthunt', 'tab=usage', 'sort=desc'],
+  hosts: ['console.orbital-ai.com', 'store.kyoto-craft.jp', 'docs.fjord.tools'],
+  paths: ['/playground', '/billing/invoices', '/docs/quickstart', '/ja/account'],
+  plans: ['hobby', 'team', 'enterprise'],
+  models: ['llama-3.1-70b', 'gemini-1.5-flash'],
+  features: ['playground_share', 'usage_alerts', 'invoice_download'],
+  labels: [
+    'Team plan — annual',
+    'チームプラン（年額）',
+    'Run query',
+    '請求書を表示',
+    'Ceramic Mug',
+  ],
+};

@@ -1,0 +1,62 @@
+/** Vocabulary of the `tune` split (detectors may be tuned on it). */
+import type { Vocab } from './vocab.js';
+
+/** The tune split's templates. */
+export const tuneVocab: Vocab = {
+  split: 'tune',
+  eventNames: ['Order Completed', 'Product Viewed', 'Signed Up', '$pageview', 'session_start'],
+  sentences: [
+    'Please contact me at {x} regarding order {n}.',
+    'Customer said: my details are {x}, thanks!',
+    'Support ticket: user pasted {x} into the search box.',
+    'Escalated — {x} (see {n})',
+    'Hi team, the value {x} showed up in the logs again.',
+    'お問い合わせ先は{x}です。注文番号{n}の件でご連絡ください。',
+    'ユーザーから「{x}」と入力がありました。',
+    '担当：{x}（{n}）',
+    'ログに {x} が出力されています',
+  ],
+  benignSentences: [
+    'Deployed build {n} to staging before the demo.',
+    'Great product, love the dark mode!',
+    'Checkout felt slow today, took {n} to load.',
+    'カートに商品を追加しました（{n}）',
+    '配送が早くて助かりました。',
+    'レビュー：とても使いやすいです',
+  ],
+  fields: {
+    property: [
+      'note',
+      'input_value',
+      'search_term',
+      'ref_code',
+      'answer',
+      'comment_text',
+      'raw_input',
+    ],
+    nested: ['text', 'val', 'caption'],
+    traits: ['contact', 'company_contact', 'secondary'],
+    context: ['device_name', 'campaign_content', 'ad_text'],
+    url_query: ['landing_url', 'return_url'],
+    free_text: ['comment', 'feedback'],
+    base64_json: ['state', 'ctx'],
+    percent: ['redirect', 'next_url'],
+    json_string: ['payload', 'metadata'],
+  },
+  listNames: ['products', 'line_items'],
+  innerKeys: ['value', 'contact', 'note'],
+  queryKeys: ['q', 'ref', 'email', 'token', 'contact'],
+  benignQuery: ['utm_source=newsletter', 'utm_medium=email', 'lang=ja', 'page=2'],
+  hosts: ['app.lumen-analytics.io', 'shop.tanaka-shoten.jp', 'www.northwind.dev'],
+  paths: ['/checkout', '/settings/profile', '/pricing', '/ja/cart'],
+  plans: ['free', 'starter', 'pro'],
+  models: ['gpt-4o-mini', 'claude-3-5-haiku'],
+  features: ['bulk_export', 'dark_mode', 'sso_login'],
+  labels: [
+    'Pro plan (monthly)',
+    'プロプラン（月額）',
+    'Add to cart',
+    '今すぐ購入',
+    'Wireless Earbuds',
+  ],
+};
