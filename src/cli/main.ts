@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ERROR_CODES, VeilError } from '../errors.js';
 import { parseCategoryList } from './categories.js';
+import { runCheck } from './check.js';
 import { runDetect, type Io } from './detect.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -50,6 +51,32 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       ) => {
         const failOn = o.failOn !== undefined ? parseCategoryList(o.failOn) : undefined;
         setExit(await runDetect(file, { ...o, failOn }, io));
+      },
+    );
+  program
+    .command('check')
+    .description(
+      'dry run of the policy: canonical NDJSON events in, minimized events out, summary on stderr; no network',
+    )
+    .argument('[file]', 'NDJSON file, or - for stdin', '-')
+    .option('--config <file>', 'veil.yaml (default: the built-in safe policy)')
+    .option(
+      '--destination <name>',
+      'destination whose policy to apply (default: the first in the config)',
+    )
+    .option('--format <format>', 'input format: canonical', 'canonical')
+    .option(
+      '--fail-on <categories>',
+      'exit 1 when input events carry these categories (comma-separated)',
+    )
+    .action(
+      async (
+        file: string,
+        o: { config?: string; destination?: string; format: string; failOn?: string },
+      ) => {
+        const failOn = o.failOn !== undefined ? parseCategoryList(o.failOn) : undefined;
+        const opts = { ...o, failOn, env: process.env };
+        setExit(await runCheck(file, opts, io));
       },
     );
   return program;

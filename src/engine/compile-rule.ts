@@ -10,6 +10,13 @@ import type { Match } from './scanner.js';
 export interface CompiledRule {
   readonly rule: Rule;
   run(text: string, hit: Hit, ctx: ScanContext, out: Match[]): void;
+  /**
+   * For window rules: characters looked at on each side of a hit, and a runner over a whole
+   * range, so the scanner can merge overlapping windows of repeated hits and scan each
+   * character once per rule (keeps `pwd=pwd=pwd=…` linear with a small constant).
+   */
+  readonly window?: number;
+  runRange?(text: string, from: number, to: number, ctx: ScanContext, out: Match[]): void;
 }
 
 /** Default characters on each side of the hit for `anchor: 'window'`. */
@@ -79,11 +86,23 @@ export function compileRule(rule: Rule): CompiledRule {
   if (rule.find) return { rule, run: findRunner(rule, rule.find, accept, emit) };
   const group = rule.group ?? 0;
   const re = group > 0 ? withIndices(rule.pattern!) : rule.pattern!;
-  const run =
-    (rule.anchor ?? 'keyword') === 'keyword'
-      ? stickyRunner(rule, re, group, accept, emit)
-      : windowRunner(rule, re, group, accept, emit);
-  return { rule, run };
+  if ((rule.anchor ?? 'keyword') === 'keyword')
+    return { rule, run: stickyRunner(rule, re, group, accept, emit) };
+  const window = rule.window ?? DEFAULT_WINDOW;
+  const runRange = rangeRunner(re, group, accept, emit);
+  return {
+    rule,
+    window,
+    runRange,
+    run: (text, hit, ctx, out) =>
+      runRange(
+        text,
+        Math.max(0, hit.start - window),
+        Math.min(text.length, hit.end + window),
+        ctx,
+        out,
+      ),
+  };
 }
 
 type Accept = (text: string, start: number, end: number, ctx: ScanContext) => boolean;
@@ -144,17 +163,13 @@ function afterEscape(text: string, at: number): boolean {
 /** Characters kept before a window so lookbehind assertions see real context. */
 const LOOKBEHIND = 16;
 
-function windowRunner(
-  rule: Rule,
+function rangeRunner(
   re: RegExp,
   group: number,
   accept: Accept,
   emit: Emit,
-): CompiledRule['run'] {
-  const w = rule.window ?? DEFAULT_WINDOW;
-  return (text, hit, ctx, out) => {
-    const from = Math.max(0, hit.start - w);
-    const to = Math.min(text.length, hit.end + w);
+): NonNullable<CompiledRule['runRange']> {
+  return (text, from, to, ctx, out) => {
     const base = Math.max(0, from - LOOKBEHIND);
     const sub = base === 0 && to === text.length ? text : text.slice(base, to);
     re.lastIndex = from - base;

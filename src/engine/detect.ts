@@ -28,7 +28,15 @@ export interface DetectOptions {
 }
 
 /** A compiled detector: call it once per document. */
-export type Detector = (value: unknown) => Finding[];
+export interface Detector {
+  /** Every finding in a JSON document. */
+  (value: unknown): Finding[];
+  /**
+   * Findings in one value stored under `key` (inside an object keyed `parent`), with paths
+   * relative to that value ('' for the value itself). The policy engine calls this per field.
+   */
+  field(value: unknown, key: string, parent: string): Finding[];
+}
 
 /** Default characters scanned per string value. */
 export const DEFAULT_MAX_SCAN_LENGTH = 1 << 20;
@@ -43,17 +51,40 @@ type SpanMap = (start: number, end: number) => [number, number];
 const identity: SpanMap = (s, e) => [s, e];
 
 function viewMap(view: DecodedView, outer: SpanMap): SpanMap {
-  return (s, e) => outer(view.starts[s]!, view.ends[e - 1]!);
+  return (s, e) => {
+    const [a, b] = view.map(s, e);
+    return outer(a, b);
+  };
 }
 
-/** A JSON layer: string members are located in `raw` through `literals`. */
+/**
+ * A JSON document found in a string. It is parsed with the native JSON.parse; the locating
+ * parser runs only when a finding inside needs its exact span.
+ */
 interface JsonLayer {
-  readonly located: LocatedJson;
+  readonly value: unknown;
   readonly raw: string;
   readonly outer: SpanMap;
   readonly encoding: readonly Encoding[];
   /** `path.length` where the layer starts: segments after it are inside the decoded JSON. */
   readonly base: number;
+  /** The raw text has backslash escapes, so decoded strings differ from what the raw scan saw. */
+  readonly escaped: boolean;
+  located?: LocatedJson | null;
+}
+
+/** The literal of the string at `segments` inside the layer's document, if it can be found. */
+function locate(layer: JsonLayer, segments: readonly PathSegment[]): Literal | undefined {
+  if (layer.located === undefined) layer.located = parseLocated(layer.raw) ?? null;
+  const located = layer.located;
+  if (located === null || segments.length === 0) return undefined;
+  let container: unknown = located.value;
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (container === null || typeof container !== 'object') return undefined;
+    container = (container as Record<string | number, unknown>)[segments[i]!];
+  }
+  if (container === null || typeof container !== 'object') return undefined;
+  return located.literals.get(container)?.get(segments[segments.length - 1]!);
 }
 
 /** Compile a detector. Rules are compiled once here; per-document work is the walk and scans. */
@@ -92,7 +123,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     return ctx;
   };
 
-  return function detectValue(root: unknown): Finding[] {
+  function detectValue(root: unknown, rootKey = '', rootParent = ''): Finding[] {
     const findings: Finding[] = [];
     const path: PathSegment[] = [];
     const matches: Match[] = [];
@@ -176,52 +207,54 @@ export function createDetector(options: DetectOptions = {}): Detector {
       layer: JsonLayer | undefined,
       encoding: readonly Encoding[],
     ): void {
-      const located = parseLocated(text);
-      if (located === undefined) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return;
+      }
+      if (value === null || typeof value !== 'object') return;
       const inner: JsonLayer = {
-        located,
+        value,
         raw: text,
         outer: map,
         encoding: [...encoding, 'json'],
         base: layer?.base ?? path.length,
+        escaped: text.includes('\\'),
       };
-      walk(located.value, '', '', 0, inner, undefined, '');
+      walk(value, '', '', 0, inner);
     }
 
-    function stringMap(
-      layer: JsonLayer | undefined,
-      container: object | undefined,
-      member: string | number,
-    ): SpanMap {
-      if (layer === undefined || container === undefined) return identity;
-      const lit: Literal | undefined = layer.located.literals.get(container)?.get(member);
-      if (lit === undefined) return () => layer.outer(0, layer.raw.length);
-      if (!lit.escaped) return (s, e) => layer.outer(lit.start + s, lit.start + e);
+    /** Span map of the current leaf: identity, or into the raw JSON of the layer it sits in. */
+    function stringMap(layer: JsonLayer | undefined): SpanMap {
+      if (layer === undefined) return identity;
+      let lit: Literal | undefined | null = null;
       let m: Int32Array | undefined;
       return (s, e) => {
+        if (lit === null) lit = locate(layer, path.slice(layer.base));
+        if (lit === undefined) return layer.outer(0, layer.raw.length);
+        if (!lit.escaped) return layer.outer(lit.start + s, lit.start + e);
         m ??= literalMap(layer.raw, lit);
         return layer.outer(m[s]!, m[e]!);
       };
     }
 
     /** Scan one string or number; then, if the field name says more than the value did, report the key. */
-    function leaf(
-      value: string | number,
-      ctx: FieldContext,
-      layer: JsonLayer | undefined,
-      container: object | undefined,
-      member: string | number,
-    ): void {
+    function leaf(value: string | number, ctx: FieldContext, layer: JsonLayer | undefined): void {
       const before = findings.length;
       pathCache = innerCache = undefined;
       const cat = ctx.keyCategory;
       const isString = typeof value === 'string';
       if (!isString && cat === undefined && Math.abs(value) < 1e6) return;
       const text = isString ? value : String(value);
-      const map = stringMap(layer, container, member);
+      const map = stringMap(layer);
       const encoding = layer?.encoding ?? [];
-      scanText(text, ctx, map, layer, encoding);
-      if (findings.length - before > 1) dedupeSince(findings, before);
+      // Inside a JSON layer without escapes, the raw scan already saw this exact text (with its
+      // key as nearby context); scan again only where the field name adds context.
+      if (layer === undefined || layer.escaped || cat !== undefined)
+        scanText(text, ctx, map, layer, encoding);
+      if (findings.length - before > 1 && decodedSince(findings, before))
+        dedupeSince(findings, before);
       if (!fieldNames || cat === undefined || text.length === 0) return;
       for (let i = before; i < findings.length; i++) {
         const c = findings[i]!.category;
@@ -238,13 +271,11 @@ export function createDetector(options: DetectOptions = {}): Detector {
       parent: string,
       depth: number,
       layer: JsonLayer | undefined,
-      container: object | undefined,
-      member: string | number,
       ctx: FieldContext = NO_CONTEXT,
     ): void {
       if (typeof value === 'string' || typeof value === 'number') {
         if (typeof value === 'number' && !Number.isFinite(value)) return;
-        leaf(value, ctx, layer, container, member);
+        leaf(value, ctx, layer);
         return;
       }
       if (value === null || typeof value !== 'object') return;
@@ -256,7 +287,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           path.push(i);
-          walk(value[i], key, parent, depth + 1, layer, value, i, ctx);
+          walk(value[i], key, parent, depth + 1, layer, ctx);
           path.pop();
         }
         return;
@@ -270,17 +301,32 @@ export function createDetector(options: DetectOptions = {}): Detector {
           key,
           depth + 1,
           layer,
-          value,
-          k,
           contextOf(byKey, k, key),
         );
         path.pop();
       }
     }
 
-    walk(root, '', '', 0, undefined, undefined, '');
+    const rootCtx =
+      rootKey === '' ? NO_CONTEXT : contextOf(contextsOf(rootParent), rootKey, rootParent);
+    walk(root, rootKey, rootParent, 0, undefined, rootCtx);
     return findings;
-  };
+  }
+  const detector = ((value: unknown) => detectValue(value)) as Detector;
+  detector.field = (value, key, parent) => detectValue(value, key, parent);
+  return detector;
+}
+
+/**
+ * True when a finding appended since `from` came from a JSON, URL or base64 layer: only then can
+ * two findings repeat (the scanner already merges its raw and NFKC matches).
+ */
+function decodedSince(findings: readonly Finding[], from: number): boolean {
+  for (let i = from; i < findings.length; i++) {
+    const e = findings[i]!.encoding;
+    if (e !== undefined && (e.length > 1 || e[0] !== 'nfkc')) return true;
+  }
+  return false;
 }
 
 /**

@@ -82,26 +82,40 @@ export function normalizeWithMap(original: string): NormalizedView | undefined {
   if (!changes(original)) return undefined;
   const n = original.length;
   const parts: string[] = [];
-  const map: number[] = [];
-  const width: number[] = [];
+  let map = new Int32Array(n + 16);
+  let width = new Int32Array(n + 16);
+  let len = 0;
+  let ascii = 0; // start of the pending ASCII run, copied with one slice
   for (let i = 0; i < n;) {
     const c = original.charCodeAt(i);
     if (c < 128) {
-      parts.push(original[i]!);
-      map.push(i);
-      width.push(1);
+      map[len] = i;
+      width[len++] = 1;
       i++;
       continue;
     }
+    if (ascii < i) parts.push(original.slice(ascii, i));
     const cp = original.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
     const out = dashAt(original, i) ? '-' : nfkc(cp);
     parts.push(out);
+    if (len + out.length > map.length) {
+      map = growTo(map, (len + out.length) * 2);
+      width = growTo(width, map.length);
+    }
     for (let k = 0; k < out.length; k++) {
-      map.push(i);
-      width.push(w);
+      map[len] = i;
+      width[len++] = w;
     }
     i += w;
+    ascii = i;
   }
-  return { text: parts.join(''), map: Int32Array.from(map), width: Int32Array.from(width) };
+  if (ascii < n) parts.push(original.slice(ascii));
+  return { text: parts.join(''), map: map.subarray(0, len), width: width.subarray(0, len) };
+}
+
+function growTo(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }

@@ -46,6 +46,8 @@ const DIGITS_KEYWORD = '#digits';
 const FIELD_KEYWORD = '#field';
 /** Separators allowed inside a digit run (at most MAX_SEP in a row): space - . ( ) / + */
 const MAX_SEP = 2;
+/** Rule attempts allowed per string: this many plus one per 4 characters (see `dispatch`). */
+export const ATTEMPT_BUDGET_BASE = 256;
 /** Base64 runs shorter than this are not reported. */
 const MIN_BASE64_RUN = 16;
 
@@ -65,11 +67,29 @@ const CLASSES: Uint8Array = (() => {
   return cls;
 })();
 
-/** A digit-run rule with its range unpacked for the dispatch loop. */
+/** A digit-run rule with its range and pre-filters unpacked for the dispatch loop. */
 interface DigitRule {
   readonly minDigits: number;
   readonly maxDigits: number;
+  readonly minDots: number;
+  /** Char codes allowed right after the run; empty: any. */
+  readonly next: readonly number[];
+  readonly letterPrefix: boolean;
   readonly run: CompiledRule['run'];
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The scanner-side pre-filters of a digit rule (see `Rule.digits`). */
+function passes(r: DigitRule, text: string, start: number, end: number, dots: number): boolean {
+  if (dots < r.minDots) return false;
+  if (r.next.length > 0 && !r.next.includes(text.charCodeAt(end))) return false;
+  return (
+    !r.letterPrefix ||
+    (start >= 2 && isLetter(text.charCodeAt(start - 1)) && isLetter(text.charCodeAt(start - 2)))
+  );
 }
 
 interface Tables {
@@ -98,12 +118,17 @@ function buildTables(rules: readonly Rule[]): Tables {
       }
       if (!byKeyword[i]!.includes(compiled)) byKeyword[i]!.push(compiled);
     }
-    if (rule.digits)
+    const d = rule.digits;
+    if (d) {
       digitRules.push({
-        minDigits: rule.digits.min,
-        maxDigits: rule.digits.max,
+        minDigits: d.min,
+        maxDigits: d.max,
+        minDots: d.dots ?? 0,
+        next: [...(d.next ?? '')].map((ch) => ch.charCodeAt(0)),
+        letterPrefix: d.letterPrefix ?? false,
         run: compiled.run,
       });
+    }
     if (rule.fields) fieldRules.push(compiled);
   }
   const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
@@ -119,9 +144,9 @@ function buildTables(rules: readonly Rule[]): Tables {
 /** Compile `rules` once; the returned scanner does per-string work only. */
 export function createScanner(rules: readonly Rule[]): Scanner {
   const t = buildTables(rules);
-  // Reused between calls: flat hit buffers (keyword index, start), digit runs (start, end, digits).
+  // Reused between calls: flat hit buffers (keyword index, start), digit runs (start, end, digits, dots).
   let kwHits = new Int32Array(256);
-  let runs = new Int32Array(192);
+  let runs = new Int32Array(256);
   let kwCount = 0;
   let runCount = 0;
   let nonAscii = false;
@@ -137,6 +162,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     let runStart = -1;
     let runEnd = 0;
     let digits = 0;
+    let dots = 0;
     let sep = 0;
     let b64 = 0;
     let b64Upper = 0;
@@ -167,15 +193,19 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         runEnd = i + 1;
         sep = 0;
       } else if (runStart >= 0) {
-        if ((k & SEP) !== 0 && ++sep <= MAX_SEP) continue;
-        if (digits >= minDigits) addRun(runStart, runEnd, digits);
+        if ((k & SEP) !== 0 && ++sep <= MAX_SEP) {
+          if (c === 46) dots++;
+          continue;
+        }
+        if (digits >= minDigits) addRun(runStart, runEnd, digits, dots);
         runStart = -1;
         digits = 0;
+        dots = 0;
         sep = 0;
       }
     }
     if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(n - b64, n);
-    if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits);
+    if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits, dots);
     nonAscii = seen >= 128;
     info.percent = pct;
   }
@@ -195,11 +225,12 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     }
   }
 
-  function addRun(start: number, end: number, digits: number): void {
-    if (runCount + 3 > runs.length) runs = grow(runs);
+  function addRun(start: number, end: number, digits: number, dots: number): void {
+    if (runCount + 4 > runs.length) runs = grow(runs);
     runs[runCount++] = start;
     runs[runCount++] = end;
     runs[runCount++] = digits;
+    runs[runCount++] = dots;
   }
 
   function addBase64(start: number, end: number): void {
@@ -214,32 +245,106 @@ export function createScanner(rules: readonly Rule[]): Scanner {
    * (rules must not keep it), so dispatch allocates nothing.
    */
   const hit = { start: 0, end: 0, keyword: '', digits: 0 };
+  // Window rules: one pending range per rule; overlapping windows merge, so repeated keywords
+  // never rescan the same characters.
+  const pending = new Map<CompiledRule, [number, number]>();
+  function pendingWindow(
+    rule: CompiledRule,
+    text: string,
+    from: number,
+    to: number,
+    ctx: ScanContext,
+    out: Match[],
+  ): void {
+    const p = pending.get(rule);
+    if (p === undefined) {
+      pending.set(rule, [from, to]);
+    } else if (from <= p[1] && to >= p[0]) {
+      p[0] = Math.min(p[0], from);
+      p[1] = Math.max(p[1], to);
+    } else {
+      rule.runRange!(text, p[0], p[1], ctx, out);
+      p[0] = from;
+      p[1] = to;
+    }
+  }
+  function flushWindows(text: string, ctx: ScanContext, out: Match[]): void {
+    if (pending.size === 0) return;
+    for (const [rule, [from, to]] of pending) rule.runRange!(text, from, to, ctx, out);
+    pending.clear();
+  }
   function dispatch(text: string, ctx: ScanContext, out: Match[]): void {
     const keywords = t.automaton.keywords;
     const lengths = t.automaton.lengths;
-    for (let h = 0; h < kwCount; h += 2) {
+    // Fail-closed work budget: ordinary text needs far fewer rule attempts than one per 4
+    // characters; a value built to make rules work hard (`pwd=pwd=pwd=…`) stops being scanned
+    // at that point and its rest is reported `unscanned`, so the policy removes it.
+    let budget = ATTEMPT_BUDGET_BASE + (text.length >> 2);
+    let cut = text.length;
+    for (let h = 0; h < kwCount && cut === text.length; h += 2) {
       const kw = kwHits[h]!;
       const rules = t.byKeyword[kw]!;
       for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r]!;
         hit.start = kwHits[h + 1]!;
         hit.end = hit.start + lengths[kw]!;
+        if (--budget < 0) {
+          cut = hit.start;
+          break;
+        }
+        if (rule.runRange !== undefined) {
+          pendingWindow(
+            rule,
+            text,
+            Math.max(0, hit.start - rule.window!),
+            Math.min(text.length, hit.end + rule.window!),
+            ctx,
+            out,
+          );
+          continue;
+        }
         hit.keyword = keywords[kw]!;
         hit.digits = 0;
-        rules[r]!.run(text, hit, ctx, out);
+        rule.run(text, hit, ctx, out);
       }
     }
+    flushWindows(text, ctx, out);
     const digitRules = t.digitRules;
-    for (let h = 0; h < runCount; h += 3) {
+    for (let h = 0; h < runCount; h += 4) {
+      const start = runs[h]!;
+      const end = runs[h + 1]!;
+      if (start >= cut) break;
       const digits = runs[h + 2]!;
+      const dots = runs[h + 3]!;
       for (let r = 0; r < digitRules.length; r++) {
         const rule = digitRules[r]!;
-        if (digits < rule.minDigits || digits > rule.maxDigits) continue;
-        hit.start = runs[h]!;
-        hit.end = runs[h + 1]!;
+        if (
+          digits < rule.minDigits ||
+          digits > rule.maxDigits ||
+          !passes(rule, text, start, end, dots)
+        )
+          continue;
+        if (--budget < 0) {
+          cut = start;
+          h = runCount;
+          break;
+        }
+        hit.start = start;
+        hit.end = end;
         hit.keyword = DIGITS_KEYWORD;
         hit.digits = digits;
         rule.run(text, hit, ctx, out);
       }
+    }
+    if (cut < text.length) {
+      out.push({
+        kind: 'unscanned',
+        category: 'system.operations',
+        start: cut,
+        end: text.length,
+        confidence: 1,
+        normalized: false,
+      });
     }
     const kc = ctx.keyCategory;
     if (kc !== undefined && t.fieldRules.length > 0) {

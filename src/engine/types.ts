@@ -117,8 +117,21 @@ export interface Rule {
   readonly description: string;
   /** Trigger literals. ASCII is matched case-insensitively; non-ASCII characters exactly. */
   readonly keywords?: readonly string[];
-  /** Digit-run trigger: the rule runs for runs holding between min and max digits. */
-  readonly digits?: { readonly min: number; readonly max: number };
+  /**
+   * Digit-run trigger: the rule runs for runs holding between `min` and `max` digits. Optional
+   * pre-filters, checked by the scanner before the rule is called (most runs are dates, prices
+   * and counts, so they keep digit rules off the hot path):
+   * `dots`: at least this many `.` separators inside the run (IPv4 needs 3);
+   * `next`: the character right after the run must be one of these;
+   * `letterPrefix`: the two characters right before the run are ASCII letters (IBAN country code).
+   */
+  readonly digits?: {
+    readonly min: number;
+    readonly max: number;
+    readonly dots?: number;
+    readonly next?: string;
+    readonly letterPrefix?: boolean;
+  };
   /** Field-name trigger: run on the whole value when the field's category is (under) one of these. */
   readonly fields?: readonly Category[];
   readonly pattern?: RegExp;

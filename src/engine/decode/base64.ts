@@ -1,9 +1,9 @@
 /**
  * Base64 (standard or URL-safe) segments inside a string that decode to readable text, e.g. a
- * `?d=eyJlbWFpbCI6…` parameter or a whole value. Binary results (random ids, hashes, images) are
- * skipped, so this stays cheap on ordinary data.
+ * `?d=eyJlbWFpbCI6…` parameter or a whole value. Binary results (random ids, hashes, keys,
+ * images) are rejected on the bytes, before any string is built, so this stays cheap.
  */
-import type { DecodedView } from './url.js';
+import type { DecodedView } from './view.js';
 
 /** Segments shorter than this are not tried. */
 export const MIN_BASE64 = 16;
@@ -35,14 +35,6 @@ export function base64Runs(source: string): Int32Array {
   return Int32Array.from(out);
 }
 
-function isReadable(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) return false;
-  }
-  return true;
-}
-
 /** Cheap shape checks before decoding: mixed case like encoded text, not hex or words. */
 function looksEncoded(source: string, start: number, end: number): boolean {
   let upper = false;
@@ -62,6 +54,26 @@ function looksEncoded(source: string, start: number, end: number): boolean {
   return false;
 }
 
+let scratch = Buffer.allocUnsafe(4096);
+
+/**
+ * True when `bytes[0, n)` is readable text: printable ASCII, tab/CR/LF, or well-formed UTF-8
+ * multi-byte sequences. Random bytes fail within a few bytes.
+ */
+function isReadableUtf8(bytes: Buffer, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b >= 32 && b < 127) continue;
+    if (b === 9 || b === 10 || b === 13) continue;
+    const extra =
+      b >= 0xf0 && b < 0xf5 ? 3 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xc2 && b < 0xe0 ? 1 : -1;
+    if (extra < 0 || i + extra >= n) return false;
+    for (let k = 1; k <= extra; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    i += extra;
+  }
+  return true;
+}
+
 /**
  * Decoded views of each base64 segment of `source` that decodes to readable UTF-8 text.
  * `runs` are candidate (start, end) pairs of base64-alphabet runs (the scanner's stage 1 finds
@@ -79,27 +91,28 @@ export function base64Segments(
     if (end - start > MAX_BASE64 || !looksEncoded(source, start, end)) continue;
     if (source.charCodeAt(end) === 61) end += source.charCodeAt(end + 1) === 61 ? 2 : 1;
     const seg = source.slice(start, end);
-    const buf = Buffer.from(seg, seg.includes('-') || seg.includes('_') ? 'base64url' : 'base64');
-    if (buf.length < 8) continue;
-    const text = buf.toString('utf8');
-    if (!isReadable(text)) continue;
-    out.push(viewOf(text, buf.length, start, end));
+    const need = Math.ceil(((end - start) * 3) / 4);
+    if (scratch.length < need) scratch = Buffer.allocUnsafe(need);
+    const url = seg.includes('-') || seg.includes('_');
+    const n = scratch.write(seg, 0, need, url ? 'base64url' : 'base64');
+    if (n < 8 || !isReadableUtf8(scratch, n)) continue;
+    const text = scratch.toString('utf8', 0, n);
+    out.push(viewOf(text, n, start, end));
   }
   return out;
 }
 
 /**
- * Map decoded units back to 4-character base64 groups when the text is ASCII (one byte per
- * unit); otherwise every unit maps to the whole segment.
+ * Map decoded units back to their 4-character base64 groups when the text is ASCII (one byte
+ * per unit); otherwise every unit maps to the whole segment.
  */
 function viewOf(text: string, bytes: number, from: number, to: number): DecodedView {
-  const n = text.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const ascii = n === bytes;
-  for (let k = 0; k < n; k++) {
-    starts[k] = ascii ? from + Math.floor(k / 3) * 4 : from;
-    ends[k] = ascii ? Math.min(to, from + Math.floor(k / 3) * 4 + 4) : to;
-  }
-  return { text, starts, ends };
+  const ascii = text.length === bytes;
+  return {
+    text,
+    map: (s, e) =>
+      ascii
+        ? [from + Math.floor(s / 3) * 4, Math.min(to, from + Math.ceil(e / 3) * 4)]
+        : [from, to],
+  };
 }

@@ -35,10 +35,13 @@ test('percentDecode maps decoded units to their %-sequences', () => {
   const v = percentDecode(src)!;
   assert.equal(v.text, 'u=bob@ex.com&n=山田');
   const at = v.text.indexOf('@');
-  assert.equal(src.slice(v.starts[at]!, v.ends[at]!), '%40');
+  assert.equal(src.slice(...v.map(at, at + 1)), '%40');
   const yama = v.text.indexOf('山');
-  assert.equal(src.slice(v.starts[yama]!, v.ends[yama]!), '%E5%B1%B1%E7%94%B0');
+  assert.equal(src.slice(...v.map(yama, yama + 1)), '%E5%B1%B1%E7%94%B0');
   assert.equal(percentDecode('no escapes here 100%'), undefined);
+  assert.equal(percentDecode('https://x.test/?q=a+b%21')!.text, 'https://x.test/?q=a b!');
+  assert.equal(percentDecode('bob+tag@example.com'), undefined, '+ outside a query stays +');
+  assert.equal(percentDecode('card=4111+1111&x=1')!.text, 'card=4111 1111&x=1');
   assert.equal(percentDecode('bad %ZZ'), undefined);
 });
 
@@ -48,7 +51,7 @@ test('base64Segments decodes readable text and skips binary and hex', () => {
   const views = base64Segments(src);
   assert.equal(views.length, 1);
   assert.equal(views[0]!.text, '{"email":"bob@example.com"}');
-  const s = views[0]!.starts[0]!;
+  const [s] = views[0]!.map(0, 1);
   assert.equal(src.slice(s, s + 4), payload.slice(0, 4));
   assert.deepEqual(base64Segments('3f2a9c1e8b7d6f5a4c3b2a1908f7e6d5c4b3a291'), []);
   assert.deepEqual(

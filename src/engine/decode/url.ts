@@ -1,14 +1,11 @@
 /**
  * Percent-decoding with a map back to the source, so `email=bob%40example.com` is scanned as
- * `email=bob@example.com` and the finding still points at `bob%40example.com`.
+ * `email=bob@example.com` and the finding still points at `bob%40example.com`. In a query string
+ * (after `?`) or a form body (`a=1&b=2`), `+` means a space and is decoded as one.
  */
+import type { DecodedView } from './view.js';
 
-/** A decoded view: unit k of `text` comes from `source.slice(starts[k], ends[k])`. */
-export interface DecodedView {
-  readonly text: string;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-}
+export type { DecodedView } from './view.js';
 
 function hex(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -27,18 +24,30 @@ function pctByte(source: string, i: number): number {
   return h < 0 || l < 0 ? -1 : (h << 4) | l;
 }
 
+const FORM = /^[^\s=&?#]{1,256}=[^\s]{0,65536}$/;
+
+/** Where `+` starts meaning a space: after `?` in a URL, from 0 in a form body, else never. */
+function plusFrom(source: string): number {
+  const q = source.indexOf('?');
+  if (q >= 0) return q;
+  return source.includes('&') && FORM.test(source) ? 0 : source.length;
+}
+
 /**
- * Decode `%XX` sequences (UTF-8). Invalid sequences stay as they are; `+` stays `+` (it is
- * common in emails). Returns undefined when there is nothing to decode. Linear in the input.
+ * Decode `%XX` sequences (UTF-8) and, in queries and form bodies, `+`. Invalid sequences stay as
+ * they are. Returns undefined when there is nothing to decode. Linear in the input.
  */
 export function percentDecode(source: string): DecodedView | undefined {
-  if (!/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
+  const plus = plusFrom(source);
+  const hasPlus = plus < source.length && source.indexOf('+', plus) >= 0;
+  if (!hasPlus && !/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
   const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < source.length;) {
     if (pctByte(source, i) < 0) {
-      parts.push(source[i]!);
+      const c = source[i]!;
+      parts.push(c === '+' && i > plus ? ' ' : c);
       starts.push(i);
       ends.push(++i);
       continue;
@@ -55,7 +64,7 @@ export function percentDecode(source: string): DecodedView | undefined {
     } catch {
       decoded = source.slice(from, i);
     }
-    // Units of one %-run map to the whole run when multi-byte, else 3 chars each.
+    // Units of one %-run map to their own %XX when single-byte, else to the whole run.
     const oneToOne = decoded.length === bytes.length;
     for (let k = 0; k < decoded.length; k++) {
       parts.push(decoded[k]!);
@@ -63,5 +72,7 @@ export function percentDecode(source: string): DecodedView | undefined {
       ends.push(oneToOne ? from + 3 * k + 3 : i);
     }
   }
-  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const s = Int32Array.from(starts);
+  const e = Int32Array.from(ends);
+  return { text: parts.join(''), map: (a, b) => [s[a]!, e[b - 1]!] };
 }

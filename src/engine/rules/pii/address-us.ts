@@ -117,7 +117,7 @@ export const addressUsRules: readonly Rule[] = [
     category: 'user.contact.address.street',
     description:
       'US street address: house number, street name and suffix, optional unit, city, state, ZIP.',
-    digits: { min: 1, max: 12 },
+    digits: { min: 1, max: 12, next: ' ' },
     find: findUsAddress,
     confidence: 0.9,
     examples: {

@@ -83,7 +83,7 @@ export const geoRules: readonly Rule[] = [
     category: 'user.location.precise',
     description:
       'Latitude/longitude pair with ≥ 4 decimals, or one such decimal in a lat/lng field.',
-    digits: { min: 5, max: 40 },
+    digits: { min: 5, max: 40, dots: 1 },
     find: findGeo,
     confidence: 0.9,
     examples: {

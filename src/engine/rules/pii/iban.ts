@@ -53,7 +53,7 @@ export const ibanRules: readonly Rule[] = [
     category: 'user.financial.bank_account',
     description:
       'IBAN: registry country, per-country length, mod-97 check; compact or in groups of 4.',
-    digits: { min: 2, max: 34 },
+    digits: { min: 2, max: 34, letterPrefix: true },
     find: findIban,
     confidence: 0.95,
     examples: {

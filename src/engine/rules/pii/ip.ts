@@ -1,15 +1,15 @@
 /**
  * IP addresses. One rule, two triggers:
  *
- * - IPv4 from digit runs: every dotted segment of exactly four strict octets (≤ 255, no leading
+ * - IPv4 from digit runs with 3+ dots (a scanner pre-filter): every dotted segment of exactly four strict octets (≤ 255, no leading
  *   zeros) that is not a version string — not preceded by `v`, not after a version word
  *   (version, ver, build, release, rev, バージョン) within 16 characters, not in a field whose
  *   name says version/ver/build/release, not part of a longer dotted number, not followed by
  *   `-beta`-style suffixes.
- * - IPv6 from the keyword `::` (compressed forms) and from digit runs touching `:` or a hex
- *   letter (full forms). The span is the maximal run of `[0-9A-Fa-f:.]` (at most 45 characters),
- *   validated with node:net `isIPv6`. Only the leftmost trigger of a span expands it, so each
- *   address is examined once.
+ * - IPv6 from the keyword `::` (compressed forms) and from the leftmost single `:` of a full
+ *   form. The span is the maximal run of `[0-9A-Fa-f:.]` (at most 45 characters), validated with
+ *   node:net `isIPv6`. Only the leftmost trigger of a span expands it, so each address is
+ *   examined once. (Digit runs would trigger far more often than colons do.)
  *
  * Non-public addresses (RFC 1918, loopback, link-local, CGNAT, ULA, documentation ranges) are
  * reported as `ip_address_private` with confidence 0.5; public ones as `ip_address` (0.9).
@@ -120,63 +120,38 @@ function ipv6FromColons(text: string, hit: Hit): Candidate | undefined {
   return ipv6Span(text, l, r);
 }
 
-function touchesRun(c: number): boolean {
-  return c === 58 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-/** True when a `:` lies within 4 hex characters of `text[from]` in direction `step` (±1). */
-function colonNear(text: string, from: number, step: number): boolean {
-  for (let i = from, k = 0; k <= 4; i += step, k++) {
-    const c = codeAt(text, i);
-    if (c === 58) return true;
-    if (!isHex(c)) return false;
-  }
-  return false;
-}
-
 /**
- * IPv6 from a digit run touching `:` or a hex letter. Defers to the `::` trigger when the span
- * has one, and to an earlier run when two digits in a row appear left of this one. Spans that
- * cannot hold a full address (hex ids, UUID parts, SHAs, times) are rejected before any string
- * is built.
+ * IPv6 in full form from a single `:` hit. Only the leftmost colon of an address expands it
+ * (the group before it is 1–4 hex digits not preceded by another colon); spans with `::` are
+ * left to the `::` trigger. URLs (`https:`), times (`10:30:00`) and `key: value` text are
+ * rejected within a few reads.
  */
-function ipv6FromRun(text: string, hit: Hit): Candidate | undefined {
-  const left = codeAt(text, hit.start - 1);
-  const right = codeAt(text, hit.end);
-  if (!touchesRun(left) && !touchesRun(right)) return undefined;
-  // Hex ids, UUID parts and SHAs have no colon next to their digit runs: reject in ≤ 10 reads.
-  if (!colonNear(text, hit.end, 1) && !colonNear(text, hit.start - 1, -1)) return undefined;
-  const anchor = touchesRun(right) ? hit.end - 1 : hit.start;
-  let l = anchor;
-  let n = 0;
-  while (l > 0 && anchor - l < MAX_IPV6 && isV6Char(text.charCodeAt(l - 1))) {
-    const c = text.charCodeAt(l - 1);
-    if (c === 58) n++;
-    else if (isDigit(c) && isDigit(codeAt(text, l - 2)) && l - 1 < hit.start) return undefined;
-    l--;
-  }
-  let r = anchor + 1;
+function ipv6FromColon(text: string, hit: Hit): Candidate | undefined {
+  const at = hit.start;
+  if (codeAt(text, at + 1) === 58 || codeAt(text, at - 1) === 58) return undefined;
+  let l = at;
+  while (l > 0 && at - l < 5 && isHex(text.charCodeAt(l - 1))) l--;
+  if (l === at || at - l > 4 || codeAt(text, l - 1) === 58) return undefined;
+  let r = at + 1;
+  let n = 1;
   while (r < text.length && r - l <= MAX_IPV6 && isV6Char(text.charCodeAt(r))) {
-    if (text.charCodeAt(r) === 58) n++;
+    if (text.charCodeAt(r) === 58) {
+      if (text.charCodeAt(r - 1) === 58) return undefined; // the `::` trigger's span
+      n++;
+    }
     r++;
   }
   // Without `::` a full address has 7 colons (6 before an embedded IPv4), plus at most one stray
-  // colon at each end; times (`10:30:00`) and MAC addresses (5) fail here, before any string.
-  if (n < 6 || n > 9 || r - l > MAX_IPV6) return undefined;
-  for (let i = l + 1; i < r; i++) {
-    if (text.charCodeAt(i) === 58 && text.charCodeAt(i - 1) === 58) return undefined; // `::` trigger's
-  }
+  // colon at the end; times (`10:30:00`) and MAC addresses (5) fail here, before any string.
+  if (n < 6 || n > 8 || r - l > MAX_IPV6) return undefined;
   return ipv6Span(text, l, r);
 }
 
 function findIp(text: string, hit: Hit, ctx: ScanContext): Candidate[] | Candidate | undefined {
-  if (hit.digits === 0) return ipv6FromColons(text, hit);
-  const v6 = ipv6FromRun(text, hit);
-  // A dotted quad has 4+ digits and separators; a bare digit run cannot hold one.
-  if (hit.digits < 4 || hit.end - hit.start === hit.digits) return v6;
+  if (hit.keyword === '::') return ipv6FromColons(text, hit);
+  if (hit.keyword === ':') return ipv6FromColon(text, hit);
   const out: Candidate[] = [];
   ipv4InRun(text, hit, ctx, out);
-  if (v6) out.push(v6);
   return out.length === 0 ? undefined : out;
 }
 
@@ -186,8 +161,8 @@ export const ipRules: readonly Rule[] = [
     id: 'ip_address',
     category: 'user.device.ip_address',
     description: 'IPv4 / IPv6 address; non-public ranges are reported as ip_address_private.',
-    keywords: ['::'],
-    digits: { min: 2, max: Number.MAX_SAFE_INTEGER },
+    keywords: ['::', ':'],
+    digits: { min: 4, max: Number.MAX_SAFE_INTEGER, dots: 3 },
     find: findIp,
     kinds: ['ip_address_private'],
     confidence: 0.9,

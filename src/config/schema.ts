@@ -1,0 +1,135 @@
+/**
+ * The top-level config schema (`veil.yaml`): strict objects, snake_case keys with units. The
+ * schema validates shape and cross-references; the loader (load.ts) adds what needs the file
+ * system (relative paths, the GeoIP file).
+ */
+import { normalize } from 'node:path';
+import { z } from 'zod';
+import { VeilError } from '../errors.js';
+import { DestinationSchema, NAME_PATTERN, NameSchema, PolicyObjectSchema } from './destinations.js';
+import { defaultPolicy, type Policy } from './policy.js';
+
+/** The name of the policy used by destinations that name none (when it is defined). */
+export const DEFAULT_POLICY_NAME = 'default';
+/** Default data directory (SQLite files, master.key), relative to the config file. */
+export const DEFAULT_DATA_DIR = './.veil';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Cross-field checks. They run even when other parts are invalid (so one run lists every
+ * problem), hence the defensive reading of `value`.
+ */
+function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
+  if (!isRecord(value) || !isRecord(value.destinations)) return;
+  const policies = isRecord(value.policies) ? Object.keys(value.policies) : [];
+  const outputs = new Map<string, string>();
+  for (const [name, d] of Object.entries(value.destinations)) {
+    if (!isRecord(d)) continue;
+    if (typeof d.policy === 'string' && NAME_PATTERN.test(d.policy)) {
+      if (!policies.includes(d.policy)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['destinations', name, 'policy'],
+          message: `unknown policy "${d.policy}"; known: ${policies.join(', ') || '(none)'}`,
+        });
+      }
+    }
+    if (d.type === 'file' && typeof d.path === 'string' && d.path !== '') {
+      const key = normalize(d.path);
+      const first = outputs.get(key);
+      if (first === undefined) outputs.set(key, name);
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['destinations', name, 'path'],
+          message: `same output file as destinations.${first}.path`,
+        });
+      }
+    }
+    if (d.type === 'http') checkHeaders(d, ['destinations', name], ctx);
+  }
+}
+
+/** A header given both literally and from the environment is ambiguous. */
+function checkHeaders(d: Record<string, unknown>, at: string[], ctx: z.RefinementCtx): void {
+  if (!isRecord(d.headers) || !isRecord(d.headers_env)) return;
+  const literal = new Set(Object.keys(d.headers).map((h) => h.toLowerCase()));
+  for (const h of Object.keys(d.headers_env)) {
+    if (literal.has(h.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'headers_env', h],
+        message: 'this header is also set in headers; keep one',
+      });
+    }
+  }
+}
+
+/** The whole config file. Unknown keys are rejected at every level. */
+export const ConfigSchema = z
+  .strictObject({
+    version: z.literal(1, {
+      error: (i) => (i.input === undefined ? undefined : 'must be 1 (the config format version)'),
+    }),
+    data_dir: z.string().min(1).default(DEFAULT_DATA_DIR).meta({
+      description:
+        'Directory for SQLite files and master.key; relative paths are resolved against the config file.',
+    }),
+    geoip: z
+      .strictObject({
+        country_database: z.string().min(1).meta({
+          description:
+            'MaxMind GeoLite2/GeoIP2 Country .mmdb file; relative to the config file. Must exist.',
+        }),
+      })
+      .optional()
+      .meta({ description: 'IP → country lookup, used by policies with `ip: country`.' }),
+    policies: z.record(NameSchema, PolicyObjectSchema).default({}).meta({
+      description:
+        'Named policies. `default`, if present, applies to destinations that name no policy.',
+    }),
+    destinations: z
+      .record(NameSchema, DestinationSchema)
+      .refine((d) => Object.keys(d).length > 0, { message: 'give at least one destination' })
+      .meta({ description: 'Where minimized events go, by name.', minProperties: 1 }),
+  })
+  .superRefine(crossCheck, { when: () => true })
+  .meta({ title: 'Veil configuration (veil.yaml)' });
+
+/** A validated config: defaults filled in. After `loadConfig`, paths are absolute. */
+export type Config = z.output<typeof ConfigSchema>;
+/** A config as written (defaults optional). */
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/**
+ * The effective policy of a destination: its inline policy, the named policy it references,
+ * else `policies.default`, else the built-in safe policy. The result is validated and
+ * complete; it may be shared with `config`, so treat it as read-only.
+ * Throws VEIL_E_USAGE when `destinationName` is not a destination of `config`.
+ */
+export function resolvePolicy(config: Config, destinationName: string): Policy {
+  const d = Object.hasOwn(config.destinations, destinationName)
+    ? config.destinations[destinationName]
+    : undefined;
+  if (d === undefined) {
+    const known = Object.keys(config.destinations).join(', ');
+    throw new VeilError(
+      'VEIL_E_USAGE',
+      `unknown destination "${destinationName}"; known: ${known || '(none)'}`,
+    );
+  }
+  if (typeof d.policy === 'object') return d.policy;
+  const name =
+    d.policy ?? (Object.hasOwn(config.policies, DEFAULT_POLICY_NAME) ? DEFAULT_POLICY_NAME : '');
+  if (name === '') return defaultPolicy();
+  const p = Object.hasOwn(config.policies, name) ? config.policies[name] : undefined;
+  if (p === undefined) {
+    // Only reachable with a Config that did not come from ConfigSchema.
+    throw new VeilError('VEIL_E_CONFIG_INVALID', 'the config is not valid (1 problem)', [
+      `destinations.${destinationName}.policy: unknown policy "${name}"`,
+    ]);
+  }
+  return p;
+}

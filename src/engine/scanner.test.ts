@@ -1,0 +1,98 @@
+// The scanner's own mechanics: triggers, pre-filters, window merging, the fail-closed budget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ATTEMPT_BUDGET_BASE, createScanner, type Match } from './scanner.js';
+import type { Rule } from './types.js';
+
+const NO_CTX = { key: '', keyCategory: undefined };
+
+function scan(rules: Rule[], text: string): Match[] {
+  const out: Match[] = [];
+  createScanner(rules).scan(text, NO_CTX, out);
+  return out;
+}
+
+const windowRule: Rule = {
+  id: 'test_window',
+  category: 'system.authentication',
+  description: 'a 12-hex value near the keyword acme',
+  keywords: ['acme'],
+  anchor: 'window',
+  window: 32,
+  pattern: /(?<![0-9a-f])[0-9a-f]{12}(?![0-9a-f])/g,
+  confidence: 0.9,
+  placeholders: false,
+  examples: { positive: ['acme 0a1b2c3d4e5f'], negative: [] },
+};
+
+test('overlapping windows of repeated keywords are merged and still find every match', () => {
+  const text = 'acme '.repeat(50) + '0a1b2c3d4e5f ' + 'acme '.repeat(3) + 'ffeeddccbbaa';
+  const found = scan([windowRule], text).map((m) => text.slice(m.start, m.end));
+  assert.deepEqual(found, ['0a1b2c3d4e5f', 'ffeeddccbbaa']);
+});
+
+test('digit-run pre-filters keep rules from running on runs they cannot match', () => {
+  const calls: string[] = [];
+  const rule: Rule = {
+    id: 'test_dots',
+    category: 'user.device.ip_address',
+    description: 'runs with 3 dots followed by a space',
+    digits: { min: 4, max: 40, dots: 3, next: ' ' },
+    find: (text, hit) => {
+      calls.push(text.slice(hit.start, hit.end));
+      return undefined;
+    },
+    confidence: 0.9,
+    examples: { positive: ['1.2.3.4 '], negative: [] },
+  };
+  // Runs join across short separator sequences, so the number, date and address form one run.
+  scan([rule], 'a 1.2.3.4 b 1.2.3.4x 12345678 2024-01-02 9.9.9.9 ');
+  assert.deepEqual(calls, ['1.2.3.4', '12345678 2024-01-02 9.9.9.9']);
+  const iban: string[] = [];
+  const prefixed: Rule = {
+    ...rule,
+    id: 'test_prefix',
+    digits: { min: 2, max: 34, letterPrefix: true },
+    find: (text, hit) => {
+      iban.push(text.slice(hit.start - 2, hit.end));
+      return undefined;
+    },
+  };
+  scan([prefixed], 'DE89 3704 0044 0532 0130 00, 89 12, x9 12');
+  assert.deepEqual(iban, ['DE89 3704 0044 0532 0130 00']);
+});
+
+test('a value that would exhaust the attempt budget is cut and its rest reported unscanned', () => {
+  // Two keywords per 4 characters: twice the attempts the budget allows.
+  const rule: Rule = {
+    ...windowRule,
+    id: 'test_sticky',
+    keywords: ['acme', 'cme'],
+    anchor: 'keyword',
+    boundary: false,
+    pattern: /c?me-[0-9]{4}/y,
+  };
+  const text = 'acme'.repeat(40_000);
+  const out = scan([rule], text);
+  const cut = out.find((m) => m.kind === 'unscanned');
+  assert.ok(cut, 'unscanned reported');
+  assert.equal(cut!.end, text.length);
+  const budget = ATTEMPT_BUDGET_BASE + (text.length >> 2);
+  assert.ok(
+    Math.abs(cut!.start - budget * 2) <= 8,
+    `cut at ${cut!.start}, budget ran out near ${budget * 2}`,
+  );
+  // Ordinary text never comes near the budget.
+  assert.deepEqual(
+    scan([rule], 'acme-1234 and acme-5678 '.repeat(500)).filter((m) => m.kind === 'unscanned'),
+    [],
+  );
+});
+
+test('rules with unbounded quantifiers or no trigger are rejected at startup', () => {
+  assert.throws(() => createScanner([{ ...windowRule, pattern: /acme[0-9]+/g }]), /unbounded/);
+  assert.throws(() => createScanner([{ ...windowRule, pattern: /acme.*/g }]), /unbounded/);
+  assert.throws(() => createScanner([{ ...windowRule, pattern: /acme\d{2,}/g }]), /unbounded/);
+  assert.throws(() => createScanner([{ ...windowRule, keywords: [] }]), /no trigger/);
+  assert.doesNotThrow(() => createScanner([{ ...windowRule, pattern: /acme[+*]{1,3}\+/g }]));
+});

@@ -1,0 +1,386 @@
+// The policy step on whole events: the safe default, pseudonyms, rules, strict mode, records,
+// fail-closed behaviour and immutability of the input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PolicySchema, type PolicyInput } from '../config/policy.js';
+import { createDetector, type Detector } from '../engine/detect.js';
+import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
+import { createCounters, runStep } from '../pipeline/run.js';
+import { writeCountryMmdb } from '../testing/mmdb-writer.js';
+import type { Minimized } from './apply.js';
+import { openCountryDatabase, type CountryLookup } from './generalize/ip.js';
+import { parseMasterKey } from './keys.js';
+import { createPolicyStep } from './step.js';
+
+const master = parseMasterKey('ab'.repeat(32), 'given');
+const detector = createDetector();
+const DAY = 86_400_000;
+
+function event(e: Record<string, unknown>): CanonicalEvent {
+  const p = parseCanonical(e);
+  if (!p.ok) throw new Error(p.problems.join('; '));
+  return p.event;
+}
+
+function run(
+  policy: PolicyInput,
+  e: Record<string, unknown>,
+  opts: { destination?: string; now?: number; countries?: CountryLookup; detector?: Detector } = {},
+): Minimized {
+  const step = createPolicyStep(PolicySchema.parse(policy), {
+    destination: opts.destination ?? 'mixpanel',
+    master,
+    detector: opts.detector ?? detector,
+    now: () => opts.now ?? Date.UTC(2026, 10, 20),
+    ...(opts.countries ? { countries: opts.countries } : {}),
+  });
+  const r = step(event(e));
+  assert.equal(r.kind, 'ok');
+  return (r as { value: Minimized }).value;
+}
+
+/** The shape of the dataset leaked from an analytics vendor in November 2025. */
+const LEAKED_SHAPE = {
+  type: 'identify',
+  userId: 'user-4821',
+  anonymousId: '6f1c2a9e-3b7d-4e0a-9c51-2d8e7f4a1b63',
+  groupId: 'org-77',
+  traits: {
+    name: 'Hanako Yamada',
+    email: 'hanako@example.co.jp',
+    city: 'Shibuya',
+    region: 'Tokyo',
+    country: 'JP',
+    plan: 'pro',
+    organization_id: 'org-77',
+  },
+  context: {
+    ip: '203.0.113.42',
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 Safari/537.36',
+    locale: 'ja-JP',
+    page: {
+      url: 'https://platform.example.com/settings/keys?session=9a7f3c2e1b8d&utm_source=mail#top',
+      referrer: 'https://mail.example.com/inbox?u=hanako%40example.co.jp',
+    },
+  },
+};
+
+test('the safe default turns the leaked dataset shape into pseudonyms and coarse attributes', () => {
+  const { event: out } = run({}, LEAKED_SHAPE);
+  const s = JSON.stringify(out);
+  for (const raw of [
+    'Hanako',
+    'hanako',
+    'Shibuya',
+    'Tokyo',
+    '203.0.113',
+    'user-4821',
+    'org-77',
+    '6f1c2a9e',
+    'session=',
+    '10_15_7',
+  ])
+    assert.ok(!s.includes(raw), `${raw} leaked: ${s}`);
+  const traits = out.traits as Record<string, unknown>;
+  assert.deepEqual(Object.keys(traits).sort(), ['country', 'organization_id', 'plan']);
+  assert.equal(traits.country, 'JP');
+  assert.equal(traits.plan, 'pro');
+  assert.match(String(out.userId), /^k1_[A-Za-z0-9_-]{22}$/);
+  assert.match(String(out.groupId), /^k1_[A-Za-z0-9_-]{22}$/);
+  assert.equal(
+    traits.organization_id,
+    out.groupId,
+    'the same org id gets the same pseudonym wherever it appears',
+  );
+  assert.equal(out.context!.ip, undefined);
+  assert.equal(out.context!.userAgent, 'Chrome 128; macOS; desktop');
+  assert.equal(out.context!.locale, 'ja-JP');
+  assert.equal(
+    out.context!.page!.url,
+    'https://platform.example.com/settings/keys?utm_source=mail',
+  );
+  assert.equal(out.context!.page!.referrer, 'https://mail.example.com');
+});
+
+test('pseudonyms are stable per destination, differ across destinations and key versions', () => {
+  const e = { type: 'track', event: 'X', userId: 'user-1' };
+  const a1 = run({}, e).event.userId;
+  const a2 = run({}, e).event.userId;
+  const b = run({}, e, { destination: 'segment' }).event.userId;
+  const v2 = run({ identity: { key_version: 2 } }, e).event.userId;
+  assert.equal(a1, a2);
+  assert.notEqual(a1, b);
+  assert.notEqual(a1, v2);
+  assert.match(String(v2), /^k2_/);
+  assert.notEqual(run({}, { ...e, userId: 'user-2' }).event.userId, a1);
+});
+
+test('rotation changes pseudonyms between periods and keeps them within one', () => {
+  const e = { type: 'track', event: 'X', anonymousId: 'visitor-9', userId: 'user-9' };
+  const policy: PolicyInput = { identity: { anonymous_rotation: 'daily' } };
+  const t0 = Date.UTC(2026, 10, 20, 1);
+  const morning = run(policy, e, { now: t0 }).event;
+  const evening = run(policy, e, { now: t0 + 20 * 3_600_000 }).event;
+  const tomorrow = run(policy, e, { now: t0 + DAY }).event;
+  assert.equal(morning.anonymousId, evening.anonymousId);
+  assert.notEqual(morning.anonymousId, tomorrow.anonymousId);
+  assert.match(String(morning.anonymousId), /^k1d\d+_/);
+  assert.equal(
+    morning.userId,
+    tomorrow.userId,
+    'user ids follow `rotation` (none), not anonymous_rotation',
+  );
+});
+
+test('rules match by category (parents cover children), path and event name; the first match wins', () => {
+  const e = {
+    type: 'track',
+    event: 'Signed Up',
+    userId: 'u1',
+    properties: {
+      contact_email: 'a@example.com',
+      card: '4111 1111 1111 1111',
+      note: 'hello',
+      plan: 'pro',
+    },
+  };
+  const out = run(
+    {
+      rules: [
+        { match: { categories: ['user.contact'] }, action: 'mask', keep_domain: true },
+        { match: { paths: ['properties.card'] }, action: 'mask', keep_last: 4 },
+        { match: { paths: ['properties.note'], events: ['Other Event'] }, action: 'drop' },
+        { match: { paths: ['properties.plan'] }, action: 'truncate', max_length: 1 },
+      ],
+    },
+    e,
+  ).event.properties!;
+  assert.equal(out.contact_email, '***@example.com');
+  assert.equal(out.card, '***************1111');
+  assert.equal(out.note, 'hello', 'the event-scoped rule does not apply to other events');
+  assert.equal(out.plan, 'p…');
+});
+
+test('a rule naming only events with action drop drops the whole event', () => {
+  const step = createPolicyStep(
+    PolicySchema.parse({ rules: [{ match: { events: ['Debug'] }, action: 'drop' }] }),
+    {
+      destination: 'd',
+      master,
+      detector,
+    },
+  );
+  const r = step(event({ type: 'track', event: 'Debug', userId: 'u' }));
+  assert.deepEqual(r, { kind: 'drop', reason: 'policy_drop_event' });
+  assert.equal(step(event({ type: 'track', event: 'Kept', userId: 'u' })).kind, 'ok');
+});
+
+test('kept text keeps its words and loses secrets and personal data, with labels', () => {
+  const out = run(
+    {},
+    {
+      type: 'track',
+      event: 'Feedback',
+      userId: 'u',
+      properties: {
+        comment:
+          'Mail me at taro@example.jp or call 090-1234-5678, my key is ghp_8Kf3ZqP0aXc7RtLmN2bV9sWdE4yHuJ1oQ6iT',
+        model: 'gpt-4o-mini',
+        duration_ms: 231,
+        price: 12.5,
+        request_id: '550e8400-e29b-41d4-a716-446655440000',
+      },
+    },
+  ).event.properties!;
+  assert.equal(
+    out.comment,
+    'Mail me at [redacted:email] or call [redacted:phone_number], my key is [redacted:github_pat]',
+  );
+  assert.equal(out.model, 'gpt-4o-mini');
+  assert.equal(out.duration_ms, 231);
+  assert.equal(out.price, 12.5);
+  assert.equal(out.request_id, '550e8400-e29b-41d4-a716-446655440000');
+});
+
+test('encoded personal data is redacted where it sits in the original text', () => {
+  const json = JSON.stringify({ email: 'jiro@example.com' });
+  const payload = Buffer.from(json).toString('base64');
+  // The email's bytes, widened to whole 4-character base64 groups.
+  const from = Math.floor(json.indexOf('jiro') / 3) * 4;
+  const to = Math.ceil((json.indexOf('.com') + 4) / 3) * 4;
+  const out = run(
+    {},
+    {
+      type: 'track',
+      event: 'E',
+      userId: 'u',
+      properties: {
+        blob: `d=${payload}`,
+        link_text: `see ${encodeURIComponent('jiro@example.com')} now`,
+      },
+    },
+  ).event.properties!;
+  assert.equal(out.blob, `d=${payload.slice(0, from)}[redacted:email]${payload.slice(to)}`);
+  assert.equal(out.link_text, 'see [redacted:email] now');
+});
+
+test('strict mode keeps only allowed fields, still scans them, and keeps processed context', () => {
+  const out = run(
+    { mode: 'strict', allow: ['properties.plan', 'properties.note', 'properties.items.*.sku'] },
+    {
+      type: 'track',
+      event: 'E',
+      userId: 'u',
+      context: {
+        ip: '203.0.113.9',
+        locale: 'en-US',
+        campaign: { source: 'x' },
+        page: { url: 'https://a.example/p?q=1' },
+      },
+      properties: {
+        plan: 'pro',
+        note: 'token ghp_8Kf3ZqP0aXc7RtLmN2bV9sWdE4yHuJ1oQ6iT',
+        internal: 'dropped',
+        items: [{ sku: 'A-1', price: 3 }],
+      },
+    },
+  ).event;
+  assert.deepEqual(out.properties, {
+    plan: 'pro',
+    note: 'token [redacted:github_pat]',
+    items: [{ sku: 'A-1' }],
+  });
+  assert.deepEqual(out.context, { locale: 'en-US', page: { url: 'https://a.example/p' } });
+  assert.match(String(out.userId), /^k1_/);
+});
+
+test('ip prefix and country modes (country from a MaxMind database)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-geo-'));
+  const file = join(dir, 'country.mmdb');
+  writeFileSync(file, writeCountryMmdb([{ cidr: '203.0.113.0/24', country: 'JP' }]));
+  const countries = await openCountryDatabase(file);
+  const e = { type: 'track', event: 'E', userId: 'u', context: { ip: '203.0.113.42' } };
+  assert.equal(run({ ip: 'prefix' }, e).event.context!.ip, '203.0.113.0');
+  assert.equal(run({ ip: 'country' }, e, { countries }).event.context!.ip, 'JP');
+  assert.equal(
+    run({ ip: 'country' }, { ...e, context: { ip: '198.51.100.1' } }, { countries }).event.context,
+    undefined,
+  );
+  assert.equal(
+    run({ ip: 'country' }, e).event.context,
+    undefined,
+    'no database: removed, never the raw IP',
+  );
+});
+
+test('records say what was found and done for every field', () => {
+  const { records } = run({}, LEAKED_SHAPE);
+  const by = new Map(records.map((r) => [r.path, r]));
+  assert.deepEqual(by.get('traits.email'), {
+    path: 'traits.email',
+    type: 'string',
+    before: ['user.contact.email'],
+    outcome: 'removed',
+    after: null,
+    kinds: [],
+  });
+  assert.equal(by.get('userId')!.outcome, 'pseudonymized');
+  assert.equal(by.get('userId')!.after, 'user.unique_id.pseudonymous');
+  assert.equal(by.get('context.userAgent')!.outcome, 'generalized');
+  assert.equal(by.get('traits.plan')!.outcome, 'passed');
+  assert.deepEqual(by.get('traits.plan')!.before, []);
+  assert.equal(by.get('context.ip')!.outcome, 'removed');
+});
+
+test('a classified object whose category is dropped goes as a whole', () => {
+  const out = run(
+    {},
+    {
+      type: 'identify',
+      userId: 'u',
+      traits: {
+        address: { street: '1-2-3 Shibuya', city: 'Tokyo', postal_code: '150-0002' },
+        plan: 'pro',
+      },
+    },
+  ).event;
+  assert.deepEqual(out.traits, { plan: 'pro' });
+});
+
+test('extends: none keeps fields unless rules say otherwise, but never sends credentials', () => {
+  const out = run(
+    { extends: 'none', ip: 'keep', identity: { action: 'keep' } },
+    {
+      type: 'track',
+      event: 'E',
+      userId: 'u-raw',
+      context: { ip: '203.0.113.1' },
+      properties: {
+        email: 'x@example.com',
+        password: 'hunter2hunter2',
+        note: 'key ghp_8Kf3ZqP0aXc7RtLmN2bV9sWdE4yHuJ1oQ6iT',
+      },
+    },
+  ).event;
+  assert.equal(out.userId, 'u-raw');
+  assert.equal(out.properties!.email, 'x@example.com');
+  assert.equal(out.properties!.password, undefined);
+  assert.equal(out.properties!.note, 'key [redacted:github_pat]');
+});
+
+test('fail closed: a step that throws drops the event with a counted reason and passes nothing on', () => {
+  const broken = createDetector();
+  const throwing = Object.assign((v: unknown) => broken(v), {
+    field: () => {
+      throw new RangeError('detector failure');
+    },
+  }) as Detector;
+  const step = createPolicyStep(PolicySchema.parse({}), {
+    destination: 'd',
+    master,
+    detector: throwing,
+  });
+  const counters = createCounters();
+  const r = runStep(
+    step,
+    event({ type: 'track', event: 'E', userId: 'u', properties: { email: 'a@b.co' } }),
+    counters,
+  );
+  assert.equal(r.kind, 'drop');
+  assert.equal(counters.dropped.get('step_failed'), 1);
+  assert.equal(counters.passed, 0);
+});
+
+test('the input event is never mutated', () => {
+  const input = event(structuredClone(LEAKED_SHAPE));
+  const frozen = JSON.stringify(input);
+  const deepFreeze = (o: unknown): void => {
+    if (o && typeof o === 'object') {
+      Object.freeze(o);
+      for (const v of Object.values(o)) deepFreeze(v);
+    }
+  };
+  deepFreeze(input);
+  const step = createPolicyStep(PolicySchema.parse({}), { destination: 'd', master, detector });
+  assert.equal(step(input).kind, 'ok');
+  assert.equal(JSON.stringify(input), frozen);
+});
+
+test('prototype-polluting keys never reach a prototype', () => {
+  const raw = JSON.parse(
+    '{"type":"track","event":"E","userId":"u","properties":{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},"ok":1}}',
+  );
+  const out = run({}, raw).event;
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.equal(Object.getPrototypeOf(out.properties), Object.prototype);
+  assert.equal((out.properties as Record<string, unknown>).polluted, undefined);
+  assert.deepEqual(
+    Object.keys(out.properties!).sort(),
+    ['constructor', 'ok'],
+    '__proto__ is dropped by validation',
+  );
+});

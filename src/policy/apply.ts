@@ -1,0 +1,390 @@
+/**
+ * The policy step: rewrites one canonical event for one destination and records what it found
+ * and did per field. It never mutates its input; it builds a new event.
+ *
+ * Per field: the field's category (from its name, or inherited from an enclosing classified
+ * object or array), the value findings of the detection engine, the first matching user rule,
+ * else the safe default for the category. Kept strings still get every secret and every
+ * confident personal-data span redacted, then long text truncated.
+ */
+import type { Policy } from '../config/policy.js';
+import type { Detector } from '../engine/detect.js';
+import { createFieldClassifier, normalizeKey } from '../engine/fields/classify.js';
+import { formatPath, type PathSegment } from '../engine/path.js';
+import type { Category, Finding } from '../engine/types.js';
+import type { CanonicalEvent } from '../pipeline/event.js';
+import { isSecretCategory } from './defaults.js';
+import { generalizeField } from './generalize-field.js';
+import type { CountryLookup } from './generalize/ip.js';
+import { bucketTimestamp } from './generalize/time.js';
+import type { MasterKey } from './keys.js';
+import { compilePlan, type Plan } from './plan.js';
+import { createPseudonymizer, type Rotation } from './pseudonymize.js';
+import { mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
+
+/** What happened to a field. */
+export type Outcome =
+  'removed' | 'pseudonymized' | 'generalized' | 'redacted' | 'masked' | 'truncated' | 'passed';
+
+/** One field of one event: what was found and what was done (for the inventory and ledger). */
+export interface FieldRecord {
+  readonly path: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+  /** Categories found before minimization (field name and value matches). */
+  readonly before: readonly Category[];
+  readonly outcome: Outcome;
+  /** Category the destination receives: null when removed or nothing sensitive remains. */
+  readonly after: Category | null;
+  /** Rule kinds of the value matches acted on (`email`, `openai_project_key`, …). */
+  readonly kinds: readonly string[];
+}
+
+/** A minimized event and its records. */
+export interface Minimized {
+  readonly event: CanonicalEvent;
+  readonly records: readonly FieldRecord[];
+}
+
+/** What the step needs besides the policy. */
+export interface PolicyDeps {
+  readonly destination: string;
+  readonly master: MasterKey;
+  readonly detector: Detector;
+  readonly countries?: CountryLookup;
+  /** Clock (ms) for pseudonym rotation; default Date.now. */
+  readonly now?: () => number;
+}
+
+const REMOVE = Symbol('remove');
+type Out = unknown | typeof REMOVE;
+
+const TIMESTAMP_KEYS = new Set(['timestamp', 'sentAt', 'originalTimestamp', 'receivedAt']);
+const IDENTITY_KEYS = new Set(['userId', 'anonymousId', 'groupId', 'previousId']);
+const ANONYMOUS_IDS = new Set(['anonymousId']);
+/** Top-level keys that are structure, not data. */
+const STRUCTURE_KEYS = new Set(['type', 'messageId', 'integrations', 'version', 'channel']);
+/** Context fields strict mode keeps without an allow entry (each has its own processor). */
+const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
+const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
+
+interface Visit {
+  readonly event: string;
+  readonly now: number;
+  readonly records: FieldRecord[];
+}
+
+/** Compile `policy` for one destination into a step function. */
+export function createPolicyTransform(
+  policy: Policy,
+  deps: PolicyDeps,
+): (event: CanonicalEvent) => Minimized | 'drop' {
+  const plan: Plan = compilePlan(policy);
+  const classify = createFieldClassifier();
+  const pseudo = createPseudonymizer(deps.master, deps.destination, policy.identity.key_version);
+  const now = deps.now ?? Date.now;
+  const minConf = policy.min_confidence;
+
+  const rotationFor = (category: Category | undefined, key: string): Rotation => {
+    const anon =
+      ANONYMOUS_IDS.has(key) ||
+      category === 'user.device.cookie_id' ||
+      category === 'user.device.device_id';
+    return anon
+      ? (policy.identity.anonymous_rotation ?? policy.identity.rotation)
+      : policy.identity.rotation;
+  };
+
+  function record(
+    v: Visit,
+    segs: readonly PathSegment[],
+    value: unknown,
+    before: readonly Category[],
+    outcome: Outcome,
+    after: Category | null,
+    kinds: readonly string[] = [],
+  ): void {
+    const type =
+      value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'array'
+          : (typeof value as FieldRecord['type']);
+    v.records.push({ path: formatPath(segs), type, before, outcome, after, kinds });
+  }
+
+  /** Spans to redact in a kept string: secrets always, other value findings when confident. */
+  function spansOf(findings: readonly Finding[]): {
+    spans: Span[];
+    cut: number;
+    kinds: string[];
+    cats: Category[];
+  } {
+    const spans: Span[] = [];
+    const kinds: string[] = [];
+    const cats: Category[] = [];
+    let cut = -1;
+    for (const f of findings) {
+      if (f.source !== 'value' || f.path !== '') continue;
+      if (f.kind === 'unscanned') {
+        cut = cut < 0 ? f.start : Math.min(cut, f.start);
+        continue;
+      }
+      if (f.confidence < minConf && !isSecretCategory(f.category)) continue;
+      if (!plan.redactsInText(f.category)) continue;
+      spans.push({ start: f.start, end: f.end, label: f.kind });
+      kinds.push(f.kind);
+      if (!cats.includes(f.category)) cats.push(f.category);
+    }
+    return { spans, cut, kinds, cats };
+  }
+
+  /** A kept string: redact spans, cut the unscanned tail, truncate free text. */
+  function scrub(
+    v: Visit,
+    segs: readonly PathSegment[],
+    value: string,
+    findings: readonly Finding[],
+    before: Category[],
+    fieldCat: Category | undefined,
+  ): Out {
+    const { spans, cut, kinds, cats } = spansOf(findings);
+    for (const c of cats) if (!before.includes(c)) before.push(c);
+    let out = cut >= 0 ? value.slice(0, cut) : value;
+    out = redactSpans(out, spans);
+    let outcome: Outcome = spans.length > 0 ? 'redacted' : 'passed';
+    if (out.length > policy.max_text_length || cut >= 0) {
+      out = truncate(out, policy.max_text_length);
+      if (outcome === 'passed') outcome = 'truncated';
+    }
+    record(v, segs, value, before, outcome, fieldCat ?? null, kinds);
+    return out;
+  }
+
+  /** A number whose digits match a personal-data rule cannot be partly redacted: remove it. */
+  function scrubNumber(
+    v: Visit,
+    segs: readonly PathSegment[],
+    value: number,
+    findings: readonly Finding[],
+    before: Category[],
+    fieldCat: Category | undefined,
+  ): Out {
+    const { spans, cats, kinds } = spansOf(findings);
+    for (const c of cats) if (!before.includes(c)) before.push(c);
+    if (spans.length > 0) {
+      record(v, segs, value, before, 'removed', null, kinds);
+      return REMOVE;
+    }
+    record(v, segs, value, before, 'passed', fieldCat ?? null);
+    return value;
+  }
+
+  function leaf(
+    v: Visit,
+    segs: readonly PathSegment[],
+    key: string,
+    parent: string,
+    value: string | number | boolean | null,
+    inherited: Category | undefined,
+  ): Out {
+    if (typeof value === 'boolean' || value === null) {
+      record(v, segs, value, [], 'passed', null);
+      return value;
+    }
+    const cls = key === '' ? undefined : classify(key, parent);
+    const named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
+    const fieldCat = named ?? inherited;
+    const findings = deps.detector.field(value, key, parent);
+    const before: Category[] = fieldCat === undefined ? [] : [fieldCat];
+    const rule = plan.ruleFor(before, findings, segs, v.event);
+    const action = rule?.action ?? (fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
+    const norm = key === '' ? '' : normalizeKey(key);
+    switch (action) {
+      case 'drop':
+        record(v, segs, value, before, 'removed', null);
+        return REMOVE;
+      case 'pseudonymize': {
+        const p = pseudo.pseudonym(String(value), rotationFor(fieldCat, key), v.now);
+        record(v, segs, value, before, 'pseudonymized', PSEUDONYMOUS);
+        return p;
+      }
+      case 'generalize': {
+        const g =
+          fieldCat === undefined
+            ? undefined
+            : generalizeField(value, fieldCat, norm, policy, deps.countries);
+        if (g === undefined) {
+          record(v, segs, value, before, 'removed', null);
+          return REMOVE;
+        }
+        if (g.value === value)
+          return typeof value === 'string'
+            ? scrub(v, segs, value, findings, before, g.after)
+            : scrubNumber(v, segs, value, findings, before, g.after);
+        record(v, segs, value, before, 'generalized', g.after);
+        return g.value;
+      }
+      case 'mask': {
+        const s = String(value);
+        const out = rule?.keep_domain ? maskEmail(s) : mask(s, rule?.keep_last ?? 0);
+        record(v, segs, value, before, 'masked', fieldCat ?? null);
+        return out;
+      }
+      case 'truncate': {
+        const out = truncate(String(value), rule!.max_length!);
+        record(v, segs, value, before, 'truncated', fieldCat ?? null);
+        return out;
+      }
+      case 'redact':
+        if (
+          fieldCat !== undefined &&
+          (typeof value === 'number' || spansOf(findings).spans.length === 0)
+        ) {
+          record(v, segs, value, before, 'redacted', null);
+          return `[redacted:${fieldCat.slice(fieldCat.lastIndexOf('.') + 1)}]`;
+        }
+        return typeof value === 'string'
+          ? scrub(v, segs, value, findings, before, undefined)
+          : scrubNumber(v, segs, value, findings, before, undefined);
+      default:
+        // keep / scan: the value stays, minus secrets and confident personal data found inside.
+        return typeof value === 'string'
+          ? scrub(v, segs, value, findings, before, fieldCat)
+          : scrubNumber(v, segs, value, findings, before, fieldCat);
+    }
+  }
+
+  function strictKeeps(segs: readonly PathSegment[]): boolean {
+    if (policy.mode !== 'strict') return true;
+    if (
+      segs[0] === 'context' &&
+      (segs.length === 1 || (typeof segs[1] === 'string' && STRICT_CONTEXT.includes(segs[1])))
+    )
+      return true;
+    return plan.allowed(segs);
+  }
+
+  function node(
+    v: Visit,
+    segs: PathSegment[],
+    key: string,
+    parent: string,
+    value: unknown,
+    inherited: Category | undefined,
+  ): Out {
+    if (value === null || typeof value !== 'object') {
+      if (!strictKeeps(segs)) {
+        record(v, segs, value, [], 'removed', null);
+        return REMOVE;
+      }
+      if (
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        value === null
+      )
+        return leaf(v, segs, key, parent, value, inherited);
+      return REMOVE; // undefined, functions: not JSON
+    }
+    if (policy.mode === 'strict' && !plan.mayContainAllowed(segs) && !strictKeeps(segs)) {
+      record(v, segs, value, [], 'removed', null);
+      return REMOVE;
+    }
+    const cls = key === '' ? undefined : classify(key, parent);
+    const cat = cls !== undefined && cls.confidence >= minConf ? cls.category : inherited;
+    // A classified object whose category is dropped (`traits.address: {…}`) goes as a whole.
+    if (
+      cat !== undefined &&
+      cat !== inherited &&
+      plan.ruleFor([cat], [], segs, v.event) === undefined &&
+      plan.defaultFor(cat) === 'drop'
+    ) {
+      record(v, segs, value, [cat], 'removed', null);
+      return REMOVE;
+    }
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        segs.push(i);
+        const r = node(v, segs, key, parent, value[i], cat);
+        segs.pop();
+        if (r !== REMOVE) out.push(r);
+      }
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(value);
+    let kept = 0;
+    for (const k of keys) {
+      segs.push(k);
+      const r = node(v, segs, k, key, (value as Record<string, unknown>)[k], cat);
+      segs.pop();
+      if (r === REMOVE) continue;
+      kept++;
+      Object.defineProperty(out, k, {
+        value: r,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    // An object emptied by the policy goes too (an object that arrived empty stays).
+    return kept === 0 && keys.length > 0 ? REMOVE : out;
+  }
+
+  function topLevel(v: Visit, key: string, value: unknown): Out {
+    if (STRUCTURE_KEYS.has(key)) return value;
+    if (TIMESTAMP_KEYS.has(key)) {
+      if (
+        policy.timestamp.bucket === 'none' ||
+        (typeof value !== 'string' && typeof value !== 'number')
+      )
+        return value;
+      return bucketTimestamp(value, policy.timestamp.bucket) ?? REMOVE;
+    }
+    if (IDENTITY_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number')) {
+      const id = policy.identity;
+      const cat =
+        key === 'anonymousId'
+          ? 'user.device.cookie_id'
+          : key === 'groupId'
+            ? 'user.workplace'
+            : 'user.unique_id';
+      if (id.action === 'drop') {
+        record(v, [key], value, [cat], 'removed', null);
+        return REMOVE;
+      }
+      if (id.action === 'keep') {
+        record(v, [key], value, [cat], 'passed', cat);
+        return value;
+      }
+      record(v, [key], value, [cat], 'pseudonymized', PSEUDONYMOUS);
+      return pseudo.pseudonym(String(value), rotationFor(cat, key), v.now);
+    }
+    if (key === 'event' || key === 'name') {
+      // Event and page names are labels: scanned as text (no field-name meaning at the top).
+      return typeof value === 'string'
+        ? scrub(v, [key], value, deps.detector.field(value, '', ''), [], undefined)
+        : value;
+    }
+    return node(v, [key], key, '', value, undefined);
+  }
+
+  return function transform(event: CanonicalEvent): Minimized | 'drop' {
+    const name = typeof event.event === 'string' ? event.event : '';
+    if (plan.dropsEvent(name)) return 'drop';
+    const v: Visit = { event: name, now: now(), records: [] };
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(event)) {
+      const r = topLevel(v, k, (event as Record<string, unknown>)[k]);
+      if (r !== REMOVE)
+        Object.defineProperty(out, k, {
+          value: r,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    return { event: out as CanonicalEvent, records: v.records };
+  };
+}

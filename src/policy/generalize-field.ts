@@ -1,0 +1,125 @@
+/**
+ * `generalize` for one field: picks the generalizer by the field's category and name, with the
+ * policy's settings. Returns the new value and the category it now carries, or `undefined` to
+ * remove the field (fail closed: a category with no generalizer is removed).
+ */
+import type { Policy } from '../config/policy.js';
+import type { Category } from '../engine/types.js';
+import { generalizeIp, type CountryLookup } from './generalize/ip.js';
+import {
+  generalizeUserAgent,
+  generalizeVersion,
+  isUserAgentString,
+} from './generalize/user-agent.js';
+import { generalizePath, generalizeUrl, referrerOrigin } from './generalize/url.js';
+import { roundCoordinate, roundCoordinateString } from './generalize/geo.js';
+
+/** A generalized value and the category it carries after generalization. */
+export interface Generalized {
+  readonly value: string | number;
+  readonly after: Category;
+}
+
+const IP = 'user.device.ip_address';
+const UA = 'user.device.user_agent';
+const BROWSING = 'user.behavior.browsing_history';
+const IMPRECISE = 'user.location.imprecise';
+const PRECISE = 'user.location.precise';
+
+function isReferrerKey(key: string): boolean {
+  return key.includes('referrer') || key.includes('referer') || key.includes('referring');
+}
+
+function browsing(value: string, key: string, policy: Policy): Generalized | undefined {
+  const u = policy.url;
+  if (key === 'path') {
+    if (u.action === 'drop') return undefined;
+    return {
+      value: u.action === 'keep' || !u.replace_ids ? value : generalizePath(value),
+      after: BROWSING,
+    };
+  }
+  if (key === 'search') {
+    if (u.action === 'keep') return { value, after: BROWSING };
+    if (u.action === 'drop' || u.action === 'origin') return undefined;
+    const q = generalizeUrl(value.startsWith('?') ? value : `?${value}`, {
+      action: 'strip',
+      allowParams: u.allow_params,
+      replaceIds: false,
+    });
+    return q === undefined ? undefined : { value: q, after: BROWSING };
+  }
+  if (isReferrerKey(key)) {
+    const r = policy.referrer;
+    if (r === 'keep') return { value, after: BROWSING };
+    if (r === 'drop') return undefined;
+    const out =
+      r === 'origin'
+        ? referrerOrigin(value)
+        : generalizeUrl(value, {
+            action: 'strip',
+            allowParams: u.allow_params,
+            replaceIds: u.replace_ids,
+          });
+    return out === undefined ? undefined : { value: out, after: BROWSING };
+  }
+  const out = generalizeUrl(value, {
+    action: u.action,
+    allowParams: u.allow_params,
+    replaceIds: u.replace_ids,
+  });
+  return out === undefined ? undefined : { value: out, after: BROWSING };
+}
+
+function userAgent(value: string, policy: Policy): Generalized | undefined {
+  if (policy.user_agent === 'drop') return undefined;
+  if (policy.user_agent === 'keep') return { value, after: UA };
+  if (isUserAgentString(value)) return { value: generalizeUserAgent(value), after: UA };
+  // `$os: "Mac OS X"`, `$browser_version: "128.0.6613.84"`: already coarse, or cut to the major.
+  return value.length <= 64 ? { value: generalizeVersion(value), after: UA } : undefined;
+}
+
+function location(value: string | number, key: string, policy: Policy): Generalized | undefined {
+  if (policy.location === 'keep') return { value, after: IMPRECISE };
+  if (policy.location === 'drop') return undefined;
+  return key.includes('country') ? { value, after: IMPRECISE } : undefined;
+}
+
+function precise(value: string | number, policy: Policy): Generalized | undefined {
+  const p = policy.precise_location;
+  if (p.action === 'keep') return { value, after: PRECISE };
+  if (p.action === 'drop') return undefined;
+  const out =
+    typeof value === 'number'
+      ? roundCoordinate(value, p.decimals)
+      : roundCoordinateString(value, p.decimals);
+  return out === undefined
+    ? undefined
+    : { value: out, after: p.decimals <= 2 ? IMPRECISE : PRECISE };
+}
+
+/**
+ * Generalize `value` of a field named `key` (normalized) with category `category`.
+ * `countries` is the GeoIP lookup for `ip: country`.
+ */
+export function generalizeField(
+  value: string | number,
+  category: Category,
+  key: string,
+  policy: Policy,
+  countries: CountryLookup | undefined,
+): Generalized | undefined {
+  if (category.startsWith(IP)) {
+    if (typeof value !== 'string') return undefined;
+    const out = generalizeIp(value, policy.ip, countries);
+    if (out === undefined) return undefined;
+    return { value: out, after: policy.ip === 'country' ? IMPRECISE : IP };
+  }
+  if (category.startsWith(UA))
+    return typeof value === 'string' ? userAgent(value, policy) : { value, after: UA };
+  if (category.startsWith(BROWSING))
+    return typeof value === 'string' ? browsing(value, key, policy) : undefined;
+  if (category.startsWith(IMPRECISE)) return location(value, key, policy);
+  if (category.startsWith(PRECISE)) return precise(value, policy);
+  return undefined;
+}

@@ -1,0 +1,150 @@
+/**
+ * URL generalizer: page URLs lose userinfo, fragments and all but allow-listed query parameters,
+ * and path segments that look like identifiers or personal data become placeholders
+ * (`/users/12345/orders` → `/users/:id/orders`). Referrers shrink to their origin.
+ */
+import { placeholderFor } from './path-segment.js';
+
+/** How to generalize a URL: the policy's `url` option, in camelCase. */
+export interface UrlOptions {
+  /** `strip`: origin + generalized path + allowed params; `origin`: scheme + host only. */
+  readonly action: 'strip' | 'origin' | 'drop' | 'keep';
+  /** Query parameter names kept by `strip` (exact, case-sensitive, compared decoded). */
+  readonly allowParams: readonly string[];
+  /** `strip`: replace id-like path segments with placeholders (see {@link generalizePath}). */
+  readonly replaceIds: boolean;
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
+const HTTP = new Set(['http', 'https']);
+// WHATWG URL removes these everywhere and trims C0 controls and spaces at both ends.
+const TAB_OR_NEWLINE = /[\t\n\r]/g;
+const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The parts of a URL that survive: origin (absent for relative URLs), path and raw query. */
+interface Parts {
+  readonly origin: string | undefined;
+  readonly path: string;
+  readonly query: string;
+}
+
+/**
+ * Split `input` into origin, path and query (the fragment is discarded). Absolute URLs must be
+ * http(s); protocol-relative ones (`//host/x`) keep the `//host` form; anything without a
+ * scheme is a relative reference (`/checkout?x=1`, `checkout`) and stays relative.
+ */
+function split(input: string): Parts | undefined {
+  const s = input.replace(TAB_OR_NEWLINE, '').trim();
+  if (s === '') return undefined;
+  const scheme = SCHEME.exec(s)?.[1];
+  if (scheme !== undefined || s.startsWith('//') || s.startsWith('\\\\')) {
+    if (scheme !== undefined && !HTTP.has(scheme.toLowerCase())) return undefined;
+    let u: URL;
+    try {
+      u = new URL(scheme === undefined ? `https:${s}` : s);
+    } catch {
+      return undefined;
+    }
+    if (u.hostname === '') return undefined;
+    const origin = scheme === undefined ? `//${u.host}` : `${u.protocol}//${u.host}`;
+    return { origin, path: u.pathname, query: u.search.slice(1) };
+  }
+  const end = s.indexOf('#');
+  const noFragment = end === -1 ? s : s.slice(0, end);
+  const q = noFragment.indexOf('?');
+  const path = (q === -1 ? noFragment : noFragment.slice(0, q)).replace(/\\/g, '/');
+  return { origin: undefined, path, query: q === -1 ? '' : noFragment.slice(q + 1) };
+}
+
+function allowSet(names: readonly string[]): ReadonlySet<string> {
+  let set = allowSets.get(names);
+  if (set === undefined) allowSets.set(names, (set = new Set(names)));
+  return set;
+}
+
+/** Keep only the `&`-separated parameters whose decoded name is allowed, in order, verbatim. */
+function filterQuery(query: string, allowed: ReadonlySet<string>): string {
+  if (query === '' || allowed.size === 0) return '';
+  const kept: string[] = [];
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const raw = eq === -1 ? pair : pair.slice(0, eq);
+    if (raw !== '' && allowed.has(decodeName(raw))) kept.push(pair);
+  }
+  return kept.length === 0 ? '' : `?${kept.join('&')}`;
+}
+
+function decodeName(raw: string): string {
+  if (!raw.includes('%') && !raw.includes('+')) return raw;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Generalize a page URL for a destination.
+ *
+ * - `drop` → `undefined`; `keep` → `url` unchanged.
+ * - `origin` → scheme + host + non-default port (`https://shop.example.com`), never userinfo;
+ *   `//host` for protocol-relative input; `undefined` for relative URLs (they have no origin).
+ * - `strip` → origin + path (placeholders when `replaceIds`) + only the allowed query
+ *   parameters (original order, values untouched) — no userinfo, no fragment. Relative URLs
+ *   stay relative (`/checkout?x=1` → `/checkout`).
+ *
+ * Absolute URLs must be `http:` or `https:`; other schemes (`javascript:`, `data:`, `mailto:`,
+ * app schemes), unparseable input and relative input with nothing left (`#top`) give
+ * `undefined` (fail closed). Host names come out as
+ * WHATWG `URL` normalizes them (lower case, punycode). Linear in the input length.
+ */
+export function generalizeUrl(url: string, o: UrlOptions): string | undefined {
+  if (o.action === 'keep') return url;
+  if (o.action === 'drop') return undefined;
+  const parts = split(url);
+  if (parts === undefined) return undefined;
+  if (o.action === 'origin') return parts.origin;
+  const path = o.replaceIds ? generalizePath(parts.path) : parts.path;
+  const out = `${parts.origin ?? ''}${path}${filterQuery(parts.query, allowSet(o.allowParams))}`;
+  return out === '' ? undefined : out;
+}
+
+/**
+ * Replace `/`-separated path segments that look like identifiers or personal data with
+ * placeholders; everything else (separators, empty segments, slugs) is kept byte for byte.
+ * Segments are percent-decoded for the checks only. Rules, first match wins:
+ *
+ * - `:email` — an email address (`alice@example.com`, `alice%40example.com`);
+ * - `:handle` — a segment starting with `@` (`/@alice`);
+ * - `:id` — all digits, except 1–2 digit numbers and 4-digit years 1900–2100, which are kept
+ *   (`/2024/11/report`, `/v2/page/3`); also phone-like strings (≥ 7 digits with `+ - . ( )`
+ *   or spaces) and any segment holding a run of 5 or more digits (`order-123456`);
+ * - `:uuid` — an RFC 4122-shaped UUID;
+ * - `:hash` — 16 or more hex digits (at least one a digit);
+ * - `:token` — 20 or more base64url-ish characters mixing letters and digits irregularly,
+ *   with at least 3 bits of entropy per character (API keys, session ids, JWTs).
+ *
+ * Ordinary slugs stay (`/pricing`, `/blog/how-to-export-csv`, `/ja/cart`, `/v2/api`). Linear
+ * in the path length.
+ */
+export function generalizePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => placeholderFor(segment) ?? segment)
+    .join('/');
+}
+
+/**
+ * The origin of a referrer URL (`https://www.google.com`), or `undefined` when `url` is not an
+ * absolute http(s) URL. Never includes userinfo, path, query or fragment.
+ */
+export function referrerOrigin(url: string): string | undefined {
+  const scheme = SCHEME.exec(url.trimStart().slice(0, 40))?.[1];
+  if (scheme === undefined || !HTTP.has(scheme.toLowerCase())) return undefined;
+  try {
+    const u = new URL(url);
+    return u.hostname === '' ? undefined : `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+}
