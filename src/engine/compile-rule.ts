@@ -16,11 +16,26 @@ export interface CompiledRule {
    * character once per rule (keeps `pwd=pwd=pwd=…` linear with a small constant).
    */
   readonly window?: number;
+  /**
+   * Estimated characters one attempt may examine (the sum of the pattern's quantifier bounds,
+   * or a fixed estimate for `find` rules); the scanner charges it against its work budget.
+   */
+  readonly cost: number;
   runRange?(text: string, from: number, to: number, ctx: ScanContext, out: Match[]): void;
 }
 
 /** Default characters on each side of the hit for `anchor: 'window'`. */
 export const DEFAULT_WINDOW = 128;
+
+/** Cost of one `find` attempt: finders walk bounded windows of about this size. */
+const FIND_COST = 64;
+
+/** Upper bound of characters a pattern can consume: literal characters plus quantifier bounds. */
+export function patternCost(re: RegExp): number {
+  let cost = 16;
+  for (const m of re.source.matchAll(/\{(\d{1,7})(?:,(\d{1,7}))?\}/g)) cost += Number(m[2] ?? m[1]);
+  return Math.min(cost, 1 << 16);
+}
 
 /** Throws when a rule is malformed (fail fast at startup, never per event). */
 export function checkRule(rule: Rule): void {
@@ -83,15 +98,17 @@ export function compileRule(rule: Rule): CompiledRule {
       normalized: false,
     });
   };
-  if (rule.find) return { rule, run: findRunner(rule, rule.find, accept, emit) };
+  if (rule.find) return { rule, cost: FIND_COST, run: findRunner(rule, rule.find, accept, emit) };
   const group = rule.group ?? 0;
   const re = group > 0 ? withIndices(rule.pattern!) : rule.pattern!;
+  const cost = patternCost(re);
   if ((rule.anchor ?? 'keyword') === 'keyword')
-    return { rule, run: stickyRunner(rule, re, group, accept, emit) };
+    return { rule, cost, run: stickyRunner(rule, re, group, accept, emit) };
   const window = rule.window ?? DEFAULT_WINDOW;
   const runRange = rangeRunner(re, group, accept, emit);
   return {
     rule,
+    cost,
     window,
     runRange,
     run: (text, hit, ctx, out) =>

@@ -1,7 +1,8 @@
 // The scanner's own mechanics: triggers, pre-filters, window merging, the fail-closed budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ATTEMPT_BUDGET_BASE, createScanner, type Match } from './scanner.js';
+import { BUDGET_BASE, BUDGET_PER_CHAR, createScanner, type Match } from './scanner.js';
+import { patternCost } from './compile-rule.js';
 import type { Rule } from './types.js';
 
 const NO_CTX = { key: '', keyCategory: undefined };
@@ -63,7 +64,7 @@ test('digit-run pre-filters keep rules from running on runs they cannot match', 
 });
 
 test('a value that would exhaust the attempt budget is cut and its rest reported unscanned', () => {
-  // Two keywords per 4 characters: twice the attempts the budget allows.
+  // Two attempts per 4 characters, each charged the pattern's cost: far over the budget.
   const rule: Rule = {
     ...windowRule,
     id: 'test_sticky',
@@ -77,10 +78,11 @@ test('a value that would exhaust the attempt budget is cut and its rest reported
   const cut = out.find((m) => m.kind === 'unscanned');
   assert.ok(cut, 'unscanned reported');
   assert.equal(cut!.end, text.length);
-  const budget = ATTEMPT_BUDGET_BASE + (text.length >> 2);
+  const perChar = (2 * patternCost(rule.pattern!)) / 4;
+  const expected = (BUDGET_BASE + BUDGET_PER_CHAR * text.length) / perChar;
   assert.ok(
-    Math.abs(cut!.start - budget * 2) <= 8,
-    `cut at ${cut!.start}, budget ran out near ${budget * 2}`,
+    Math.abs(cut!.start - expected) <= 8,
+    `cut at ${cut!.start}, budget ran out near ${expected}`,
   );
   // Ordinary text never comes near the budget.
   assert.deepEqual(

@@ -46,8 +46,13 @@ const DIGITS_KEYWORD = '#digits';
 const FIELD_KEYWORD = '#field';
 /** Separators allowed inside a digit run (at most MAX_SEP in a row): space - . ( ) / + */
 const MAX_SEP = 2;
-/** Rule attempts allowed per string: this many plus one per 4 characters (see `dispatch`). */
-export const ATTEMPT_BUDGET_BASE = 256;
+/**
+ * Work budget per string, in characters rule attempts may examine (see `CompiledRule.cost`):
+ * this base plus `BUDGET_PER_CHAR` per character of the string (see `dispatch`).
+ */
+export const BUDGET_BASE = 16_384;
+/** Budget added per character scanned; ordinary analytics text uses well under a tenth of it. */
+export const BUDGET_PER_CHAR = 8;
 /** Base64 runs shorter than this are not reported. */
 const MIN_BASE64_RUN = 16;
 
@@ -75,6 +80,7 @@ interface DigitRule {
   /** Char codes allowed right after the run; empty: any. */
   readonly next: readonly number[];
   readonly letterPrefix: boolean;
+  readonly cost: number;
   readonly run: CompiledRule['run'];
 }
 
@@ -126,6 +132,7 @@ function buildTables(rules: readonly Rule[]): Tables {
         minDots: d.dots ?? 0,
         next: [...(d.next ?? '')].map((ch) => ch.charCodeAt(0)),
         letterPrefix: d.letterPrefix ?? false,
+        cost: compiled.cost,
         run: compiled.run,
       });
     }
@@ -276,10 +283,10 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   function dispatch(text: string, ctx: ScanContext, out: Match[]): void {
     const keywords = t.automaton.keywords;
     const lengths = t.automaton.lengths;
-    // Fail-closed work budget: ordinary text needs far fewer rule attempts than one per 4
-    // characters; a value built to make rules work hard (`pwd=pwd=pwd=…`) stops being scanned
-    // at that point and its rest is reported `unscanned`, so the policy removes it.
-    let budget = ATTEMPT_BUDGET_BASE + (text.length >> 2);
+    // Fail-closed work budget: ordinary text costs a fraction of it; a value built to make rules
+    // work hard (`pwd=pwd=pwd=…`) stops being scanned where the budget runs out and its rest is
+    // reported `unscanned`, so the policy removes it. Keeps every value's cost linear in its size.
+    let budget = BUDGET_BASE + BUDGET_PER_CHAR * text.length;
     let cut = text.length;
     for (let h = 0; h < kwCount && cut === text.length; h += 2) {
       const kw = kwHits[h]!;
@@ -288,7 +295,12 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         const rule = rules[r]!;
         hit.start = kwHits[h + 1]!;
         hit.end = hit.start + lengths[kw]!;
-        if (--budget < 0) {
+        // An attempt examines at most its pattern's reach or the rest of the text, whichever is less.
+        budget -=
+          rule.runRange !== undefined
+            ? 2 * rule.window!
+            : Math.min(rule.cost, text.length - hit.start + 16);
+        if (budget < 0) {
           cut = hit.start;
           break;
         }
@@ -324,7 +336,8 @@ export function createScanner(rules: readonly Rule[]): Scanner {
           !passes(rule, text, start, end, dots)
         )
           continue;
-        if (--budget < 0) {
+        budget -= Math.min(rule.cost, text.length - start + 16);
+        if (budget < 0) {
           cut = start;
           h = runCount;
           break;

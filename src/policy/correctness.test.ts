@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy } from '../config/policy.js';
-import { createDetector } from '../engine/index.js';
+import { createDetector, formatPath } from '../engine/index.js';
+import type { PathSegment } from '../engine/path.js';
 import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import {
   generateCorpus,
@@ -56,13 +57,22 @@ function toCanonical(raw: unknown): Obj {
   return out;
 }
 
+/** Amplitude fields and their canonical names; every other top-level field goes to `context`. */
+const AMPLITUDE_FIELDS: Readonly<Record<string, string>> = {
+  event_type: 'event',
+  user_id: 'userId',
+  device_id: 'anonymousId',
+  event_properties: 'properties',
+  user_properties: 'traits',
+};
+
 /** A corpus path (`event_properties.items[0].sku`) as a path in the canonical event. */
 function canonicalPath(raw: unknown, path: string): string {
   if (!isObj(raw) || typeof raw.event_type !== 'string') return path;
   const head = /^[A-Za-z_$][A-Za-z0-9_$]*|^\["(?:[^"\\]|\\.)*"\]/.exec(path)?.[0] ?? '';
   const tail = path.slice(head.length);
-  if (head === 'event_properties') return `properties${tail}`;
-  if (head === 'user_properties') return `traits${tail}`;
+  const renamed = AMPLITUDE_FIELDS[head];
+  if (renamed !== undefined) return `${renamed}${tail}`;
   return head.startsWith('[') ? `context${path}` : `context.${path}`;
 }
 
@@ -161,40 +171,79 @@ function runSplit(split: Split): Run {
   const outputs: CanonicalEvent[] = [];
   corpus.events.forEach((raw, i) => {
     const parsed = parseCanonical(toCanonical(raw));
-    if (!parsed.ok) assert.fail(`${split} event ${i} is not canonical: ${parsed.problems.join('; ')}`);
+    if (!parsed.ok)
+      assert.fail(`${split} event ${i} is not canonical: ${parsed.problems.join('; ')}`);
     const r = step(parsed.event);
-    if (r.kind !== 'ok') assert.fail(`${split} event ${i}: the default policy said ${r.kind} (${r.reason})`);
+    if (r.kind !== 'ok')
+      assert.fail(`${split} event ${i}: the default policy said ${r.kind} (${r.reason})`);
     inputs.push(parsed.event);
     outputs.push(r.value.event);
   });
   const survivors: Survivor[] = [];
   for (const p of corpus.planted) {
     const raw = corpus.events[p.eventIndex];
-    for (const [form, text] of survivingForms(p, raw, outputs[p.eventIndex])) {
+    // One line per planted item: the first of its forms found (the plainest).
+    for (const [form, text] of survivingForms(p, raw, outputs[p.eventIndex]).slice(0, 1)) {
       const { eventIndex, kind, position } = p;
-      survivors.push({ split, eventIndex, kind, position, path: canonicalPath(raw, p.path), form, text });
+      survivors.push({
+        split,
+        eventIndex,
+        kind,
+        position,
+        path: canonicalPath(raw, p.path),
+        form,
+        text,
+      });
     }
   }
   return { split, corpus, inputs, outputs, survivors };
 }
 
-function describe(list: readonly Survivor[]): string {
+function listSurvivors(list: readonly Survivor[]): string {
   const lines = list
     .slice(0, SHOWN)
-    .map((s) => `  ${s.kind} @ ${s.position} ${s.split}#${s.eventIndex} ${s.path}: ${s.form} ${JSON.stringify(s.text)}`);
+    .map(
+      (s) =>
+        `  ${s.kind} @ ${s.position} ${s.split}#${s.eventIndex} ${s.path}: ${s.form} ${JSON.stringify(s.text)}`,
+    );
   const more = list.length > SHOWN ? `\n  … and ${list.length - SHOWN} more` : '';
   return `${list.length} planted value(s) survived the default policy:\n${lines.join('\n')}${more}`;
 }
 
 /**
- * Survivors known today, by kind and position, each with the gap it shows; they are asserted in
- * `todo` subtests so the suite stays green while the gap stays visible. Remove an entry when its
- * gap is fixed (its todo subtest then passes).
+ * Survivors known on 2026-11-22 (seed above, both splits), by kind and position, with the gap
+ * each shows. They are asserted in `todo` subtests so the suite stays green while the gap stays
+ * visible; the main assertion stays strict for every other kind and position. Remove an entry
+ * when its gap is fixed (its todo subtest then passes).
  */
-const KNOWN_GAPS: readonly { kind: string; position: string; reason: string }[] = [];
+const KNOWN_GAPS: readonly { kind: string; positions: readonly string[]; reason: string }[] = [
+  {
+    kind: 'jp_my_number',
+    positions: ['context', 'traits', 'nested', 'free_text', 'json_string', 'percent'],
+    reason:
+      'engine: a bare 12-digit My Number (no separators, no 個人番号/マイナンバー context) is not reported',
+  },
+  {
+    kind: 'phone_number',
+    positions: ['property', 'base64_json'],
+    reason:
+      'engine: a national number without separators (0603693863) is reported only under a phone-like key',
+  },
+  {
+    kind: 'url_amz_signature',
+    positions: ['free_text'],
+    reason:
+      'engine: X-Amz-Signature=<64 hex> is missed when the URL is followed by ".", "!" or CJK text',
+  },
+  {
+    kind: 'date_of_birth',
+    positions: ['json_string'],
+    reason: 'corpus: plant.ts puts key-dependent items in {message: sentence} without their key',
+  },
+];
 
-const known = (s: Survivor): boolean =>
-  KNOWN_GAPS.some((g) => g.kind === s.kind && g.position === s.position);
+const gapOf = (s: Survivor): string | undefined =>
+  KNOWN_GAPS.find((g) => g.kind === s.kind && g.positions.includes(s.position))?.reason;
 
 const runs = new Map<Split, Run>();
 const runOf = (split: Split): Run => {
@@ -204,16 +253,210 @@ const runOf = (split: Split): Run => {
 };
 
 for (const split of ['eval', 'tune'] as const) {
+  test(`${split}: the bar can see every planted value in its canonical input`, () => {
+    const { corpus, inputs } = runOf(split);
+    assert.ok(corpus.planted.length > EVENTS / 2, 'the corpus plants about one item per event');
+    const blind = corpus.planted.filter(
+      (p) => survivingForms(p, corpus.events[p.eventIndex], inputs[p.eventIndex]).length === 0,
+    );
+    const shown = blind.slice(0, SHOWN).map((p) => `  ${p.kind} @ ${p.position} ${p.path}`);
+    assert.equal(blind.length, 0, `not found in their own input:\n${shown.join('\n')}`);
+  });
+
   test(`${split}: nothing planted survives the default policy`, async (t) => {
     const run = runOf(split);
-    assert.ok(run.corpus.planted.length > EVENTS / 2, 'the corpus plants about one item per event');
-    const unknown = run.survivors.filter((s) => !known(s));
-    assert.equal(unknown.length, 0, describe(unknown));
+    const unknown = run.survivors.filter((s) => gapOf(s) === undefined);
+    assert.equal(unknown.length, 0, listSurvivors(unknown));
     for (const g of KNOWN_GAPS) {
-      await t.test(`known gap: ${g.kind} @ ${g.position}`, { todo: g.reason }, () => {
-        const list = run.survivors.filter((s) => s.kind === g.kind && s.position === g.position);
-        assert.equal(list.length, 0, describe(list));
-      });
+      for (const position of g.positions) {
+        await t.test(`known gap: ${g.kind} @ ${position}`, { todo: g.reason }, () => {
+          const list = run.survivors.filter((s) => s.kind === g.kind && s.position === position);
+          assert.equal(list.length, 0, listSurvivors(list));
+        });
+      }
     }
   });
 }
+
+/** Negative kinds that are ordinary values: they must reach the vendor verbatim. */
+const ORDINARY_KINDS: ReadonlySet<Negative['kind']> = new Set([
+  'uuid',
+  'price',
+  'duration',
+  'sku',
+  'hex_color',
+  'version',
+]);
+/** Fields that identify a user, device or session: the policy pseudonymizes or drops them. */
+const IDENTITY_FIELD = /^\$?(?:distinct|device|session|window|insert|user|anonymous)_?id$/i;
+/** Plan-, model- and feature-like fields of the corpus templates. */
+const ORDINARY_FIELDS = new Set([
+  'plan',
+  'model',
+  'feature',
+  'favorite_feature',
+  'format',
+  'currency',
+  'signup_method',
+]);
+/** Over-minimization known today, by canonical path; asserted in a todo subtest. */
+const KNOWN_OVERREACH = {
+  path: /^traits\.company\./,
+  reason:
+    'policy: every leaf under an object classified user.workplace inherits pseudonymize (plan, employees → pseudonyms)',
+};
+
+const leafKey = (path: string): string => /([^.[\]"]+)"?\]?$/.exec(path)?.[1] ?? '';
+
+/** A changed ordinary value: where, what went in and what came out. */
+interface Changed {
+  /** Kind (for negatives), split and event index. */
+  readonly where: string;
+  /** Path in the canonical event. */
+  readonly path: string;
+  readonly input: unknown;
+  readonly output: unknown;
+}
+
+/** How many ordinary values were compared, and those that changed. */
+interface Check {
+  checked: number;
+  readonly changed: Changed[];
+}
+
+/** Ordinary negatives that are a whole value in a plain property, traits or context field. */
+function ordinaryNegatives(run: Run): Check {
+  const check: Check = { checked: 0, changed: [] };
+  for (const n of run.corpus.negatives) {
+    const raw = run.corpus.events[n.eventIndex];
+    const path = canonicalPath(raw, n.path);
+    const input = at(run.inputs[n.eventIndex], path);
+    if (!ORDINARY_KINDS.has(n.kind) || n.layers.length > 0 || input !== n.value) continue;
+    if (!/^(?:properties|traits|context)[.[]/.test(path) || IDENTITY_FIELD.test(leafKey(path)))
+      continue;
+    const output = at(run.outputs[n.eventIndex], path);
+    check.checked++;
+    if (output !== input)
+      check.changed.push({ where: `${n.kind} ${run.split}#${n.eventIndex}`, path, input, output });
+  }
+  return check;
+}
+
+/** Plan-, model- and feature-like fields anywhere under properties and traits. */
+function ordinaryFields(run: Run): Check {
+  const check: Check = { checked: 0, changed: [] };
+  const visit = (i: number, segs: PathSegment[], v: unknown): void => {
+    if (Array.isArray(v) || isObj(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        segs.push(Array.isArray(v) ? Number(k) : k);
+        visit(i, segs, x);
+        segs.pop();
+      }
+      return;
+    }
+    const key = segs.at(-1);
+    if (typeof key !== 'string' || !ORDINARY_FIELDS.has(key.replace(/_\d+$/, ''))) return;
+    const path = formatPath(segs);
+    const output = at(run.outputs[i], path);
+    check.checked++;
+    if (output !== v) check.changed.push({ where: `${run.split}#${i}`, path, input: v, output });
+  };
+  run.inputs.forEach((e, i) => {
+    visit(i, ['properties'], e.properties);
+    visit(i, ['traits'], e.traits);
+  });
+  return check;
+}
+
+function describeChanged(list: readonly Changed[], what: string): string {
+  const lines = list
+    .slice(0, SHOWN)
+    .map((c) => `  ${c.where} ${c.path}: ${JSON.stringify(c.input)} → ${JSON.stringify(c.output)}`);
+  return `${list.length} ${what} changed:\n${lines.join('\n')}`;
+}
+
+for (const split of ['eval', 'tune'] as const) {
+  test(`${split}: ordinary values pass unchanged`, async (t) => {
+    const run = runOf(split);
+    const negatives = ordinaryNegatives(run);
+    assert.ok(negatives.checked > EVENTS / 2, `only ${negatives.checked} negatives compared`);
+    assert.equal(negatives.changed.length, 0, describeChanged(negatives.changed, 'hard negatives'));
+    const fields = ordinaryFields(run);
+    assert.ok(fields.checked > EVENTS / 2, `only ${fields.checked} fields compared`);
+    const unknown = fields.changed.filter((c) => !KNOWN_OVERREACH.path.test(c.path));
+    assert.equal(unknown.length, 0, describeChanged(unknown, 'plan/model/feature fields'));
+    await t.test('known overreach: traits.company.*', { todo: KNOWN_OVERREACH.reason }, () => {
+      const known = fields.changed.filter((c) => KNOWN_OVERREACH.path.test(c.path));
+      assert.equal(known.length, 0, describeChanged(known, 'fields under traits.company'));
+    });
+  });
+}
+
+/** Twenty events with only ordinary properties: plans, models, durations, prices, features, UUIDs. */
+const ORDINARY_PROPERTIES: readonly Obj[] = [
+  { plan: 'pro', billing_period: 'annual', seats: 12, price: '$49.00', currency: 'USD' },
+  { plan: 'enterprise', amount: 588, discount: '20%', trial_days: 14, coupon: 'SPRING10' },
+  { model: 'gpt-4o-mini', temperature: 0.2, max_tokens: 1024, latency_ms: 842, stream: true },
+  { model: 'claude-3-5-haiku', prompt_tokens: 3748, completion_tokens: 413, duration: '1.8s' },
+  { feature: 'playground_share', enabled: true, rollout: 0.25, variant: 'B' },
+  { feature_flags: ['dark_mode', 'usage_alerts', 'sso_login'], flags_evaluated: 3 },
+  {
+    report_id: '0b3f6a4e-6a51-4c36-9d1c-2f7c1b0e9a11',
+    format: 'csv',
+    rows: 22964,
+    took: '05:20:01',
+  },
+  { trace_id: '2f1e4d3c-6b5a-4987-8f6e-5d4c3b2a1f0e', span_count: 17, elapsed: 'PT1H30M' },
+  {
+    template_id: '5d2c8e9f-1a3b-4c5d-8e7f-9a0b1c2d3e4f',
+    category: 'billing',
+    title: 'Usage report',
+  },
+  { experiment_id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', arm: 'control', exposure: 0.5 },
+  { sku: 'SKU-9555-WHT-S', name: 'Ceramic Mug', price: 38.33, quantity: 4, currency: 'EUR' },
+  {
+    products: [
+      { sku: 'HD85-768', price: 231.49 },
+      { sku: 'B0P8EXEMU0', price: 191.54 },
+    ],
+    total: 422.03,
+  },
+  { label: 'チームプラン（年額）', price: '¥12,800', duration_ms: 15000 },
+  { label: 'Team plan — annual', display_price: '€99.90', watch_time: '1h 10m' },
+  { accent: '#62fc12', theme: 'dark', font_scale: 1.25, layout: 'compact' },
+  {
+    app_version: '4.3.5.107',
+    build: 'db5fbb2c4238c9fbeb159c5ae9df6066cf7d5e9c',
+    channel_name: 'beta',
+  },
+  {
+    steps: [
+      { name: 'retrieve', ms: 120 },
+      { name: 'rerank', ms: 868 },
+      { name: 'generate', ms: 2210 },
+    ],
+  },
+  { search_results: 42, sort: 'desc', tab: 'usage', page_size: 50, filters: { status: 'active' } },
+  {
+    checksum: '5561a4fa7ed1d83bfb6594eb21b3f857b66e0edafc0e63690999623304c67ec5',
+    size_bytes: 48213,
+  },
+  {
+    scopes: ['read', 'write'],
+    expires_at: '2027-06-26T07:09:11+09:00',
+    plan: 'team',
+    renews: false,
+  },
+];
+
+test('events with only ordinary properties keep their properties', () => {
+  assert.equal(ORDINARY_PROPERTIES.length, 20);
+  ORDINARY_PROPERTIES.forEach((properties, i) => {
+    const input = { type: 'track', event: 'Feature Used', anonymousId: 'anon-1', properties };
+    const parsed = parseCanonical(input);
+    if (!parsed.ok) assert.fail(`event ${i}: ${parsed.problems.join('; ')}`);
+    const r = step(parsed.event);
+    if (r.kind !== 'ok') assert.fail(`event ${i}: ${r.kind} (${r.reason})`);
+    assert.deepEqual(r.value.event.properties, properties, `event ${i}`);
+  });
+});
