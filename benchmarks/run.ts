@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: runs every benchmark, prints the tables, writes `benchmarks/results/*.json`.
- * Flags: --events N (default 20000), --peer-events N (default 2000), --reps N (default 5),
- * --seed N (default 20261122), --no-peers, --quick (2000 events, 500 for peers, 3 reps).
+ * `npm run bench`: runs every benchmark (detection, then policy), prints the tables, writes
+ * `benchmarks/results/*.json`.
+ * Flags: --only detect|policy, --events N (default 20000), --peer-events N (default 2000),
+ * --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500 for
+ * peers, 3 reps).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDetect } from './detect.js';
 import { renderDetect, TARGETS } from './lib/report.js';
+import { benchPolicy, POLICY_TARGETS, renderPolicy } from './policy.js';
+
+const BENCHMARKS = ['detect', 'policy'] as const;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +34,18 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   writeFileSync(file, text);
 }
 
+/** The benchmarks `--only` selects (all when absent); an unknown name is an error. */
+function selected(): readonly string[] {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return BENCHMARKS;
+  const name = process.argv[i + 1] ?? '';
+  if (!(BENCHMARKS as readonly string[]).includes(name))
+    throw new Error(`--only takes one of ${BENCHMARKS.join(', ')} (got ${JSON.stringify(name)})`);
+  return [name];
+}
+
 async function main(): Promise<void> {
+  const only = selected();
   const quick = process.argv.includes('--quick');
   const options = {
     seed: flag('seed', 20261122),
@@ -41,9 +57,6 @@ async function main(): Promise<void> {
   };
   if ((globalThis as { gc?: unknown }).gc === undefined)
     process.stderr.write('  (run node with --expose-gc to collect garbage between repetitions)\n');
-  const started = new Date();
-  const report = await benchDetect(options);
-  process.stdout.write(`\n${renderDetect(report)}\n`);
   const cpu = cpus()[0];
   const machine = {
     node: process.version,
@@ -53,17 +66,32 @@ async function main(): Promise<void> {
     memoryGB: Math.round(totalmem() / 2 ** 30),
   };
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const file = join(root, 'results', 'detect.json');
-  await writeJson(file, {
-    date: started.toISOString(),
-    command:
-      `node --expose-gc benchmarks/dist/benchmarks/run.js ${process.argv.slice(2).join(' ')}`.trim(),
-    machine,
-    options: { ...options, log: undefined },
-    targets: TARGETS,
-    ...report,
-  });
-  process.stderr.write(`  wrote ${file}\n`);
+  const command =
+    `node --expose-gc benchmarks/dist/benchmarks/run.js ${process.argv.slice(2).join(' ')}`.trim();
+  const write = async (name: string, started: Date, body: object): Promise<void> => {
+    const file = join(root, 'results', `${name}.json`);
+    const opts = { ...options, log: undefined };
+    await writeJson(file, {
+      date: started.toISOString(),
+      command,
+      machine,
+      options: opts,
+      ...body,
+    });
+    process.stderr.write(`  wrote ${file}\n`);
+  };
+  if (only.includes('detect')) {
+    const started = new Date();
+    const report = await benchDetect(options);
+    process.stdout.write(`\n${renderDetect(report)}\n`);
+    await write('detect', started, { targets: TARGETS, ...report });
+  }
+  if (only.includes('policy')) {
+    const started = new Date();
+    const report = await benchPolicy(options);
+    process.stdout.write(`\n${renderPolicy(report)}\n`);
+    await write('policy', started, { targets: POLICY_TARGETS, ...report });
+  }
 }
 
 main().catch((e: unknown) => {

@@ -123,190 +123,196 @@ export function createDetector(options: DetectOptions = {}): Detector {
     return ctx;
   };
 
-  function detectValue(root: unknown, rootKey = '', rootParent = ''): Finding[] {
-    const findings: Finding[] = [];
-    const path: PathSegment[] = [];
-    const matches: Match[] = [];
+  // Per-call state lives at the detector level and is reset by each call, so the walker's
+  // functions are created once per detector, not once per document (the policy calls the
+  // detector once per field).
+  let findings: Finding[] = [];
+  const path: PathSegment[] = [];
+  const matches: Match[] = [];
 
-    // Path strings are built only for values that have findings, once per value.
-    let pathCache: string | undefined;
-    let innerCache: string | undefined;
-    const pathOf = (layer: JsonLayer | undefined): string =>
-      (pathCache ??= formatPath(layer === undefined ? path : path.slice(0, layer.base)));
-    const innerOf = (layer: JsonLayer | undefined): string | undefined =>
-      layer === undefined ? undefined : (innerCache ??= formatPath(path.slice(layer.base)));
+  // Path strings are built only for values that have findings, once per value.
+  let pathCache: string | undefined;
+  let innerCache: string | undefined;
+  const pathOf = (layer: JsonLayer | undefined): string =>
+    (pathCache ??= formatPath(layer === undefined ? path : path.slice(0, layer.base)));
+  const innerOf = (layer: JsonLayer | undefined): string | undefined =>
+    layer === undefined ? undefined : (innerCache ??= formatPath(path.slice(layer.base)));
 
-    /** Every finding has the same shape (absent optionals are undefined): one hidden class. */
-    const report = (
-      layer: JsonLayer | undefined,
-      kind: string,
-      category: string,
-      start: number,
-      end: number,
-      confidence: number,
-      source: 'value' | 'key',
-      encoding: readonly Encoding[],
-    ): void => {
-      if (confidence < minConfidence) return;
-      findings.push({
-        path: pathOf(layer),
-        kind,
-        category,
+  /** Every finding has the same shape (absent optionals are undefined): one hidden class. */
+  const report = (
+    layer: JsonLayer | undefined,
+    kind: string,
+    category: string,
+    start: number,
+    end: number,
+    confidence: number,
+    source: 'value' | 'key',
+    encoding: readonly Encoding[],
+  ): void => {
+    if (confidence < minConfidence) return;
+    findings.push({
+      path: pathOf(layer),
+      kind,
+      category,
+      start,
+      end,
+      confidence,
+      source,
+      encoding: encoding.length > 0 ? encoding : undefined,
+      innerPath: innerOf(layer),
+    });
+  };
+
+  function scanText(
+    text: string,
+    ctx: ScanContext,
+    map: SpanMap,
+    layer: JsonLayer | undefined,
+    encoding: readonly Encoding[],
+  ): void {
+    const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
+    if (matches.length !== 0) matches.length = 0;
+    const info = scanner.scan(scanned, ctx, matches);
+    const pct = info.percent;
+    const b64 = info.base64Count > 0 ? info.base64.slice(0, info.base64Count) : undefined;
+    for (const m of matches) {
+      const [start, end] = map(m.start, m.end);
+      report(
+        layer,
+        m.kind,
+        m.category,
         start,
         end,
-        confidence,
-        source,
-        encoding: encoding.length > 0 ? encoding : undefined,
-        innerPath: innerOf(layer),
-      });
+        m.confidence,
+        'value',
+        m.normalized ? [...encoding, 'nfkc'] : encoding,
+      );
+    }
+    if (text.length > maxLen && encoding.length === 0) {
+      report(layer, 'unscanned', 'system.operations', maxLen, text.length, 1, 'value', encoding);
+    }
+    if (!decode || encoding.length >= MAX_LAYERS) return;
+    const first = scanned.charCodeAt(0);
+    if (first === 123 || first === 91 || first === 32 || first === 10)
+      jsonLayer(scanned, map, layer, encoding);
+    const decoded = pct ? percentDecode(scanned) : undefined;
+    if (decoded !== undefined)
+      scanText(decoded.text, ctx, viewMap(decoded, map), layer, [...encoding, 'url']);
+    if (b64 === undefined) return;
+    for (const view of base64Segments(scanned, b64))
+      scanText(view.text, ctx, viewMap(view, map), layer, [...encoding, 'base64']);
+  }
+
+  function jsonLayer(
+    text: string,
+    map: SpanMap,
+    layer: JsonLayer | undefined,
+    encoding: readonly Encoding[],
+  ): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const inner: JsonLayer = {
+      value,
+      raw: text,
+      outer: map,
+      encoding: [...encoding, 'json'],
+      base: layer?.base ?? path.length,
+      escaped: text.includes('\\'),
     };
+    walk(value, '', '', 0, inner);
+  }
 
-    function scanText(
-      text: string,
-      ctx: ScanContext,
-      map: SpanMap,
-      layer: JsonLayer | undefined,
-      encoding: readonly Encoding[],
-    ): void {
-      const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
-      if (matches.length !== 0) matches.length = 0;
-      const info = scanner.scan(scanned, ctx, matches);
-      const pct = info.percent;
-      const b64 = info.base64Count > 0 ? info.base64.slice(0, info.base64Count) : undefined;
-      for (const m of matches) {
-        const [start, end] = map(m.start, m.end);
-        report(
-          layer,
-          m.kind,
-          m.category,
-          start,
-          end,
-          m.confidence,
-          'value',
-          m.normalized ? [...encoding, 'nfkc'] : encoding,
-        );
-      }
-      if (text.length > maxLen && encoding.length === 0) {
-        report(layer, 'unscanned', 'system.operations', maxLen, text.length, 1, 'value', encoding);
-      }
-      if (!decode || encoding.length >= MAX_LAYERS) return;
-      const first = scanned.charCodeAt(0);
-      if (first === 123 || first === 91 || first === 32 || first === 10)
-        jsonLayer(scanned, map, layer, encoding);
-      const decoded = pct ? percentDecode(scanned) : undefined;
-      if (decoded !== undefined)
-        scanText(decoded.text, ctx, viewMap(decoded, map), layer, [...encoding, 'url']);
-      if (b64 === undefined) return;
-      for (const view of base64Segments(scanned, b64))
-        scanText(view.text, ctx, viewMap(view, map), layer, [...encoding, 'base64']);
+  /** Span map of the current leaf: identity, or into the raw JSON of the layer it sits in. */
+  function stringMap(layer: JsonLayer | undefined): SpanMap {
+    if (layer === undefined) return identity;
+    let lit: Literal | undefined | null = null;
+    let m: Int32Array | undefined;
+    return (s, e) => {
+      if (lit === null) lit = locate(layer, path.slice(layer.base));
+      if (lit === undefined) return layer.outer(0, layer.raw.length);
+      if (!lit.escaped) return layer.outer(lit.start + s, lit.start + e);
+      m ??= literalMap(layer.raw, lit);
+      return layer.outer(m[s]!, m[e]!);
+    };
+  }
+
+  /** Scan one string or number; then, if the field name says more than the value did, report the key. */
+  function leaf(value: string | number, ctx: FieldContext, layer: JsonLayer | undefined): void {
+    const before = findings.length;
+    pathCache = innerCache = undefined;
+    const cat = ctx.keyCategory;
+    const isString = typeof value === 'string';
+    if (!isString && cat === undefined && Math.abs(value) < 1e6) return;
+    const text = isString ? value : String(value);
+    const map = stringMap(layer);
+    const encoding = layer?.encoding ?? [];
+    // Inside a JSON layer without escapes, the raw scan already saw this exact text (with its
+    // key as nearby context); scan again only where the field name adds context.
+    if (layer === undefined || layer.escaped || cat !== undefined)
+      scanText(text, ctx, map, layer, encoding);
+    if (findings.length - before > 1 && decodedSince(findings, before))
+      dedupeSince(findings, before);
+    if (!fieldNames || cat === undefined || text.length === 0) return;
+    for (let i = before; i < findings.length; i++) {
+      const c = findings[i]!.category;
+      if (isUnder(c, cat) || isUnder(cat, c)) return;
     }
+    const [start, end] = map(0, text.length);
+    report(layer, 'field_name', cat, start, end, ctx.keyConfidence ?? 0.8, 'key', encoding);
+  }
 
-    function jsonLayer(
-      text: string,
-      map: SpanMap,
-      layer: JsonLayer | undefined,
-      encoding: readonly Encoding[],
-    ): void {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return;
-      }
-      if (value === null || typeof value !== 'object') return;
-      const inner: JsonLayer = {
-        value,
-        raw: text,
-        outer: map,
-        encoding: [...encoding, 'json'],
-        base: layer?.base ?? path.length,
-        escaped: text.includes('\\'),
-      };
-      walk(value, '', '', 0, inner);
+  /** Visit `value`, found under `key` (inside an object keyed `parent`), with context `ctx`. */
+  function walk(
+    value: unknown,
+    key: string,
+    parent: string,
+    depth: number,
+    layer: JsonLayer | undefined,
+    ctx: FieldContext = NO_CONTEXT,
+  ): void {
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (typeof value === 'number' && !Number.isFinite(value)) return;
+      leaf(value, ctx, layer);
+      return;
     }
-
-    /** Span map of the current leaf: identity, or into the raw JSON of the layer it sits in. */
-    function stringMap(layer: JsonLayer | undefined): SpanMap {
-      if (layer === undefined) return identity;
-      let lit: Literal | undefined | null = null;
-      let m: Int32Array | undefined;
-      return (s, e) => {
-        if (lit === null) lit = locate(layer, path.slice(layer.base));
-        if (lit === undefined) return layer.outer(0, layer.raw.length);
-        if (!lit.escaped) return layer.outer(lit.start + s, lit.start + e);
-        m ??= literalMap(layer.raw, lit);
-        return layer.outer(m[s]!, m[e]!);
-      };
-    }
-
-    /** Scan one string or number; then, if the field name says more than the value did, report the key. */
-    function leaf(value: string | number, ctx: FieldContext, layer: JsonLayer | undefined): void {
-      const before = findings.length;
+    if (value === null || typeof value !== 'object') return;
+    if (depth >= maxDepth) {
       pathCache = innerCache = undefined;
-      const cat = ctx.keyCategory;
-      const isString = typeof value === 'string';
-      if (!isString && cat === undefined && Math.abs(value) < 1e6) return;
-      const text = isString ? value : String(value);
-      const map = stringMap(layer);
-      const encoding = layer?.encoding ?? [];
-      // Inside a JSON layer without escapes, the raw scan already saw this exact text (with its
-      // key as nearby context); scan again only where the field name adds context.
-      if (layer === undefined || layer.escaped || cat !== undefined)
-        scanText(text, ctx, map, layer, encoding);
-      if (findings.length - before > 1 && decodedSince(findings, before))
-        dedupeSince(findings, before);
-      if (!fieldNames || cat === undefined || text.length === 0) return;
-      for (let i = before; i < findings.length; i++) {
-        const c = findings[i]!.category;
-        if (isUnder(c, cat) || isUnder(cat, c)) return;
-      }
-      const [start, end] = map(0, text.length);
-      report(layer, 'field_name', cat, start, end, ctx.keyConfidence ?? 0.8, 'key', encoding);
+      report(layer, 'unscanned', 'system.operations', 0, 0, 1, 'value', []);
+      return;
     }
-
-    /** Visit `value`, found under `key` (inside an object keyed `parent`), with context `ctx`. */
-    function walk(
-      value: unknown,
-      key: string,
-      parent: string,
-      depth: number,
-      layer: JsonLayer | undefined,
-      ctx: FieldContext = NO_CONTEXT,
-    ): void {
-      if (typeof value === 'string' || typeof value === 'number') {
-        if (typeof value === 'number' && !Number.isFinite(value)) return;
-        leaf(value, ctx, layer);
-        return;
-      }
-      if (value === null || typeof value !== 'object') return;
-      if (depth >= maxDepth) {
-        pathCache = innerCache = undefined;
-        report(layer, 'unscanned', 'system.operations', 0, 0, 1, 'value', []);
-        return;
-      }
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          path.push(i);
-          walk(value[i], key, parent, depth + 1, layer, ctx);
-          path.pop();
-        }
-        return;
-      }
-      const byKey = contextsOf(key);
-      for (const k of Object.keys(value)) {
-        path.push(k);
-        walk(
-          (value as Record<string, unknown>)[k],
-          k,
-          key,
-          depth + 1,
-          layer,
-          contextOf(byKey, k, key),
-        );
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], key, parent, depth + 1, layer, ctx);
         path.pop();
       }
+      return;
     }
+    const byKey = contextsOf(key);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      walk(
+        (value as Record<string, unknown>)[k],
+        k,
+        key,
+        depth + 1,
+        layer,
+        contextOf(byKey, k, key),
+      );
+      path.pop();
+    }
+  }
 
+  function detectValue(root: unknown, rootKey = '', rootParent = ''): Finding[] {
+    findings = [];
+    path.length = 0;
+    pathCache = innerCache = undefined;
     const rootCtx =
       rootKey === '' ? NO_CONTEXT : contextOf(contextsOf(rootParent), rootKey, rootParent);
     walk(root, rootKey, rootParent, 0, undefined, rootCtx);

@@ -67,6 +67,13 @@ const STRUCTURE_KEYS = new Set(['type', 'messageId', 'integrations', 'version', 
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 
+/** Set an own property; `__proto__` is defined, never assigned, so it cannot reach a prototype. */
+function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 interface Visit {
   readonly event: string;
   readonly now: number;
@@ -194,7 +201,11 @@ export function createPolicyTransform(
     const cls = key === '' ? undefined : classify(key, parent);
     const named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     const fieldCat = named ?? inherited;
-    const findings = deps.detector.field(value, key, parent);
+    // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
+    const findings =
+      typeof value === 'number' && fieldCat === undefined && Math.abs(value) < 1e6
+        ? []
+        : deps.detector.field(value, key, parent);
     const before: Category[] = fieldCat === undefined ? [] : [fieldCat];
     const rule = plan.ruleFor(before, findings, segs, v.event);
     const action = rule?.action ?? (fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
@@ -292,15 +303,16 @@ export function createPolicyTransform(
     }
     const cls = key === '' ? undefined : classify(key, parent);
     const cat = cls !== undefined && cls.confidence >= minConf ? cls.category : inherited;
-    // A classified object whose category is dropped (`traits.address: {…}`) goes as a whole.
-    if (
-      cat !== undefined &&
-      cat !== inherited &&
-      plan.ruleFor([cat], [], segs, v.event) === undefined &&
-      plan.defaultFor(cat) === 'drop'
-    ) {
-      record(v, segs, value, [cat], 'removed', null);
-      return REMOVE;
+    // A classified object or array whose category is dropped (`traits.address: {…}`) goes as
+    // a whole; otherwise an array passes its category to its items (`emails: […]`), while an
+    // object's members are classified by their own names with the object's key as parent
+    // (`company: {id, plan}`: `id` is the company's id, `plan` is just a plan).
+    if (cat !== undefined && cat !== inherited) {
+      const action = plan.ruleFor([cat], [], segs, v.event)?.action ?? plan.defaultFor(cat);
+      if (action === 'drop') {
+        record(v, segs, value, [cat], 'removed', null);
+        return REMOVE;
+      }
     }
     if (Array.isArray(value)) {
       const out: unknown[] = [];
@@ -317,16 +329,11 @@ export function createPolicyTransform(
     let kept = 0;
     for (const k of keys) {
       segs.push(k);
-      const r = node(v, segs, k, key, (value as Record<string, unknown>)[k], cat);
+      const r = node(v, segs, k, key, (value as Record<string, unknown>)[k], undefined);
       segs.pop();
       if (r === REMOVE) continue;
       kept++;
-      Object.defineProperty(out, k, {
-        value: r,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setKey(out, k, r);
     }
     // An object emptied by the policy goes too (an object that arrived empty stays).
     return kept === 0 && keys.length > 0 ? REMOVE : out;
@@ -377,13 +384,7 @@ export function createPolicyTransform(
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(event)) {
       const r = topLevel(v, k, (event as Record<string, unknown>)[k]);
-      if (r !== REMOVE)
-        Object.defineProperty(out, k, {
-          value: r,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+      if (r !== REMOVE) setKey(out, k, r);
     }
     return { event: out as CanonicalEvent, records: v.records };
   };

@@ -106,9 +106,11 @@ export function plant(k: Kit, slots: Slots, item: Item, requested: Position): vo
       return setFresh(slots.props, key, percentEncode(inner));
     }
     case 'json_string': {
-      const inner = rng.chance(0.7)
-        ? innerDoc(k, item.key ?? rng.pick(vocab.innerKeys), text)
-        : { message: k.sentence(vocab.sentences, text), lang: 'en' };
+      // Items only a field name can reveal (dates of birth) keep their key inside the document.
+      const inner =
+        item.key !== undefined || rng.chance(0.7)
+          ? innerDoc(k, item.key ?? rng.pick(vocab.innerKeys), text)
+          : { message: k.sentence(vocab.sentences, text), lang: 'en' };
       return setFresh(slots.props, rng.pick(vocab.fields[position]), jsonDoc(inner));
     }
   }

@@ -1,13 +1,16 @@
 /**
- * Japanese My Number (個人番号): 12 digits with the official check digit. Bare 12-digit runs are
- * everywhere (order numbers, ids), so they count only with context: a My Number field, or
- * マイナンバー / 個人番号 / my number within 24 characters before. The 4-4-4 form (spaces or dashes)
- * is reported without context at lower confidence. Corporate numbers (法人番号, 13 digits, check
+ * Japanese My Number (個人番号): 12 digits with the official check digit. With context (a My
+ * Number field, or マイナンバー / 個人番号 / my number within 24 characters before) confidence is
+ * high. Without it, the 4-4-4 form (spaces or dashes) is reported at lower confidence, and so is
+ * a bare 12-digit number standing alone — except in fields named like ids or quantities
+ * (`order_id`, `invoice_no`, `total`), where bare 12-digit numbers are the app's own. About one in
+ * eleven random 12-digit numbers passes the check digit, so a free-text order number is
+ * occasionally redacted: the firewall errs toward not sending a national id. Corporate numbers (法人番号, 13 digits, check
  * digit first) are public, not personal: never reported, and `法人番号` nearby vetoes a match.
  */
 import { isValidMyNumber } from '../../validators/my-number.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
-import { allSeps, contextBefore, fieldIs, readGroups, standsAlone } from './shared.js';
+import { allSeps, contextBefore, fieldIs, isIdLikeKey, readGroups, standsAlone } from './shared.js';
 
 const MY_NUMBER_WORDS = /マイナンバー|個人番号|my ?number/i;
 const MY_NUMBER_KEY = /my_?number|kojin_?bango|個人番号|マイナンバー/;
@@ -32,7 +35,8 @@ function findMyNumber(text: string, hit: Hit, ctx: ScanContext): Candidate | und
   if (!isValidMyNumber(g.digits) || contextBefore(text, start, WINDOW, CORPORATE_WORDS))
     return undefined;
   if (hasContext(text, start, ctx)) return { start, end, confidence: 0.95 };
-  return separated ? { start, end, confidence: 0.6 } : undefined;
+  if (separated) return { start, end, confidence: 0.6 };
+  return isIdLikeKey(ctx) ? undefined : { start, end, confidence: 0.55 };
 }
 
 /** My Number rules. */
@@ -51,9 +55,11 @@ export const myNumberRules: readonly Rule[] = [
         { text: '個人番号は123456789018です', match: '123456789018' },
         { text: 'id 1234-5678-9018 を登録', match: '1234-5678-9018' },
         { text: '個人番号：１２３４－５６７８－９０１８', match: '１２３４－５６７８－９０１８' },
+        { text: 'note: 123456789018 please', match: '123456789018' },
       ],
       negative: [
-        '123456789018',
+        { text: '123456789018', key: 'order_id' },
+        { text: '123456789018', key: 'invoice_no' },
         'マイナンバー 123456789012',
         '法人番号 1234-5678-9018',
         '法人番号 7000012050002',

@@ -25,6 +25,7 @@ import {
   isDashLike,
   readGroups,
   standsAlone,
+  isIdLikeKey,
 } from './shared.js';
 
 const PHONE_WORDS = /tel|phone|mobile|call|fax|cell|電話|携帯|連絡先/i;
@@ -115,7 +116,11 @@ function evaluate(
     prev === 43 || prev === 40 ? (codeAt(text, start - 2) === 43 ? start - 2 : start - 1) : start;
   if (badSurroundings(text, start, end, lead)) return undefined;
   const context = !intl && hasContext(text, lead, ctx);
-  if (bare && !intl && !context) return undefined;
+  // Bare digits without context: only national forms with a trunk `0` (JP 090…, 03…; GB 020…;
+  // FR 01…; DE 030…), never in id or quantity fields, and at lower confidence. US numbers have
+  // no trunk prefix, so bare 10-digit US-looking strings still need context.
+  const weak = bare && !intl && !context;
+  if (weak && (text.charCodeAt(start) !== 48 || isIdLikeKey(ctx))) return undefined;
   const g = readGroups(text, start, end, 15);
   if (g === undefined || g.digits.length < 7 || allSame(g.digits)) return undefined;
   if (isDateShape(g) || !separatorsOk(g)) return undefined;
@@ -123,7 +128,7 @@ function evaluate(
     return isValidInternational(g.digits) ? { start: lead, end, confidence: 0.9 } : undefined;
   if (!nationalGroupsOk(g) || isCardNumber(g.digits)) return undefined;
   if (validNationalRegion(g.digits) === undefined) return undefined;
-  return { start: lead, end, confidence: context ? 0.9 : 0.8 };
+  return { start: lead, end, confidence: context ? 0.9 : weak ? 0.6 : 0.8 };
 }
 
 /** Digit-run trigger: the run is the number; runs split by dash look-alikes go to `fromDash`. */
@@ -176,6 +181,7 @@ export const phoneRules: readonly Rule[] = [
         { text: 'Berlin: 030 1234567 / Paris: 01 23 45 67 89', match: '01 23 45 67 89' },
         { text: '(415) 555-2671', match: '(415) 555-2671' },
         { text: '09012345678', key: 'phone', match: '09012345678' },
+        { text: 'memo 0651488905', match: '0651488905' },
         { text: 'TEL 0312345678 (代表)', match: '0312345678' },
         { text: 'support +81 3-1234-5678', match: '+81 3-1234-5678' },
       ],
@@ -187,7 +193,8 @@ export const phoneRules: readonly Rule[] = [
         '2024-01-15 10:30',
         'total 1,299.00 / ¥12,800',
         'order_A12345678',
-        '09012345678',
+        { text: '09012345678', key: 'order_number' },
+        '4155552671',
         '192.168.100.200',
         'tel 378282246310005',
         'ts 2024/01/15 and 15.01.2024',

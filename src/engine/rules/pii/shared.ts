@@ -127,3 +127,15 @@ export function standsAlone(text: string, start: number, end: number): boolean {
   if ((after === 45 || after === 46) && isWordChar(codeAt(text, end + 1))) return false;
   return true;
 }
+
+const ID_LIKE_KEY =
+  /(?:^|_)(?:id|ids|no|num|number|code|ref|reference|sku|order|invoice|tracking|serial|seq|sequence|count|total|amount|price|ts|time|timestamp|epoch|version|build)(?:_|$)/;
+
+/**
+ * True when the field's normalized name says its value is an identifier or a quantity
+ * (`order_id`, `invoice_no`, `tracking_number`, `total`): bare digit strings there are not
+ * personal numbers. Only consulted when nothing else gives context.
+ */
+export function isIdLikeKey(ctx: ScanContext): boolean {
+  return ctx.key.length > 0 && ctx.key.length <= 64 && ID_LIKE_KEY.test(ctx.key);
+}

@@ -156,12 +156,15 @@ export const queryKeyRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'X-Amz-Signature of an AWS SigV4 presigned URL (64 hex).',
     keywords: ['x-amz-signature='],
-    pattern:
-      /(?<![A-Za-z0-9_.-])(?:[Xx]-[Aa]mz-[Ss]ignature)=([a-f0-9]{64})(?![^&#\s"'<>;,\\(){}[\]|^?`])/y,
+    pattern: /(?<![A-Za-z0-9_.-])(?:[Xx]-[Aa]mz-[Ss]ignature)=([a-f0-9]{64})(?![0-9A-Za-z])/y,
     group: 1,
     confidence: 0.95,
     examples: {
       positive: [
+        {
+          text: 'link: https://acme.s3.amazonaws.com/a.pdf?X-Amz-Signature=2a337759cef160993f51940a873fe1c028e6310303c1e3c92185278ec3d7b1fa。までお願いします！',
+          match: '2a337759cef160993f51940a873fe1c028e6310303c1e3c92185278ec3d7b1fa',
+        },
         {
           text: 'https://acme.s3.amazonaws.com/a.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=2a337759cef160993f51940a873fe1c028e6310303c1e3c92185278ec3d7b1fa',
           match: '2a337759cef160993f51940a873fe1c028e6310303c1e3c92185278ec3d7b1fa',
@@ -223,7 +226,7 @@ export const queryKeyRules: readonly Rule[] = [
     description: 'X-Goog-Signature of a Google Cloud Storage V4 signed URL (256–1024 hex).',
     keywords: ['x-goog-signature='],
     pattern:
-      /(?<![A-Za-z0-9_.-])(?:[Xx]-[Gg]oog-[Ss]ignature)=([a-f0-9]{256,1024})(?![^&#\s"'<>;,\\(){}[\]|^?`])/y,
+      /(?<![A-Za-z0-9_.-])(?:[Xx]-[Gg]oog-[Ss]ignature)=([a-f0-9]{256,1024})(?![0-9A-Za-z])/y,
     group: 1,
     confidence: 0.95,
     examples: {
@@ -235,7 +238,11 @@ export const queryKeyRules: readonly Rule[] = [
         },
         'x-goog-signature=f873a5ae2efe45bb201e4b19a56bf6a16dded97a58da0135f91b87229f1c7afa98e2dcc3c61fa5420614d75d3c6e30ef15260c149c46c7df177d0ba32c994813b21976697ac139e481104a788cd07e017a15773ce2c01ff6c9ca561ac871300ddaf3f7aefe04d685014050d25d56939cfd2720a99e0b647156c0fab28ea01b156d2ea37c742c0bf9a521feb01720d03d2ff251dc68244260acd28477c4f029099cf593a5655a50c88dd97a3f11e2db007d835fe0177159ba5b3e3c9fa4feb20ee7146eb0a1eed5925723b4ca36402145c05bfd89dbf42b7400ae574062d89c7cacdd30b2d1d99bd38fe12a64e3a295fd539652498295f164340810163b8895e0',
       ],
-      negative: ['X-Goog-Signature=abc', 'X-Goog-SignedHeaders=host'],
+      negative: [
+        'X-Goog-Signature=abc',
+        'X-Goog-SignedHeaders=host',
+        'X-Goog-Signature=' + 'ab'.repeat(140) + 'g',
+      ],
     },
   },
   {
