@@ -53,6 +53,8 @@ const MAX_SEP = 2;
 export const BUDGET_BASE = 16_384;
 /** Budget added per character scanned; ordinary analytics text uses well under a tenth of it. */
 export const BUDGET_PER_CHAR = 8;
+/** Fixed charge per rule attempt (calling a rule costs about as much as examining this many characters). */
+export const ATTEMPT_OVERHEAD = 64;
 /** Base64 runs shorter than this are not reported. */
 const MIN_BASE64_RUN = 16;
 
@@ -297,9 +299,10 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         hit.end = hit.start + lengths[kw]!;
         // An attempt examines at most its pattern's reach or the rest of the text, whichever is less.
         budget -=
-          rule.runRange !== undefined
+          ATTEMPT_OVERHEAD +
+          (rule.runRange !== undefined
             ? 2 * rule.window!
-            : Math.min(rule.cost, text.length - hit.start + 16);
+            : Math.min(rule.cost, text.length - hit.start + 16));
         if (budget < 0) {
           cut = hit.start;
           break;
@@ -336,7 +339,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
           !passes(rule, text, start, end, dots)
         )
           continue;
-        budget -= Math.min(rule.cost, text.length - start + 16);
+        budget -= ATTEMPT_OVERHEAD + Math.min(rule.cost, text.length - start + 16);
         if (budget < 0) {
           cut = start;
           h = runCount;
