@@ -28,7 +28,7 @@ export interface CompiledRule {
 export const DEFAULT_WINDOW = 128;
 
 /** Cost of one `find` attempt: finders walk bounded windows of about this size. */
-const FIND_COST = 64;
+const FIND_COST = 128;
 
 /** Upper bound of characters a pattern can consume: literal characters plus quantifier bounds. */
 export function patternCost(re: RegExp): number {

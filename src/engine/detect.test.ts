@@ -149,3 +149,16 @@ test('field names classify values no value rule recognizes, and defer to value f
     [['email', 'value']],
   );
 });
+
+test('remembered clean strings stay per field context: the same text can be clean in one field only', () => {
+  const d = createDetector();
+  const myNumber = '123456789018';
+  for (let round = 0; round < 3; round++) {
+    assert.deepEqual(d({ order_id: myNumber }), [], 'an id field: the app’s own number');
+    assert.deepEqual(
+      d({ note: myNumber }).map((f) => f.kind),
+      ['jp_my_number'],
+      'a free-text field: a national id',
+    );
+  }
+});

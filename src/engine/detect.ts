@@ -42,6 +42,10 @@ export interface Detector {
 export const DEFAULT_MAX_SCAN_LENGTH = 1 << 20;
 /** Default nesting depth. */
 export const DEFAULT_MAX_DEPTH = 64;
+/** Strings up to this length are remembered when clean. */
+const CLEAN_CACHE_MAX_LENGTH = 128;
+/** Clean strings remembered per detector before the memory starts over. */
+const CLEAN_CACHE_LIMIT = 20_000;
 /** Decoding layers looked through at most (e.g. JSON inside base64 inside a URL). */
 const MAX_LAYERS = 3;
 
@@ -266,6 +270,27 @@ export function createDetector(options: DetectOptions = {}): Detector {
     report(layer, 'field_name', cat, start, end, ctx.keyConfidence ?? 0.8, 'key', encoding);
   }
 
+  // Short strings found clean in a field context are remembered (per context, bounded): event
+  // names, plans, browsers and page titles repeat in nearly every event, and a clean result
+  // depends only on (context, text). Only clean strings are kept, so the cache holds no value
+  // that had personal data or a secret in it.
+  let clean = new WeakMap<FieldContext, Set<string>>();
+  let cleanCount = 0;
+
+  function cleanLeaf(value: string, ctx: FieldContext): void {
+    const known = clean.get(ctx);
+    if (known !== undefined && known.has(value)) return;
+    const before = findings.length;
+    leaf(value, ctx, undefined);
+    if (findings.length !== before) return;
+    if (++cleanCount > CLEAN_CACHE_LIMIT) {
+      clean = new WeakMap();
+      cleanCount = 1;
+    }
+    if (known === undefined || cleanCount === 1) clean.set(ctx, new Set([value]));
+    else known.add(value);
+  }
+
   /** Visit `value`, found under `key` (inside an object keyed `parent`), with context `ctx`. */
   function walk(
     value: unknown,
@@ -277,7 +302,13 @@ export function createDetector(options: DetectOptions = {}): Detector {
   ): void {
     if (typeof value === 'string' || typeof value === 'number') {
       if (typeof value === 'number' && !Number.isFinite(value)) return;
-      leaf(value, ctx, layer);
+      if (
+        layer === undefined &&
+        typeof value === 'string' &&
+        value.length <= CLEAN_CACHE_MAX_LENGTH
+      )
+        cleanLeaf(value, ctx);
+      else leaf(value, ctx, layer);
       return;
     }
     if (value === null || typeof value !== 'object') return;
