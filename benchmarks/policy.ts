@@ -13,6 +13,7 @@ import { createDetector } from '../src/engine/index.js';
 import { parseCanonical, type CanonicalEvent } from '../src/pipeline/event.js';
 import { ephemeralMasterKey } from '../src/policy/keys.js';
 import { createPolicyStep } from '../src/policy/step.js';
+import { toCanonical } from '../src/testing/corpus/canonical.js';
 import { generateCorpus } from '../src/testing/corpus/index.js';
 import { DROPPED_FIELDS } from './lib/peers/tsub.js';
 import { packageVersion } from './lib/peers/version.js';
@@ -70,39 +71,6 @@ export interface PolicyReport {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * A corpus event as a canonical event (the conversion of src/policy/correctness.test.ts):
- * Segment as is; Mixpanel and PostHog `{event, properties}` as `track` with the distinct id as
- * anonymousId; Amplitude's event and user properties as properties and traits, its other
- * top-level fields as context.
- */
-export function toCanonical(raw: unknown): Obj {
-  if (!isObj(raw)) throw new Error('corpus event is not an object');
-  if (typeof raw.type === 'string') return raw;
-  if (typeof raw.event_type === 'string') {
-    const { event_type, user_id, device_id, event_properties, user_properties, ...rest } = raw;
-    return {
-      type: 'track',
-      event: event_type,
-      ...(user_id !== undefined ? { userId: user_id } : {}),
-      anonymousId: device_id ?? 'anon',
-      properties: event_properties,
-      traits: user_properties,
-      context: rest,
-    };
-  }
-  const props = isObj(raw.properties) ? raw.properties : {};
-  const out: Obj = {
-    type: 'track',
-    event: raw.event,
-    anonymousId: raw.distinct_id ?? props.distinct_id ?? 'anon',
-    properties: props,
-  };
-  if (typeof raw.timestamp === 'string') out.timestamp = raw.timestamp;
-  if (typeof raw.uuid === 'string') out.messageId = raw.uuid;
-  return out;
-}
 
 const rateOf = (label: string, timing: Timing, events: number, baseline: number): Rate => ({
   label,

@@ -386,11 +386,17 @@ test('prototype-polluting keys never reach a prototype', () => {
 });
 
 test('members of a classified object are classified by their own names, not all pseudonymized', () => {
-  const out = run({}, {
-    type: 'identify',
-    userId: 'u1',
-    traits: { company: { id: 'c_1', plan: 'pro', employees: 2052 }, emails: ['a@example.com', 'b@example.com'] },
-  }).event.traits as Record<string, Record<string, unknown>>;
+  const out = run(
+    {},
+    {
+      type: 'identify',
+      userId: 'u1',
+      traits: {
+        company: { id: 'c_1', plan: 'pro', employees: 2052 },
+        emails: ['a@example.com', 'b@example.com'],
+      },
+    },
+  ).event.traits as Record<string, Record<string, unknown>>;
   assert.match(String(out.company!.id), /^k1_/);
   assert.equal(out.company!.plan, 'pro');
   assert.equal(out.company!.employees, 2052);
