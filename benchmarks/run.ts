@@ -1,19 +1,21 @@
 /**
- * `npm run bench`: runs every benchmark (detection, then policy), prints the tables, writes
- * `benchmarks/results/*.json`.
- * Flags: --only detect|policy, --events N (default 20000), --peer-events N (default 2000),
- * --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500 for
- * peers, 3 reps).
+ * `npm run bench`: runs every benchmark (detection, then policy, then gateway), prints the
+ * tables, writes `benchmarks/results/*.json`.
+ * Flags: --only detect|policy|gateway, --events N (default 20000), --peer-events N (default
+ * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
+ * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
+ * run under --cpu-prof, profile in benchmarks/results/profiles/).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDetect } from './detect.js';
+import { benchGateway, GATEWAY_TARGETS, renderGateway } from './gateway.js';
 import { renderDetect, TARGETS } from './lib/report.js';
 import { benchPolicy, POLICY_TARGETS, renderPolicy } from './policy.js';
 
-const BENCHMARKS = ['detect', 'policy'] as const;
+const BENCHMARKS = ['detect', 'policy', 'gateway'] as const;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -91,6 +93,18 @@ async function main(): Promise<void> {
     const report = await benchPolicy(options);
     process.stdout.write(`\n${renderPolicy(report)}\n`);
     await write('policy', started, { targets: POLICY_TARGETS, ...report });
+  }
+  if (only.includes('gateway')) {
+    const started = new Date();
+    const report = await benchGateway({
+      ...options,
+      // Each timed run of the gateway takes seconds: at most 3 (1 with --quick).
+      reps: Math.min(options.reps, quick ? 1 : 3),
+      connections: flag('connections', 16),
+      ...(process.argv.includes('--profile') && { profileDir: join(root, 'results', 'profiles') }),
+    });
+    process.stdout.write(`\n${renderGateway(report)}\n`);
+    await write('gateway', started, { targets: GATEWAY_TARGETS, ...report });
   }
 }
 

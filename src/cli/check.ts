@@ -10,7 +10,8 @@ import { createDetector } from '../engine/detect.js';
 import { isUnderAny } from '../engine/categories.js';
 import type { Category } from '../engine/types.js';
 import { VeilError } from '../errors.js';
-import { parseCanonical } from '../pipeline/event.js';
+import type { CanonicalEvent } from '../pipeline/event.js';
+import { CHECK_FORMATS, decodeLine, type CheckFormat } from './check-decode.js';
 import { createCounters, runStep } from '../pipeline/run.js';
 import { openCountryDatabase, type CountryLookup } from '../policy/generalize/ip.js';
 import { ephemeralMasterKey, loadMasterKey, type MasterKey } from '../policy/keys.js';
@@ -36,10 +37,10 @@ interface Setup {
 }
 
 async function setup(o: CheckOptions, io: Io): Promise<Setup> {
-  if (o.format !== 'canonical') {
+  if (!(CHECK_FORMATS as readonly string[]).includes(o.format)) {
     throw new VeilError(
       'VEIL_E_USAGE',
-      `--format ${o.format}: only canonical events are accepted until the gateway's decoders land`,
+      `--format ${o.format}: must be one of ${CHECK_FORMATS.join(', ')}`,
     );
   }
   const config = o.config === undefined ? undefined : await loadConfig(o.config);
@@ -91,25 +92,31 @@ export async function runCheck(file: string | undefined, o: CheckOptions, io: Io
   let bad = 0;
   let failing = 0;
   let total = 0;
-  for await (const rec of readNdjson(await openInput(file, io.stdin))) {
-    total++;
-    const parsed =
-      'error' in rec
-        ? { ok: false as const, problems: [`invalid JSON: ${rec.error}`] }
-        : parseCanonical(rec.value);
-    if (!parsed.ok) {
-      bad++;
-      io.stderr.write(`veil check: line ${rec.line}: not a canonical event (VEIL_E_INPUT_JSON)\n`);
-      for (const p of parsed.problems) io.stderr.write(`  ${p}\n`);
-      continue;
-    }
-    const r = runStep(step, parsed.event, counters);
-    if (r.kind !== 'ok') continue;
+  const emit = async (event: CanonicalEvent): Promise<void> => {
+    const r = runStep(step, event, counters);
+    if (r.kind !== 'ok') return;
     summarize(r.value.records, byCategory);
     if (o.failOn && r.value.records.some((x) => x.before.some((c) => isUnderAny(c, o.failOn!))))
       failing++;
     if (!io.stdout.write(JSON.stringify(r.value.event) + '\n'))
       await new Promise((res) => io.stdout.once('drain', res));
+  };
+  for await (const rec of readNdjson(await openInput(file, io.stdin))) {
+    const parsed =
+      'error' in rec
+        ? { events: [], problems: [`invalid JSON: ${rec.error}`] }
+        : decodeLine(o.format as CheckFormat, rec.value);
+    if (parsed.problems.length > 0) {
+      bad++;
+      total++;
+      const what = o.format === 'canonical' ? 'a canonical event' : `a valid ${o.format} payload`;
+      io.stderr.write(`veil check: line ${rec.line}: not ${what} (VEIL_E_INPUT_JSON)\n`);
+      for (const p of parsed.problems) io.stderr.write(`  ${p}\n`);
+    }
+    for (const event of parsed.events) {
+      total++;
+      await emit(event);
+    }
   }
   io.stderr.write(
     `veil check: destination ${s.destination}: ${total} in, ${counters.passed} out, ${total - counters.passed - bad} dropped, ${bad} invalid\n`,

@@ -5,6 +5,10 @@ import { ERROR_CODES, VeilError } from '../errors.js';
 import { parseCategoryList } from './categories.js';
 import { runCheck } from './check.js';
 import { runDetect, type Io } from './detect.js';
+import { registerDestinationCommands } from './destination.js';
+import { registerOutboxCommands } from './outbox.js';
+import { runServe } from './serve.js';
+import { runDemo } from './demo.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -13,6 +17,13 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function portNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('must be a port number (0-65535)');
   return n;
 }
 
@@ -64,7 +75,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--destination <name>',
       'destination whose policy to apply (default: the first in the config)',
     )
-    .option('--format <format>', 'input format: canonical', 'canonical')
+    .option(
+      '--format <format>',
+      'input format: canonical, or a vendor wire payload per line: mixpanel, segment, posthog, amplitude',
+      'canonical',
+    )
     .option(
       '--fail-on <categories>',
       'exit 1 when input events carry these categories (comma-separated)',
@@ -79,6 +94,25 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         setExit(await runCheck(file, opts, io));
       },
     );
+  program
+    .command('serve')
+    .description(
+      'run the gateway: SDK receivers, policy, durable outbox, forwarding (no --config: embedded demo)',
+    )
+    .option('--config <file>', 'veil.yaml (default: the embedded demo in ./.veil)')
+    .option('--port <n>', 'override server.port', portNumber)
+    .option('--host <address>', 'override server.host')
+    .action(async (o: { config?: string; port?: number; host?: string }) => {
+      setExit(await runServe({ ...o, env: process.env }, io));
+    });
+  program
+    .command('demo')
+    .description(
+      'drive the real SDKs through a throwaway local gateway and show what the app sent next to what the vendor receives',
+    )
+    .action(async () => setExit(await runDemo(io, process.env)));
+  registerOutboxCommands(program, io, setExit);
+  registerDestinationCommands(program, io, setExit);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { normalize } from 'node:path';
 import { z } from 'zod';
 import { VeilError } from '../errors.js';
 import { DestinationSchema, NAME_PATTERN, NameSchema, PolicyObjectSchema } from './destinations.js';
+import { AdminSchema, OutboxSchema, ServerSchema, SourceSchema } from './gateway.js';
 import { defaultPolicy, type Policy } from './policy.js';
 
 /** The name of the policy used by destinations that name none (when it is defined). */
@@ -50,6 +51,41 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
     }
     if (d.type === 'http') checkHeaders(d, ['destinations', name], ctx);
   }
+  checkSources(value, Object.keys(value.destinations), ctx);
+}
+
+/** Sources name existing destinations; a (vendor, token) pair belongs to one source. */
+function checkSources(value: Record<string, unknown>, dests: string[], ctx: z.RefinementCtx): void {
+  if (!isRecord(value.sources)) return;
+  const owner = new Map<string, string>();
+  for (const [name, s] of Object.entries(value.sources)) {
+    if (!isRecord(s)) continue;
+    if (Array.isArray(s.destinations)) {
+      s.destinations.forEach((d, i) => {
+        if (typeof d === 'string' && NAME_PATTERN.test(d) && !dests.includes(d))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', name, 'destinations', i],
+            message: `unknown destination "${d}"; known: ${dests.join(', ') || '(none)'}`,
+          });
+      });
+    }
+    const toks = [
+      ...(Array.isArray(s.tokens) ? s.tokens.map((t) => `=${String(t)}`) : []),
+      ...(Array.isArray(s.tokens_env) ? s.tokens_env.map((t) => `$${String(t)}`) : []),
+    ];
+    toks.forEach((t, i) => {
+      const key = `${String(s.type)} ${t}`;
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, name);
+      else if (first !== name || toks.indexOf(t) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', name, t.startsWith('=') ? 'tokens' : 'tokens_env'],
+          message: `a token may belong to one ${String(s.type)} source only (also in sources.${first})`,
+        });
+    });
+  }
 }
 
 /** A header given both literally and from the environment is ambiguous. */
@@ -90,6 +126,17 @@ export const ConfigSchema = z
       description:
         'Named policies. `default`, if present, applies to destinations that name no policy.',
     }),
+    sources: z.record(NameSchema, SourceSchema).default({}).meta({
+      description:
+        'SDK traffic `veil serve` accepts: wire format, accepted tokens, destinations. Not used by `veil check`.',
+    }),
+    server: ServerSchema.default(ServerSchema.parse({})).meta({
+      description: 'The HTTP listener of `veil serve` and bounds on every request.',
+    }),
+    outbox: OutboxSchema.default(OutboxSchema.parse({})).meta({
+      description: 'Durable outbox and delivery retries.',
+    }),
+    admin: AdminSchema.default({}).meta({ description: 'Admin API credential.' }),
     destinations: z
       .record(NameSchema, DestinationSchema)
       .refine((d) => Object.keys(d).length > 0, { message: 'give at least one destination' })

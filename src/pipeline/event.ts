@@ -22,6 +22,22 @@ const context = z.looseObject({
   page: page.optional(),
 });
 
+/**
+ * Profile operations (Mixpanel `/engage` and `/groups`, PostHog `$set_once`, Amplitude identify
+ * operations) carried on identify/group events as the top-level `operation` field; absent means
+ * `$set`. `$unset` and `$remove` name the traits affected; `$delete` deletes the profile.
+ */
+export const PROFILE_OPERATIONS = [
+  '$set',
+  '$set_once',
+  '$add',
+  '$union',
+  '$append',
+  '$remove',
+  '$unset',
+  '$delete',
+] as const;
+
 /** Event types of the Segment spec. */
 export const EVENT_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 
@@ -36,6 +52,11 @@ export const CanonicalEventSchema = z
     groupId: id.optional(),
     previousId: id.optional(),
     messageId: z.string().min(1).max(1024).optional(),
+    operation: z.enum(PROFILE_OPERATIONS).optional(),
+    groupType: z
+      .string()
+      .regex(/^[A-Za-z0-9_$.: -]{1,128}$/, { message: 'a group type is a short name' })
+      .optional(),
     timestamp: z.string().max(64).optional(),
     sentAt: z.string().max(64).optional(),
     context: context.optional(),
@@ -50,7 +71,9 @@ export const CanonicalEventSchema = z
         path: ['event'],
         message: 'a track event needs an event name',
       });
-    if (e.userId === undefined && e.anonymousId === undefined)
+    // A group profile update (a group event with a group type) concerns a group, not a user.
+    const groupProfile = e.type === 'group' && e.groupType !== undefined;
+    if (e.userId === undefined && e.anonymousId === undefined && !groupProfile)
       ctx.addIssue({ code: 'custom', path: ['userId'], message: 'needs userId or anonymousId' });
     if (e.type === 'group' && e.groupId === undefined)
       ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'a group event needs groupId' });

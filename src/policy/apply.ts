@@ -62,7 +62,15 @@ const TIMESTAMP_KEYS = new Set(['timestamp', 'sentAt', 'originalTimestamp', 'rec
 const IDENTITY_KEYS = new Set(['userId', 'anonymousId', 'groupId', 'previousId']);
 const ANONYMOUS_IDS = new Set(['anonymousId']);
 /** Top-level keys that are structure, not data. */
-const STRUCTURE_KEYS = new Set(['type', 'messageId', 'integrations', 'version', 'channel']);
+const STRUCTURE_KEYS = new Set([
+  'type',
+  'messageId',
+  'integrations',
+  'version',
+  'channel',
+  'operation',
+  'groupType',
+]);
 /** Context fields strict mode keeps without an allow entry (each has its own processor). */
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';

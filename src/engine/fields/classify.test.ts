@@ -21,6 +21,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.contact.phone_number', [['number', 'phone']]],
   ['user.name', ['full_name', 'fullName', 'display_name', 'displayName', '$name', 'real_name']],
   ['user.name', ['contact_name', 'customer_name', 'cardholder_name', '氏名', '名前']],
+  ['user.name', ['billing_name', 'shippingName', 'delivery_name']],
   ['user.name', ['お名前（カナ）', ['name', 'traits'], ['name', '$set'], ['name', '$set_once']]],
   [
     'user.name',

@@ -42,6 +42,12 @@ export const CONTACT_NAMES: readonly NameGroup[] = [
     names: ['full name', 'display name', 'real name', 'legal name', 'contact name'],
   },
   { category: 'user.name', confidence: 0.8, names: ['customer name', 'middle name', 'name full'] },
+  {
+    // Billing and shipping names are people's names (Stripe, Shopify, checkout forms).
+    category: 'user.name',
+    confidence: 0.8,
+    names: ['billing name', 'shipping name', 'delivery name', 'mailing name', 'recipient name'],
+  },
   { category: 'user.name', confidence: 0.6, names: ['nickname', 'nick name'] },
   {
     category: 'user.name.first',

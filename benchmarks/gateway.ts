@@ -1,0 +1,268 @@
+/**
+ * Gateway end to end: events per second through `createGateway` (HTTP in, Segment decode, the
+ * default policy, durable SQLite commit, ack) with SDK-sized Segment batches sent over loopback
+ * by a load generator in this process, and p50/p99 ack latency at half that rate (open loop).
+ * The gateway runs in a child process; its one destination is paused, so delivery costs nothing
+ * and every acknowledged event stays in the outbox (counted afterwards as a check). Baseline in
+ * the same run, with the same load: a bare node:http server that parses the same bodies and
+ * inserts every event into the same SQLite table with the same pragmas and group commit.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild } from './lib/children.js';
+import { closedLoop, openLoop, percentile, type LoadResult, type Target } from './lib/load.js';
+import { summarizeProfile, type ProfileSummary } from './lib/profile-summary.js';
+import { segmentBatches, type Body } from './lib/segment-batches.js';
+import { WRITE_KEY } from './lib/server-child.js';
+import { fixed, table } from './lib/table.js';
+
+/** Options of the gateway benchmark. */
+export interface GatewayBenchOptions {
+  readonly seed: number;
+  /** Events per timed run (maximum rate, and again at half rate). */
+  readonly events: number;
+  /** Timed maximum-rate runs per server; the median rate is reported. */
+  readonly reps: number;
+  /** Concurrent keep-alive connections of the closed loop. */
+  readonly connections: number;
+  /** When set, one extra gateway run with `--cpu-prof` writes its profile here. */
+  readonly profileDir?: string;
+  readonly log: (line: string) => void;
+}
+
+/** The targets from the gateway issue. */
+export const GATEWAY_TARGETS = {
+  eventsPerSecond: 10_000,
+  baselineShare: 0.6,
+  p99Ms: 20,
+} as const;
+
+/** Events per request: an SDK-sized batch. */
+export const EVENTS_PER_REQUEST = 20;
+
+/** One server measured: maximum rate (closed loop) and latency at half of it (open loop). */
+export interface ServerResult {
+  readonly label: string;
+  readonly kind: 'gateway' | 'baseline';
+  readonly synchronous: 'full' | 'normal';
+  /** Events acked per second of each timed run. */
+  readonly rates: readonly number[];
+  readonly eventsPerSecond: number;
+  /** Requests per second offered in the half-rate run. */
+  readonly halfRequestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** Status → count over every run, warm-up included. */
+  readonly statuses: Readonly<Record<string, number>>;
+  readonly ackedEvents: number;
+  /** Rows in SQLite after the runs: must equal `ackedEvents` (one destination). */
+  readonly committedRows: number;
+}
+
+/** Everything the gateway benchmark measured. */
+export interface GatewayReport {
+  readonly load: {
+    readonly eventsPerRequest: number;
+    readonly meanRequestBytes: number;
+    readonly warmupEvents: number;
+    readonly events: number;
+    readonly reps: number;
+    readonly connections: number;
+  };
+  readonly servers: readonly ServerResult[];
+  readonly profile?: ProfileSummary;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SCRIPTS = {
+  gateway: join(here, 'lib', 'gateway-child.js'),
+  baseline: join(here, 'lib', 'baseline-child.js'),
+};
+
+interface Sets {
+  readonly warm: readonly Body[];
+  readonly max: readonly Body[];
+  readonly half: readonly Body[];
+}
+
+const target = (url: string): Target => ({
+  url,
+  path: '/segment/v1/batch',
+  headers: {
+    'content-type': 'application/json',
+    authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`,
+  },
+});
+
+const median = (xs: readonly number[]): number => percentile(xs, 50);
+
+interface Runs {
+  readonly rates: number[];
+  readonly statuses: Record<string, number>;
+  acked: number;
+}
+
+/** Warm-up, `reps` closed-loop runs, then the open loop at half the median rate. */
+async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string) {
+  const runs: Runs = { rates: [], statuses: {}, acked: 0 };
+  const add = (r: LoadResult): LoadResult => {
+    for (const [k, v] of Object.entries(r.statuses)) runs.statuses[k] = (runs.statuses[k] ?? 0) + v;
+    runs.acked += r.ackedEvents;
+    return r;
+  };
+  add(await closedLoop(t, sets.warm, o.connections));
+  for (let i = 0; i < o.reps; i++) {
+    const r = add(await closedLoop(t, sets.max, o.connections));
+    runs.rates.push(r.ackedEvents / r.seconds);
+    o.log(`${label}: run ${i + 1}, ${Math.round(r.ackedEvents / r.seconds)} events/s`);
+  }
+  const perSecond = median(runs.rates) / 2 / EVENTS_PER_REQUEST;
+  const half = add(await openLoop(t, sets.half, perSecond));
+  return { runs, perSecond, half };
+}
+
+async function measure(
+  spec: Pick<ServerResult, 'label' | 'kind' | 'synchronous'>,
+  sets: Sets,
+  o: GatewayBenchOptions,
+): Promise<ServerResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-gateway-'));
+  const child = await startChild(SCRIPTS[spec.kind], [dir, spec.synchronous]);
+  try {
+    const { runs, perSecond, half } = await load(target(child.url), sets, o, spec.label);
+    const committedRows = await child.count();
+    const p = (q: number) => percentile(half.latenciesMs, q);
+    o.log(
+      `${spec.label}: half rate ${fixed(perSecond)} req/s, p50 ${fixed(p(50))} ms, p99 ${fixed(p(99))} ms`,
+    );
+    return {
+      ...spec,
+      rates: runs.rates,
+      eventsPerSecond: median(runs.rates),
+      halfRequestsPerSecond: perSecond,
+      p50Ms: p(50),
+      p99Ms: p(99),
+      maxMs: p(100),
+      statuses: runs.statuses,
+      ackedEvents: runs.acked,
+      committedRows,
+    };
+  } finally {
+    await child.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One more gateway run under `--cpu-prof` (not timed: profiling slows it down). */
+async function profile(sets: Sets, o: GatewayBenchOptions, dir: string): Promise<ProfileSummary> {
+  mkdirSync(dir, { recursive: true });
+  const data = mkdtempSync(join(tmpdir(), 'veil-bench-gateway-'));
+  const child = await startChild(
+    SCRIPTS.gateway,
+    [data, 'full'],
+    ['--cpu-prof', '--cpu-prof-dir', dir],
+  );
+  try {
+    await closedLoop(target(child.url), [...sets.warm, ...sets.max], o.connections);
+  } finally {
+    await child.stop();
+    rmSync(data, { recursive: true, force: true });
+  }
+  return summarizeProfile(dir, child.pid);
+}
+
+/** Run the gateway benchmark: gateway and baseline with synchronous full, then normal. */
+export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayReport> {
+  const requests = Math.max(1, Math.ceil(o.events / EVENTS_PER_REQUEST));
+  const warmRequests = Math.max(50, Math.ceil(requests / 4));
+  const build = (label: string, seed: number, n: number) =>
+    segmentBatches({ seed, requests: n, eventsPerRequest: EVENTS_PER_REQUEST, label });
+  const sets: Sets = {
+    warm: build('warm', o.seed, warmRequests),
+    max: build('max', o.seed + 1, requests),
+    half: build('half', o.seed + 2, requests),
+  };
+  const servers: ServerResult[] = [];
+  for (const synchronous of ['full', 'normal'] as const)
+    for (const kind of ['gateway', 'baseline'] as const)
+      servers.push(
+        await measure({ label: `${kind}, synchronous ${synchronous}`, kind, synchronous }, sets, o),
+      );
+  const bytes = sets.max.reduce((s, b) => s + b.bytes.length, 0);
+  return {
+    load: {
+      eventsPerRequest: EVENTS_PER_REQUEST,
+      meanRequestBytes: bytes / sets.max.length,
+      warmupEvents: warmRequests * EVENTS_PER_REQUEST,
+      events: requests * EVENTS_PER_REQUEST,
+      reps: o.reps,
+      connections: o.connections,
+    },
+    servers,
+    ...(o.profileDir ? { profile: await profile(sets, o, o.profileDir) } : {}),
+  };
+}
+
+const int = (x: number): string =>
+  Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—';
+const mark = (ok: boolean): string => (ok ? 'yes' : 'no');
+
+/** The console table of a report, with the targets. */
+export function renderGateway(r: GatewayReport): string {
+  const base = (s: ServerResult) =>
+    r.servers.find((b) => b.kind === 'baseline' && b.synchronous === s.synchronous);
+  const rows = r.servers.map((s) => [
+    s.label,
+    int(s.eventsPerSecond),
+    s.kind === 'gateway' ? `${fixed((s.eventsPerSecond / base(s)!.eventsPerSecond) * 100)}%` : '—',
+    fixed(s.p50Ms),
+    fixed(s.p99Ms),
+    Object.entries(s.statuses)
+      .map(([k, v]) => `${k}×${v}`)
+      .join(' '),
+    s.committedRows === s.ackedEvents ? 'yes' : `no (${s.committedRows} of ${s.ackedEvents})`,
+  ]);
+  const gw = r.servers.find((s) => s.kind === 'gateway' && s.synchronous === 'full')!;
+  const share = gw.eventsPerSecond / base(gw)!.eventsPerSecond;
+  const g = GATEWAY_TARGETS;
+  const out = [
+    `Gateway: Segment /v1/batch, ${r.load.eventsPerRequest} events per request (mean ${int(r.load.meanRequestBytes)} bytes), ` +
+      `${int(r.load.events)} events per run after ${int(r.load.warmupEvents)} warm-up, median of ${r.load.reps} runs, ` +
+      `${r.load.connections} connections; latency: open loop at half the median rate`,
+    '',
+    table(
+      ['server', 'events/s', 'of baseline', 'p50 ms', 'p99 ms', 'statuses', 'acked = committed'],
+      rows,
+    ),
+    '',
+    'Targets (synchronous full):',
+    table(
+      ['target', 'goal', 'measured', 'met'],
+      [
+        [
+          'events/s end to end',
+          `≥ ${int(g.eventsPerSecond)}`,
+          int(gw.eventsPerSecond),
+          mark(gw.eventsPerSecond >= g.eventsPerSecond),
+        ],
+        [
+          'share of baseline rate',
+          `≥ ${g.baselineShare * 100}%`,
+          `${fixed(share * 100)}%`,
+          mark(share >= g.baselineShare),
+        ],
+        [
+          'p99 ack latency at half rate',
+          `< ${g.p99Ms} ms`,
+          `${fixed(gw.p99Ms)} ms`,
+          mark(gw.p99Ms < g.p99Ms),
+        ],
+      ],
+    ),
+  ];
+  if (r.profile) out.push('', `Gateway CPU profile (${r.profile.file}):`, r.profile.text);
+  return out.join('\n');
+}

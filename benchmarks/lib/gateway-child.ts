@@ -1,0 +1,36 @@
+/**
+ * Child process: a Veil gateway (`createGateway`) with one Segment source → one file
+ * destination that is paused before the gateway starts, so the benchmark measures ingest
+ * (HTTP in, decode, policy, durable commit, ack) and not delivery. The default (safe) policy
+ * applies. Arguments: data directory, `full` | `normal` (SQLite synchronous).
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ConfigSchema } from '../../src/config/schema.js';
+import { createGateway } from '../../src/gateway/gateway.js';
+import { DESTINATION, serveChild, WRITE_KEY } from './server-child.js';
+
+async function main(): Promise<void> {
+  const [dir, synchronous] = process.argv.slice(2);
+  if (dir === undefined || (synchronous !== 'full' && synchronous !== 'normal'))
+    throw new Error('usage: gateway-child DIR full|normal');
+  const config = ConfigSchema.parse({
+    version: 1,
+    data_dir: dir,
+    sources: { app: { type: 'segment', tokens: [WRITE_KEY], destinations: [DESTINATION] } },
+    server: { host: '127.0.0.1', port: 0 },
+    outbox: { high_water: 50_000_000, synchronous },
+    destinations: { [DESTINATION]: { type: 'file', path: join(dir, 'out.ndjson') } },
+  });
+  const env = { VEIL_MASTER_KEY: randomBytes(32).toString('hex') };
+  const gw = await createGateway(config, { env });
+  // What `veil destination pause warehouse` does, before the first request.
+  gw.outbox.setState(DESTINATION, 'paused');
+  const url = await gw.start();
+  serveChild({ url, count: () => gw.outbox.depth(), shutdown: () => gw.shutdown() });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`gateway child: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+/**
+ * Gateway config schemas: `sources` (which SDK traffic Veil accepts, under which tokens, and
+ * where it goes), `server` (listener and request bounds), `outbox` (durability and retries)
+ * and `admin` (the admin API's credential).
+ */
+import { z } from 'zod';
+import { VENDORS } from '../receivers/types.js';
+import { EnvNameSchema, NameSchema } from './destinations.js';
+
+const int = (min: number, max: number, dflt: number, description: string) =>
+  z.number().int().min(min).max(max).default(dflt).meta({ description });
+
+/** A project token / write key as the SDK sends it: printable, no spaces. */
+const TokenSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,256}$/, { message: 'a token is 1–256 printable characters, no spaces' });
+
+/** One source: SDK traffic in one vendor's wire format. */
+export const SourceSchema = z
+  .strictObject({
+    type: z.enum(VENDORS).meta({ description: 'The wire format the SDKs of this source speak.' }),
+    tokens: z.array(TokenSchema).default([]).meta({
+      description:
+        'Project tokens / write keys accepted from SDKs. Browser tokens are public anyway; keep server-side keys in tokens_env.',
+    }),
+    tokens_env: z.array(EnvNameSchema).default([]).meta({
+      description: 'Environment variables each holding one accepted token.',
+    }),
+    destinations: z
+      .array(NameSchema)
+      .min(1, { message: 'give at least one destination' })
+      .meta({ description: 'Destinations every event of this source goes to.' }),
+    session_replay: z.enum(['refuse']).default('refuse').meta({
+      description:
+        'Session-replay uploads: refused (counted, answered so the SDK does not retry). Recordings are never forwarded.',
+    }),
+    feature_flags: z.enum(['local']).default('local').meta({
+      description:
+        'Feature-flag / remote-config requests: answered locally with no flags, so no identity leaves.',
+    }),
+  })
+  .refine((s) => s.tokens.length + s.tokens_env.length > 0, {
+    message: 'give at least one token (tokens or tokens_env): Veil is not an open relay',
+    path: ['tokens'],
+  });
+
+/** The HTTP listener and the bounds on every request. */
+export const ServerSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1').meta({ description: 'Address to listen on.' }),
+  port: int(0, 65_535, 8787, 'TCP port; 0 picks a free one.'),
+  max_body_bytes: int(1024, 1 << 30, 10 * 1024 * 1024, 'Largest request body (413 above).'),
+  max_decompressed_bytes: int(
+    1024,
+    1 << 30,
+    20 * 1024 * 1024,
+    'Largest body after gzip/deflate decompression (413 above): gzip bombs stop here.',
+  ),
+  max_depth: int(4, 256, 32, 'Deepest JSON nesting accepted (400 above).'),
+  max_events_per_request: int(1, 100_000, 2000, 'Most events in one request (413 above).'),
+  trust_proxy: z.boolean().default(false).meta({
+    description:
+      'Take the client address from X-Forwarded-For (only behind a proxy you run; otherwise clients could forge it).',
+  }),
+  cors_origins: z.array(z.string().min(1)).default(['*']).meta({
+    description:
+      'Origins browser SDKs may send from; "*" allows any (the Origin is echoed, with credentials, as mixpanel-browser needs).',
+  }),
+  shutdown_grace_ms: int(0, 600_000, 10_000, 'How long shutdown waits for in-flight deliveries.'),
+});
+
+/** The durable outbox and delivery retries. */
+export const OutboxSchema = z.strictObject({
+  high_water: int(
+    100,
+    100_000_000,
+    1_000_000,
+    'Queued events at which receivers answer 503 with Retry-After (SDKs keep the events and retry).',
+  ),
+  synchronous: z.enum(['full', 'normal']).default('full').meta({
+    description:
+      'SQLite synchronous mode: full survives power loss, normal only process crashes (faster).',
+  }),
+  retry_budget_ms: int(
+    1000,
+    30 * 86_400_000,
+    86_400_000,
+    'How long a failing event is retried before it goes to the dead-letter table.',
+  ),
+  retry_max_backoff_ms: int(100, 3_600_000, 300_000, 'Longest wait between two attempts.'),
+});
+
+/** The admin API. */
+export const AdminSchema = z.strictObject({
+  token_env: EnvNameSchema.optional().meta({
+    description:
+      'Environment variable holding the admin API bearer token. Default: <data_dir>/admin.token, created with mode 0600.',
+  }),
+});

@@ -1,0 +1,180 @@
+/**
+ * The gateway in process, with the real SQLite outbox: events are minimized per destination and
+ * delivered; the admin API requires its token and drives the kill switch (pause keeps events
+ * queued, resume delivers them, cut discards them and drops new ones with a count); /metrics,
+ * /healthz and /readyz answer; a destination's state survives a restart.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ConfigSchema, type Config } from '../config/schema.js';
+import { startFakeVendor, type FakeVendor } from '../testing/fake-vendor.js';
+import { createGateway, type Gateway } from './gateway.js';
+
+const TOKEN = 'seg-write-key-test';
+const ENV = { VEIL_MASTER_KEY: 'b'.repeat(64), ADMIN_TOKEN: 'admin-token-0123456789' };
+const EMAIL = 'hanako.yamada@example.co.jp';
+
+function track(i: number) {
+  return {
+    type: 'track',
+    event: 'Signed Up',
+    userId: `user-${i}`,
+    messageId: `msg-${i}`,
+    properties: { plan: 'pro', note: `contact me at ${EMAIL}` },
+    traits: { email: EMAIL },
+    context: { ip: '203.0.113.7' },
+  };
+}
+
+async function post(url: string, events: unknown[]): Promise<Response> {
+  return fetch(`${url}/segment/v1/batch`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${TOKEN}:`).toString('base64')}`,
+    },
+    body: JSON.stringify({ batch: events }),
+  });
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  assert.fail(`gave up waiting for ${what}`);
+}
+
+const adminHeaders = { authorization: `Bearer ${ENV.ADMIN_TOKEN}` };
+
+describe('gateway', () => {
+  let dir: string;
+  let vendor: FakeVendor;
+  let config: Config;
+  let gw: Gateway;
+  let url: string;
+  const delivered = () =>
+    vendor.requests.flatMap(
+      (r) => (JSON.parse(r.text) as { batch: { messageId: string }[] }).batch,
+    );
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'veil-gw-'));
+    vendor = await startFakeVendor();
+    config = ConfigSchema.parse({
+      version: 1,
+      data_dir: join(dir, 'data'),
+      server: { port: 0 },
+      admin: { token_env: 'ADMIN_TOKEN' },
+      sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['hook', 'archive'] } },
+      destinations: {
+        hook: { type: 'http', url: `${vendor.url}/ingest` },
+        archive: { type: 'file', path: join(dir, 'archive.ndjson') },
+      },
+    });
+    gw = await createGateway(config, { env: ENV });
+    url = await gw.start();
+  });
+  after(async () => {
+    await gw.shutdown();
+    await vendor.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('delivers minimized events to every destination of the source', async () => {
+    const res = await post(url, [track(1), track(2)]);
+    assert.equal(res.status, 200);
+    await until(() => delivered().length >= 2, 'the http destination');
+    const sent = vendor.requests.map((r) => r.text).join('\n');
+    assert.ok(!sent.includes(EMAIL), 'an email reached the vendor');
+    assert.ok(!sent.includes('203.0.113.7'), 'an IP reached the vendor');
+    assert.ok(!sent.includes('user-1'), 'a raw user id reached the vendor');
+    assert.deepEqual(
+      delivered()
+        .map((e) => e.messageId)
+        .sort(),
+      ['msg-1', 'msg-2'],
+    );
+    await until(() => {
+      try {
+        return readFileSync(join(dir, 'archive.ndjson'), 'utf8').split('\n').length > 2;
+      } catch {
+        return false;
+      }
+    }, 'the file destination');
+    const archived = readFileSync(join(dir, 'archive.ndjson'), 'utf8');
+    assert.ok(!archived.includes(EMAIL));
+    assert.match(archived, /"userId":"k1_/);
+  });
+
+  it('requires the admin token', async () => {
+    const res = await fetch(`${url}/admin/destinations`);
+    assert.equal(res.status, 401);
+    const wrong = await fetch(`${url}/admin/destinations`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    assert.equal(wrong.status, 401);
+  });
+
+  it('pause keeps events queued, resume delivers them', async () => {
+    const before = delivered().length;
+    const p = await fetch(`${url}/admin/destinations/hook/pause`, {
+      method: 'POST',
+      headers: adminHeaders,
+    });
+    assert.equal(p.status, 200);
+    assert.equal((await post(url, [track(3)])).status, 200);
+    await until(
+      () => gw.outbox.status().some((s) => s.destination === 'hook' && s.queued === 1),
+      'the paused event to be queued',
+    );
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(delivered().length, before, 'a paused destination was sent to');
+    const list = (await (
+      await fetch(`${url}/admin/destinations`, { headers: adminHeaders })
+    ).json()) as { destinations: { destination: string; state: string; queued: number }[] };
+    const hook = list.destinations.find((d) => d.destination === 'hook');
+    assert.equal(hook?.state, 'paused');
+    assert.equal(hook?.queued, 1);
+    await fetch(`${url}/admin/destinations/hook/resume`, { method: 'POST', headers: adminHeaders });
+    await until(() => delivered().length === before + 1, 'delivery after resume');
+  });
+
+  it('cut discards what is queued and drops new events with a count', async () => {
+    await fetch(`${url}/admin/destinations/hook/pause`, { method: 'POST', headers: adminHeaders });
+    assert.equal((await post(url, [track(4), track(5)])).status, 200);
+    await until(
+      () => gw.outbox.status().some((s) => s.destination === 'hook' && s.queued === 2),
+      'two queued events',
+    );
+    const cut = await fetch(`${url}/admin/destinations/hook/cut`, {
+      method: 'POST',
+      headers: adminHeaders,
+    });
+    assert.deepEqual(await cut.json(), { destination: 'hook', state: 'cut', discarded: 2 });
+    const before = delivered().length;
+    assert.equal((await post(url, [track(6)])).status, 200);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    assert.match(
+      metrics,
+      /veil_dropped_events_total\{destination="hook",reason="destination_cut"\} 1/,
+    );
+    assert.match(metrics, /veil_received_events_total\{source="web"\} \d+/);
+    assert.match(metrics, /veil_findings_total\{destination="archive",category="user\.contact/);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(delivered().length, before);
+  });
+
+  it('answers health and readiness, and keeps the state across a restart', async () => {
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    await gw.shutdown();
+    gw = await createGateway(config, { env: ENV });
+    url = await gw.start();
+    assert.equal(gw.outbox.state('hook'), 'cut');
+    assert.equal(gw.outbox.state('archive'), 'active');
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * One SDK request, end to end: route → bounded body → decode → token check → policy per
+ * destination (fail closed) → outbox commit → the vendor's success answer. The answer is sent
+ * only after the commit resolved (ack after commit); storage trouble and overload answer the
+ * status the SDK retries. Nothing here logs or counts event values.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { runStep, type StepCounters } from '../pipeline/run.js';
+import type { Receiver, ReceiverRequest, Limits, Route, RejectCode } from '../receivers/types.js';
+import { OutboxFullError, type NewRow, type Outbox } from '../store/types.js';
+import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
+import type { Metrics } from './metrics.js';
+import { tokenKey, type DestinationRuntime, type SourceRuntime } from './runtime.js';
+import type { Logger } from 'pino';
+
+/** Seconds an SDK is asked to wait when Veil is overloaded or its storage is failing. */
+export const RETRY_AFTER_S = 5;
+
+/** What the ingest handler needs. */
+export interface IngestDeps {
+  readonly receivers: ReadonlyMap<string, Receiver>;
+  readonly sources: ReadonlyMap<string, SourceRuntime>;
+  readonly destinations: ReadonlyMap<string, DestinationRuntime>;
+  readonly outbox: Outbox;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly counters: StepCounters;
+  readonly limits: Limits;
+  readonly maxBodyBytes: number;
+  readonly trustProxy: boolean;
+  readonly corsOrigins: readonly string[];
+  /** True while shutting down: new requests get "retry later". */
+  readonly draining: () => boolean;
+  /** Called with the destinations that got new rows. */
+  readonly committed: (destinations: readonly string[]) => void;
+  readonly now: () => number;
+}
+
+interface Ctx {
+  readonly res: ServerResponse;
+  readonly receiver: Receiver;
+  readonly route: Route | undefined;
+  readonly req: ReceiverRequest;
+  readonly cors: Record<string, string>;
+}
+
+/** Handle a request under `/{vendor}/…`; `rest` is the path after the prefix. */
+export async function ingest(
+  deps: IngestDeps,
+  receiver: Receiver,
+  rest: string,
+  http: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
+  const origin = typeof http.headers.origin === 'string' ? http.headers.origin : undefined;
+  const cors = corsHeaders(origin, deps.corsOrigins);
+  if (http.method === 'OPTIONS') {
+    res.writeHead(204, {
+      ...cors,
+      ...(cors['access-control-allow-origin'] ? preflightHeaders(http) : {}),
+    });
+    res.end();
+    return;
+  }
+  const route = receiver.route(http.method ?? 'GET', rest);
+  const base = {
+    method: http.method ?? 'GET',
+    path: rest,
+    query,
+    headers: http.headers,
+    clientIp: clientIp(http, deps.trustProxy),
+    receivedAt: deps.now(),
+  };
+  const empty: Ctx = { res, receiver, route, req: { ...base, body: Buffer.alloc(0) }, cors };
+  if (route === undefined)
+    return refuse(deps, empty, 'not_found', `no ${receiver.vendor} route ${rest}`);
+  if (deps.draining()) return refuse(deps, empty, 'overloaded', 'shutting down');
+  const body = await readBody(http, deps.maxBodyBytes);
+  if (body === undefined) return; // client went away
+  if (body === TOO_LARGE)
+    return refuse(deps, empty, 'too_large', `body exceeds ${deps.maxBodyBytes} bytes`, true);
+  const ctx: Ctx = { ...empty, req: { ...base, body } };
+  await handle(deps, ctx, route);
+}
+
+async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
+  const { receiver, req } = ctx;
+  const out = receiver.decode(route, req, deps.limits);
+  if (out.kind === 'error') return refuse(deps, ctx, out.code, out.message);
+  const source =
+    out.token === undefined ? undefined : deps.sources.get(tokenKey(receiver.vendor, out.token));
+  if (source === undefined)
+    return refuse(
+      deps,
+      ctx,
+      'unauthorized',
+      out.token === undefined ? 'no token' : 'unknown token',
+    );
+  if (out.kind === 'side') {
+    const replay = route.kind === 'replay';
+    deps.metrics.side.inc({
+      vendor: receiver.vendor,
+      kind: replay ? 'replay_refused' : 'flags_local',
+    });
+    if (replay) deps.metrics.dropped.inc({ destination: '-', reason: 'session_replay_refused' });
+    return reply(
+      deps,
+      ctx,
+      replay ? receiver.replayRefused(route, req) : receiver.flags(route, req),
+    );
+  }
+  deps.metrics.received.inc({ source: source.name }, out.events.length + out.rejected.length);
+  if (out.rejected.length > 0)
+    deps.metrics.dropped.inc({ destination: '-', reason: 'invalid_event' }, out.rejected.length);
+  const rows = minimize(
+    deps,
+    source,
+    out.events.map((d) => d.event),
+  );
+  try {
+    await deps.outbox.enqueue(rows);
+  } catch (e) {
+    if (!(e instanceof OutboxFullError))
+      deps.log.error({ err: (e as Error).name }, 'outbox commit failed');
+    return refuse(
+      deps,
+      ctx,
+      'overloaded',
+      e instanceof OutboxFullError ? 'outbox full' : 'storage unavailable',
+    );
+  }
+  const dests = [...new Set(rows.map((r) => r.destination))];
+  for (const d of dests)
+    deps.metrics.committed.inc({ destination: d }, rows.filter((r) => r.destination === d).length);
+  deps.committed(dests);
+  reply(deps, ctx, receiver.accepted(route, req, out.events.length));
+}
+
+/** Run every destination's policy on every event; fail closed (a failing step drops). */
+function minimize(
+  deps: IngestDeps,
+  source: SourceRuntime,
+  events: readonly import('../pipeline/event.js').CanonicalEvent[],
+): NewRow[] {
+  const rows: NewRow[] = [];
+  const found = new Map<string, number>();
+  for (const name of source.destinations) {
+    const d = deps.destinations.get(name);
+    if (d === undefined) continue;
+    if (deps.outbox.state(name) === 'cut') {
+      if (events.length > 0)
+        deps.metrics.dropped.inc({ destination: name, reason: 'destination_cut' }, events.length);
+      continue;
+    }
+    for (const e of events) {
+      const r = runStep(d.step, e, deps.counters);
+      if (r.kind !== 'ok') {
+        deps.metrics.dropped.inc({ destination: name, reason: r.reason });
+        continue;
+      }
+      for (const rec of r.value.records)
+        for (const c of rec.before) found.set(c, (found.get(c) ?? 0) + 1);
+      const ev = r.value.event;
+      rows.push({ destination: name, messageId: ev.messageId ?? '', payload: JSON.stringify(ev) });
+    }
+    for (const [category, n] of found)
+      deps.metrics.findings.inc({ destination: name, category }, n);
+    found.clear();
+  }
+  return rows;
+}
+
+function reply(deps: IngestDeps, ctx: Ctx, r: import('../receivers/types.js').WireResponse): void {
+  deps.metrics.requests.inc({
+    vendor: ctx.receiver.vendor,
+    route: ctx.route?.name ?? '-',
+    status: String(r.status),
+  });
+  send(ctx.res, r, ctx.cors);
+}
+
+function refuse(
+  deps: IngestDeps,
+  ctx: Ctx,
+  code: RejectCode,
+  message: string,
+  close = false,
+): void {
+  deps.metrics.refused.inc({ vendor: ctx.receiver.vendor, code });
+  const retry = code === 'overloaded' ? RETRY_AFTER_S : undefined;
+  const r = ctx.receiver.refused(ctx.route, ctx.req, code, message, retry);
+  deps.metrics.requests.inc({
+    vendor: ctx.receiver.vendor,
+    route: ctx.route?.name ?? '-',
+    status: String(r.status),
+  });
+  send(ctx.res, r, ctx.cors, close);
+}

@@ -1,0 +1,131 @@
+// The SQLite outbox: the shared contract on a temp-dir file, then what only a file can show:
+// permissions, durability across reopen and SIGKILL, other connections, the schema version.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { outboxContract } from '../contract.js';
+import { openSqliteOutbox } from './outbox.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+const root = mkdtempSync(join(tmpdir(), 'veil-outbox-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshPath = () => join(root, `case-${++n}`, 'data', 'veil.db');
+const row = (messageId: string, destination = 'a') => ({
+  destination,
+  messageId,
+  payload: '{}',
+});
+
+outboxContract('sqlite', async ({ highWater, now }) => {
+  const outbox = openSqliteOutbox({ path: freshPath(), highWater, now });
+  return { outbox, cleanup: () => outbox.close() };
+});
+
+describe('sqlite outbox', () => {
+  it('creates the directory 0700 and the file 0600, WAL, synchronous FULL by default', async () => {
+    const path = freshPath();
+    const ob = openSqliteOutbox({ path });
+    await ob.close();
+    assert.equal(statSync(join(path, '..')).mode & 0o777, 0o700);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    const db = new Database(path);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('keeps rows, dead rows and states across reopen; pending enqueues commit on close', async () => {
+    const path = freshPath();
+    const first = openSqliteOutbox({ path, synchronous: 'normal' });
+    await first.enqueue([row('m1'), row('m2'), row('m3', 'b')]);
+    first.deadLetter([first.lease('a', 1, 1_000)[0]!.id], 'HTTP 400');
+    first.setState('b', 'paused');
+    const pending = first.enqueue([row('m4')]);
+    await first.close();
+    await pending;
+    const again = openSqliteOutbox({ path });
+    assert.equal(again.depth(), 3);
+    assert.equal(again.state('b'), 'paused');
+    assert.deepEqual(
+      again.dead('a', 10).map((d) => [d.messageId, d.reason]),
+      [['m1', 'HTTP 400']],
+    );
+    again.setState('b', 'active');
+    assert.deepEqual(
+      again.lease('b', 10, 1_000).map((r) => r.messageId),
+      ['m3'],
+    );
+    await again.close();
+  });
+
+  it('depth() follows rows changed by another connection (the CLI)', async () => {
+    const path = freshPath();
+    const gateway = openSqliteOutbox({ path });
+    const cli = openSqliteOutbox({ path });
+    await gateway.enqueue([row('m1'), row('m2'), row('m3', 'b')]);
+    assert.equal(cli.depth(), 3);
+    assert.equal(cli.setState('a', 'cut'), 2);
+    assert.equal(gateway.depth(), 1);
+    assert.equal(gateway.state('a'), 'cut');
+    assert.deepEqual(gateway.lease('a', 10, 1_000), [], 'the kill switch holds at once');
+    await Promise.all([gateway.close(), cli.close()]);
+  });
+
+  it('refuses a database written by a newer schema', () => {
+    const path = freshPath();
+    openSqliteOutbox({ path }).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    assert.throws(() => openSqliteOutbox({ path }), /schema version \d+ is newer/);
+  });
+
+  it('every acknowledged enqueue survives SIGKILL of the process', async () => {
+    const path = freshPath();
+    const { acked, signal } = await crashChild(path, 300);
+    assert.equal(signal, 'SIGKILL', 'the child was killed mid-stream, not finished');
+    assert.ok(acked.length >= 300);
+    const ob = openSqliteOutbox({ path });
+    const present = new Set(ob.lease('crash', 1_000_000, 1_000).map((r) => r.messageId));
+    const lost = acked.filter((id) => !present.has(id));
+    assert.deepEqual(lost, [], 'acknowledged ids missing after the crash');
+    assert.equal(ob.depth(), present.size);
+    await ob.close();
+  });
+});
+
+const CHILD = fileURLToPath(new URL('../../testing/crash-child.js', import.meta.url));
+
+/** Run the crash child until it has acknowledged `killAfter` ids, then SIGKILL it. */
+function crashChild(
+  path: string,
+  killAfter: number,
+): Promise<{ acked: string[]; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, path, '100000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const acked: string[] = [];
+    let buf = '';
+    // A bound, not an assertion: a stuck child must not hang the suite.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop()!;
+      for (const l of lines) if (l.startsWith('ack ')) acked.push(...l.slice(4).split(' '));
+      if (acked.length >= killAfter && !child.killed) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearTimeout(guard);
+      resolve({ acked, signal });
+    });
+  });
+}
