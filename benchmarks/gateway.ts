@@ -50,6 +50,8 @@ export interface ServerResult {
   /** Events acked per second of each timed run. */
   readonly rates: readonly number[];
   readonly eventsPerSecond: number;
+  /** The load generator's CPU share (cores) in each timed run: it shares the 2 cores. */
+  readonly loadCpu: readonly number[];
   /** Requests per second offered in the half-rate run. */
   readonly halfRequestsPerSecond: number;
   readonly p50Ms: number;
@@ -97,17 +99,33 @@ const target = (url: string): Target => ({
   },
 });
 
+const dirs = new Set<string>();
+let cleanup = false;
+/** A fresh data directory, removed by `dropDir` or, at the latest, when this process exits. */
+function tempDir(): string {
+  if (!cleanup) process.once('exit', () => dirs.forEach(dropDir));
+  cleanup = true;
+  const d = mkdtempSync(join(tmpdir(), 'veil-bench-gateway-'));
+  dirs.add(d);
+  return d;
+}
+function dropDir(d: string): void {
+  rmSync(d, { recursive: true, force: true });
+  dirs.delete(d);
+}
+
 const median = (xs: readonly number[]): number => percentile(xs, 50);
 
 interface Runs {
   readonly rates: number[];
+  readonly loadCpu: number[];
   readonly statuses: Record<string, number>;
   acked: number;
 }
 
 /** Warm-up, `reps` closed-loop runs, then the open loop at half the median rate. */
 async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string) {
-  const runs: Runs = { rates: [], statuses: {}, acked: 0 };
+  const runs: Runs = { rates: [], loadCpu: [], statuses: {}, acked: 0 };
   const add = (r: LoadResult): LoadResult => {
     for (const [k, v] of Object.entries(r.statuses)) runs.statuses[k] = (runs.statuses[k] ?? 0) + v;
     runs.acked += r.ackedEvents;
@@ -117,6 +135,7 @@ async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string
   for (let i = 0; i < o.reps; i++) {
     const r = add(await closedLoop(t, sets.max, o.connections));
     runs.rates.push(r.ackedEvents / r.seconds);
+    runs.loadCpu.push(r.loadCpu);
     o.log(`${label}: run ${i + 1}, ${Math.round(r.ackedEvents / r.seconds)} events/s`);
   }
   const perSecond = median(runs.rates) / 2 / EVENTS_PER_REQUEST;
@@ -129,7 +148,7 @@ async function measure(
   sets: Sets,
   o: GatewayBenchOptions,
 ): Promise<ServerResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-gateway-'));
+  const dir = tempDir();
   const child = await startChild(SCRIPTS[spec.kind], [dir, spec.synchronous]);
   try {
     const { runs, perSecond, half } = await load(target(child.url), sets, o, spec.label);
@@ -141,6 +160,7 @@ async function measure(
     return {
       ...spec,
       rates: runs.rates,
+      loadCpu: runs.loadCpu,
       eventsPerSecond: median(runs.rates),
       halfRequestsPerSecond: perSecond,
       p50Ms: p(50),
@@ -152,14 +172,14 @@ async function measure(
     };
   } finally {
     await child.stop();
-    rmSync(dir, { recursive: true, force: true });
+    dropDir(dir);
   }
 }
 
 /** One more gateway run under `--cpu-prof` (not timed: profiling slows it down). */
 async function profile(sets: Sets, o: GatewayBenchOptions, dir: string): Promise<ProfileSummary> {
   mkdirSync(dir, { recursive: true });
-  const data = mkdtempSync(join(tmpdir(), 'veil-bench-gateway-'));
+  const data = tempDir();
   const child = await startChild(
     SCRIPTS.gateway,
     [data, 'full'],
@@ -169,7 +189,7 @@ async function profile(sets: Sets, o: GatewayBenchOptions, dir: string): Promise
     await closedLoop(target(child.url), [...sets.warm, ...sets.max], o.connections);
   } finally {
     await child.stop();
-    rmSync(data, { recursive: true, force: true });
+    dropDir(data);
   }
   return summarizeProfile(dir, child.pid);
 }
@@ -208,60 +228,83 @@ export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayRepor
 
 const int = (x: number): string =>
   Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—';
-const mark = (ok: boolean): string => (ok ? 'yes' : 'no');
+
+const baseOf = (r: GatewayReport, s: ServerResult): ServerResult | undefined =>
+  r.servers.find((b) => b.kind === 'baseline' && b.synchronous === s.synchronous);
+
+/** The targets table: the gateway with synchronous full against its baseline. */
+function targets(r: GatewayReport): string {
+  const gw = r.servers.find((s) => s.kind === 'gateway' && s.synchronous === 'full')!;
+  const share = gw.eventsPerSecond / (baseOf(r, gw)?.eventsPerSecond ?? NaN);
+  const g = GATEWAY_TARGETS;
+  const row = (name: string, goal: string, measured: string, ok: boolean) => [
+    name,
+    goal,
+    measured,
+    ok ? 'yes' : 'no',
+  ];
+  return table(
+    ['target', 'goal', 'measured', 'met'],
+    [
+      row(
+        'events/s end to end',
+        `≥ ${int(g.eventsPerSecond)}`,
+        int(gw.eventsPerSecond),
+        gw.eventsPerSecond >= g.eventsPerSecond,
+      ),
+      row(
+        'share of baseline rate',
+        `≥ ${g.baselineShare * 100}%`,
+        `${fixed(share * 100)}%`,
+        share >= g.baselineShare,
+      ),
+      row(
+        'p99 ack latency at half rate',
+        `< ${g.p99Ms} ms`,
+        `${fixed(gw.p99Ms)} ms`,
+        gw.p99Ms < g.p99Ms,
+      ),
+    ],
+  );
+}
 
 /** The console table of a report, with the targets. */
 export function renderGateway(r: GatewayReport): string {
-  const base = (s: ServerResult) =>
-    r.servers.find((b) => b.kind === 'baseline' && b.synchronous === s.synchronous);
   const rows = r.servers.map((s) => [
     s.label,
     int(s.eventsPerSecond),
-    s.kind === 'gateway' ? `${fixed((s.eventsPerSecond / base(s)!.eventsPerSecond) * 100)}%` : '—',
+    s.kind === 'gateway'
+      ? `${fixed((s.eventsPerSecond / (baseOf(r, s)?.eventsPerSecond ?? NaN)) * 100)}%`
+      : '—',
     fixed(s.p50Ms),
     fixed(s.p99Ms),
+    fixed(median(s.loadCpu), 2),
     Object.entries(s.statuses)
       .map(([k, v]) => `${k}×${v}`)
       .join(' '),
     s.committedRows === s.ackedEvents ? 'yes' : `no (${s.committedRows} of ${s.ackedEvents})`,
   ]);
-  const gw = r.servers.find((s) => s.kind === 'gateway' && s.synchronous === 'full')!;
-  const share = gw.eventsPerSecond / base(gw)!.eventsPerSecond;
-  const g = GATEWAY_TARGETS;
   const out = [
     `Gateway: Segment /v1/batch, ${r.load.eventsPerRequest} events per request (mean ${int(r.load.meanRequestBytes)} bytes), ` +
       `${int(r.load.events)} events per run after ${int(r.load.warmupEvents)} warm-up, median of ${r.load.reps} runs, ` +
       `${r.load.connections} connections; latency: open loop at half the median rate`,
     '',
     table(
-      ['server', 'events/s', 'of baseline', 'p50 ms', 'p99 ms', 'statuses', 'acked = committed'],
+      [
+        'server',
+        'events/s',
+        'of baseline',
+        'p50 ms',
+        'p99 ms',
+        'loadgen CPU',
+        'statuses',
+        'acked = committed',
+      ],
       rows,
     ),
     '',
     'Targets (synchronous full):',
-    table(
-      ['target', 'goal', 'measured', 'met'],
-      [
-        [
-          'events/s end to end',
-          `≥ ${int(g.eventsPerSecond)}`,
-          int(gw.eventsPerSecond),
-          mark(gw.eventsPerSecond >= g.eventsPerSecond),
-        ],
-        [
-          'share of baseline rate',
-          `≥ ${g.baselineShare * 100}%`,
-          `${fixed(share * 100)}%`,
-          mark(share >= g.baselineShare),
-        ],
-        [
-          'p99 ack latency at half rate',
-          `< ${g.p99Ms} ms`,
-          `${fixed(gw.p99Ms)} ms`,
-          mark(gw.p99Ms < g.p99Ms),
-        ],
-      ],
-    ),
+    targets(r),
   ];
   if (r.profile) out.push('', `Gateway CPU profile (${r.profile.file}):`, r.profile.text);
   return out.join('\n');

@@ -26,6 +26,8 @@ export interface LoadResult {
   /** Wall time from the first send to the last answer, in seconds. */
   readonly seconds: number;
   readonly latenciesMs: readonly number[];
+  /** CPU time of this (load generator) process ÷ wall time: 1 = one core busy. */
+  readonly loadCpu: number;
 }
 
 function post(agent: Agent, t: Target, body: Body): Promise<number> {
@@ -56,6 +58,7 @@ function recorder(n: number) {
   const latencies = new Array<number>(n).fill(NaN);
   const statuses: Record<string, number> = {};
   let acked = 0;
+  const cpu0 = process.cpuUsage();
   return {
     record(i: number, status: number, ms: number, events: number): void {
       latencies[i] = ms;
@@ -64,7 +67,16 @@ function recorder(n: number) {
       if (status >= 200 && status < 300) acked += events;
     },
     result(seconds: number): LoadResult {
-      return { requests: n, ackedEvents: acked, statuses, seconds, latenciesMs: latencies };
+      const cpu = process.cpuUsage(cpu0);
+      const loadCpu = (cpu.user + cpu.system) / 1e6 / seconds;
+      return {
+        requests: n,
+        ackedEvents: acked,
+        statuses,
+        seconds,
+        latenciesMs: latencies,
+        loadCpu,
+      };
     },
   };
 }

@@ -66,14 +66,18 @@ function partOf(f: Frame): string | undefined {
   return undefined;
 }
 
-/** Summarize the newest profile written by process `pid` in `dir`. */
-export function summarizeProfile(dir: string, pid: number): ProfileSummary {
+function load(dir: string, pid: number): { file: string; profile: CpuProfile } {
   const name = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile') && f.includes(`.${pid}.`))
     .sort()
     .pop();
   if (name === undefined) throw new Error(`no .cpuprofile of process ${pid} in ${dir}`);
-  const p = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile;
+  const file = join(dir, name);
+  return { file, profile: JSON.parse(readFileSync(file, 'utf8')) as CpuProfile };
+}
+
+/** Sampled ms per part (innermost matching frame) and per function (self time). */
+function charge(p: CpuProfile): { parts: Map<string, number>; fns: Map<string, number> } {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -96,6 +100,13 @@ export function summarizeProfile(dir: string, pid: number): ProfileSummary {
     const key = `${f.functionName || '(anonymous)'} ${where}${where ? `:${f.lineNumber + 1}` : ''}`;
     fns.set(key, (fns.get(key) ?? 0) + ms);
   }
+  return { parts, fns };
+}
+
+/** Summarize the newest profile written by process `pid` in `dir`. */
+export function summarizeProfile(dir: string, pid: number): ProfileSummary {
+  const { file, profile } = load(dir, pid);
+  const { parts, fns } = charge(profile);
   const busyMs = [...parts].filter(([k]) => k !== 'idle').reduce((s, [, v]) => s + v, 0);
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   const pct = (ms: number) => `${((ms / busyMs) * 100).toFixed(1)}%`;
@@ -115,7 +126,7 @@ export function summarizeProfile(dir: string, pid: number): ProfileSummary {
     ),
   ].join('\n');
   return {
-    file: join(dir, name),
+    file,
     busyMs,
     parts: partRows.map(([part, ms]) => ({ part, ms })),
     top: top.map(([fn, ms]) => ({ fn, ms })),

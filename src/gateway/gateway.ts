@@ -187,6 +187,10 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
         server.listen(config.server.port, config.server.host, () => resolve());
       });
       started = true;
+      // A single gateway owns the embedded outbox: leases found now were held by a process
+      // that died mid-delivery. Redeliver them now rather than after the lease expires.
+      const released = outbox.releaseLeases();
+      if (released > 0) log.warn({ rows: released }, 'redelivering rows leased by a previous run');
       dispatcher.start();
       const a = server.address() as AddressInfo;
       const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;

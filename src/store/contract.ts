@@ -109,6 +109,20 @@ export function outboxContract(
       assert.equal(due[0]!.attempts, 1);
     });
 
+    it('releaseLeases makes leased rows due now, and only those', async () => {
+      await ob.enqueue(rows('a', 3));
+      const leased = ob.lease('a', 2, 60_000);
+      assert.equal(leased.length, 2);
+      assert.deepEqual(mids(ob.lease('a', 10, 60_000)), ['a-2']);
+      assert.deepEqual(ob.lease('a', 10, 60_000), [], 'all three are leased');
+      assert.equal(ob.releaseLeases(), 3);
+      const again = ob.lease('a', 10, 60_000);
+      assert.deepEqual(mids(again).sort(), ['a-0', 'a-1', 'a-2']);
+      ob.retryAt([again.find((r) => r.messageId === 'a-0')!.id], t + 5_000, 'HTTP 503');
+      assert.equal(ob.releaseLeases(), 2, 'a row waiting for a retry is not leased');
+      assert.deepEqual(mids(ob.lease('a', 10, 60_000)).sort(), ['a-1', 'a-2']);
+    });
+
     it('dead-letter, list, retryDead and purge', async () => {
       await ob.enqueue([...rows('a', 3), ...rows('b', 1)]);
       const [a0, a1] = ob.lease('a', 2, 1_000);
@@ -143,6 +157,10 @@ export function outboxContract(
       assert.ok(
         back.every((r) => r.attempts === 0),
         'attempts reset',
+      );
+      assert.ok(
+        back.filter((r) => r.messageId !== 'a-2').every((r) => r.createdAt === t - 1_000),
+        'a retried dead row starts a new retry budget',
       );
       ob.deadLetter(ids(back), 'gave up');
       assert.equal(ob.purge('b', 'dead'), 0);

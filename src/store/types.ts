@@ -68,6 +68,12 @@ export interface Outbox {
    * delivery is retried after it).
    */
   lease(destination: string, limit: number, leaseMs: number): Row[];
+  /**
+   * Make every leased row due now; returns how many. Only the single owner of an embedded store
+   * calls this, at start: leases found then belong to a process that died mid-delivery, and
+   * waiting for them to expire would only delay redelivery (same dedupe ids, at least once).
+   */
+  releaseLeases(): number;
   /** Delivered: delete the rows. */
   ack(ids: readonly number[]): void;
   /** Failed, retry later: release the lease, set the next attempt time and count the attempt. */
@@ -80,7 +86,11 @@ export interface Outbox {
   status(): DestinationStatus[];
   /** Dead-lettered rows, newest first, at most `limit`. */
   dead(destination: string | undefined, limit: number): DeadRow[];
-  /** Move dead rows back to the queue (attempts reset); returns how many. */
+  /**
+   * Move dead rows back to the queue; returns how many. Attempts reset and `createdAt` becomes
+   * now, so the retry budget starts over (otherwise a retried row older than the budget would
+   * be dead-lettered again at its first failure).
+   */
   retryDead(destination: string | undefined): number;
   /** Delete dead rows (or, with `queued`, queued rows too); returns how many. */
   purge(destination: string | undefined, what: 'dead' | 'queued' | 'all'): number;

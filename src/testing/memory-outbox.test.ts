@@ -1,3 +1,4 @@
+import { outboxContract } from '../store/contract.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OutboxFullError } from '../store/types.js';
@@ -78,4 +79,11 @@ test('status, states, cut discards, purge', async () => {
   assert.deepEqual(o.status(), [
     { destination: 'a', state: 'cut', queued: 0, dead: 0, oldestAgeMs: 0 },
   ]);
+});
+
+// The memory outbox stands in for the real one in gateway and dispatcher tests, so it keeps
+// the same contract as every backend.
+outboxContract('memory', ({ highWater, now }) => {
+  const outbox = createMemoryOutbox({ highWater, now });
+  return Promise.resolve({ outbox, cleanup: () => outbox.close() });
 });

@@ -65,6 +65,9 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
     async enqueue(rows: readonly NewRow[]): Promise<void> {
       if (closed) throw new Error('outbox is closed');
       if (queued.size + rows.length > highWater) throw new OutboxFullError(queued.size, highWater);
+      // Mirrors the SQLite CHECK constraint: such a call fails alone and commits nothing.
+      if (rows.some((r) => r.destination === '' || r.messageId === ''))
+        throw new Error('a row needs a destination and a message id');
       const at = now();
       for (const r of rows) {
         const id = nextId++;
@@ -74,6 +77,7 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
     lease(destination: string, limit: number, leaseMs: number): Row[] {
       const at = now();
       const out: Row[] = [];
+      if (this.state(destination) !== 'active') return out;
       // Map iteration follows insertion order, which is id order: oldest first.
       for (const q of queued.values()) {
         if (out.length >= limit) break;
@@ -96,13 +100,24 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
         q.error = error;
       }
     },
+    releaseLeases(): number {
+      const at = now();
+      let n = 0;
+      for (const q of queued.values()) {
+        if (q.leasedUntil <= 0) continue;
+        q.leasedUntil = 0;
+        q.nextAt = Math.min(q.nextAt, at);
+        n++;
+      }
+      return n;
+    },
     deadLetter(ids: readonly number[], reason: string): void {
       const at = now();
       for (const id of ids) {
         const q = queued.get(id);
         if (!q) continue;
         queued.delete(id);
-        deadRows.push({ ...toRow(q), deadAt: at, reason });
+        deadRows.push({ ...toRow(q), attempts: q.attempts + 1, deadAt: at, reason });
       }
     },
     depth: () => queued.size,
@@ -134,15 +149,14 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
       removeDead(matches(destination));
       const at = now();
       for (const d of back.sort((a, b) => a.id - b.id)) {
-        const id = nextId++;
-        const { destination: dest, messageId, payload, createdAt } = d;
+        const { id, destination: dest, messageId, payload } = d;
         queued.set(id, {
           id,
           destination: dest,
           messageId,
           payload,
           attempts: 0,
-          createdAt,
+          createdAt: at,
           nextAt: at,
           leasedUntil: 0,
         });

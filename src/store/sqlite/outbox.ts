@@ -116,6 +116,7 @@ function deliveryOps({ db, q, depth, now }: Ctx, stateOf: (d: string) => Destina
       for (const r of rows) q.setLease.run(at + leaseMs, at + leaseMs, r.id);
       return rows;
     }),
+    releaseLeases: tx(db, (): number => q.releaseLeases.run(now()).changes),
     ack: tx(db, (ids: readonly number[]) => {
       for (const id of ids) depth.add(-q.deleteQueuedId.run(id).changes);
     }),

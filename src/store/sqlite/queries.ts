@@ -29,6 +29,9 @@ export function prepareQueries(db: Database.Database) {
        ORDER BY next_attempt_at, id LIMIT ?`,
     ),
     setLease: p('UPDATE queued SET lease_until = ?, next_attempt_at = ? WHERE id = ?'),
+    releaseLeases: p(
+      'UPDATE queued SET lease_until = 0, next_attempt_at = min(next_attempt_at, ?) WHERE lease_until > 0',
+    ),
     deleteQueuedId: p('DELETE FROM queued WHERE id = ?'),
     retry: p(
       `UPDATE queued SET attempts = attempts + 1, next_attempt_at = ?, lease_until = 0,
@@ -45,7 +48,7 @@ export function prepareQueries(db: Database.Database) {
     deadToQueued: p(
       `INSERT INTO queued (id, destination, message_id, payload, attempts, next_attempt_at,
          lease_until, created_at, last_error)
-       SELECT id, destination, message_id, payload, 0, @now, 0, created_at, reason
+       SELECT id, destination, message_id, payload, 0, @now, 0, @now, reason
        FROM dead WHERE ${ANY_DESTINATION}`,
     ),
     deleteDead: p(`DELETE FROM dead WHERE ${ANY_DESTINATION}`),
