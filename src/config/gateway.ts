@@ -34,10 +34,21 @@ export const SourceSchema = z
       description:
         'Session-replay uploads: refused (counted, answered so the SDK does not retry). Recordings are never forwarded.',
     }),
-    feature_flags: z.enum(['local']).default('local').meta({
-      description:
-        'Feature-flag / remote-config requests: answered locally with no flags, so no identity leaves.',
-    }),
+    feature_flags: z
+      .union([
+        z.literal('local'),
+        z.strictObject({
+          forward_to: NameSchema.meta({
+            description:
+              'A destination of the same vendor type: flag requests go to its endpoint with its credential and the identity pseudonymized by its policy; nothing else is forwarded.',
+          }),
+        }),
+      ])
+      .default('local')
+      .meta({
+        description:
+          'Feature-flag requests: `local` answers "no flags" so no identity leaves; `{forward_to: DEST}` (Mixpanel, PostHog) asks the vendor with the pseudonym that destination receives.',
+      }),
   })
   .refine((s) => s.tokens.length + s.tokens_env.length > 0, {
     message: 'give at least one token (tokens or tokens_env): Veil is not an open relay',

@@ -54,6 +54,33 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
   checkSources(value, Object.keys(value.destinations), ctx);
 }
 
+/** `feature_flags.forward_to` names a destination of the source's own vendor type. */
+function checkFlags(
+  value: Record<string, unknown>,
+  name: string,
+  s: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+): void {
+  const ff = s.feature_flags;
+  if (!isRecord(ff) || typeof ff.forward_to !== 'string') return;
+  const path = ['sources', name, 'feature_flags', 'forward_to'];
+  if (s.type !== 'mixpanel' && s.type !== 'posthog') {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'only Mixpanel and PostHog sources have flag requests to forward',
+    });
+    return;
+  }
+  const d = isRecord(value.destinations) ? value.destinations[ff.forward_to] : undefined;
+  if (!isRecord(d) || d.type !== s.type)
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `must name a ${String(s.type)} destination`,
+    });
+}
+
 /** Sources name existing destinations; a (vendor, token) pair belongs to one source. */
 function checkSources(value: Record<string, unknown>, dests: string[], ctx: z.RefinementCtx): void {
   if (!isRecord(value.sources)) return;
@@ -70,6 +97,7 @@ function checkSources(value: Record<string, unknown>, dests: string[], ctx: z.Re
           });
       });
     }
+    checkFlags(value, name, s, ctx);
     const toks = [
       ...(Array.isArray(s.tokens) ? s.tokens.map((t) => `=${String(t)}`) : []),
       ...(Array.isArray(s.tokens_env) ? s.tokens_env.map((t) => `$${String(t)}`) : []),

@@ -132,3 +132,15 @@ export function chunk<T>(
   if (cur.length > 0) out.push(cur);
   return out;
 }
+
+/**
+ * GET or POST a feature-flag request; the answer when the vendor said 200 within `timeoutMs`,
+ * else undefined (the caller answers locally).
+ */
+export async function fetchFlags(
+  req: HttpRequest,
+): Promise<{ contentType: string; body: string } | undefined> {
+  const r = await post(req);
+  if (isResult(r) || r.status !== 200) return undefined;
+  return { contentType: r.headers.get('content-type') ?? 'application/json', body: r.text };
+}

@@ -28,6 +28,12 @@ export type ExportResult =
   /** The batch is too large for the vendor (413): the dispatcher halves it and retries. */
   | { readonly kind: 'too_large'; readonly message: string };
 
+/** A vendor's flags answer, relayed to the SDK as is. */
+export interface FlagsAnswer {
+  readonly contentType: string;
+  readonly body: string;
+}
+
 /** Per-exporter batching limits (the vendor's documented maximums). */
 export interface BatchLimits {
   readonly maxEvents: number;
@@ -46,6 +52,12 @@ export interface Exporter {
    * `signal` aborts an in-flight request at shutdown (the result is then `retryable`).
    */
   send(events: readonly CanonicalEvent[], signal: AbortSignal): Promise<ExportResult>;
+  /**
+   * Vendors with feature flags (Mixpanel, PostHog): ask the vendor which flags are on for
+   * `distinctId` (already pseudonymized; nothing else about the person is sent) and return its
+   * answer for the SDK, or undefined when the vendor did not answer 200 in time.
+   */
+  flags?(distinctId: string, signal: AbortSignal): Promise<FlagsAnswer | undefined>;
   /** Release files/sockets. Idempotent. */
   close(): Promise<void>;
 }

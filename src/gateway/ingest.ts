@@ -12,6 +12,7 @@ import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } fr
 import type { Metrics } from './metrics.js';
 import { tokenKey, type DestinationRuntime, type SourceRuntime } from './runtime.js';
 import type { Logger } from 'pino';
+import type { FlagsAnswer } from '../exporters/types.js';
 
 /** Seconds an SDK is asked to wait when Veil is overloaded or its storage is failing. */
 export const RETRY_AFTER_S = 5;
@@ -97,19 +98,7 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
       'unauthorized',
       out.token === undefined ? 'no token' : 'unknown token',
     );
-  if (out.kind === 'side') {
-    const replay = route.kind === 'replay';
-    deps.metrics.side.inc({
-      vendor: receiver.vendor,
-      kind: replay ? 'replay_refused' : 'flags_local',
-    });
-    if (replay) deps.metrics.dropped.inc({ destination: '-', reason: 'session_replay_refused' });
-    return reply(
-      deps,
-      ctx,
-      replay ? receiver.replayRefused(route, req) : receiver.flags(route, req),
-    );
-  }
+  if (out.kind === 'side') return side(deps, ctx, route, source, out.distinctId);
   deps.metrics.received.inc({ source: source.name }, out.events.length + out.rejected.length);
   if (out.rejected.length > 0)
     deps.metrics.dropped.inc({ destination: '-', reason: 'invalid_event' }, out.rejected.length);
@@ -135,6 +124,64 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
     deps.metrics.committed.inc({ destination: d }, rows.filter((r) => r.destination === d).length);
   deps.committed(dests);
   reply(deps, ctx, receiver.accepted(route, req, out.events.length));
+}
+
+/** Session replay is refused; flag requests are answered locally or by the vendor. */
+async function side(
+  deps: IngestDeps,
+  ctx: Ctx,
+  route: Route,
+  source: SourceRuntime,
+  distinctId: string | undefined,
+): Promise<void> {
+  const { receiver, req } = ctx;
+  if (route.kind === 'replay') {
+    deps.metrics.side.inc({ vendor: receiver.vendor, kind: 'replay_refused' });
+    deps.metrics.dropped.inc({ destination: '-', reason: 'session_replay_refused' });
+    return reply(deps, ctx, receiver.replayRefused(route, req));
+  }
+  const answer = await forwardFlags(deps, source, distinctId);
+  deps.metrics.side.inc({
+    vendor: receiver.vendor,
+    kind: answer ? 'flags_forwarded' : 'flags_local',
+  });
+  if (answer === undefined) return reply(deps, ctx, receiver.flags(route, req));
+  reply(deps, ctx, {
+    status: 200,
+    headers: { 'content-type': answer.contentType },
+    body: answer.body,
+  });
+}
+
+/**
+ * Ask the flags destination's vendor, with only the identity, pseudonymized exactly as that
+ * destination's events carry it (its policy decides; no identity after the policy → local
+ * answer). A paused or cut destination gets nothing. Undefined: answer locally.
+ */
+async function forwardFlags(
+  deps: IngestDeps,
+  source: SourceRuntime,
+  distinctId: string | undefined,
+): Promise<FlagsAnswer | undefined> {
+  const d = source.flagsVia === undefined ? undefined : deps.destinations.get(source.flagsVia);
+  if (d?.exporter.flags === undefined || distinctId === undefined) return undefined;
+  if (deps.outbox.state(d.name) !== 'active') return undefined;
+  const device = source.vendor === 'mixpanel' && distinctId.startsWith('$device:');
+  const id = device ? distinctId.slice('$device:'.length) : distinctId;
+  let pseudo: string | undefined;
+  try {
+    const r = d.step({
+      type: 'identify',
+      ...(device ? { anonymousId: id } : { userId: id }),
+      messageId: 'flags',
+    });
+    const e = r.kind === 'ok' ? r.value.event : undefined;
+    pseudo = device ? e?.anonymousId : e?.userId;
+  } catch {
+    return undefined; // fail closed: never forward an identity the policy could not process
+  }
+  if (typeof pseudo !== 'string' || pseudo === id) return undefined;
+  return d.exporter.flags(device ? `$device:${pseudo}` : pseudo, AbortSignal.timeout(4_000));
 }
 
 /** Run every destination's policy on every event; fail closed (a failing step drops). */

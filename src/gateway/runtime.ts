@@ -30,6 +30,8 @@ export interface SourceRuntime {
   readonly name: string;
   readonly vendor: Vendor;
   readonly destinations: readonly string[];
+  /** Destination whose vendor answers flag requests; undefined: answered locally. */
+  readonly flagsVia?: string;
 }
 
 /** A destination at run time. */
@@ -51,7 +53,13 @@ export function buildSources(
 ): Map<string, SourceRuntime> {
   const byToken = new Map<string, SourceRuntime>();
   for (const [name, s] of Object.entries(config.sources)) {
-    const rt: SourceRuntime = { name, vendor: s.type, destinations: s.destinations };
+    const flagsVia = s.feature_flags === 'local' ? undefined : s.feature_flags.forward_to;
+    const rt: SourceRuntime = {
+      name,
+      vendor: s.type,
+      destinations: s.destinations,
+      ...(flagsVia !== undefined && { flagsVia }),
+    };
     const tokens = [...s.tokens];
     s.tokens_env.forEach((v, i) => {
       const t = env[v];

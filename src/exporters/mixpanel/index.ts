@@ -7,7 +7,7 @@
  * geolocating Veil's own address; an event's surviving `context.ip` is sent as its `ip` / `$ip`.
  */
 import type { CanonicalEvent } from '../../pipeline/event.js';
-import { chunk, classifyStatus, isResult, post } from '../http.js';
+import { chunk, classifyStatus, fetchFlags, isResult, post } from '../http.js';
 import type { ExportResult, Exporter, VendorExporterOptions } from '../types.js';
 import { encodeEvent, type Target } from './encode.js';
 
@@ -49,6 +49,9 @@ export function verdict(status: number, text: string, token: string): ExportResu
     message: `HTTP ${status}: Mixpanel refused the batch${said ? `: ${said}` : ' (no success verdict)'}`,
   };
 }
+
+/** Flag requests wait at most this long before the SDK is answered locally. */
+const FLAGS_TIMEOUT_MS = 3_000;
 
 /** Create a Mixpanel exporter for one project (`credential` is its project token). */
 export function createMixpanelExporter(options: VendorExporterOptions): Exporter {
@@ -104,6 +107,17 @@ export function createMixpanelExporter(options: VendorExporterOptions): Exporter
     type: 'mixpanel',
     limits: { maxEvents: MAX_EVENTS, maxBytes: MAX_BYTES },
     send,
+    // Only the (pseudonymized) distinct id goes in the flags context: no device id, no custom
+    // properties the SDK may have added.
+    flags: (distinctId, signal) =>
+      fetchFlags({
+        method: 'GET',
+        url: `${base}/flags?${new URLSearchParams({ context: JSON.stringify({ distinct_id: distinctId }), token }).toString()}`,
+        body: '',
+        headers: { authorization: `Basic ${Buffer.from(`${token}:`).toString('base64')}` },
+        timeoutMs: Math.min(timeoutMs, FLAGS_TIMEOUT_MS),
+        signal,
+      }),
     close: () => Promise.resolve(),
   };
 }

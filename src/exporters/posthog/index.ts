@@ -5,7 +5,7 @@
  * `{"type":"validation_error","code":…,"detail":…}`.
  */
 import type { CanonicalEvent } from '../../pipeline/event.js';
-import { chunk, classifyStatus, isResult, post } from '../http.js';
+import { chunk, classifyStatus, fetchFlags, isResult, post } from '../http.js';
 import type { BatchLimits, ExportResult, Exporter, VendorExporterOptions } from '../types.js';
 import { encodable, encodeEvent } from './encode.js';
 
@@ -42,7 +42,8 @@ interface Piece {
 
 /** Create a PostHog exporter sending to `options.endpoint` (default {@link DEFAULT_ENDPOINT}). */
 export function createPosthogExporter(options: VendorExporterOptions): Exporter {
-  const url = `${(options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')}/batch/`;
+  const base = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+  const url = `${base}/batch/`;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function sendChunk(pieces: readonly Piece[], signal: AbortSignal): Promise<ExportResult> {
@@ -98,6 +99,15 @@ export function createPosthogExporter(options: VendorExporterOptions): Exporter 
       const indexes = failed.sort((a, b) => a - b);
       return { kind: 'permanent', ...(status !== undefined && { status }), message, indexes };
     },
+    // Only the (pseudonymized) distinct id is sent: no person or group properties.
+    flags: (distinctId, signal) =>
+      fetchFlags({
+        url: `${base}/flags/?v=2`,
+        body: JSON.stringify({ api_key: options.credential, distinct_id: distinctId }),
+        headers: { 'content-type': 'application/json' },
+        timeoutMs: Math.min(timeoutMs, 3_000),
+        signal,
+      }),
     close: async () => {},
   };
 }
