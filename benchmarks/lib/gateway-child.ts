@@ -18,7 +18,13 @@ async function main(): Promise<void> {
     version: 1,
     data_dir: dir,
     sources: { app: { type: 'segment', tokens: [WRITE_KEY], destinations: [DESTINATION] } },
-    server: { host: '127.0.0.1', port: 0 },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      ...(process.env.VEIL_BENCH_WORKERS !== undefined && {
+        policy_workers: Number(process.env.VEIL_BENCH_WORKERS),
+      }),
+    },
     outbox: { high_water: 50_000_000, synchronous },
     destinations: { [DESTINATION]: { type: 'file', path: join(dir, 'out.ndjson') } },
   });

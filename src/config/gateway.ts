@@ -76,6 +76,13 @@ export const ServerSchema = z.strictObject({
     description:
       'Origins browser SDKs may send from; "*" allows any (the Origin is echoed, with credentials, as mixpanel-browser needs).',
   }),
+  policy_workers: z
+    .union([z.literal('auto'), z.number().int().min(0).max(32)])
+    .default('auto')
+    .meta({
+      description:
+        'Worker threads that run the policies; 0 runs them on the main thread. auto: one per CPU core beyond the first, at most 4.',
+    }),
   shutdown_grace_ms: int(0, 600_000, 10_000, 'How long shutdown waits for in-flight deliveries.'),
 });
 

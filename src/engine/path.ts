@@ -5,6 +5,20 @@ export type PathSegment = string | number;
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]{0,200}$/;
 
+/** Keys repeat from event to event: remember the verdict for a bounded number of them. */
+const identCache = new Map<string, boolean>();
+const IDENT_CACHE_MAX = 4096;
+
+function isIdent(key: string): boolean {
+  let v = identCache.get(key);
+  if (v === undefined) {
+    v = IDENT.test(key);
+    if (identCache.size >= IDENT_CACHE_MAX) identCache.clear();
+    identCache.set(key, v);
+  }
+  return v;
+}
+
 /**
  * Format segments: identifier-like keys joined with `.`, other keys quoted as `["…"]`
  * (JSON string syntax), indices as `[n]`. The empty path is ''.
@@ -13,7 +27,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
-    else if (IDENT.test(s)) out += out === '' ? s : `.${s}`;
+    else if (isIdent(s)) out += out === '' ? s : `.${s}`;
     else out += `[${JSON.stringify(s)}]`;
   }
   return out;

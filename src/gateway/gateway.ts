@@ -5,6 +5,7 @@
  * the grace period, closes the outbox. Shutdown is idempotent and safe before start.
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,6 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { createDetector } from '../engine/detect.js';
-import { createCounters } from '../pipeline/run.js';
 import { openCountryDatabase } from '../policy/generalize/ip.js';
 import { loadMasterKey } from '../policy/keys.js';
 import { createReceivers } from '../receivers/index.js';
@@ -23,6 +23,7 @@ import { createDispatcher, type DispatchEvent } from './dispatch.js';
 import { json, send } from './http.js';
 import { ingest, RETRY_AFTER_S, type IngestDeps } from './ingest.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createPolicyPool } from './policy-pool.js';
 import { buildRuntime } from './runtime.js';
 
 /** Injected settings (not user config). */
@@ -103,6 +104,13 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     shutdownGraceMs: config.server.shutdown_grace_ms,
     onResult: (e) => observe(metrics, log, e),
   });
+  const workers = policyWorkers(config.server.policy_workers);
+  const pool =
+    workers > 0
+      ? await createPolicyPool(config, settings.env, workers, () =>
+          log.error('a policy worker died; replacing it'),
+        )
+      : undefined;
   let draining = false;
   let started = false;
   let inflight = 0;
@@ -114,7 +122,8 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     outbox,
     metrics,
     log,
-    counters: createCounters(),
+    steps: new Map([...rt.destinations].map(([n, d]) => [n, d.step])),
+    ...(pool && { pool }),
     limits: {
       maxDecompressedBytes: config.server.max_decompressed_bytes,
       maxDepth: config.server.max_depth,
@@ -208,6 +217,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           if (inflight > 0) await new Promise<void>((r) => (idle = r));
         }
         await dispatcher.shutdown();
+        await pool?.close();
         await outbox.close();
         for (const d of rt.destinations.values()) await d.exporter.close();
         log.info('stopped');
@@ -215,6 +225,11 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
       return closing;
     },
   };
+}
+
+/** Worker threads for `server.policy_workers` (`auto`: one per core beyond the first, ≤ 4). */
+export function policyWorkers(setting: number | 'auto'): number {
+  return setting === 'auto' ? Math.min(4, Math.max(0, availableParallelism() - 1)) : setting;
 }
 
 /** Dispatcher results → metrics and logs (destination, kind, counts; never event values). */

@@ -5,7 +5,9 @@
  * status the SDK retries. Nothing here logs or counts event values.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { runStep, type StepCounters } from '../pipeline/run.js';
+import type { CanonicalEvent } from '../pipeline/event.js';
+import { minimizeEvents, type PolicyStep } from './minimize.js';
+import type { PolicyPool } from './policy-pool.js';
 import type { Receiver, ReceiverRequest, Limits, Route, RejectCode } from '../receivers/types.js';
 import { OutboxFullError, type NewRow, type Outbox } from '../store/types.js';
 import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
@@ -25,7 +27,10 @@ export interface IngestDeps {
   readonly outbox: Outbox;
   readonly metrics: Metrics;
   readonly log: Logger;
-  readonly counters: StepCounters;
+  /** Every destination's policy step (used when there is no pool). */
+  readonly steps: ReadonlyMap<string, PolicyStep>;
+  /** Policy worker threads, when configured. */
+  readonly pool?: PolicyPool;
   readonly limits: Limits;
   readonly maxBodyBytes: number;
   readonly trustProxy: boolean;
@@ -102,11 +107,18 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
   deps.metrics.received.inc({ source: source.name }, out.events.length + out.rejected.length);
   if (out.rejected.length > 0)
     deps.metrics.dropped.inc({ destination: '-', reason: 'invalid_event' }, out.rejected.length);
-  const rows = minimize(
-    deps,
-    source,
-    out.events.map((d) => d.event),
-  );
+  let rows: NewRow[];
+  try {
+    rows = await minimize(
+      deps,
+      source,
+      out.events.map((d) => d.event),
+    );
+  } catch (e) {
+    // A policy worker died: nothing was committed, so "retry later" loses nothing.
+    deps.log.error({ err: (e as Error).name }, 'minimizing failed');
+    return refuse(deps, ctx, 'overloaded', 'policy unavailable');
+  }
   try {
     await deps.outbox.enqueue(rows);
   } catch (e) {
@@ -184,38 +196,32 @@ async function forwardFlags(
   return d.exporter.flags(device ? `$device:${pseudo}` : pseudo, AbortSignal.timeout(4_000));
 }
 
-/** Run every destination's policy on every event; fail closed (a failing step drops). */
-function minimize(
+/**
+ * Every destination's policy on every event (in a policy worker when there are any), fail
+ * closed. Destinations that are cut get nothing (counted). Rejects only when a worker failed.
+ */
+async function minimize(
   deps: IngestDeps,
   source: SourceRuntime,
-  events: readonly import('../pipeline/event.js').CanonicalEvent[],
-): NewRow[] {
-  const rows: NewRow[] = [];
-  const found = new Map<string, number>();
+  events: readonly CanonicalEvent[],
+): Promise<NewRow[]> {
+  const targets: string[] = [];
   for (const name of source.destinations) {
-    const d = deps.destinations.get(name);
-    if (d === undefined) continue;
+    if (!deps.destinations.has(name)) continue;
     if (deps.outbox.state(name) === 'cut') {
       if (events.length > 0)
         deps.metrics.dropped.inc({ destination: name, reason: 'destination_cut' }, events.length);
-      continue;
-    }
-    for (const e of events) {
-      const r = runStep(d.step, e, deps.counters);
-      if (r.kind !== 'ok') {
-        deps.metrics.dropped.inc({ destination: name, reason: r.reason });
-        continue;
-      }
-      for (const rec of r.value.records)
-        for (const c of rec.before) found.set(c, (found.get(c) ?? 0) + 1);
-      const ev = r.value.event;
-      rows.push({ destination: name, messageId: ev.messageId ?? '', payload: JSON.stringify(ev) });
-    }
-    for (const [category, n] of found)
-      deps.metrics.findings.inc({ destination: name, category }, n);
-    found.clear();
+    } else targets.push(name);
   }
-  return rows;
+  if (targets.length === 0 || events.length === 0) return [];
+  const r = deps.pool
+    ? await deps.pool.run(targets, events)
+    : minimizeEvents(deps.steps, targets, events);
+  for (const [destination, reason, n] of r.dropped)
+    deps.metrics.dropped.inc({ destination, reason }, n);
+  for (const [destination, category, n] of r.findings)
+    deps.metrics.findings.inc({ destination, category }, n);
+  return r.rows;
 }
 
 function reply(deps: IngestDeps, ctx: Ctx, r: import('../receivers/types.js').WireResponse): void {

@@ -15,13 +15,14 @@ import { createMixpanelExporter } from '../exporters/mixpanel/index.js';
 import { createPosthogExporter } from '../exporters/posthog/index.js';
 import { createSegmentExporter } from '../exporters/segment/index.js';
 import type { Exporter } from '../exporters/types.js';
-import type { CanonicalEvent } from '../pipeline/event.js';
-import type { StepResult } from '../pipeline/result.js';
-import type { Minimized } from '../policy/apply.js';
 import type { CountryLookup } from '../policy/generalize/ip.js';
 import type { MasterKey } from '../policy/keys.js';
 import { createPolicyStep } from '../policy/step.js';
 import type { Vendor } from '../receivers/types.js';
+import { createDetector } from '../engine/detect.js';
+import { openCountryDatabase } from '../policy/generalize/ip.js';
+import { loadMasterKey } from '../policy/keys.js';
+import type { PolicyStep } from './minimize.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -38,7 +39,7 @@ export interface SourceRuntime {
 export interface DestinationRuntime {
   readonly name: string;
   readonly type: Destination['type'];
-  readonly step: (event: CanonicalEvent) => StepResult<Minimized>;
+  readonly step: PolicyStep;
   readonly exporter: Exporter;
 }
 
@@ -126,6 +127,42 @@ export interface PolicyEnv {
   readonly countries?: CountryLookup;
 }
 
+/** Every destination's compiled policy step, by destination name. */
+export function stepsFor(config: Config, deps: PolicyEnv): Map<string, PolicyStep> {
+  const steps = new Map<string, PolicyStep>();
+  for (const name of Object.keys(config.destinations)) {
+    steps.set(
+      name,
+      createPolicyStep(resolvePolicy(config, name), {
+        destination: name,
+        master: deps.master,
+        detector: deps.detector,
+        ...(deps.countries ? { countries: deps.countries } : {}),
+      }),
+    );
+  }
+  return steps;
+}
+
+/**
+ * The steps of a policy worker: the master key from the same place the gateway took it (the
+ * environment, else `<data_dir>/master.key`, which the gateway created), its own detector and
+ * GeoIP reader.
+ */
+export async function buildSteps(config: Config, env: Env): Promise<Map<string, PolicyStep>> {
+  const master = loadMasterKey({ env, dataDir: config.data_dir, create: false });
+  if (master === undefined)
+    throw new Error('no master key in the environment or the data directory');
+  const countries = config.geoip
+    ? await openCountryDatabase(config.geoip.country_database)
+    : undefined;
+  return stepsFor(config, {
+    master,
+    detector: createDetector(),
+    ...(countries ? { countries } : {}),
+  });
+}
+
 /** Every destination's runtime. Throws VEIL_E_CONFIG_INVALID listing all missing env vars. */
 export function buildRuntime(
   config: Config,
@@ -135,13 +172,9 @@ export function buildRuntime(
   const problems: string[] = [];
   const sources = buildSources(config, env, problems);
   const destinations = new Map<string, DestinationRuntime>();
+  const steps = stepsFor(config, deps);
   for (const [name, d] of Object.entries(config.destinations)) {
-    const step = createPolicyStep(resolvePolicy(config, name), {
-      destination: name,
-      master: deps.master,
-      detector: deps.detector,
-      ...(deps.countries ? { countries: deps.countries } : {}),
-    });
+    const step = steps.get(name)!;
     destinations.set(name, {
       name,
       type: d.type,

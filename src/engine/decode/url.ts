@@ -41,15 +41,29 @@ export function percentDecode(source: string): DecodedView | undefined {
   const plus = plusFrom(source);
   const hasPlus = plus < source.length && source.indexOf('+', plus) >= 0;
   if (!hasPlus && !/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < source.length;) {
-    if (pctByte(source, i) < 0) {
-      const c = source[i]!;
-      parts.push(c === '+' && i > plus ? ' ' : c);
-      starts.push(i);
-      ends.push(++i);
+  const n = source.length;
+  // Decoding never lengthens the text: unit j of the result came from source[s[j], e[j]).
+  const s = new Int32Array(n);
+  const e = new Int32Array(n);
+  let text = '';
+  let j = 0;
+  for (let i = 0; i < n;) {
+    // A run of plain characters is copied with one slice.
+    let k = i;
+    while (k < n && pctByte(source, k) < 0 && !(k > plus && source.charCodeAt(k) === 43)) {
+      s[j] = k;
+      e[j++] = k + 1;
+      k++;
+    }
+    if (k > i) {
+      text += source.slice(i, k);
+      i = k;
+      continue;
+    }
+    if (source.charCodeAt(i) === 43) {
+      text += ' ';
+      s[j] = i;
+      e[j++] = ++i;
       continue;
     }
     const from = i;
@@ -66,13 +80,11 @@ export function percentDecode(source: string): DecodedView | undefined {
     }
     // Units of one %-run map to their own %XX when single-byte, else to the whole run.
     const oneToOne = decoded.length === bytes.length;
-    for (let k = 0; k < decoded.length; k++) {
-      parts.push(decoded[k]!);
-      starts.push(oneToOne ? from + 3 * k : from);
-      ends.push(oneToOne ? from + 3 * k + 3 : i);
+    for (let u = 0; u < decoded.length; u++) {
+      s[j] = oneToOne ? from + 3 * u : from;
+      e[j++] = oneToOne ? from + 3 * u + 3 : i;
     }
+    text += decoded;
   }
-  const s = Int32Array.from(starts);
-  const e = Int32Array.from(ends);
-  return { text: parts.join(''), map: (a, b) => [s[a]!, e[b - 1]!] };
+  return { text, map: (a, b) => [s[a]!, e[b - 1]!] };
 }

@@ -1,0 +1,111 @@
+/**
+ * Policy worker threads, so minimization uses every core while the main thread keeps
+ * decoding, committing and answering. Each batch goes to the least busy worker. A worker that
+ * dies fails its batches (the SDKs get "retry later"; nothing was acknowledged) and is replaced.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config/schema.js';
+import type { CanonicalEvent } from '../pipeline/event.js';
+import type { MinimizeResult } from './minimize.js';
+import type { WorkerInit, WorkerRequest } from './policy-worker.js';
+
+/** A pool of policy workers. */
+export interface PolicyPool {
+  readonly size: number;
+  /** Minimize `events` for `destinations` in a worker. Rejects when the worker failed. */
+  run(destinations: readonly string[], events: readonly CanonicalEvent[]): Promise<MinimizeResult>;
+  /** Terminate the workers (pending batches reject). Idempotent. */
+  close(): Promise<void>;
+}
+
+interface Slot {
+  worker: Worker;
+  alive: boolean;
+  pending: Map<number, { resolve(r: MinimizeResult): void; reject(e: Error): void }>;
+}
+
+const WORKER_URL = new URL('./policy-worker.js', import.meta.url);
+
+function spawn(init: WorkerInit): Promise<Worker> {
+  const worker = new Worker(WORKER_URL, { workerData: init });
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error) => reject(e);
+    worker.once('error', fail);
+    worker.once('message', (m: { ready: boolean; error?: string }) => {
+      worker.off('error', fail);
+      if (m.ready) resolve(worker);
+      else {
+        void worker.terminate();
+        reject(new Error(`policy worker failed to start: ${m.error ?? 'unknown'}`));
+      }
+    });
+  });
+}
+
+/** Start `size` workers (size ≥ 1) for `config`; resolves when all compiled their policies. */
+export async function createPolicyPool(
+  config: Config,
+  env: WorkerInit['env'],
+  size: number,
+  onWorkerLost: () => void = () => {},
+): Promise<PolicyPool> {
+  const init: WorkerInit = { config, env: { VEIL_MASTER_KEY: env.VEIL_MASTER_KEY } };
+  let closed = false;
+  let nextId = 1;
+  const slots: Slot[] = [];
+
+  const attach = (slot: Slot) => {
+    slot.worker.on('message', (m: { id: number; result?: MinimizeResult; error?: string }) => {
+      const p = slot.pending.get(m.id);
+      if (p === undefined) return;
+      slot.pending.delete(m.id);
+      if (m.result) p.resolve(m.result);
+      else p.reject(new Error(`policy worker: ${m.error ?? 'failed'}`));
+    });
+    slot.worker.once('exit', () => {
+      slot.alive = false;
+      for (const p of slot.pending.values()) p.reject(new Error('policy worker exited'));
+      slot.pending.clear();
+      if (closed) return;
+      onWorkerLost();
+      spawn(init).then(
+        (w) => {
+          slot.worker = w;
+          slot.alive = true;
+          attach(slot);
+        },
+        () => {}, // the slot stays dead; the others take the batches
+      );
+    });
+    slot.worker.on('error', () => {}); // 'exit' follows and handles it
+  };
+
+  for (const worker of await Promise.all(Array.from({ length: size }, () => spawn(init)))) {
+    const slot: Slot = { worker, alive: true, pending: new Map() };
+    attach(slot);
+    slots.push(slot);
+  }
+
+  return {
+    size,
+    run(destinations, events) {
+      if (closed) return Promise.reject(new Error('policy pool is closed'));
+      let slot: Slot | undefined;
+      for (const s of slots)
+        if (s.alive && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;
+      if (slot === undefined) return Promise.reject(new Error('no policy worker is running'));
+      const target = slot;
+      const id = nextId++;
+      const msg: WorkerRequest = { id, destinations, events };
+      return new Promise((resolve, reject) => {
+        target.pending.set(id, { resolve, reject });
+        target.worker.postMessage(msg);
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}

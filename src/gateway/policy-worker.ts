@@ -1,0 +1,48 @@
+/**
+ * A policy worker thread: compiles every destination's policy once (same config, same master
+ * key, so the same pseudonyms as the main thread) and minimizes the batches it is sent. It holds
+ * no outbox, no sockets and no exporter credentials. Messages: in `{id, destinations, events}`,
+ * out `{id, result}` or `{id, error}` (the error's class name only, never event values).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config/schema.js';
+import type { CanonicalEvent } from '../pipeline/event.js';
+import { minimizeEvents } from './minimize.js';
+import { buildSteps } from './runtime.js';
+
+/** What the pool hands a worker at start. */
+export interface WorkerInit {
+  readonly config: Config;
+  /** Only what the master key needs (`VEIL_MASTER_KEY`); the data dir is in the config. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A batch to minimize. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly destinations: readonly string[];
+  readonly events: readonly CanonicalEvent[];
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (port === null) return;
+  const init = workerData as WorkerInit;
+  let steps;
+  try {
+    steps = await buildSteps(init.config, init.env);
+  } catch (e) {
+    port.postMessage({ ready: false, error: (e as Error).message });
+    return;
+  }
+  port.on('message', (m: WorkerRequest) => {
+    try {
+      port.postMessage({ id: m.id, result: minimizeEvents(steps, m.destinations, m.events) });
+    } catch (e) {
+      port.postMessage({ id: m.id, error: (e as Error)?.name ?? 'Error' });
+    }
+  });
+  port.postMessage({ ready: true });
+}
+
+void main();
