@@ -14,6 +14,8 @@ export interface PolicyPool {
   readonly size: number;
   /** Minimize `events` for `destinations` in a worker. Rejects when the worker failed. */
   run(destinations: readonly string[], events: readonly CanonicalEvent[]): Promise<MinimizeResult>;
+  /** The live worker threads (for diagnostics and tests). */
+  workers(): readonly Worker[];
   /** Terminate the workers (pending batches reject). Idempotent. */
   close(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export async function createPolicyPool(
         target.worker.postMessage(msg);
       });
     },
+    workers: () => slots.filter((s) => s.alive).map((s) => s.worker),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,84 @@
+/**
+ * Policy workers give exactly what the main thread gives (same key, same pseudonyms, same
+ * minimization), and a worker that dies fails only its own batches and is replaced.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ConfigSchema, type Config } from '../config/schema.js';
+import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
+import { minimizeEvents } from './minimize.js';
+import { createPolicyPool, type PolicyPool } from './policy-pool.js';
+import { buildSteps } from './runtime.js';
+
+const ENV = { VEIL_MASTER_KEY: 'e5'.repeat(32) };
+
+function event(i: number): CanonicalEvent {
+  const r = parseCanonical({
+    type: 'track',
+    event: 'Viewed',
+    userId: `user-${i}`,
+    messageId: `m-${i}`,
+    properties: { email: `p${i}@example.jp`, plan: 'pro', note: `call 090-1234-56${10 + i}` },
+    context: { ip: '192.0.2.1', page: { url: `https://a.example/x?token=${i}` } },
+  });
+  assert.ok(r.ok);
+  return r.event;
+}
+
+describe('policy pool', () => {
+  let dir: string;
+  let config: Config;
+  let pool: PolicyPool;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'veil-pool-'));
+    config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      destinations: {
+        a: { type: 'file', path: join(dir, 'a.ndjson') },
+        b: { type: 'file', path: join(dir, 'b.ndjson'), policy: { ip: 'prefix' } },
+      },
+    });
+    pool = await createPolicyPool(config, ENV, 2);
+  });
+  after(async () => {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('minimizes exactly as the main thread does', async () => {
+    const events = Array.from({ length: 10 }, (_, i) => event(i));
+    const local = minimizeEvents(await buildSteps(config, ENV), ['a', 'b'], events);
+    const remote = await pool.run(['a', 'b'], events);
+    assert.deepEqual(remote, local);
+    assert.equal(remote.rows.length, 20);
+    assert.ok(!remote.rows.some((r) => r.payload.includes('@example.jp')));
+    const ids = new Set(
+      remote.rows.map((r) => (JSON.parse(r.payload) as { userId: string }).userId),
+    );
+    assert.equal(ids.size, 20, 'pseudonyms differ per destination and per user');
+  });
+
+  it('replaces a worker that died; only its own batches fail', async () => {
+    const [first] = pool.workers();
+    assert.ok(first);
+    const pending = pool.run(['a'], [event(1)]);
+    await first.terminate();
+    const outcome = await pending.then(
+      () => 'resolved',
+      () => 'rejected',
+    );
+    // The batch either finished before the worker ended or failed; it never hangs.
+    assert.ok(outcome === 'resolved' || outcome === 'rejected');
+    for (let i = 0; i < 200 && pool.workers().length < 2; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    assert.equal(pool.workers().length, 2, 'the dead worker was replaced');
+    assert.ok(!pool.workers().includes(first));
+    const r = await pool.run(['a'], [event(2)]);
+    assert.equal(r.rows.length, 1);
+  });
+});
