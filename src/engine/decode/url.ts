@@ -47,13 +47,17 @@ export function percentDecode(source: string): DecodedView | undefined {
   const e = new Int32Array(n);
   let text = '';
   let j = 0;
+  let pct = source.indexOf('%');
+  let sp = plus < n ? source.indexOf('+', plus + 1) : -1;
   for (let i = 0; i < n;) {
-    // A run of plain characters is copied with one slice.
-    let k = i;
-    while (k < n && pctByte(source, k) < 0 && !(k > plus && source.charCodeAt(k) === 43)) {
-      s[j] = k;
-      e[j++] = k + 1;
-      k++;
+    // A run of plain characters (up to the next `%XX` or meaningful `+`) is copied with one slice.
+    if (pct >= 0 && pct < i) pct = source.indexOf('%', i);
+    if (sp >= 0 && sp < i) sp = source.indexOf('+', i);
+    let k = Math.min(pct < 0 ? n : pct, sp < 0 ? n : sp);
+    if (k === pct && pctByte(source, k) < 0) k++; // a lone `%` is plain text
+    for (let u = i; u < k; u++) {
+      s[j] = u;
+      e[j++] = u + 1;
     }
     if (k > i) {
       text += source.slice(i, k);
