@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { VeilError } from '../errors.js';
 import { DestinationSchema, NAME_PATTERN, NameSchema, PolicyObjectSchema } from './destinations.js';
 import { AdminSchema, OutboxSchema, ServerSchema, SourceSchema } from './gateway.js';
+import { InventorySchema } from './inventory.js';
+import { LedgerSchema } from './ledger.js';
+import { VendorRegisterSchema } from './vendors.js';
 import { defaultPolicy, type Policy } from './policy.js';
 
 /** The name of the policy used by destinations that name none (when it is defined). */
@@ -52,6 +55,14 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
     if (d.type === 'http') checkHeaders(d, ['destinations', name], ctx);
   }
   checkSources(value, Object.keys(value.destinations), ctx);
+  if (isRecord(value.vendors))
+    for (const name of Object.keys(value.vendors))
+      if (!Object.hasOwn(value.destinations, name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vendors', name],
+          message: `not a destination; known: ${Object.keys(value.destinations).join(', ')}`,
+        });
 }
 
 /** `feature_flags.forward_to` names a destination of the source's own vendor type. */
@@ -165,6 +176,17 @@ export const ConfigSchema = z
       description: 'Durable outbox and delivery retries.',
     }),
     admin: AdminSchema.default({}).meta({ description: 'Admin API credential.' }),
+    vendors: z.record(NameSchema, VendorRegisterSchema).default({}).meta({
+      description:
+        'The vendor register, keyed by destination name: contract and compliance facts for `veil map`.',
+    }),
+    inventory: InventorySchema.default(InventorySchema.parse({})).meta({
+      description: 'The data map: what each vendor receives, and drift alerts.',
+    }),
+    ledger: LedgerSchema.default(LedgerSchema.parse({})).meta({
+      description:
+        'The disclosure ledger: which subjects had which categories sent where, per day.',
+    }),
     destinations: z
       .record(NameSchema, DestinationSchema)
       .refine((d) => Object.keys(d).length > 0, { message: 'give at least one destination' })

@@ -24,6 +24,10 @@ import { json, send } from './http.js';
 import { ingest, RETRY_AFTER_S, type IngestDeps } from './ingest.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createPolicyPool } from './policy-pool.js';
+import { createRecordKeeper } from './records.js';
+import { createLedgerPseudonymizer } from '../ledger/subject.js';
+import type { InventoryDelta } from '../inventory/types.js';
+import type { LedgerDelta } from '../ledger/types.js';
 import { buildRuntime } from './runtime.js';
 
 /** Injected settings (not user config). */
@@ -111,6 +115,9 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           log.error('a policy worker died; replacing it'),
         )
       : undefined;
+  const records = createRecordKeeper(config, { log, metrics });
+  const ledger =
+    config.ledger.enabled && pool === undefined ? createLedgerPseudonymizer(master) : undefined;
   let draining = false;
   let started = false;
   let inflight = 0;
@@ -124,6 +131,8 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     log,
     steps: new Map([...rt.destinations].map(([n, d]) => [n, d.step])),
     ...(pool && { pool }),
+    ...(ledger && { ledger }),
+    ...(records && { observed: (i: InventoryDelta[], l: LedgerDelta[]) => records.observed(i, l) }),
     limits: {
       maxDecompressedBytes: config.server.max_decompressed_bytes,
       maxDepth: config.server.max_depth,
@@ -218,6 +227,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
         }
         await dispatcher.shutdown();
         await pool?.close();
+        records?.close();
         await outbox.close();
         for (const d of rt.destinations.values()) await d.exporter.close();
         log.info('stopped');

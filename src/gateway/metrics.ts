@@ -34,6 +34,8 @@ export interface Metrics {
   readonly outboxAge: Gauge<'destination'>;
   /** Side-channel requests (flags answered locally, replay refused) by vendor and kind. */
   readonly side: Counter<'vendor' | 'kind'>;
+  /** Data-map drift alerts (new event, new field, new category in a field). */
+  readonly drift: Counter<'destination' | 'kind'>;
 }
 
 /** Per-destination outbox numbers for the gauges. */
@@ -79,6 +81,7 @@ export function createMetrics(depth: DepthSource): Metrics {
       registers: reg,
     }),
     side: counter('veil_side_channel_requests_total', 'Side-channel requests', ['vendor', 'kind']),
+    drift: counter('veil_drift_alerts_total', 'Data-map drift alerts', ['destination', 'kind']),
   };
   const outboxDepth = new Gauge({
     name: 'veil_outbox_depth',

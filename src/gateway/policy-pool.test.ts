@@ -52,8 +52,14 @@ describe('policy pool', () => {
 
   it('minimizes exactly as the main thread does', async () => {
     const events = Array.from({ length: 10 }, (_, i) => event(i));
-    const local = minimizeEvents(await buildSteps(config, ENV), ['a', 'b'], events);
-    const remote = await pool.run(['a', 'b'], events);
+    const built = await buildSteps(config, ENV);
+    const observe = { source: 'web', now: Date.UTC(2026, 10, 22) };
+    const local = minimizeEvents(built.steps, ['a', 'b'], events, {
+      ...observe,
+      ledger: built.ledger!,
+    });
+    const remote = await pool.run(['a', 'b'], events, observe);
+    assert.ok(remote.ledger.length > 0 && remote.inventory.length > 0);
     assert.deepEqual(remote, local);
     assert.equal(remote.rows.length, 20);
     assert.ok(!remote.rows.some((r) => r.payload.includes('@example.jp')));

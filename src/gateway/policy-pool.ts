@@ -13,7 +13,11 @@ import type { WorkerInit, WorkerRequest } from './policy-worker.js';
 export interface PolicyPool {
   readonly size: number;
   /** Minimize `events` for `destinations` in a worker. Rejects when the worker failed. */
-  run(destinations: readonly string[], events: readonly CanonicalEvent[]): Promise<MinimizeResult>;
+  run(
+    destinations: readonly string[],
+    events: readonly CanonicalEvent[],
+    observe?: { readonly source: string; readonly now: number },
+  ): Promise<MinimizeResult>;
   /** The live worker threads (for diagnostics and tests). */
   workers(): readonly Worker[];
   /** Terminate the workers (pending batches reject). Idempotent. */
@@ -90,7 +94,7 @@ export async function createPolicyPool(
 
   return {
     size,
-    run(destinations, events) {
+    run(destinations, events, observe) {
       if (closed) return Promise.reject(new Error('policy pool is closed'));
       let slot: Slot | undefined;
       for (const s of slots)
@@ -98,7 +102,7 @@ export async function createPolicyPool(
       if (slot === undefined) return Promise.reject(new Error('no policy worker is running'));
       const target = slot;
       const id = nextId++;
-      const msg: WorkerRequest = { id, destinations, events };
+      const msg: WorkerRequest = { id, destinations, events, ...(observe && { observe }) };
       return new Promise((resolve, reject) => {
         target.pending.set(id, { resolve, reject });
         target.worker.postMessage(msg);

@@ -22,22 +22,26 @@ export interface WorkerRequest {
   readonly id: number;
   readonly destinations: readonly string[];
   readonly events: readonly CanonicalEvent[];
+  /** Source and arrival time, for the inventory and ledger deltas; absent: none. */
+  readonly observe?: { readonly source: string; readonly now: number };
 }
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (port === null) return;
   const init = workerData as WorkerInit;
-  let steps;
+  let built: Awaited<ReturnType<typeof buildSteps>>;
   try {
-    steps = await buildSteps(init.config, init.env);
+    built = await buildSteps(init.config, init.env);
   } catch (e) {
     port.postMessage({ ready: false, error: (e as Error).message });
     return;
   }
   port.on('message', (m: WorkerRequest) => {
     try {
-      port.postMessage({ id: m.id, result: minimizeEvents(steps, m.destinations, m.events) });
+      const observe = m.observe && { ...m.observe, ...(built.ledger && { ledger: built.ledger }) };
+      const result = minimizeEvents(built.steps, m.destinations, m.events, observe);
+      port.postMessage({ id: m.id, result });
     } catch (e) {
       port.postMessage({ id: m.id, error: (e as Error)?.name ?? 'Error' });
     }

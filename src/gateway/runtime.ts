@@ -23,6 +23,7 @@ import { createDetector } from '../engine/detect.js';
 import { openCountryDatabase } from '../policy/generalize/ip.js';
 import { loadMasterKey } from '../policy/keys.js';
 import type { PolicyStep } from './minimize.js';
+import { createLedgerPseudonymizer, type LedgerPseudonymizer } from '../ledger/subject.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -149,18 +150,22 @@ export function stepsFor(config: Config, deps: PolicyEnv): Map<string, PolicySte
  * environment, else `<data_dir>/master.key`, which the gateway created), its own detector and
  * GeoIP reader.
  */
-export async function buildSteps(config: Config, env: Env): Promise<Map<string, PolicyStep>> {
+export async function buildSteps(
+  config: Config,
+  env: Env,
+): Promise<{ steps: Map<string, PolicyStep>; ledger?: LedgerPseudonymizer }> {
   const master = loadMasterKey({ env, dataDir: config.data_dir, create: false });
   if (master === undefined)
     throw new Error('no master key in the environment or the data directory');
   const countries = config.geoip
     ? await openCountryDatabase(config.geoip.country_database)
     : undefined;
-  return stepsFor(config, {
+  const steps = stepsFor(config, {
     master,
     detector: createDetector(),
     ...(countries ? { countries } : {}),
   });
+  return config.ledger.enabled ? { steps, ledger: createLedgerPseudonymizer(master) } : { steps };
 }
 
 /** Every destination's runtime. Throws VEIL_E_CONFIG_INVALID listing all missing env vars. */

@@ -402,3 +402,24 @@ test('members of a classified object are classified by their own names, not all 
   assert.equal(out.company!.employees, 2052);
   assert.equal(out.emails, undefined, 'an array of a dropped category goes as a whole');
 });
+
+test('a category-only keep rule also keeps that category inside other kept text', () => {
+  const policy = { rules: [{ match: { categories: ['user.contact.email'] }, action: 'keep' }] };
+  const r = run(policy as PolicyInput, {
+    type: 'track',
+    event: 'Note',
+    userId: 'u1',
+    properties: {
+      email: 'aki@example.jp',
+      note: 'mail aki@example.jp or call 090-1234-5678, key ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',
+    },
+  });
+  const props = r.event.properties as Record<string, string>;
+  assert.equal(props.email, 'aki@example.jp');
+  assert.match(
+    props.note!,
+    /mail aki@example\.jp or call \[redacted:/,
+    'the phone is still redacted',
+  );
+  assert.ok(!props.note!.includes('ghp_'), 'secrets are always redacted');
+});

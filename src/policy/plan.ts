@@ -67,6 +67,11 @@ export function compilePlan(policy: Policy): Plan {
   const allowPrefix = policy.allow.map(compilePrefix);
   const safe = policy.extends === 'safe';
   const minConf = policy.min_confidence;
+  // Categories a rule keeps everywhere (a category-only `keep` rule): the destination is meant
+  // to receive them, so they are not redacted inside other kept text either.
+  const keptEverywhere = rules
+    .filter((r) => r.rule.action === 'keep' && r.categories && !r.paths && !r.events)
+    .flatMap((r) => r.categories!);
   return {
     ruleFor(fieldCats, findings, segs, event) {
       for (const r of fieldRules) {
@@ -83,7 +88,9 @@ export function compilePlan(policy: Policy): Plan {
       return isSecretCategory(category) ? 'drop' : 'keep';
     },
     redactsInText(category) {
-      return isSecretCategory(category) || (safe && defaultAction(category) !== 'keep');
+      if (isSecretCategory(category)) return true;
+      if (keptEverywhere.some((k) => isUnder(category, k))) return false;
+      return safe && defaultAction(category) !== 'keep';
     },
     allowed: (segs) => matchesAny(allow, segs),
     mayContainAllowed: (segs) => matchesAny(allowPrefix, segs),

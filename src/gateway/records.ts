@@ -1,0 +1,145 @@
+/**
+ * The gateway's memory of what went where: inventory (data map) and ledger deltas from every
+ * request are aggregated in memory and flushed to their SQLite files in batches (every
+ * `flush_interval_ms`, or sooner when many keys accumulate), so ingest does not wait on them.
+ * Drift alerts from the inventory go to the log, the metric and the optional webhook. A failed
+ * flush is logged and counted; it never affects ingest (the events themselves are in the outbox).
+ */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config/schema.js';
+import { createInventoryAggregator } from '../inventory/aggregate.js';
+import type { DriftAlert } from '../inventory/drift.js';
+import { openInventoryStore } from '../inventory/store.js';
+import type { InventoryDelta } from '../inventory/types.js';
+import { createLedgerAggregator } from '../ledger/aggregate.js';
+import { openLedgerStore } from '../ledger/store.js';
+import type { LedgerDelta } from '../ledger/types.js';
+import type { Metrics } from './metrics.js';
+
+/** Keeps the inventory and the ledger. */
+export interface RecordKeeper {
+  /** Take one request's deltas (aggregated in memory). */
+  observed(inventory: InventoryDelta[], ledger: LedgerDelta[]): void;
+  /** Write what is aggregated now. */
+  flush(): void;
+  /** Flush, stop the timers, close the stores. Idempotent. */
+  close(): void;
+}
+
+/** Keys aggregated in memory beyond which a flush happens at once. */
+const MAX_PENDING = 50_000;
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/** Options besides the config. */
+export interface RecordKeeperDeps {
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  /** Drift alerts after the log line and metric (the webhook sink). */
+  readonly alerts?: (alerts: DriftAlert[]) => void;
+}
+
+/** The keeper for `config`, or undefined when both inventory and ledger are off. */
+export function createRecordKeeper(
+  config: Config,
+  deps: RecordKeeperDeps,
+): RecordKeeper | undefined {
+  const invOn = config.inventory.enabled;
+  const ledOn = config.ledger.enabled;
+  if (!invOn && !ledOn) return undefined;
+  const inv = invOn
+    ? {
+        agg: createInventoryAggregator(),
+        store: openInventoryStore({ path: join(config.data_dir, 'inventory.db') }),
+      }
+    : undefined;
+  const led = ledOn
+    ? {
+        agg: createLedgerAggregator(),
+        store: openLedgerStore({ path: join(config.data_dir, 'ledger.db') }),
+      }
+    : undefined;
+  const { log, metrics } = deps;
+
+  const prune = () => {
+    if (!led) return;
+    try {
+      const n = led.store.prune(retentionDays(config));
+      if (n > 0) log.info({ rows: n }, 'ledger rows past retention removed');
+    } catch (e) {
+      log.error({ err: (e as Error).name }, 'ledger prune failed');
+    }
+  };
+
+  function flush(): void {
+    if (inv && inv.agg.size() > 0) {
+      try {
+        const alerts = inv.store.flush(inv.agg.drain());
+        for (const a of alerts) {
+          metrics.drift.inc({ destination: a.destination, kind: a.kind });
+          log.warn(
+            {
+              drift: a.kind,
+              source: a.source,
+              destination: a.destination,
+              event: a.event,
+              path: a.path,
+              categories: a.categories,
+              initial: a.initial,
+            },
+            'data map drift',
+          );
+        }
+        if (alerts.length > 0) deps.alerts?.(alerts);
+      } catch (e) {
+        log.error({ err: (e as Error).name }, 'inventory flush failed');
+      }
+    }
+    if (led && led.agg.size() > 0) {
+      try {
+        led.store.flush(led.agg.drain());
+      } catch (e) {
+        log.error({ err: (e as Error).name }, 'ledger flush failed');
+      }
+    }
+  }
+
+  prune();
+  const every = flushIntervalMs(config);
+  const flushTimer = setInterval(flush, every);
+  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+  flushTimer.unref();
+  pruneTimer.unref();
+  let closed = false;
+  return {
+    observed(inventory, ledger) {
+      if (closed) return;
+      if (inv && inventory.length > 0) inv.agg.add(inventory);
+      if (led && ledger.length > 0) led.agg.add(ledger);
+      if ((inv?.agg.size() ?? 0) + (led?.agg.size() ?? 0) > MAX_PENDING) flush();
+    },
+    flush,
+    close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(flushTimer);
+      clearInterval(pruneTimer);
+      flush();
+      inv?.store.close();
+      led?.store.close();
+    },
+  };
+}
+
+/** The ledger's retention in days (config `ledger.retention_days`, default 400). */
+function retentionDays(config: Config): number {
+  const v = (config.ledger as { retention_days?: number }).retention_days;
+  return typeof v === 'number' ? v : 400;
+}
+
+/** The flush interval: the smaller of the two configured, default 5 s. */
+function flushIntervalMs(config: Config): number {
+  const a = (config.ledger as { flush_interval_ms?: number }).flush_interval_ms ?? 5_000;
+  const b = (config.inventory as { flush_interval_ms?: number }).flush_interval_ms ?? 5_000;
+  return Math.min(a, b);
+}

@@ -1,0 +1,118 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openInventoryStore } from './store.js';
+import { delta } from './testing.js';
+
+const root = mkdtempSync(join(tmpdir(), 'veil-inventory-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const dbPath = () => join(root, `case-${++n}`, 'inventory.db');
+
+test('merges rows: first_seen min, last_seen max, count sum, sets as unions', () => {
+  const store = openInventoryStore({ path: dbPath() });
+  store.flush([delta({ count: 2, firstSeen: 100, lastSeen: 200, types: ['string'] })]);
+  store.flush([
+    delta({ count: 3, firstSeen: 50, lastSeen: 150, types: ['null'], outcomes: ['redacted'] }),
+    delta({ count: 1, firstSeen: 300, lastSeen: 300, after: ['user.contact.email'] }),
+  ]);
+  assert.deepEqual(store.rows(), [
+    delta({
+      count: 6,
+      firstSeen: 50,
+      lastSeen: 300,
+      types: ['null', 'string'],
+      outcomes: ['passed', 'redacted'],
+      after: ['user.contact.email'],
+    }),
+  ]);
+  store.close();
+  store.close();
+});
+
+test('drift alerts: new event, new field, new category — each once, also after a restart', () => {
+  const path = dbPath();
+  let store = openInventoryStore({ path });
+  const first = store.flush([
+    delta({ path: 'properties.plan' }),
+    delta({
+      path: 'distinct_id',
+      before: ['user.unique_id'],
+      after: ['user.unique_id.pseudonymous'],
+    }),
+  ]);
+  assert.deepEqual(
+    first.map((a) => [a.kind, a.event, a.path, a.categories, a.after, a.initial]),
+    [['new_event', 'Signup', undefined, ['user.unique_id'], ['user.unique_id.pseudonymous'], true]],
+  );
+  assert.deepEqual(store.flush([delta({ path: 'properties.plan', count: 9 })]), []);
+  const second = store.flush([
+    delta({ path: 'properties.comment', before: [] }),
+    delta({ event: 'Login', path: 'properties.plan' }),
+  ]);
+  assert.deepEqual(
+    second.map((a) => [a.kind, a.event, a.path ?? null, a.initial]),
+    [
+      ['new_field', 'Signup', 'properties.comment', false],
+      ['new_event', 'Login', null, false],
+    ],
+  );
+  const email = delta({
+    path: 'properties.comment',
+    before: ['user.contact.email'],
+    outcomes: ['redacted'],
+  });
+  const third = store.flush([email]);
+  assert.deepEqual(
+    third.map((a) => [a.kind, a.path, a.categories, a.after]),
+    [['new_category', 'properties.comment', ['user.contact.email'], []]],
+  );
+  assert.deepEqual(store.flush([email]), []);
+  store.close();
+  store = openInventoryStore({ path });
+  assert.deepEqual(store.flush([email, delta({ event: 'Login', path: 'properties.plan' })]), []);
+  assert.equal(store.rows({ destination: 'mixpanel' }).length, 4);
+  assert.equal(store.rows({ destination: 'segment' }).length, 0);
+  store.close();
+});
+
+test('the same destination through another source is a new event; bad deltas are skipped', () => {
+  const store = openInventoryStore({ path: dbPath() });
+  store.flush([delta()]);
+  const bad = { ...delta(), count: Number.NaN };
+  const alerts = store.flush([delta({ source: 'ios' }), bad, null as never]);
+  assert.deepEqual(
+    alerts.map((a) => [a.kind, a.source]),
+    [['new_event', 'ios']],
+  );
+  assert.deepEqual(
+    store.rows({ source: 'web' }).map((r) => r.count),
+    [1],
+  );
+  store.close();
+});
+
+test('the file is 0600 and holds no values, only names, paths and categories', () => {
+  const path = dbPath();
+  const store = openInventoryStore({ path });
+  // The events behind these deltas carried alice@example.com and user id u-93f1c2 as values.
+  store.flush([
+    delta({ path: 'properties.email', before: ['user.contact.email'], outcomes: ['removed'] }),
+    delta({
+      path: 'distinct_id',
+      before: ['user.unique_id'],
+      outcomes: ['pseudonymized'],
+      after: ['user.unique_id.pseudonymous'],
+    }),
+  ]);
+  store.close();
+  assert.equal(statSync(path).mode & 0o777, 0o600);
+  const dir = join(path, '..');
+  const bytes = readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('');
+  assert.ok(bytes.includes('properties.email'), 'the paths are stored');
+  for (const planted of ['alice@example.com', 'u-93f1c2']) assert.ok(!bytes.includes(planted));
+});

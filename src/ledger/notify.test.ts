@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appiReasons, buildNotification, deadlines } from './notify.js';
+import type { ImpactSummary } from './store.js';
+
+test('deadlines count exactly from awareness; the APPI final day is the day in Japan', () => {
+  const aware = new Date('2026-11-22T20:00:00Z');
+  assert.deepEqual(deadlines(aware, false), {
+    gdpr_art33: { due_at: '2026-11-25T20:00:00.000Z', hours: 72 },
+    appi_preliminary: { from: '2026-11-25T20:00:00.000Z', to: '2026-11-27T20:00:00.000Z' },
+    appi_final: { due_at: '2026-12-22T20:00:00.000Z', due_date_jst: '2026-12-23', days: 30 },
+  });
+  assert.deepEqual(deadlines(aware, true).appi_final, {
+    due_at: '2027-01-21T20:00:00.000Z',
+    due_date_jst: '2027-01-22',
+    days: 60,
+  });
+});
+
+test('APPI reasons: sensitive, financial, malicious, more than 1,000 people', () => {
+  assert.deepEqual(appiReasons(1000, false, ['user.contact.email']), []);
+  assert.equal(appiReasons(1001, false, []).length, 1);
+  assert.equal(appiReasons(1, true, []).length, 1);
+  assert.equal(appiReasons(1, false, ['user.financial.bank_account', 'user.health']).length, 2);
+});
+
+test('the record merges forms per category; removed-only categories are not exposed', () => {
+  const summary: ImpactSummary = {
+    destination: 'mixpanel',
+    from: '2026-11-01',
+    to: '2026-11-21',
+    subjects: 1234,
+    orgs: 56,
+    events: 78901,
+    categories: [
+      { category: 'user.contact.email', form: 'removed', subjects: 1200, orgs: 50, events: 3000 },
+      {
+        category: 'user.unique_id',
+        form: 'pseudonymized',
+        subjects: 1234,
+        orgs: 56,
+        events: 78901,
+      },
+      { category: 'user.unique_id', form: 'passed', subjects: 3, orgs: 1, events: 9 },
+    ],
+  };
+  const r = buildNotification(
+    { awareAt: new Date('2026-11-22T00:00:00Z'), malicious: true, summary },
+    new Date(0),
+  );
+  assert.deepEqual(r.categories, [
+    {
+      category: 'user.contact.email',
+      forms: ['removed'],
+      subjects: 1200,
+      events: 3000,
+      exposed: false,
+    },
+    {
+      category: 'user.unique_id',
+      forms: ['pseudonymized', 'passed'],
+      subjects: 1234,
+      events: 78910,
+      exposed: true,
+    },
+  ]);
+  assert.deepEqual(r.gdpr.art33.categories_of_data, ['user.unique_id']);
+  assert.equal(r.appi.report_items.本人の数, 1234);
+  assert.equal(r.appi.report_required, true);
+  for (const md of [r.drafts.authority_report.en, r.drafts.authority_report.ja]) {
+    assert.ok(md.includes('1,234'));
+    assert.ok(md.includes('78,901'));
+    assert.ok(md.includes('user.contact.email'));
+  }
+  assert.ok(!r.drafts.notice_to_individuals.en.includes('user.contact.email'), 'not sent');
+  assert.ok(r.drafts.notice_to_individuals.ja.includes('1,234人'));
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ephemeralMasterKey } from '../policy/keys.js';
+import { createPseudonymizer } from '../policy/pseudonymize.js';
+import { createLedgerAggregator } from './aggregate.js';
+import { openLedgerStore } from './store.js';
+import { createLedgerPseudonymizer } from './subject.js';
+import type { LedgerDelta } from './types.js';
+
+const root = mkdtempSync(join(tmpdir(), 'veil-ledger-store-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const dbPath = () => join(root, `case-${++n}`, 'ledger.db');
+
+const master = ephemeralMasterKey();
+const ledger = createLedgerPseudonymizer(master);
+const vendor = createPseudonymizer(master, 'mixpanel', 1);
+const W = { destination: 'mixpanel', from: '2026-11-01', to: '2026-11-30' };
+
+const delta = (id: string, over: Partial<LedgerDelta> = {}): LedgerDelta => ({
+  destination: 'mixpanel',
+  subject: ledger(id),
+  day: '2026-11-10',
+  category: '*',
+  form: 'passed',
+  count: 1,
+  ...over,
+});
+
+describe('ledger store', () => {
+  it('creates ledger.db with mode 0600 and upsert-adds counts across flushes', () => {
+    const path = dbPath();
+    const s = openLedgerStore({ path });
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    const org = ledger('org-1');
+    assert.deepEqual(s.flush([delta('u1', { org }), delta('u2', { count: 2 })]), {
+      written: 2,
+      skipped: 0,
+    });
+    s.flush([
+      delta('u1', { org, count: 4 }),
+      delta('u1', { org, category: 'user.contact.email', form: 'pseudonymized', count: 3 }),
+    ]);
+    const r = s.impact(W);
+    assert.equal(r.subjects, 2);
+    assert.equal(r.orgs, 1);
+    assert.equal(r.events, 7);
+    assert.deepEqual(r.categories, [
+      { category: 'user.contact.email', form: 'pseudonymized', subjects: 1, orgs: 1, events: 3 },
+    ]);
+    const e = s.exposure(W, [ledger('u1'), ledger('nobody')]);
+    assert.deepEqual([...e.keys()], [ledger('u1')]);
+    assert.deepEqual(e.get(ledger('u1')), {
+      subject: ledger('u1'),
+      events: 5,
+      firstDay: '2026-11-10',
+      lastDay: '2026-11-10',
+      orgs: [org],
+      categories: [{ category: 'user.contact.email', form: 'pseudonymized', events: 3 }],
+    });
+    s.close();
+    s.close();
+  });
+
+  it('skips deltas that are not pseudonyms or not well formed, and maps only vendor pseudonyms', () => {
+    const s = openLedgerStore({ path: dbPath() });
+    const ok = delta('u1', { vendorSubject: vendor.pseudonym('u1', 'none', 0) });
+    const bad: LedgerDelta[] = [
+      { ...ok, subject: 'alice@example.com' },
+      { ...ok, org: 'acme-corp' },
+      { ...ok, day: '2026-13-01' },
+      { ...ok, category: 'user.contact.email alice@example.com' },
+      { ...ok, form: 'leaked' as 'passed' },
+      { ...ok, count: 0 },
+      { ...ok, destination: 'Bad Name' },
+    ];
+    assert.deepEqual(s.flush([ok, ...bad]), { written: 1, skipped: 7 });
+    s.flush([delta('u2', { vendorSubject: 'raw-user-2' })]);
+    const map = s.resolve('mixpanel', [vendor.pseudonym('u1', 'none', 0), 'raw-user-2']);
+    assert.deepEqual([...map], [[vendor.pseudonym('u1', 'none', 0), ledger('u1')]]);
+    assert.equal(s.resolve('segment', [vendor.pseudonym('u1', 'none', 0)]).size, 0);
+    assert.equal(s.impact(W).subjects, 2);
+    s.close();
+  });
+
+  it('prune deletes days older than the retention, by UTC day', () => {
+    const now = Date.parse('2026-11-30T23:00:00Z');
+    const s = openLedgerStore({ path: dbPath(), now: () => now });
+    const v = vendor.pseudonym('old', 'none', 0);
+    s.flush([
+      delta('old', { day: '2026-11-19', vendorSubject: v }),
+      delta('edge', { day: '2026-11-20' }),
+      delta('new', { day: '2026-11-30' }),
+    ]);
+    assert.equal(s.prune(10), 1);
+    assert.equal(s.impact(W).subjects, 2);
+    assert.equal(s.resolve('mixpanel', [v]).size, 0, 'the map entry goes with its last day');
+    assert.equal(s.prune(10), 0);
+    assert.throws(() => s.prune(-1), RangeError);
+    s.close();
+  });
+
+  it('the file holds no planted raw value after the whole ledger path', () => {
+    const path = dbPath();
+    const s = openLedgerStore({ path });
+    const agg = createLedgerAggregator();
+    const planted = ['planted.alice@example.com', 'raw-user-7f3a9c', 'ACME-ORG-4711'];
+    for (let i = 0; i < 50; i++) {
+      const id = i === 0 ? planted[0]! : i === 1 ? planted[1]! : `user-${i}`;
+      agg.add([
+        delta(id, { org: ledger(planted[2]!), vendorSubject: vendor.pseudonym(id, 'none', 0) }),
+        delta(id, { category: 'user.contact.email', form: 'removed' }),
+        // A raw vendor subject (a policy that passed ids) must not reach the map either.
+        delta(id, { vendorSubject: id }),
+      ]);
+    }
+    assert.equal(s.flush(agg.drain()).skipped, 0);
+    s.close();
+    const bytes = Buffer.concat(
+      ['', '-wal', '-shm'].flatMap((x) => {
+        try {
+          return [readFileSync(path + x)];
+        } catch {
+          return [];
+        }
+      }),
+    );
+    assert.ok(bytes.includes(ledger(planted[0]!)), 'the pseudonyms are there (the grep works)');
+    for (const raw of [...planted, 'user-13'])
+      assert.equal(bytes.includes(raw), false, `raw value #${planted.indexOf(raw)} found`);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * What the gateway hands the disclosure ledger: per (destination, subject, day, category, form)
+ * a count. Subjects and orgs are keyed pseudonyms under the ledger key (derived from the master
+ * key for the purpose `ledger`, distinct from every vendor key); no raw identifier or value ever
+ * reaches the ledger.
+ */
+
+/** How a category was sent: the action the policy took on the field that carried it. */
+export type Form =
+  'removed' | 'pseudonymized' | 'generalized' | 'redacted' | 'masked' | 'truncated' | 'passed';
+
+/** One count. */
+export interface LedgerDelta {
+  readonly destination: string;
+  /** Ledger pseudonym of the event's subject (userId, else anonymousId). */
+  readonly subject: string;
+  /** Ledger pseudonym of the event's group/org id, when it has one. */
+  readonly org?: string;
+  /** The pseudonym the vendor received for this subject (for `veil impact --leaked`). */
+  readonly vendorSubject?: string;
+  /** UTC day the event passed through Veil, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly category: string;
+  readonly form: Form;
+  /** Events (of this subject, day, destination) that carried the category in this form. */
+  readonly count: number;
+}
