@@ -47,6 +47,8 @@ export interface ServerResult {
   readonly label: string;
   readonly kind: 'gateway' | 'baseline';
   readonly synchronous: 'full' | 'normal';
+  /** Gateway only: inventory and ledger off (to measure what they cost). */
+  readonly recordsOff?: boolean;
   /** Events acked per second of each timed run. */
   readonly rates: readonly number[];
   readonly eventsPerSecond: number;
@@ -144,12 +146,13 @@ async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string
 }
 
 async function measure(
-  spec: Pick<ServerResult, 'label' | 'kind' | 'synchronous'>,
+  spec: Pick<ServerResult, 'label' | 'kind' | 'synchronous' | 'recordsOff'>,
   sets: Sets,
   o: GatewayBenchOptions,
 ): Promise<ServerResult> {
   const dir = tempDir();
-  const child = await startChild(SCRIPTS[spec.kind], [dir, spec.synchronous]);
+  const args = [dir, spec.synchronous, ...(spec.recordsOff ? ['records-off'] : [])];
+  const child = await startChild(SCRIPTS[spec.kind], args);
   try {
     const { runs, perSecond, half } = await load(target(child.url), sets, o, spec.label);
     const committedRows = await child.count();
@@ -211,6 +214,19 @@ export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayRepor
       servers.push(
         await measure({ label: `${kind}, synchronous ${synchronous}`, kind, synchronous }, sets, o),
       );
+  // What the inventory and the ledger cost: the same gateway with both off.
+  servers.push(
+    await measure(
+      {
+        label: 'gateway, synchronous full, no inventory/ledger',
+        kind: 'gateway',
+        synchronous: 'full',
+        recordsOff: true,
+      },
+      sets,
+      o,
+    ),
+  );
   const bytes = sets.max.reduce((s, b) => s + b.bytes.length, 0);
   return {
     load: {
@@ -234,7 +250,9 @@ const baseOf = (r: GatewayReport, s: ServerResult): ServerResult | undefined =>
 
 /** The targets table: the gateway with synchronous full against its baseline. */
 function targets(r: GatewayReport): string {
-  const gw = r.servers.find((s) => s.kind === 'gateway' && s.synchronous === 'full')!;
+  const gw = r.servers.find(
+    (s) => s.kind === 'gateway' && s.synchronous === 'full' && !s.recordsOff,
+  )!;
   const share = gw.eventsPerSecond / (baseOf(r, gw)?.eventsPerSecond ?? NaN);
   const g = GATEWAY_TARGETS;
   const row = (name: string, goal: string, measured: string, ok: boolean) => [

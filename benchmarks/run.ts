@@ -14,8 +14,9 @@ import { benchDetect } from './detect.js';
 import { benchGateway, GATEWAY_TARGETS, renderGateway } from './gateway.js';
 import { renderDetect, TARGETS } from './lib/report.js';
 import { benchPolicy, POLICY_TARGETS, renderPolicy } from './policy.js';
+import { benchLedger, LEDGER_TARGETS, renderLedger } from './ledger.js';
 
-const BENCHMARKS = ['detect', 'policy', 'gateway'] as const;
+const BENCHMARKS = ['detect', 'policy', 'gateway', 'ledger'] as const;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -105,6 +106,16 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`\n${renderGateway(report)}\n`);
     await write('gateway', started, { targets: GATEWAY_TARGETS, ...report });
+  }
+  if (only.includes('ledger')) {
+    const started = new Date();
+    const report = benchLedger({
+      rows: flag('ledger-rows', quick ? 100_000 : 1_000_000),
+      reps: options.reps,
+      log: options.log,
+    });
+    process.stdout.write(`\n${renderLedger(report)}\n`);
+    await write('ledger', started, { targets: LEDGER_TARGETS, ...report });
   }
 }
 

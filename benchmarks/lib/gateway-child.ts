@@ -2,7 +2,8 @@
  * Child process: a Veil gateway (`createGateway`) with one Segment source → one file
  * destination that is paused before the gateway starts, so the benchmark measures ingest
  * (HTTP in, decode, policy, durable commit, ack) and not delivery. The default (safe) policy
- * applies. Arguments: data directory, `full` | `normal` (SQLite synchronous).
+ * applies. Arguments: data directory, `full` | `normal` (SQLite synchronous), and optionally
+ * `records-off` (inventory and ledger disabled).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { createGateway } from '../../src/gateway/gateway.js';
 import { DESTINATION, serveChild, WRITE_KEY } from './server-child.js';
 
 async function main(): Promise<void> {
-  const [dir, synchronous] = process.argv.slice(2);
+  const [dir, synchronous, records] = process.argv.slice(2);
+  const off = records === 'records-off';
   if (dir === undefined || (synchronous !== 'full' && synchronous !== 'normal'))
     throw new Error('usage: gateway-child DIR full|normal');
   const config = ConfigSchema.parse({
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       }),
     },
     outbox: { high_water: 50_000_000, synchronous },
+    ...(off && { inventory: { enabled: false }, ledger: { enabled: false } }),
     destinations: { [DESTINATION]: { type: 'file', path: join(dir, 'out.ndjson') } },
   });
   const env = { VEIL_MASTER_KEY: randomBytes(32).toString('hex') };

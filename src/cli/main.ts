@@ -9,6 +9,8 @@ import { registerDestinationCommands } from './destination.js';
 import { registerOutboxCommands } from './outbox.js';
 import { runServe } from './serve.js';
 import { runDemo } from './demo.js';
+import { registerImpactCommand } from './impact.js';
+import { registerMapCommand } from './map.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -112,6 +114,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .action(async () => setExit(await runDemo(io, process.env)));
   registerOutboxCommands(program, io, setExit);
+  registerImpactCommand(program, io, setExit);
+  registerMapCommand(program, io, setExit);
   registerDestinationCommands(program, io, setExit);
   return program;
 }

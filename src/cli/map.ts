@@ -16,14 +16,12 @@ import { renderHtml } from '../inventory/map/html.js';
 import { renderMarkdown } from '../inventory/map/markdown.js';
 import { buildDataMap, type DataMap } from '../inventory/map/model.js';
 import { renderRopaCsv } from '../inventory/map/ropa-csv.js';
-import { openInventoryStore, type InventoryRow } from '../inventory/store.js';
+import { INVENTORY_FILE, openInventoryStore, type InventoryRow } from '../inventory/store.js';
 import type { Io } from './detect.js';
 import { action, checkDestination } from './outbox.js';
 
 /** The formats of `veil map --format`. */
 export const MAP_FORMATS = ['cyclonedx', 'markdown', 'html', 'ropa-csv', 'disclosure'] as const;
-/** The inventory database's file name inside data_dir. */
-export const INVENTORY_FILE = 'inventory.db';
 
 interface MapOptions {
   readonly config?: string;

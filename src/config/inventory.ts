@@ -25,10 +25,18 @@ export const InventorySchema = z
       description: 'Time limit of one webhook POST, in ms; a failed POST is logged, not retried.',
     }),
   })
-  .refine((v) => v.drift_webhook_url === undefined || v.drift_webhook_url_env === undefined, {
-    message: 'give at most one of drift_webhook_url and drift_webhook_url_env',
-    path: ['drift_webhook_url_env'],
-  });
+  .refine(
+    (v) =>
+      typeof v !== 'object' ||
+      v === null ||
+      v.drift_webhook_url === undefined ||
+      v.drift_webhook_url_env === undefined,
+    {
+      message: 'give at most one of drift_webhook_url and drift_webhook_url_env',
+      path: ['drift_webhook_url_env'],
+      when: () => true,
+    },
+  );
 
 /** Validated inventory settings. */
 export type InventoryConfig = z.output<typeof InventorySchema>;

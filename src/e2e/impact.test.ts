@@ -7,7 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from '../testing/cli.js';
 import { join } from 'node:path';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import { openLedgerStore } from '../ledger/store.js';
@@ -103,6 +104,43 @@ test('veil serve → ledger: who and what reached each vendor', { timeout: 90_00
   } finally {
     store.close();
   }
+  // The same through the command line, joined back to the owner's user table.
+  const day = new Date().toISOString().slice(0, 10);
+  const users = join(veil.dataDir, 'users.csv');
+  writeFileSync(
+    users,
+    'id,email\n' +
+      USERS.map((u) => `${u.id},${u.email}`).join('\n') +
+      '\nuser-9999,nobody@example.jp\n',
+  );
+  const cli = await runCli(
+    [
+      'impact',
+      '--destination',
+      'crm',
+      '--from',
+      day,
+      '--to',
+      day,
+      '--data-dir',
+      veil.dataDir,
+      '--users',
+      users,
+      '--id-column',
+      'id',
+      '--email-column',
+      'email',
+      '--format',
+      'json',
+    ],
+    '',
+    { VEIL_MASTER_KEY: MASTER },
+  );
+  assert.equal(cli.code, 0, cli.stderr);
+  const affected = JSON.stringify(JSON.parse(cli.stdout));
+  for (const u of USERS)
+    assert.ok(affected.includes(u.email), `${u.email} missing from the affected users`);
+  assert.ok(!affected.includes('nobody@example.jp'), 'a user who sent nothing is listed');
   for (const file of ['ledger.db', 'inventory.db']) {
     const bytes = readFileSync(join(veil.dataDir, file)).toString('latin1');
     for (const u of USERS)

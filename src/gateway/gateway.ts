@@ -25,6 +25,8 @@ import { ingest, RETRY_AFTER_S, type IngestDeps } from './ingest.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createPolicyPool } from './policy-pool.js';
 import { createRecordKeeper } from './records.js';
+import { createAlertSink } from '../inventory/alerts.js';
+import type { DriftAlert } from '../inventory/drift.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import type { InventoryDelta } from '../inventory/types.js';
 import type { LedgerDelta } from '../ledger/types.js';
@@ -115,7 +117,24 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           log.error('a policy worker died; replacing it'),
         )
       : undefined;
-  const records = createRecordKeeper(config, { log, metrics });
+  const webhookUrl =
+    config.inventory.drift_webhook_url ??
+    (config.inventory.drift_webhook_url_env === undefined
+      ? undefined
+      : settings.env[config.inventory.drift_webhook_url_env]);
+  const sink = webhookUrl
+    ? createAlertSink({
+        log,
+        webhookUrl,
+        timeoutMs: config.inventory.drift_webhook_timeout_ms,
+        logAlerts: false,
+      })
+    : undefined;
+  const records = createRecordKeeper(config, {
+    log,
+    metrics,
+    ...(sink && { alerts: (a: DriftAlert[]) => void sink(a) }),
+  });
   const ledger =
     config.ledger.enabled && pool === undefined ? createLedgerPseudonymizer(master) : undefined;
   let draining = false;

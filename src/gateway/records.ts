@@ -97,7 +97,9 @@ export function createRecordKeeper(
     }
     if (led && led.agg.size() > 0) {
       try {
-        led.store.flush(led.agg.drain());
+        const r = led.store.flush(led.agg.drain());
+        if (r.skipped > 0)
+          log.error({ skipped: r.skipped }, 'ledger deltas refused (not pseudonymous)');
       } catch (e) {
         log.error({ err: (e as Error).name }, 'ledger flush failed');
       }

@@ -9,7 +9,7 @@ import type { InventoryDelta } from './types.js';
 export interface InventoryAggregator {
   /** Merge `deltas`: counts add up, times widen, types/categories/outcomes become set unions. */
   add(deltas: readonly InventoryDelta[]): void;
-  /** Everything merged since the last drain (sorted sets, insertion order of keys); resets. */
+  /** Everything merged since the last drain, in first-added order of keys; then empty. */
   drain(): InventoryDelta[];
   /** Distinct keys held now. */
   size(): number;

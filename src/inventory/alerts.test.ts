@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startFakeVendor } from '../testing/fake-vendor.js';
 import { createAlertSink } from './alerts.js';
 import type { DriftAlert } from './drift.js';
+import { InventorySchema } from '../config/inventory.js';
 
 const ALERT: DriftAlert = {
   kind: 'new_category',
@@ -66,11 +67,33 @@ test('a failing or hanging webhook is logged (without its URL), not thrown, not 
 test('without a webhook it only logs; fetch errors resolve', async () => {
   const { lines, log } = recorder();
   await createAlertSink({ log })([ALERT]);
+  await createAlertSink({ log, logAlerts: false })([ALERT]);
   const boom = () =>
     Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }));
   await createAlertSink({ log, webhookUrl: 'http://127.0.0.1:9/x', fetchImpl: boom })([ALERT]);
   assert.deepEqual(
     lines.map((l) => `${l.level} ${l.level === 'error' ? l.msg : ''}`),
     ['warn ', 'warn ', 'error drift webhook failed (ECONNREFUSED)'],
+  );
+});
+
+test('inventory config: defaults; the webhook URL literal or from the environment, not both', () => {
+  assert.deepEqual(InventorySchema.parse({}), {
+    enabled: true,
+    flush_interval_ms: 10_000,
+    drift_webhook_timeout_ms: 5_000,
+  });
+  const both = InventorySchema.safeParse({
+    drift_webhook_url: 'https://hooks.example/x',
+    drift_webhook_url_env: 'VEIL_DRIFT_WEBHOOK',
+    flush_interval_ms: 5,
+  });
+  assert.deepEqual(
+    both.error?.issues.map((i) => i.path.join('.')),
+    ['flush_interval_ms', 'drift_webhook_url_env'],
+  );
+  assert.equal(
+    InventorySchema.safeParse({ drift_webhook_url: 'file:///etc/passwd' }).success,
+    false,
   );
 });

@@ -12,6 +12,8 @@ export type AlertSink = (alerts: readonly DriftAlert[]) => Promise<void>;
 /** Options of `createAlertSink`. */
 export interface AlertSinkOptions {
   readonly log: Pick<Logger, 'warn' | 'error'>;
+  /** Log one warning per alert (default true); false when the caller logs them already. */
+  readonly logAlerts?: boolean;
   /** http(s) URL to POST batches to; none: log only. */
   readonly webhookUrl?: string;
   /** Time limit of one POST, ms; default 5000. */
@@ -38,7 +40,8 @@ export function createAlertSink(o: AlertSinkOptions): AlertSink {
   let inFlight = 0;
   return async function alertSink(alerts) {
     if (alerts.length === 0) return;
-    for (const a of alerts) o.log.warn({ drift: a }, `inventory drift: ${describeAlert(a)}`);
+    if (o.logAlerts !== false)
+      for (const a of alerts) o.log.warn({ drift: a }, `inventory drift: ${describeAlert(a)}`);
     if (o.webhookUrl === undefined) return;
     if (inFlight >= maxInFlight) {
       o.log.error({ alerts: alerts.length }, 'drift webhook busy: batch not posted (logged only)');

@@ -97,9 +97,14 @@ test('the same destination through another source is a new event; bad deltas are
 test('the file is 0600 and holds no values, only names, paths and categories', () => {
   const path = dbPath();
   const store = openInventoryStore({ path });
-  // The events behind these deltas carried alice@example.com and user id u-93f1c2 as values.
+  // The events behind these deltas carried alice@example.com and user id u-93f1c2 as values;
+  // a delta that (wrongly) still carries them in extra keys must not get them stored.
+  const leaky = { value: 'alice@example.com', sample: { id: 'u-93f1c2' } };
   store.flush([
-    delta({ path: 'properties.email', before: ['user.contact.email'], outcomes: ['removed'] }),
+    {
+      ...delta({ path: 'properties.email', before: ['user.contact.email'], outcomes: ['removed'] }),
+      ...leaky,
+    },
     delta({
       path: 'distinct_id',
       before: ['user.unique_id'],

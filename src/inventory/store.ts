@@ -10,6 +10,9 @@ import type { DriftAlert } from './drift.js';
 import { openInventoryDatabase } from './sqlite.js';
 import type { InventoryDelta } from './types.js';
 
+/** The inventory database's file name inside data_dir (`<data_dir>/inventory.db`). */
+export const INVENTORY_FILE = 'inventory.db';
+
 /** A stored row: the same shape as a delta, over all time. */
 export type InventoryRow = InventoryDelta;
 
@@ -162,6 +165,7 @@ function flushRows(q: Queries, deltas: readonly InventoryDelta[]): DriftAlert[] 
         ...a,
         categories: union(a.categories, d.before),
         after: union(a.after, d.after),
+        firstSeen: Math.min(a.firstSeen, d.firstSeen),
       };
     } else if (old === undefined) {
       alerts.push(alertOf('new_field', d, d.before, d.after, initial));

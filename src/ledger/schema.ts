@@ -13,8 +13,8 @@ import { dirname } from 'node:path';
 export const LEDGER_SCHEMA_VERSION = 1;
 
 const MIGRATIONS: readonly string[] = [
-  // counts: the primary key is ordered (destination, category, form, subject, day) so an impact
-  // query is one covering scan whose GROUP BY streams (no temp b-tree per distinct subject);
+  // counts: the primary key is ordered (destination, category, form, subject, org, day) so an
+  // impact query is one covering scan whose GROUP BY streams (no temp b-tree, no sort);
   // `org` is '' for none. counts_by_subject serves per-user lookups. Pruning (daily) scans.
   `CREATE TABLE counts (
      destination TEXT NOT NULL,
@@ -24,7 +24,7 @@ const MIGRATIONS: readonly string[] = [
      subject TEXT NOT NULL,
      org TEXT NOT NULL,
      count INTEGER NOT NULL CHECK (count > 0),
-     PRIMARY KEY (destination, category, form, subject, day, org)
+     PRIMARY KEY (destination, category, form, subject, org, day)
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX counts_by_subject ON counts (destination, subject, day, count);
    CREATE TABLE subject_map (

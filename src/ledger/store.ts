@@ -102,18 +102,12 @@ function prepareWrites(db: Database.Database) {
 function prepare(db: Database.Database) {
   return {
     ...prepareWrites(db),
-    // Inner GROUP BY streams in primary-key order; only the few (category, form) groups sort.
-    byCategory: db.prepare(
-      `SELECT category, form, COUNT(*) AS subjects, SUM(events) AS events FROM (
-         SELECT category, form, subject, SUM(count) AS events FROM counts
-         WHERE destination = ? AND day BETWEEN ? AND ? GROUP BY category, form, subject)
-       GROUP BY category, form`,
-    ),
-    // Few orgs per group: the distinct triples are small; per-group and total counts follow.
-    orgs: db
+    // Streams in primary-key order: one row per (category, form, subject, org) in the window.
+    groups: db
       .prepare(
-        `SELECT DISTINCT category, form, org FROM counts
-         WHERE destination = ? AND day BETWEEN ? AND ? AND org <> ''`,
+        `SELECT category, form, subject, org, SUM(count) FROM counts
+         WHERE destination = ? AND day BETWEEN ? AND ? GROUP BY category, form, subject, org
+         ORDER BY category, form, subject, org`,
       )
       .raw(),
     subjects: db
@@ -164,20 +158,49 @@ function createPrune(db: Database.Database, q: Queries, now: () => number) {
   };
 }
 
+interface Group {
+  category: string;
+  form: Form;
+  subjects: number;
+  orgs: Set<string>;
+  events: number;
+  last: string;
+}
+
 function summarize(q: Queries, w: Window): ImpactSummary {
   const args = [w.destination, w.from, w.to] as const;
-  const groups = q.byCategory.all(...args) as Omit<CategoryCount, 'orgs'>[];
-  const orgsOf = new Map<string, number>();
+  const groups = new Map<string, Group>();
   const allOrgs = new Set<string>();
-  for (const [category, form, org] of q.orgs.all(...args) as [string, string, string][]) {
-    orgsOf.set(`${category} ${form}`, (orgsOf.get(`${category} ${form}`) ?? 0) + 1);
-    allOrgs.add(org);
+  let g: Group | undefined;
+  for (const row of q.groups.iterate(...args)) {
+    const [category, form, subject, org, events] = row as [string, Form, string, string, number];
+    if (g === undefined || g.category !== category || g.form !== form) {
+      g = { category, form, subjects: 0, orgs: new Set(), events: 0, last: '' };
+      groups.set(`${category} ${form}`, g);
+    }
+    // Rows arrive ordered by subject within a group: a new subject is a change of subject.
+    if (subject !== g.last) {
+      g.subjects++;
+      g.last = subject;
+    }
+    if (org !== '') {
+      g.orgs.add(org);
+      allOrgs.add(org);
+    }
+    g.events += events;
   }
   const subjects = q.subjects.get(...args) as number;
-  const events = groups.find((r) => r.category === '*')?.events ?? 0;
-  const categories = groups
+  let events = 0;
+  for (const r of groups.values()) if (r.category === '*') events += r.events;
+  const categories = [...groups.values()]
     .filter((r) => r.category !== '*')
-    .map((r) => ({ ...r, orgs: orgsOf.get(`${r.category} ${r.form}`) ?? 0 }))
+    .map((r) => ({
+      category: r.category,
+      form: r.form,
+      subjects: r.subjects,
+      orgs: r.orgs.size,
+      events: r.events,
+    }))
     .sort((a, b) => cmp(a.category, b.category) || cmp(a.form, b.form));
   return { ...w, subjects, orgs: allOrgs.size, events, categories };
 }

@@ -8,6 +8,14 @@ import type { DataMap } from './model.js';
 /** The columns, left to right. */
 export const COLUMNS = ['source', 'event', 'category', 'vendor'] as const;
 
+/** Column headings, in the order of COLUMNS. */
+export const COLUMN_TITLES: Readonly<Record<(typeof COLUMNS)[number], string>> = {
+  source: 'sources',
+  event: 'events',
+  category: 'categories',
+  vendor: 'vendors',
+};
+
 /** One box: its column, its label (app data: escape it when rendering) and its position. */
 export interface GraphNode {
   readonly id: string;

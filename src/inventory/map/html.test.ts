@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureMap, HOSTILE_EVENT } from './fixture.js';
+import { fixtureMap } from './fixture.js';
 import { renderHtml } from './html.js';
 
 test('HTML escapes app data: a <script> event name stays text, in the table and the SVG', () => {

@@ -6,7 +6,8 @@ import { renderMarkdown } from './markdown.js';
 
 test('Markdown: a Mermaid diagram, per vendor a table of fields before → after', () => {
   const md = renderMarkdown(fixtureMap());
-  assert.match(md, /```mermaid\nflowchart LR\n/);
+  assert.match(md, /```mermaid\nflowchart LR\n {2}subgraph sources\n/);
+  assert.match(md, / {2}subgraph categories\n {4}n\d+\["\(no category\)"\]/);
   assert.match(md, /n\d+\["#60;script#62;alert\(#34;x#34;\)#60;\/script#62;"\]/);
   assert.match(md, /## `mixpanel` — Mixpanel, Inc\./);
   assert.match(

@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown, escapeMermaid, markdownCode } from './escape.js';
 import { FIELD_HEADERS, isoTime, registerFacts } from './facts.js';
-import { buildGraph, COLUMNS } from './graph.js';
+import { buildGraph, COLUMN_TITLES, COLUMNS } from './graph.js';
 import type { DataMap, VendorView } from './model.js';
 
 const cell = (xs: readonly string[]) => (xs.length > 0 ? xs.map(markdownCode).join(', ') : '–');
@@ -15,7 +15,7 @@ export function renderMermaid(map: DataMap): string {
   const g = buildGraph(map);
   const lines = ['```mermaid', 'flowchart LR'];
   for (const column of COLUMNS) {
-    lines.push(`  subgraph ${column}s`);
+    lines.push(`  subgraph ${COLUMN_TITLES[column]}`);
     for (const n of g.nodes.filter((x) => x.column === column))
       lines.push(`    ${n.id}["${escapeMermaid(n.label)}"]`);
     lines.push('  end');

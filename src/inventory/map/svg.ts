@@ -1,6 +1,6 @@
 /** The data map picture as inline SVG (for the HTML page): columns of boxes joined by curves. */
 import { escapeHtml } from './escape.js';
-import { COLUMNS, type Graph } from './graph.js';
+import { COLUMN_TITLES, COLUMNS, type Graph } from './graph.js';
 
 const BOX_W = 200;
 const BOX_H = 24;
@@ -19,7 +19,9 @@ export function renderSvg(graph: Graph, title: string): string {
   const rows = Math.max(1, ...COLUMNS.map((c) => graph.nodes.filter((n) => n.column === c).length));
   const width = x(COLUMNS.length) - GAP_X + 10;
   const height = y(rows) + 10;
-  const heads = COLUMNS.map((c, i) => `<text x="${x(i)}" y="20" class="head">${c}s</text>`);
+  const heads = COLUMNS.map(
+    (c, i) => `<text x="${x(i)}" y="20" class="head">${COLUMN_TITLES[c]}</text>`,
+  );
   const edges = graph.edges.map(([a, b]) => {
     const from = at.get(a)!;
     const to = at.get(b)!;
