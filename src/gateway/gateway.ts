@@ -28,8 +28,7 @@ import { createRecordKeeper } from './records.js';
 import { createAlertSink } from '../inventory/alerts.js';
 import type { DriftAlert } from '../inventory/drift.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
-import type { InventoryDelta } from '../inventory/types.js';
-import type { LedgerDelta } from '../ledger/types.js';
+import { createObserver, type Observed } from './observe.js';
 import { buildRuntime } from './runtime.js';
 
 /** Injected settings (not user config). */
@@ -110,13 +109,6 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     shutdownGraceMs: config.server.shutdown_grace_ms,
     onResult: (e) => observe(metrics, log, e),
   });
-  const workers = policyWorkers(config.server.policy_workers);
-  const pool =
-    workers > 0
-      ? await createPolicyPool(config, settings.env, workers, () =>
-          log.error('a policy worker died; replacing it'),
-        )
-      : undefined;
   const webhookUrl =
     config.inventory.drift_webhook_url ??
     (config.inventory.drift_webhook_url_env === undefined
@@ -130,13 +122,31 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
         logAlerts: false,
       })
     : undefined;
+  const workers = policyWorkers(config.server.policy_workers);
+  const observing = config.inventory.enabled || config.ledger.enabled;
+  // Without workers the main thread observes; the record keeper pulls at every flush.
+  const observer =
+    observing && workers === 0
+      ? createObserver(config.ledger.enabled ? createLedgerPseudonymizer(master) : undefined)
+      : undefined;
   const records = createRecordKeeper(config, {
     log,
     metrics,
     ...(sink && { alerts: (a: DriftAlert[]) => void sink(a) }),
+    ...(observer && { pull: () => observer.drain() }),
   });
-  const ledger =
-    config.ledger.enabled && pool === undefined ? createLedgerPseudonymizer(master) : undefined;
+  const pool =
+    workers > 0
+      ? await createPolicyPool(config, settings.env, workers, {
+          lost: () => log.error('a policy worker died; replacing it'),
+          ...(records && { observed: (o: Observed) => records.observed(o) }),
+          // Workers aggregate for as long as the record keeper does before it writes.
+          drainIntervalMs: Math.min(
+            config.ledger.flush_interval_ms,
+            config.inventory.flush_interval_ms,
+          ),
+        })
+      : undefined;
   let draining = false;
   let started = false;
   let inflight = 0;
@@ -150,8 +160,8 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     log,
     steps: new Map([...rt.destinations].map(([n, d]) => [n, d.step])),
     ...(pool && { pool }),
-    ...(ledger && { ledger }),
-    ...(records && { observed: (i: InventoryDelta[], l: LedgerDelta[]) => records.observed(i, l) }),
+    observe: records !== undefined,
+    ...(observer && { observer }),
     limits: {
       maxDecompressedBytes: config.server.max_decompressed_bytes,
       maxDepth: config.server.max_depth,
@@ -245,6 +255,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           if (inflight > 0) await new Promise<void>((r) => (idle = r));
         }
         await dispatcher.shutdown();
+        await pool?.drain();
         await pool?.close();
         records?.close();
         await outbox.close();

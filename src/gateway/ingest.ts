@@ -8,9 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { minimizeEvents, type PolicyStep } from './minimize.js';
 import type { PolicyPool } from './policy-pool.js';
-import type { InventoryDelta } from '../inventory/types.js';
-import type { LedgerDelta } from '../ledger/types.js';
-import type { LedgerPseudonymizer } from '../ledger/subject.js';
+import type { Observer } from './observe.js';
 import type { Receiver, ReceiverRequest, Limits, Route, RejectCode } from '../receivers/types.js';
 import { OutboxFullError, type NewRow, type Outbox } from '../store/types.js';
 import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
@@ -34,10 +32,12 @@ export interface IngestDeps {
   readonly steps: ReadonlyMap<string, PolicyStep>;
   /** Policy worker threads, when configured. */
   readonly pool?: PolicyPool;
-  /** Ledger pseudonyms on the main thread (workers make their own); absent: no ledger. */
-  readonly ledger?: LedgerPseudonymizer;
-  /** Receives each request's data-map and ledger deltas; absent: none are computed. */
-  readonly observed?: (inventory: InventoryDelta[], ledger: LedgerDelta[]) => void;
+  /**
+   * Observe what the policy did (inventory and ledger). With a pool, the workers observe and
+   * `observer` is unused; without one, the main thread's `observer` does. False: nothing.
+   */
+  readonly observe: boolean;
+  readonly observer?: Observer;
   readonly limits: Limits;
   readonly maxBodyBytes: number;
   readonly trustProxy: boolean;
@@ -223,14 +223,13 @@ async function minimize(
   if (targets.length === 0 || events.length === 0) return [];
   const at = { source: source.name, now: deps.now() };
   const r = deps.pool
-    ? await deps.pool.run(targets, events, deps.observed && at)
+    ? await deps.pool.run(targets, events, deps.observe ? at : undefined)
     : minimizeEvents(
         deps.steps,
         targets,
         events,
-        deps.observed && { ...at, ...(deps.ledger && { ledger: deps.ledger }) },
+        deps.observe && deps.observer ? { ...at, observer: deps.observer } : undefined,
       );
-  deps.observed?.(r.inventory, r.ledger);
   for (const [destination, reason, n] of r.dropped)
     deps.metrics.dropped.inc({ destination, reason }, n);
   for (const [destination, category, n] of r.findings)

@@ -9,10 +9,7 @@ import type { StepResult } from '../pipeline/result.js';
 import { createCounters, runStep } from '../pipeline/run.js';
 import type { Minimized } from '../policy/apply.js';
 import type { NewRow } from '../store/types.js';
-import type { InventoryDelta } from '../inventory/types.js';
-import type { LedgerDelta } from '../ledger/types.js';
-import type { LedgerPseudonymizer } from '../ledger/subject.js';
-import { createObserver } from './observe.js';
+import type { Observer } from './observe.js';
 
 /** A destination's compiled policy step. */
 export type PolicyStep = (event: CanonicalEvent) => StepResult<Minimized>;
@@ -25,18 +22,14 @@ export interface MinimizeResult {
   readonly dropped: [string, string, number][];
   /** `[destination, category, count]` of fields that carried a category before minimization. */
   readonly findings: [string, string, number][];
-  /** Data-map deltas (empty when not observed). */
-  readonly inventory: InventoryDelta[];
-  /** Ledger deltas (empty without a ledger pseudonymizer). */
-  readonly ledger: LedgerDelta[];
 }
 
-/** Who sent the events and when, for the inventory and the ledger; omit to skip both. */
+/** Who sent the events and when, and the observer that aggregates what was done to them. */
 export interface ObserveContext {
   readonly source: string;
   /** When the request arrived, ms since the epoch. */
   readonly now: number;
-  readonly ledger?: LedgerPseudonymizer;
+  readonly observer: Observer;
 }
 
 /** Run `steps` (by destination name) over `events` for each of `destinations`. */
@@ -46,8 +39,7 @@ export function minimizeEvents(
   events: readonly CanonicalEvent[],
   observe?: ObserveContext,
 ): MinimizeResult {
-  const out: MinimizeResult = { rows: [], dropped: [], findings: [], inventory: [], ledger: [] };
-  const obs = observe && createObserver(observe.source, observe.now, observe.ledger);
+  const out: MinimizeResult = { rows: [], dropped: [], findings: [] };
   for (const name of destinations) {
     const step = steps.get(name);
     if (step === undefined) continue;
@@ -59,7 +51,7 @@ export function minimizeEvents(
       for (const rec of r.value.records)
         for (const c of rec.before) found.set(c, (found.get(c) ?? 0) + 1);
       const ev = r.value.event;
-      obs?.event(name, e, ev, r.value.records);
+      observe?.observer.event(observe.source, name, observe.now, e, ev, r.value.records);
       out.rows.push({
         destination: name,
         messageId: ev.messageId ?? '',
@@ -69,10 +61,6 @@ export function minimizeEvents(
     for (const m of [counters.dropped, counters.quarantined])
       for (const [reason, n] of m) out.dropped.push([name, reason, n]);
     for (const [category, n] of found) out.findings.push([name, category, n]);
-  }
-  if (obs) {
-    out.inventory.push(...obs.inventory());
-    out.ledger.push(...obs.ledger());
   }
   return out;
 }

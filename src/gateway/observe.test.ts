@@ -10,6 +10,7 @@ import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import { parseMasterKey } from '../policy/keys.js';
 import { minimizeEvents } from './minimize.js';
+import { createObserver } from './observe.js';
 import { stepsFor } from './runtime.js';
 import { createDetector } from '../engine/detect.js';
 
@@ -40,10 +41,17 @@ const steps = stepsFor(config, { master, detector: createDetector() });
 
 test('deltas aggregate per field and per subject, with no raw values', () => {
   const events = [ev('user-1'), ev('user-1'), ev('user-2', { comment: 'hi' })];
-  const r = minimizeEvents(steps, ['safe'], events, { source: 'web', now: NOW, ledger });
+  const observer = createObserver(ledger);
+  minimizeEvents(steps, ['safe'], events, { source: 'web', now: NOW, observer });
+  // A second request is aggregated with the first until the observer is drained.
+  minimizeEvents(steps, ['safe'], [ev('user-1')], { source: 'web', now: NOW + 1000, observer });
+  const r = observer.drain();
+  assert.deepEqual(observer.drain(), { inventory: [], ledger: [] }, 'drain empties the observer');
   const email = r.inventory.find((d) => d.path === 'properties.invitee_email');
   assert.ok(email);
-  assert.equal(email.count, 3);
+  assert.equal(email.count, 4);
+  assert.equal(email.firstSeen, NOW);
+  assert.equal(email.lastSeen, NOW + 1000);
   assert.deepEqual(email.outcomes, ['removed']);
   assert.ok(email.before.includes('user.contact.email'));
   assert.deepEqual(email.after, []);
@@ -52,7 +60,7 @@ test('deltas aggregate per field and per subject, with no raw values', () => {
   assert.equal(r.inventory.find((d) => d.path === 'properties.comment')?.count, 1);
 
   const u1 = r.ledger.filter((d) => d.subject === ledger('user-1'));
-  assert.equal(u1.find((d) => d.category === '*')?.count, 2, 'two events of user-1');
+  assert.equal(u1.find((d) => d.category === '*')?.count, 3, 'three events of user-1');
   assert.equal(u1.find((d) => d.category === 'user.contact.email')?.form, 'removed');
   assert.ok(u1.every((d) => d.day === '2026-11-22' && d.org === ledger('org-42')));
   assert.match(u1[0]!.vendorSubject ?? '', /^k1_/);
@@ -63,13 +71,18 @@ test('deltas aggregate per field and per subject, with no raw values', () => {
 });
 
 test('a policy that keeps raw ids does not put them in the ledger', () => {
-  const r = minimizeEvents(steps, ['keep'], [ev('user-9')], { source: 'web', now: NOW, ledger });
+  const observer = createObserver(ledger);
+  minimizeEvents(steps, ['keep'], [ev('user-9')], { source: 'web', now: NOW, observer });
+  const r = observer.drain();
   assert.ok(r.ledger.length > 0);
   assert.ok(r.ledger.every((d) => d.vendorSubject === undefined));
   assert.ok(!JSON.stringify(r.ledger).includes('user-9'));
 });
 
-test('without an observe context no deltas are computed', () => {
-  const r = minimizeEvents(steps, ['safe'], [ev('user-1')]);
-  assert.deepEqual([r.inventory, r.ledger], [[], []]);
+test('without a ledger pseudonymizer only the inventory is kept', () => {
+  const observer = createObserver(undefined);
+  minimizeEvents(steps, ['safe'], [ev('user-1')], { source: 'web', now: NOW, observer });
+  const r = observer.drain();
+  assert.ok(r.inventory.length > 0);
+  assert.deepEqual(r.ledger, []);
 });

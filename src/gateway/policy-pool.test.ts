@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import { minimizeEvents } from './minimize.js';
+import { createObserver, type Observed } from './observe.js';
+import type { LedgerDelta } from '../ledger/types.js';
 import { createPolicyPool, type PolicyPool } from './policy-pool.js';
 import { buildSteps } from './runtime.js';
 
@@ -32,6 +34,7 @@ describe('policy pool', () => {
   let dir: string;
   let config: Config;
   let pool: PolicyPool;
+  const received: Observed[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'veil-pool-'));
@@ -43,23 +46,20 @@ describe('policy pool', () => {
         b: { type: 'file', path: join(dir, 'b.ndjson'), policy: { ip: 'prefix' } },
       },
     });
-    pool = await createPolicyPool(config, ENV, 2);
+    pool = await createPolicyPool(config, ENV, 2, { observed: (o) => received.push(o) });
   });
   after(async () => {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('minimizes exactly as the main thread does', async () => {
+  it('minimizes and observes exactly as the main thread does', async () => {
     const events = Array.from({ length: 10 }, (_, i) => event(i));
     const built = await buildSteps(config, ENV);
-    const observe = { source: 'web', now: Date.UTC(2026, 10, 22) };
-    const local = minimizeEvents(built.steps, ['a', 'b'], events, {
-      ...observe,
-      ledger: built.ledger!,
-    });
-    const remote = await pool.run(['a', 'b'], events, observe);
-    assert.ok(remote.ledger.length > 0 && remote.inventory.length > 0);
+    const at = { source: 'web', now: Date.UTC(2026, 10, 22) };
+    const observer = createObserver(built.ledger);
+    const local = minimizeEvents(built.steps, ['a', 'b'], events, { ...at, observer });
+    const remote = await pool.run(['a', 'b'], events, at);
     assert.deepEqual(remote, local);
     assert.equal(remote.rows.length, 20);
     assert.ok(!remote.rows.some((r) => r.payload.includes('@example.jp')));
@@ -67,6 +67,12 @@ describe('policy pool', () => {
       remote.rows.map((r) => (JSON.parse(r.payload) as { userId: string }).userId),
     );
     assert.equal(ids.size, 20, 'pseudonyms differ per destination and per user');
+    await pool.drain();
+    const mine = observer.drain();
+    const sortLedger = (l: LedgerDelta[]) =>
+      [...l].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+    assert.deepEqual(sortLedger(received.flatMap((o) => o.ledger)), sortLedger(mine.ledger));
+    assert.equal(received.flatMap((o) => o.inventory).length, mine.inventory.length);
   });
 
   it('replaces a worker that died; only its own batches fail', async () => {

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import type { MinimizeResult } from './minimize.js';
+import type { Observed } from './observe.js';
 import type { WorkerInit, WorkerRequest } from './policy-worker.js';
 
 /** A pool of policy workers. */
@@ -18,10 +19,20 @@ export interface PolicyPool {
     events: readonly CanonicalEvent[],
     observe?: { readonly source: string; readonly now: number },
   ): Promise<MinimizeResult>;
+  /** Ask every worker for the observations it holds; resolves when all answered. */
+  drain(): Promise<void>;
   /** The live worker threads (for diagnostics and tests). */
   workers(): readonly Worker[];
   /** Terminate the workers (pending batches reject). Idempotent. */
   close(): Promise<void>;
+}
+
+interface WorkerMessage {
+  readonly id?: number;
+  readonly result?: MinimizeResult;
+  readonly error?: string;
+  readonly deltas?: Observed;
+  readonly drained?: number;
 }
 
 interface Slot {
@@ -53,15 +64,31 @@ export async function createPolicyPool(
   config: Config,
   env: WorkerInit['env'],
   size: number,
-  onWorkerLost: () => void = () => {},
+  hooks: {
+    /** A worker died (it is being replaced). */
+    lost?: () => void;
+    /** Aggregated observations from a worker. */
+    observed?: (o: Observed) => void;
+    /** How often workers send their observations, ms (default 1000). */
+    drainIntervalMs?: number;
+  } = {},
 ): Promise<PolicyPool> {
-  const init: WorkerInit = { config, env: { VEIL_MASTER_KEY: env.VEIL_MASTER_KEY } };
+  const onWorkerLost = hooks.lost ?? (() => {});
+  const init: WorkerInit = {
+    config,
+    env: { VEIL_MASTER_KEY: env.VEIL_MASTER_KEY },
+    drainIntervalMs: hooks.drainIntervalMs ?? 1000,
+  };
+  const drains = new Map<number, () => void>();
   let closed = false;
   let nextId = 1;
   const slots: Slot[] = [];
 
   const attach = (slot: Slot) => {
-    slot.worker.on('message', (m: { id: number; result?: MinimizeResult; error?: string }) => {
+    slot.worker.on('message', (m: WorkerMessage) => {
+      if (m.deltas) hooks.observed?.(m.deltas);
+      if (m.drained !== undefined) drains.get(m.drained)?.();
+      if (m.id === undefined) return;
       const p = slot.pending.get(m.id);
       if (p === undefined) return;
       slot.pending.delete(m.id);
@@ -107,6 +134,24 @@ export async function createPolicyPool(
         target.pending.set(id, { resolve, reject });
         target.worker.postMessage(msg);
       });
+    },
+    async drain() {
+      await Promise.all(
+        slots
+          .filter((s) => s.alive)
+          .map((s) => {
+            const id = nextId++;
+            return new Promise<void>((resolve) => {
+              const t = setTimeout(resolve, 5_000); // a stuck worker must not stop shutdown
+              drains.set(id, () => {
+                clearTimeout(t);
+                drains.delete(id);
+                resolve();
+              });
+              s.worker.postMessage({ drain: id });
+            });
+          }),
+      );
     },
     workers: () => slots.filter((s) => s.alive).map((s) => s.worker),
     async close() {

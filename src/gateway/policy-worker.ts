@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { minimizeEvents } from './minimize.js';
+import { createObserver } from './observe.js';
 import { buildSteps } from './runtime.js';
 
 /** What the pool hands a worker at start. */
@@ -15,7 +16,12 @@ export interface WorkerInit {
   readonly config: Config;
   /** Only what the master key needs (`VEIL_MASTER_KEY`); the data dir is in the config. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** How often aggregated observations are sent to the gateway, ms. */
+  readonly drainIntervalMs: number;
 }
+
+/** Observation keys beyond which the worker sends them at once. */
+const MAX_KEYS = 20_000;
 
 /** A batch to minimize. */
 export interface WorkerRequest {
@@ -37,11 +43,22 @@ async function main(): Promise<void> {
     port.postMessage({ ready: false, error: (e as Error).message });
     return;
   }
-  port.on('message', (m: WorkerRequest) => {
+  // Observations are aggregated here and sent to the gateway in batches, not per request.
+  const observer = createObserver(built.ledger);
+  const send = () => {
+    if (observer.size() > 0) port.postMessage({ deltas: observer.drain() });
+  };
+  setInterval(send, init.drainIntervalMs).unref();
+  port.on('message', (m: WorkerRequest | { drain: number }) => {
+    if ('drain' in m) {
+      port.postMessage({ drained: m.drain, deltas: observer.drain() });
+      return;
+    }
     try {
-      const observe = m.observe && { ...m.observe, ...(built.ledger && { ledger: built.ledger }) };
+      const observe = m.observe && { ...m.observe, observer };
       const result = minimizeEvents(built.steps, m.destinations, m.events, observe);
       port.postMessage({ id: m.id, result });
+      if (observer.size() > MAX_KEYS) send();
     } catch (e) {
       port.postMessage({ id: m.id, error: (e as Error)?.name ?? 'Error' });
     }

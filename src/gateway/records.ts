@@ -16,17 +16,20 @@ import { createLedgerAggregator } from '../ledger/aggregate.js';
 import { openLedgerStore } from '../ledger/store.js';
 import type { LedgerDelta } from '../ledger/types.js';
 import type { Metrics } from './metrics.js';
+import type { Observed } from './observe.js';
 
 /** Keeps the inventory and the ledger. */
 export interface RecordKeeper {
-  /** Take one request's deltas (aggregated in memory). */
-  observed(inventory: InventoryDelta[], ledger: LedgerDelta[]): void;
+  /** Take aggregated observations (from a policy worker, or pulled from the main thread). */
+  observed(o: Observed): void;
   /** Write what is aggregated now. */
   flush(): void;
   /** Flush, stop the timers, close the stores. Idempotent. */
   close(): void;
 }
 
+/** Deltas written per transaction. */
+const CHUNK = 250;
 /** Keys aggregated in memory beyond which a flush happens at once. */
 const MAX_PENDING = 50_000;
 const PRUNE_EVERY_MS = 6 * 3_600_000;
@@ -37,6 +40,8 @@ export interface RecordKeeperDeps {
   readonly metrics: Metrics;
   /** Drift alerts after the log line and metric (the webhook sink). */
   readonly alerts?: (alerts: DriftAlert[]) => void;
+  /** Observations held on the main thread, taken at every flush. */
+  readonly pull?: () => Observed;
 }
 
 /** The keeper for `config`, or undefined when both inventory and ledger are off. */
@@ -71,39 +76,85 @@ export function createRecordKeeper(
     }
   };
 
+  function writeInventory(deltas: InventoryDelta[]): void {
+    if (!inv || deltas.length === 0) return;
+    try {
+      const alerts = inv.store.flush(deltas);
+      for (const a of alerts) {
+        metrics.drift.inc({ destination: a.destination, kind: a.kind });
+        log.warn(
+          {
+            drift: a.kind,
+            source: a.source,
+            destination: a.destination,
+            event: a.event,
+            path: a.path,
+            categories: a.categories,
+            initial: a.initial,
+          },
+          'data map drift',
+        );
+      }
+      if (alerts.length > 0) deps.alerts?.(alerts);
+    } catch (e) {
+      log.error({ err: (e as Error).name }, 'inventory flush failed');
+    }
+  }
+
+  function writeLedger(deltas: LedgerDelta[]): void {
+    if (!led || deltas.length === 0) return;
+    try {
+      const r = led.store.flush(deltas);
+      if (r.skipped > 0)
+        log.error({ skipped: r.skipped }, 'ledger deltas refused (not pseudonymous)');
+    } catch (e) {
+      log.error({ err: (e as Error).name }, 'ledger flush failed');
+    }
+  }
+
+  // Writes happen in chunks, one transaction each, yielding to the event loop in between, so a
+  // large flush never stalls request handling for long.
+  let queue: (() => void)[] = [];
+  let writing = false;
+  const pump = () => {
+    const job = queue.shift();
+    if (job === undefined) {
+      writing = false;
+      return;
+    }
+    job();
+    setImmediate(pump);
+  };
+  function chunks<T>(items: T[], write: (c: T[]) => void): void {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const c = items.slice(i, i + CHUNK);
+      queue.push(() => write(c));
+    }
+  }
+
+  function take(o: Observed): void {
+    if (inv && o.inventory.length > 0) inv.agg.add(o.inventory);
+    if (led && o.ledger.length > 0) led.agg.add(o.ledger);
+  }
+
   function flush(): void {
-    if (inv && inv.agg.size() > 0) {
-      try {
-        const alerts = inv.store.flush(inv.agg.drain());
-        for (const a of alerts) {
-          metrics.drift.inc({ destination: a.destination, kind: a.kind });
-          log.warn(
-            {
-              drift: a.kind,
-              source: a.source,
-              destination: a.destination,
-              event: a.event,
-              path: a.path,
-              categories: a.categories,
-              initial: a.initial,
-            },
-            'data map drift',
-          );
-        }
-        if (alerts.length > 0) deps.alerts?.(alerts);
-      } catch (e) {
-        log.error({ err: (e as Error).name }, 'inventory flush failed');
-      }
+    if (deps.pull) take(deps.pull());
+    if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), writeInventory);
+    if (led && led.agg.size() > 0) chunks(led.agg.drain(), writeLedger);
+    if (!writing && queue.length > 0) {
+      writing = true;
+      setImmediate(pump);
     }
-    if (led && led.agg.size() > 0) {
-      try {
-        const r = led.store.flush(led.agg.drain());
-        if (r.skipped > 0)
-          log.error({ skipped: r.skipped }, 'ledger deltas refused (not pseudonymous)');
-      } catch (e) {
-        log.error({ err: (e as Error).name }, 'ledger flush failed');
-      }
-    }
+  }
+
+  /** Everything aggregated and queued, written now (at close). */
+  function flushNow(): void {
+    if (deps.pull) take(deps.pull());
+    if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
+    if (led && led.agg.size() > 0) writeLedger(led.agg.drain());
+    const jobs = queue;
+    queue = [];
+    for (const j of jobs) j();
   }
 
   prune();
@@ -114,10 +165,9 @@ export function createRecordKeeper(
   pruneTimer.unref();
   let closed = false;
   return {
-    observed(inventory, ledger) {
+    observed(o) {
       if (closed) return;
-      if (inv && inventory.length > 0) inv.agg.add(inventory);
-      if (led && ledger.length > 0) led.agg.add(ledger);
+      take(o);
       if ((inv?.agg.size() ?? 0) + (led?.agg.size() ?? 0) > MAX_PENDING) flush();
     },
     flush,
@@ -126,7 +176,7 @@ export function createRecordKeeper(
       closed = true;
       clearInterval(flushTimer);
       clearInterval(pruneTimer);
-      flush();
+      flushNow();
       inv?.store.close();
       led?.store.close();
     },

@@ -26,7 +26,7 @@ const MIGRATIONS: readonly string[] = [
      count INTEGER NOT NULL CHECK (count > 0),
      PRIMARY KEY (destination, category, form, subject, org, day)
    ) STRICT, WITHOUT ROWID;
-   CREATE INDEX counts_by_subject ON counts (destination, subject, day, count);
+   CREATE INDEX counts_by_subject ON counts (destination, subject, day);
    CREATE TABLE subject_map (
      destination TEXT NOT NULL,
      vendor_subject TEXT NOT NULL,

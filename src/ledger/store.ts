@@ -131,13 +131,20 @@ type Queries = ReturnType<typeof prepare>;
 function createFlush(db: Database.Database, q: Queries) {
   return db.transaction((deltas: readonly LedgerDelta[]): FlushResult => {
     let written = 0;
+    // A subject's deltas repeat its vendor pseudonym once per category: map it once per flush.
+    const mapped = new Set<string>();
     for (const d of deltas) {
       if (!validDelta(d)) continue;
       q.upsert.run(d.destination, d.category, d.form, d.day, d.subject, d.org ?? '', d.count);
       // Only Veil's own vendor pseudonyms are mapped: a raw id the policy passed is not stored
       // (`veil impact --leaked` recomputes ledger pseudonyms of raw ids instead).
-      if (typeof d.vendorSubject === 'string' && VENDOR_PSEUDONYM.test(d.vendorSubject))
-        q.map.run(d.destination, d.vendorSubject, d.subject, d.day);
+      if (typeof d.vendorSubject === 'string' && VENDOR_PSEUDONYM.test(d.vendorSubject)) {
+        const k = `${d.destination}\u0000${d.vendorSubject}\u0000${d.day}`;
+        if (!mapped.has(k)) {
+          mapped.add(k);
+          q.map.run(d.destination, d.vendorSubject, d.subject, d.day);
+        }
+      }
       written++;
     }
     return { written, skipped: deltas.length - written };
