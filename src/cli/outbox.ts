@@ -29,7 +29,7 @@ export interface StoreTarget {
 /** Add `--config` and `--data-dir` to `cmd`. */
 export function withStoreOptions(cmd: Command): Command {
   return cmd
-    .option('--config <file>', 'veil.yaml; the store is <data_dir>/veil.db')
+    .option('--config <file>', 'veil.yaml (its data_dir holds the SQLite stores)')
     .option(
       '--data-dir <dir>',
       `data directory (default: data_dir of --config, else ${DEFAULT_DATA_DIR})`,
