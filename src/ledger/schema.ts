@@ -9,24 +9,25 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** The schema version this code writes; a database with a newer version is refused. */
-export const LEDGER_SCHEMA_VERSION = 1;
+/**
+ * The schema version this code writes; a database with another version is refused (version 1,
+ * one row per category × form, predates any deployment: delete that `ledger.db` to start over).
+ */
+export const LEDGER_SCHEMA_VERSION = 2;
 
-const MIGRATIONS: readonly string[] = [
-  // counts: the primary key is ordered (destination, category, form, subject, org, day) so an
-  // impact query is one covering scan whose GROUP BY streams (no temp b-tree, no sort);
-  // `org` is '' for none. counts_by_subject serves per-user lookups. Pruning (daily) scans.
-  `CREATE TABLE counts (
+// subject_days: one row per (destination, day, subject, org) — one write per subject-day per
+// flush. `counts` is the compact encoding of category × form → count (subject-day.ts), the
+// pseudo category `*` (events) included; `org` is '' for none. A rowid table (rows are appended)
+// whose only index leads with (destination, day): a flush's new rows all fall in today's
+// region, so a commit dirties few pages; a window query is one range of that index.
+const SCHEMA = `CREATE TABLE subject_days (
      destination TEXT NOT NULL,
-     category TEXT NOT NULL,
-     form TEXT NOT NULL,
      day TEXT NOT NULL,
      subject TEXT NOT NULL,
      org TEXT NOT NULL,
-     count INTEGER NOT NULL CHECK (count > 0),
-     PRIMARY KEY (destination, category, form, subject, org, day)
-   ) STRICT, WITHOUT ROWID;
-   CREATE INDEX counts_by_subject ON counts (destination, subject, day);
+     counts TEXT NOT NULL CHECK (counts <> ''),
+     UNIQUE (destination, day, subject, org)
+   ) STRICT;
    CREATE TABLE subject_map (
      destination TEXT NOT NULL,
      vendor_subject TEXT NOT NULL,
@@ -34,8 +35,7 @@ const MIGRATIONS: readonly string[] = [
      last_day TEXT NOT NULL,
      PRIMARY KEY (destination, vendor_subject)
    ) STRICT, WITHOUT ROWID;
-   CREATE INDEX subject_map_by_day ON subject_map (last_day);`,
-];
+   CREATE INDEX subject_map_by_day ON subject_map (last_day);`;
 
 /** Open (creating when missing: directory 0700, file 0600) the ledger database at `path`. */
 export function openLedgerDatabase(path: string): Database.Database {
@@ -58,13 +58,15 @@ export function openLedgerDatabase(path: string): Database.Database {
 function migrate(db: Database.Database): void {
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LEDGER_SCHEMA_VERSION) {
+    if (version === LEDGER_SCHEMA_VERSION) return;
+    if (version !== 0) {
       throw new Error(
-        `ledger database schema version ${version} is newer than this Veil supports (${LEDGER_SCHEMA_VERSION})`,
+        `ledger database schema version ${version} is not supported by this Veil ` +
+          `(it needs ${LEDGER_SCHEMA_VERSION}); an older ledger.db can be deleted to start anew`,
       );
     }
-    for (let v = version; v < LEDGER_SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
-    if (version < LEDGER_SCHEMA_VERSION) db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
   });
   run.immediate();
 }

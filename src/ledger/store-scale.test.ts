@@ -1,5 +1,6 @@
-// An impact query over 1,000,000 ledger rows returns exact numbers (its speed is measured in
-// benchmarks/, never here). Rows are generated inside SQLite in one statement.
+// An impact query over 1,000,000 ledger counts (500,000 subject-day rows) returns exact
+// numbers (its speed is measured in benchmarks/, never here). Rows are generated inside SQLite
+// in one statement.
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,22 +48,26 @@ function expected(a: number, b: number) {
   return { subjects: subjects.size, orgs: orgs.size, events, categories };
 }
 
-it('impact over 1,000,000 rows counts subjects, orgs, categories and events exactly', () => {
+it('impact over 1,000,000 counts counts subjects, orgs, categories and events exactly', () => {
   const path = join(root, 'ledger.db');
   openLedgerStore({ path }).close();
   const db = new Database(path);
   db.pragma('cache_size = -200000');
-  // Row i: half are `*` rows, half one real category; ordered like the primary key.
-  db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999),
-    g(c, s, d) AS (SELECT i / 500000, (i % 500000) / 50, 2 * (i % 50) + ((i % 500000) / 50) % 2 FROM n)
-    INSERT INTO counts (destination, category, form, day, subject, org, count)
-    SELECT 'mixpanel',
-      CASE WHEN c = 0 THEN '*' WHEN s % 2 = 0 THEN 'user.location.imprecise' ELSE 'user.contact.email' END,
-      CASE WHEN c = 0 THEN 'passed' WHEN s % 2 = 0 THEN 'generalized' ELSE 'removed' END,
-      date('2026-01-01', '+' || d || ' days'),
-      'l1_' || printf('%022d', s), 'l1_' || printf('%022d', 1000000 + s % 100), 1 + (s + d) % 3
+  // Subject-day i: a `*` count and one real category (1,000,000 counts in the old one-row-per-
+  // count terms, 500,000 subject-days); ordered like the primary key.
+  db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 499999),
+    g(s, d) AS (SELECT i / 50, 2 * (i % 50) + (i / 50) % 2 FROM n)
+    INSERT INTO subject_days (destination, subject, day, org, counts)
+    SELECT 'mixpanel', 'l1_' || printf('%022d', s), date('2026-01-01', '+' || d || ' days'),
+      'l1_' || printf('%022d', 1000000 + s % 100),
+      '*:0:' || (1 + (s + d) % 3) || ';' ||
+      CASE WHEN s % 2 = 0 THEN 'user.location.imprecise:2:' ELSE 'user.contact.email:6:' END
+      || (1 + (s + d) % 3)
     FROM g`);
-  assert.equal(db.prepare('SELECT COUNT(*) FROM counts').pluck().get(), 1_000_000);
+  const cells = db
+    .prepare(`SELECT SUM(length(counts) - length(replace(counts, ';', '')) + 1) FROM subject_days`)
+    .pluck();
+  assert.equal(cells.get(), 1_000_000);
   db.close();
   const store = openLedgerStore({ path });
   for (const [a, b] of [

@@ -1,7 +1,8 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ephemeralMasterKey } from '../policy/keys.js';
 import { createPseudonymizer } from '../policy/pseudonymize.js';
@@ -101,6 +102,51 @@ describe('ledger store', () => {
     assert.equal(s.prune(10), 0);
     assert.throws(() => s.prune(-1), RangeError);
     s.close();
+  });
+
+  it('merges subject-days across flushes and days; prune counts (category, form) counts', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const s = openLedgerStore({ path: dbPath(), now: () => now });
+    const [o1, o2] = [ledger('org-1'), ledger('org-2')];
+    const email = { category: 'user.contact.email', form: 'masked' } as const;
+    s.flush([delta('u1', { day: '2026-11-12', org: o2 }), delta('u2', { ...email, count: 5 })]);
+    s.flush([
+      delta('u1', { day: '2026-11-03', org: o1, count: 2 }),
+      delta('u1', { day: '2026-11-03', org: o1, ...email, count: 2 }),
+      delta('u1', { day: '2026-11-03', org: o1, ...email, form: 'removed' }),
+      delta('u1', { day: '2026-11-12', org: o2, ...email, count: 4 }),
+    ]);
+    s.flush([delta('u1', { day: '2026-11-03', org: o1, ...email, count: 10 })]);
+    const e = s.exposure(W, [ledger('u2'), ledger('u1'), ledger('u1')]);
+    assert.deepEqual([...e.keys()], [ledger('u2'), ledger('u1')]);
+    assert.deepEqual(e.get(ledger('u1')), {
+      subject: ledger('u1'),
+      events: 3,
+      firstDay: '2026-11-03',
+      lastDay: '2026-11-12',
+      orgs: [o1, o2].sort(),
+      categories: [
+        { category: 'user.contact.email', form: 'masked', events: 16 },
+        { category: 'user.contact.email', form: 'removed', events: 1 },
+      ],
+    });
+    const r = s.impact({ ...W, from: '2026-11-10' });
+    assert.deepEqual([r.subjects, r.orgs, r.events], [2, 1, 1]);
+    assert.deepEqual(r.categories, [
+      { category: 'user.contact.email', form: 'masked', subjects: 2, orgs: 1, events: 9 },
+    ]);
+    assert.equal(s.prune(20), 3, 'the 2026-11-03 row held three counts');
+    assert.equal(s.impact(W).events, 1);
+    s.close();
+  });
+
+  it('refuses a ledger file of another schema version with a clear error', () => {
+    const path = dbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('user_version = 1');
+    db.close();
+    assert.throws(() => openLedgerStore({ path }), /schema version 1 is not supported/);
   });
 
   it('the file holds no planted raw value after the whole ledger path', () => {

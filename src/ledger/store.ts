@@ -1,12 +1,14 @@
 /**
  * The disclosure ledger store (`<data_dir>/ledger.db`, SQLite): per (destination, subject, org,
- * day, category, form) a count, and a map from the pseudonym each vendor received to the ledger
- * subject. Writes come in batches from the aggregator (`flush`); `veil impact` reads.
+ * day) one row holding a count per (category, form), and a map from the pseudonym each vendor
+ * received to the ledger subject. Writes come in batches from the aggregator (`flush`, one
+ * write per subject-day); `veil impact` reads.
  */
 import type Database from 'better-sqlite3';
 import { openLedgerDatabase } from './schema.js';
+import { addCells, cellOf, encodeCells, forEachCell, groupDeltas } from './subject-day.js';
 import type { Form, LedgerDelta } from './types.js';
-import { validDelta, VENDOR_PSEUDONYM } from './validate.js';
+import { VENDOR_PSEUDONYM } from './validate.js';
 
 /** Options of `openLedgerStore`. */
 export interface LedgerStoreOptions {
@@ -84,17 +86,30 @@ const DAY_MS = 86_400_000;
 
 function prepareWrites(db: Database.Database) {
   return {
-    upsert: db.prepare(
-      `INSERT INTO counts (destination, category, form, day, subject, org, count)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+    read: db
+      .prepare(
+        `SELECT counts FROM subject_days
+         WHERE destination = ? AND day = ? AND subject = ? AND org = ?`,
+      )
+      .pluck(),
+    write: db.prepare(
+      `INSERT INTO subject_days (destination, day, subject, org, counts) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET counts = excluded.counts`,
     ),
     map: db.prepare(
       `INSERT INTO subject_map (destination, vendor_subject, subject, last_day) VALUES (?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET subject = excluded.subject,
-         last_day = max(last_day, excluded.last_day)`,
+         last_day = max(last_day, excluded.last_day)
+       WHERE subject <> excluded.subject OR last_day < excluded.last_day`,
     ),
-    pruneCounts: db.prepare('DELETE FROM counts WHERE day < ?'),
+    // The number of (category, form) counts in the rows to prune: one per `;`-separated entry.
+    pruned: db
+      .prepare(
+        `SELECT COALESCE(SUM(length(counts) - length(replace(counts, ';', '')) + 1), 0)
+         FROM subject_days WHERE day < ?`,
+      )
+      .pluck(),
+    pruneCounts: db.prepare('DELETE FROM subject_days WHERE day < ?'),
     pruneMap: db.prepare('DELETE FROM subject_map WHERE last_day < ?'),
   };
 }
@@ -102,24 +117,19 @@ function prepareWrites(db: Database.Database) {
 function prepare(db: Database.Database) {
   return {
     ...prepareWrites(db),
-    // Streams in primary-key order: one row per (category, form, subject, org) in the window.
-    groups: db
+    // One range of the (destination, day, …) index, sorted so a subject's rows are adjacent.
+    rows: db
       .prepare(
-        `SELECT category, form, subject, org, SUM(count) FROM counts
-         WHERE destination = ? AND day BETWEEN ? AND ? GROUP BY category, form, subject, org
-         ORDER BY category, form, subject, org`,
+        `SELECT subject, org, counts FROM subject_days
+         WHERE destination = ? AND day BETWEEN ? AND ? ORDER BY subject`,
       )
       .raw(),
-    subjects: db
+    window: db
       .prepare(
-        `SELECT COUNT(*) FROM (SELECT subject FROM counts INDEXED BY counts_by_subject
-         WHERE destination = ? AND day BETWEEN ? AND ? GROUP BY subject)`,
+        `SELECT subject, day, org, counts FROM subject_days
+         WHERE destination = ? AND day BETWEEN ? AND ?`,
       )
-      .pluck(),
-    subject: db.prepare(
-      `SELECT category, form, day, org, count FROM counts INDEXED BY counts_by_subject
-       WHERE destination = ? AND subject = ? AND day BETWEEN ? AND ?`,
-    ),
+      .raw(),
     lookup: db
       .prepare('SELECT subject FROM subject_map WHERE destination = ? AND vendor_subject = ?')
       .pluck(),
@@ -130,22 +140,23 @@ type Queries = ReturnType<typeof prepare>;
 
 function createFlush(db: Database.Database, q: Queries) {
   return db.transaction((deltas: readonly LedgerDelta[]): FlushResult => {
-    let written = 0;
     // A subject's deltas repeat its vendor pseudonym once per category: map it once per flush.
     const mapped = new Set<string>();
-    for (const d of deltas) {
-      if (!validDelta(d)) continue;
-      q.upsert.run(d.destination, d.category, d.form, d.day, d.subject, d.org ?? '', d.count);
+    const { days, written } = groupDeltas(deltas, (d) => {
+      if (typeof d.vendorSubject !== 'string') return;
+      const m = `${d.destination}\u0000${d.vendorSubject}\u0000${d.day}`;
+      if (mapped.has(m)) return;
+      mapped.add(m);
       // Only Veil's own vendor pseudonyms are mapped: a raw id the policy passed is not stored
       // (`veil impact --leaked` recomputes ledger pseudonyms of raw ids instead).
-      if (typeof d.vendorSubject === 'string' && VENDOR_PSEUDONYM.test(d.vendorSubject)) {
-        const k = `${d.destination}\u0000${d.vendorSubject}\u0000${d.day}`;
-        if (!mapped.has(k)) {
-          mapped.add(k);
-          q.map.run(d.destination, d.vendorSubject, d.subject, d.day);
-        }
-      }
-      written++;
+      if (VENDOR_PSEUDONYM.test(d.vendorSubject))
+        q.map.run(d.destination, d.vendorSubject, d.subject, d.day);
+    });
+    // One read and one write per subject-day.
+    for (const sd of days) {
+      const old = q.read.get(...sd.key) as string | undefined;
+      if (old !== undefined) addCells(sd.cells, old);
+      q.write.run(...sd.key, encodeCells(sd.cells));
     }
     return { written, skipped: deltas.length - written };
   });
@@ -153,7 +164,8 @@ function createFlush(db: Database.Database, q: Queries) {
 
 function createPrune(db: Database.Database, q: Queries, now: () => number) {
   const run = db.transaction((cutoff: string) => {
-    const n = q.pruneCounts.run(cutoff).changes;
+    const n = q.pruned.get(cutoff) as number;
+    q.pruneCounts.run(cutoff);
     q.pruneMap.run(cutoff);
     return n;
   });
@@ -174,29 +186,44 @@ interface Group {
   last: string;
 }
 
-function summarize(q: Queries, w: Window): ImpactSummary {
-  const args = [w.destination, w.from, w.to] as const;
+/** Per cell key, its group; rows arrive ordered by subject. */
+function scanGroups(q: Queries, w: Window) {
   const groups = new Map<string, Group>();
   const allOrgs = new Set<string>();
-  let g: Group | undefined;
-  for (const row of q.groups.iterate(...args)) {
-    const [category, form, subject, org, events] = row as [string, Form, string, string, number];
-    if (g === undefined || g.category !== category || g.form !== form) {
-      g = { category, form, subjects: 0, orgs: new Set(), events: 0, last: '' };
-      groups.set(`${category} ${form}`, g);
+  let subjects = 0;
+  let last = '';
+  let org = '';
+  let subject = '';
+  const add = (key: string, count: number) => {
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { ...cellOf(key), subjects: 0, orgs: new Set(), events: 0, last: '' };
+      groups.set(key, g);
     }
-    // Rows arrive ordered by subject within a group: a new subject is a change of subject.
+    // A subject's rows are adjacent: a new subject is a change of subject.
     if (subject !== g.last) {
       g.subjects++;
       g.last = subject;
     }
-    if (org !== '') {
-      g.orgs.add(org);
-      allOrgs.add(org);
+    if (org !== '') g.orgs.add(org);
+    g.events += count;
+  };
+  for (const row of q.rows.iterate(w.destination, w.from, w.to)) {
+    const [s, o, counts] = row as [string, string, string];
+    subject = s;
+    org = o;
+    if (s !== last) {
+      subjects++;
+      last = s;
     }
-    g.events += events;
+    if (o !== '') allOrgs.add(o);
+    forEachCell(counts, add);
   }
-  const subjects = q.subjects.get(...args) as number;
+  return { groups, subjects, orgs: allOrgs.size };
+}
+
+function summarize(q: Queries, w: Window): ImpactSummary {
+  const { groups, subjects, orgs } = scanGroups(q, w);
   let events = 0;
   for (const r of groups.values()) if (r.category === '*') events += r.events;
   const categories = [...groups.values()]
@@ -209,41 +236,30 @@ function summarize(q: Queries, w: Window): ImpactSummary {
       events: r.events,
     }))
     .sort((a, b) => cmp(a.category, b.category) || cmp(a.form, b.form));
-  return { ...w, subjects, orgs: allOrgs.size, events, categories };
+  return { ...w, subjects, orgs, events, categories };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-interface CountRow {
-  category: string;
-  form: Form;
-  day: string;
-  org: string;
-  count: number;
-}
-
-function exposureOf(subject: string, rows: readonly CountRow[]): SubjectExposure {
+function exposureOf(subject: string, rows: readonly [string, string, string][]): SubjectExposure {
   const orgs = new Set<string>();
-  const cats = new Map<string, { category: string; form: Form; events: number }>();
-  let events = 0;
-  let firstDay = rows[0]!.day;
+  const cells = new Map<string, number>();
+  let firstDay = rows[0]![0];
   let lastDay = firstDay;
-  for (const r of rows) {
-    if (r.org !== '') orgs.add(r.org);
-    if (r.day < firstDay) firstDay = r.day;
-    if (r.day > lastDay) lastDay = r.day;
-    if (r.category === '*') {
-      events += r.count;
-      continue;
-    }
-    const k = `${r.category} ${r.form}`;
-    const c = cats.get(k) ?? { category: r.category, form: r.form, events: 0 };
-    c.events += r.count;
-    cats.set(k, c);
+  for (const [day, org, counts] of rows) {
+    if (org !== '') orgs.add(org);
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+    addCells(cells, counts);
   }
-  const categories = [...cats.values()].sort(
-    (a, b) => cmp(a.category, b.category) || cmp(a.form, b.form),
-  );
+  let events = 0;
+  const categories: { category: string; form: Form; events: number }[] = [];
+  for (const [k, n] of cells) {
+    const c = cellOf(k);
+    if (c.category === '*') events += n;
+    else categories.push({ ...c, events: n });
+  }
+  categories.sort((a, b) => cmp(a.category, b.category) || cmp(a.form, b.form));
   return { subject, events, firstDay, lastDay, orgs: [...orgs].sort(), categories };
 }
 
@@ -259,11 +275,22 @@ export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
     prune,
     impact: (w) => summarize(q, w),
     exposure(w, subjects) {
+      const wanted = new Set(subjects);
+      const rows = new Map<string, [string, string, string][]>();
+      if (wanted.size > 0) {
+        // One scan of the window (the index leads with the day, not the subject).
+        for (const row of q.window.iterate(w.destination, w.from, w.to)) {
+          const [s, day, org, counts] = row as [string, string, string, string];
+          if (!wanted.has(s)) continue;
+          const list = rows.get(s);
+          if (list === undefined) rows.set(s, [[day, org, counts]]);
+          else list.push([day, org, counts]);
+        }
+      }
       const out = new Map<string, SubjectExposure>();
-      for (const s of subjects) {
-        if (out.has(s)) continue;
-        const rows = q.subject.all(w.destination, s, w.from, w.to) as CountRow[];
-        if (rows.length > 0) out.set(s, exposureOf(s, rows));
+      for (const s of wanted) {
+        const list = rows.get(s);
+        if (list !== undefined) out.set(s, exposureOf(s, list));
       }
       return out;
     },
