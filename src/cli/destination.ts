@@ -11,11 +11,10 @@ import type { DestinationState } from '../store/types.js';
 import type { Io } from './detect.js';
 import {
   action,
-  age,
   checkDestination,
   resolveStore,
   statusRows,
-  table,
+  statusTable,
   withOutbox,
   withStoreOptions,
   type StoreOptions,
@@ -61,14 +60,7 @@ async function runStatus(o: StoreOptions & { json?: boolean }, io: Io): Promise<
     io.stdout.write(JSON.stringify({ destinations: rows }) + '\n');
     return 0;
   }
-  const cells = rows.map((r) => [
-    r.destination,
-    r.state,
-    String(r.queued),
-    String(r.dead),
-    r.queued ? age(r.oldestAgeMs) : '-',
-  ]);
-  io.stdout.write(table(['DESTINATION', 'STATE', 'QUEUED', 'DEAD', 'OLDEST'], cells));
+  io.stdout.write(statusTable(rows));
   return 0;
 }
 

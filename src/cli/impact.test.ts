@@ -1,11 +1,10 @@
 // `veil impact` in-process against a real ledger store in a temp dir, filled through the real
 // pseudonymizers from raw ids.
-import { Command, CommanderError } from 'commander';
+import { runCommand } from '../testing/command.js';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv } from '../ledger/csv.js';
 import { openLedgerStore } from '../ledger/store.js';
@@ -25,27 +24,7 @@ const file = (name: string, text: string) => (
 );
 
 async function veil(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const sink = (f: (s: string) => void) =>
-    new Writable({ write: (c: Buffer, _e, cb) => (f(c.toString()), cb()) });
-  const io = {
-    stdin: Readable.from([]),
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-  };
-  const program = new Command('veil')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerImpactCommand(program, io, (c) => (code = c), env);
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.exitCode === 0 ? 0 : 2;
-  }
-  return { code, stdout, stderr };
+  return runCommand((p, io, setExit) => registerImpactCommand(p, io, setExit, env), args);
 }
 
 let ledger: (id: string) => string;

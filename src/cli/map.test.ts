@@ -1,12 +1,11 @@
 // `veil map` in-process against a real inventory.db in a temp dir.
+import { runCommand } from '../testing/command.js';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { Command, CommanderError } from 'commander';
 import { openInventoryStore } from '../inventory/store.js';
 import { delta } from '../inventory/testing.js';
 import { registerMapCommand } from './map.js';
@@ -56,32 +55,10 @@ before(() => {
 });
 
 async function veil(args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const sink = (f: (s: string) => void) =>
-    new Writable({ write: (c: Buffer, _e, cb) => (f(c.toString()), cb()) });
-  const io = {
-    stdin: Readable.from([]),
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-  };
-  const program = new Command('veil')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerMapCommand(
-    program,
-    io,
-    (c) => (code = c),
-    () => NOW,
+  return runCommand(
+    (p, io, setExit) => registerMapCommand(p, io, setExit, () => NOW),
+    ['map', ...args],
   );
-  try {
-    await program.parseAsync(['map', ...args], { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.exitCode === 0 ? 0 : 2;
-  }
-  return { code, stdout, stderr };
 }
 
 test('cyclonedx: strictly valid, one service per destination, register facts included', async () => {

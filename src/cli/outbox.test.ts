@@ -1,11 +1,10 @@
 // `veil outbox status|retry|purge` in-process against a real SQLite store in a temp dir.
+import { runCommand } from '../testing/command.js';
 import { after, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { openSqliteOutbox } from '../store/sqlite/outbox.js';
 import { registerOutboxCommands } from './outbox.js';
 
@@ -15,27 +14,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 /** Run `veil <args>` with only the outbox commands registered. */
 async function veil(args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const sink = (f: (s: string) => void) =>
-    new Writable({ write: (c: Buffer, _e, cb) => (f(c.toString()), cb()) });
-  const io = {
-    stdin: Readable.from([]),
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-  };
-  const program = new Command('veil')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerOutboxCommands(program, io, (c) => (code = c));
-  try {
-    await program.parseAsync([...args], { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.exitCode === 0 ? 0 : 2;
-  }
-  return { code, stdout, stderr };
+  return runCommand(registerOutboxCommands, args);
 }
 
 let dir: string;

@@ -120,6 +120,18 @@ export function age(ms: number): string {
 }
 
 /** Render rows as aligned columns under `header`; control characters become spaces. */
+/** The per-destination status table `outbox status` and `destination status` print. */
+export function statusTable(rows: ReturnType<typeof statusRows>): string {
+  const cells = rows.map((r) => [
+    r.destination,
+    r.state,
+    String(r.queued),
+    String(r.dead),
+    r.queued ? age(r.oldestAgeMs) : '-',
+  ]);
+  return table(['DESTINATION', 'STATE', 'QUEUED', 'DEAD', 'OLDEST'], cells);
+}
+
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const clean = rows.map((r) => r.map((c) => c.replace(/[\u0000-\u001f\u007f]/g, ' ')));
   const all = [header, ...clean];
@@ -183,14 +195,7 @@ async function runStatus(o: StatusOptions, io: Io): Promise<number> {
     );
     return 0;
   }
-  const cells = rows.map((r) => [
-    r.destination,
-    r.state,
-    String(r.queued),
-    String(r.dead),
-    r.queued ? age(r.oldestAgeMs) : '-',
-  ]);
-  io.stdout.write(table(['DESTINATION', 'STATE', 'QUEUED', 'DEAD', 'OLDEST'], cells));
+  io.stdout.write(statusTable(rows));
   if (!withDead) return 0;
   io.stdout.write(`\ndead rows (newest first, at most ${o.limit}):\n`);
   const deadCells = dead.map((d) => [

@@ -23,8 +23,8 @@ import { createDispatcher, type DispatchEvent } from './dispatch.js';
 import { json, send } from './http.js';
 import { ingest, RETRY_AFTER_S, type IngestDeps } from './ingest.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { createPolicyPool } from './policy-pool.js';
-import { createRecordKeeper } from './records.js';
+import { createPolicyPool, type PolicyPool } from './policy-pool.js';
+import { createRecordKeeper, flushIntervalMs } from './records.js';
 import { createAlertSink } from '../inventory/alerts.js';
 import type { DriftAlert } from '../inventory/drift.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
@@ -48,6 +48,8 @@ export interface Gateway {
   shutdown(): Promise<void>;
   readonly metrics: Metrics;
   readonly outbox: Outbox;
+  /** The policy worker threads, when `server.policy_workers` > 0. */
+  readonly pool: PolicyPool | undefined;
   /** Where the admin token was read from (env var name or file path). */
   readonly adminTokenSource: string;
 }
@@ -141,10 +143,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           lost: () => log.error('a policy worker died; replacing it'),
           ...(records && { observed: (o: Observed) => records.observed(o) }),
           // Workers aggregate for as long as the record keeper does before it writes.
-          drainIntervalMs: Math.min(
-            config.ledger.flush_interval_ms,
-            config.inventory.flush_interval_ms,
-          ),
+          drainIntervalMs: flushIntervalMs(config),
         })
       : undefined;
   let draining = false;
@@ -227,6 +226,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
   return {
     metrics,
     outbox,
+    pool,
     adminTokenSource: from,
     async start() {
       await new Promise<void>((resolve, reject) => {

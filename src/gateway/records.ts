@@ -69,7 +69,7 @@ export function createRecordKeeper(
   const prune = () => {
     if (!led) return;
     try {
-      const n = led.store.prune(retentionDays(config));
+      const n = led.store.prune(config.ledger.retention_days);
       if (n > 0) log.info({ rows: n }, 'ledger rows past retention removed');
     } catch (e) {
       log.error({ err: (e as Error).name }, 'ledger prune failed');
@@ -183,15 +183,7 @@ export function createRecordKeeper(
   };
 }
 
-/** The ledger's retention in days (config `ledger.retention_days`, default 400). */
-function retentionDays(config: Config): number {
-  const v = (config.ledger as { retention_days?: number }).retention_days;
-  return typeof v === 'number' ? v : 400;
-}
-
-/** The flush interval: the smaller of the two configured, default 5 s. */
-function flushIntervalMs(config: Config): number {
-  const a = (config.ledger as { flush_interval_ms?: number }).flush_interval_ms ?? 5_000;
-  const b = (config.inventory as { flush_interval_ms?: number }).flush_interval_ms ?? 5_000;
-  return Math.min(a, b);
+/** The flush interval: the smaller of the two configured. */
+export function flushIntervalMs(config: Config): number {
+  return Math.min(config.ledger.flush_interval_ms, config.inventory.flush_interval_ms);
 }

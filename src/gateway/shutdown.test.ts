@@ -79,3 +79,33 @@ test('shutdown stops intake, lets the committing request finish, then ends', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a policy worker that dies fails closed: "retry later", nothing committed, then replaced', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-worker-death-'));
+  const outbox = createMemoryOutbox();
+  const config = ConfigSchema.parse({
+    version: 1,
+    data_dir: join(dir, 'data'),
+    server: { port: 0, policy_workers: 1 },
+    sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['out'] } },
+    destinations: { out: { type: 'file', path: join(dir, 'out.ndjson') } },
+  });
+  const gw = await createGateway(config, { env: { VEIL_MASTER_KEY: '9b'.repeat(32) }, outbox });
+  const url = await gw.start();
+  try {
+    await gw.pool!.workers()[0]!.terminate();
+    const res = await post(url, 'm-dead');
+    assert.ok([429, 503].includes(res.status), `status ${res.status}`);
+    assert.ok(res.headers.get('retry-after'));
+    assert.equal(outbox.depth(), 0, 'an event was committed without its policy');
+    let ok = 0;
+    for (let i = 0; i < 200 && ok !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      ok = (await post(url, `m-${i}`)).status;
+    }
+    assert.equal(ok, 200, 'the worker was not replaced');
+  } finally {
+    await gw.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,10 +3,10 @@
  * minimized event, aggregated by (source, destination, event, field path). No values: paths,
  * types, categories and actions only.
  */
-import type { Outcome } from '../policy/apply.js';
+import type { FieldRecord, Outcome } from '../policy/apply.js';
 
 /** Value types, as in FieldRecord. */
-export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+export type ValueType = FieldRecord['type'];
 
 /** One (source, destination, event, path) seen `count` times in one batch. */
 export interface InventoryDelta {

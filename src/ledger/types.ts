@@ -4,10 +4,10 @@
  * key for the purpose `ledger`, distinct from every vendor key); no raw identifier or value ever
  * reaches the ledger.
  */
+import type { Outcome } from '../policy/apply.js';
 
 /** How a category was sent: the action the policy took on the field that carried it. */
-export type Form =
-  'removed' | 'pseudonymized' | 'generalized' | 'redacted' | 'masked' | 'truncated' | 'passed';
+export type Form = Outcome;
 
 /** One count. */
 export interface LedgerDelta {
