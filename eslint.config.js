@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'benchmarks/dist/', 'node_modules/', 'benchmarks/node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'benchmarks/dist/',
+      'node_modules/',
+      'benchmarks/node_modules/',
+      'fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

@@ -11,6 +11,7 @@ import { runServe } from './serve.js';
 import { runDemo } from './demo.js';
 import { registerImpactCommand } from './impact.js';
 import { registerMapCommand } from './map.js';
+import { registerScanCommand } from './scan.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -116,6 +117,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerOutboxCommands(program, io, setExit);
   registerImpactCommand(program, io, setExit);
   registerMapCommand(program, io, setExit);
+  registerScanCommand(program, io, setExit);
   registerDestinationCommands(program, io, setExit);
   return program;
 }

@@ -9,6 +9,9 @@ import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { openInventoryStore } from '../inventory/store.js';
 import { delta } from '../inventory/testing.js';
 import { registerMapCommand } from './map.js';
+import { fixtureResult } from '../scanner/output/fixture.js';
+import { toInventory } from '../scanner/output/inventory.js';
+import { renderJson } from '../scanner/output/json.js';
 
 const root = mkdtempSync(join(tmpdir(), 'veil-cli-map-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -147,4 +150,26 @@ test('usage errors exit 2: unknown destination, unknown format, bad register', a
     'vendors.amplitude',
   ])
     assert.ok(r.stderr.includes(p), `${p} in ${r.stderr}`);
+});
+
+test('--scan adds "In code vs observed"; other formats and bad files are usage errors', async () => {
+  const scanFile = join(root, 'scan.json');
+  writeFileSync(scanFile, renderJson(toInventory(fixtureResult())));
+  const md = await veil(['--config', config, '--scan', scanFile]);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(
+    md.stdout,
+    /## In code vs observed\n[^]*### Mixpanel \(mixpanel\)\n\nThrough destination mixpanel\./,
+  );
+  assert.match(
+    md.stdout,
+    /\| `Signup` \| `properties\.email` \| `user\.contact\.email` \| `user\.contact\.email` \| both \|/,
+  );
+  const csv = await veil(['--config', config, '--format', 'ropa-csv', '--scan', scanFile]);
+  assert.equal(csv.code, 2);
+  assert.match(csv.stderr, /--scan applies to --format markdown, html and cyclonedx/);
+  writeFileSync(join(root, 'bad.json'), '{"version": 3}');
+  const bad = await veil(['--config', config, '--scan', join(root, 'bad.json')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /bad\.json is not the output of veil scan --format json/);
 });

@@ -14,9 +14,11 @@ import { renderCycloneDx } from '../inventory/map/cyclonedx.js';
 import { renderDisclosure, type DisclosureLang } from '../inventory/map/disclosure.js';
 import { renderHtml } from '../inventory/map/html.js';
 import { renderMarkdown } from '../inventory/map/markdown.js';
+import { compareCode } from '../inventory/map/code.js';
 import { buildDataMap, type DataMap } from '../inventory/map/model.js';
 import { renderRopaCsv } from '../inventory/map/ropa-csv.js';
 import { INVENTORY_FILE, openInventoryStore, type InventoryRow } from '../inventory/store.js';
+import { readScanJson } from '../scanner/output/json.js';
 import type { Io } from './detect.js';
 import { action, checkDestination } from './outbox.js';
 
@@ -29,6 +31,8 @@ interface MapOptions {
   readonly format: (typeof MAP_FORMATS)[number];
   readonly destination?: string;
   readonly lang: DisclosureLang;
+  /** A `veil scan --format json` file to compare with (markdown, html, cyclonedx). */
+  readonly scan?: string;
 }
 
 /** Rows of the inventory at `path`, or none when the file does not exist yet. */
@@ -62,6 +66,15 @@ function render(map: DataMap, o: MapOptions): string {
   }
 }
 
+/** `map` with the comparison to the scan of `o.scan` (only `o.destination`'s, when given). */
+function withCode(map: DataMap, o: MapOptions, types: Record<string, string>): DataMap {
+  if (!['markdown', 'html', 'cyclonedx'].includes(o.format))
+    throw new VeilError('VEIL_E_USAGE', '--scan applies to --format markdown, html and cyclonedx');
+  const code = compareCode(map, readScanJson(o.scan!), types);
+  const d = o.destination;
+  return { ...map, code: d === undefined ? code : code.filter((s) => s.destinations.includes(d)) };
+}
+
 async function runMap(o: MapOptions, io: Io, now: () => number): Promise<number> {
   const config = o.config === undefined ? undefined : await loadConfig(o.config);
   const path = join(resolve(o.dataDir ?? config?.data_dir ?? DEFAULT_DATA_DIR), INVENTORY_FILE);
@@ -71,7 +84,11 @@ async function runMap(o: MapOptions, io: Io, now: () => number): Promise<number>
   const rows = readRows(path, o.destination);
   const register: Record<string, VendorRegister> = config?.vendors ?? {};
   const names = (known ?? []).filter((d) => o.destination === undefined || d === o.destination);
-  const map = buildDataMap(rows, register, o.destination ? [o.destination] : names, now());
+  const built = buildDataMap(rows, register, o.destination ? [o.destination] : names, now());
+  const types = Object.fromEntries(
+    Object.entries(config?.destinations ?? {}).map(([name, d]) => [name, d.type]),
+  );
+  const map = o.scan === undefined ? built : withCode(built, o, types);
   const missing = map.vendors.filter((v) => v.register === undefined).map((v) => v.destination);
   if (missing.length > 0)
     io.stderr.write(
@@ -103,6 +120,10 @@ export function registerMapCommand(
       new Option('--format <format>', 'output format').choices(MAP_FORMATS).default('markdown'),
     )
     .option('--destination <name>', 'only this destination')
+    .option(
+      '--scan <file>',
+      'a veil scan --format json output: show flows in code beside observed ones (markdown, html, cyclonedx)',
+    )
     .addOption(
       new Option('--lang <lang>', 'language of --format disclosure')
         .choices(['ja', 'en', 'both'])

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { VendorRegister } from '../../config/vendors.js';
+import { codeDataFlows } from './code-render.js';
 import { retentionText, type DataMap, type VendorView } from './model.js';
 
 interface Property {
@@ -65,7 +66,7 @@ function dataFlows(v: VendorView): object[] {
   });
 }
 
-function service(v: VendorView): object {
+function service(v: VendorView, map: DataMap): object {
   const r = v.register;
   const seen =
     v.rows.length === 0
@@ -83,7 +84,7 @@ function service(v: VendorView): object {
     name: v.destination,
     ...(r === undefined ? {} : { description: r.purpose, endpoints: [...r.endpoints] }),
     'x-trust-boundary': true,
-    data: dataFlows(v),
+    data: [...dataFlows(v), ...codeDataFlows(map.code, v.destination)],
     externalReferences: externalReferences(r),
     properties: [
       ...registerProperties(r),
@@ -105,7 +106,7 @@ function uuidOf(text: string): string {
 
 /** The SaaSBOM as a JSON-ready object (valid against the CycloneDX 1.6 strict schema). */
 export function toCycloneDx(map: DataMap): object {
-  const services = map.vendors.map(service);
+  const services = map.vendors.map((v) => service(v, map));
   const timestamp = new Date(map.generatedAt).toISOString();
   return {
     bomFormat: 'CycloneDX',

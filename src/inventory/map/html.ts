@@ -8,6 +8,7 @@ import { FIELD_HEADERS, isoTime, registerFacts } from './facts.js';
 import { buildGraph } from './graph.js';
 import type { DataMap, VendorView } from './model.js';
 import { renderSvg } from './svg.js';
+import { renderCodeHtml } from './code-render.js';
 
 const list = (xs: readonly string[]) =>
   xs.length > 0 ? xs.map((x) => `<code>${e(x)}</code>`).join(', ') : '–';
@@ -62,6 +63,7 @@ export function renderHtml(map: DataMap): string {
       'Categories follow the Fides taxonomy. No values are kept.</p>',
     renderSvg(buildGraph(map), 'Sources → events → categories → vendors'),
     ...map.vendors.map(vendorSection),
+    ...(map.code ? [renderCodeHtml(map.code)] : []),
     '</body></html>',
     '',
   ].join('\n');

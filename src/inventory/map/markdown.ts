@@ -7,6 +7,7 @@ import { escapeMarkdown, escapeMermaid, markdownCode } from './escape.js';
 import { FIELD_HEADERS, isoTime, registerFacts } from './facts.js';
 import { buildGraph, COLUMN_TITLES, COLUMNS } from './graph.js';
 import type { DataMap, VendorView } from './model.js';
+import { renderCodeMarkdown } from './code-render.js';
 
 const cell = (xs: readonly string[]) => (xs.length > 0 ? xs.map(markdownCode).join(', ') : '–');
 
@@ -68,5 +69,6 @@ export function renderMarkdown(map: DataMap): string {
     renderMermaid(map),
     '',
     ...map.vendors.map(vendorSection),
+    ...(map.code ? [renderCodeMarkdown(map.code)] : []),
   ].join('\n');
 }

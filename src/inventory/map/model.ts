@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { VendorRegister } from '../../config/vendors.js';
 import type { InventoryRow } from '../store.js';
+import type { CodeSection } from './code.js';
 
 /** One vendor: a destination, its register entry (if any) and its inventory rows. */
 export interface VendorView {
@@ -25,6 +26,8 @@ export interface DataMap {
   readonly generatedAt: number;
   readonly veilVersion: string;
   readonly vendors: readonly VendorView[];
+  /** With `veil map --scan`: the flows found in code beside the observed ones (see code.ts). */
+  readonly code?: readonly CodeSection[];
 }
 
 const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();

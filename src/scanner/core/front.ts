@@ -1,0 +1,59 @@
+/**
+ * The contract between the scanner and its language front ends (js/, python/): a front end
+ * reads one file and reports the SDK calls in it, the risky settings, and the wrapper functions
+ * it exports for other files to call.
+ */
+import type { FileProblem, SinkCall } from '../types.js';
+import type { Language } from '../vendors/types.js';
+import type { ConfigHit } from './findings.js';
+import type { Ref, Registry } from './registry.js';
+
+/** One source file, its path relative to the scan root with `/` separators. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A wrapper function a file exports: calling it is calling an SDK sink. */
+export interface WrapperExport {
+  /** Export name (`track`, `default`), or `Name.member` for a method of an exported object. */
+  readonly name: string;
+  /** A member ref whose sinks are the wrapper's. */
+  readonly ref: Ref;
+  readonly line: number;
+}
+
+/** What a front end found in one file. */
+export interface FileAnalysis {
+  readonly calls: SinkCall[];
+  readonly hits: ConfigHit[];
+  readonly exports: WrapperExport[];
+  readonly problems: FileProblem[];
+}
+
+/** What a front end gets besides the file. */
+export interface AnalyzeContext {
+  readonly registry: Registry;
+  /**
+   * An exported wrapper of another file of the scan: `specifier` as written in the import
+   * (`./analytics`, `..lib.track`), `name` the imported name (`default` for a default import).
+   * Undefined in the first pass and for anything that is not a wrapper. A wrapper that makes
+   * several SDK calls (or calls several vendors) has one ref per call.
+   */
+  readonly wrapper: (
+    fromFile: string,
+    specifier: string,
+    name: string,
+  ) => readonly Ref[] | undefined;
+}
+
+/** A language front end. */
+export interface FrontEnd {
+  readonly language: Language;
+  /** File name endings it reads: `.ts`, `.py`. */
+  readonly extensions: readonly string[];
+  /** Loads parsers (once; the Python grammar is WebAssembly). */
+  init(): Promise<void>;
+  /** Reads one file. Never throws on bad input: syntax errors become problems. */
+  analyze(file: SourceFile, ctx: AnalyzeContext): FileAnalysis;
+}

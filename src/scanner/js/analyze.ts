@@ -1,0 +1,218 @@
+/**
+ * The JavaScript/TypeScript front end: parses with the TypeScript compiler API (which recovers
+ * from syntax errors), finds every call that reaches an SDK sink or configuration call, and
+ * every wrapper function around one.
+ */
+import type * as T from 'typescript';
+import ts from './ts.js';
+import { firedRules } from '../core/config.js';
+import type { ConfigHit } from '../core/findings.js';
+import type {
+  AnalyzeContext,
+  FileAnalysis,
+  FrontEnd,
+  SourceFile,
+  WrapperExport,
+} from '../core/front.js';
+import { calledMember, type Ref } from '../core/registry.js';
+import { pickSink, readSink, wrapperSink } from '../core/sink.js';
+import type { Args, SinkCall, Val } from '../types.js';
+import type { ConfigRule, Member, Sink } from '../vendors/types.js';
+import { posOf, unwrap, type FileContext } from './context.js';
+import { exportsOf, wrapperName } from './exports.js';
+import { refOf, type JsRef } from './refs.js';
+import { createBinder, enclosingFunction } from './scope.js';
+import { valOf } from './values.js';
+import { secretsIn } from '../core/secrets.js';
+
+const KINDS: Record<string, T.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.jsx': ts.ScriptKind.JSX,
+  '.js': ts.ScriptKind.JSX,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+};
+
+function scriptKind(path: string): T.ScriptKind {
+  const ext = path.slice(path.lastIndexOf('.'));
+  return KINDS[ext] ?? ts.ScriptKind.TS;
+}
+
+type Call = T.CallExpression | T.NewExpression;
+
+function collectCalls(sf: T.SourceFile): Call[] {
+  const out: Call[] = [];
+  const visit = (n: T.Node): void => {
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function argsOf(fc: FileContext, call: Call, fn: T.SignatureDeclaration | undefined): Args {
+  const list = call.arguments ?? ts.factory.createNodeArray<T.Expression>();
+  const positional: Val[] = [];
+  let spread = false;
+  for (const a of list) {
+    if (ts.isSpreadElement(a)) {
+      spread = true;
+      break;
+    }
+    positional.push(valOf(fc, a, { fn }));
+  }
+  return { positional, keywords: new Map(), ...(spread ? { spread } : {}) };
+}
+
+interface Found {
+  readonly calls: SinkCall[];
+  readonly hits: ConfigHit[];
+}
+
+/** Read the sinks of one member called at `call`; wrappers' sinks are all read. */
+function readMember(
+  fc: FileContext,
+  call: Call,
+  ref: Ref,
+  member: Member,
+  sinks: readonly Sink[],
+  found: Found,
+  given?: Args,
+): void {
+  const via = ref.k === 'member' ? ref.via : undefined;
+  const fn = enclosingFunction(call);
+  const args = given ?? argsOf(fc, call, via === undefined ? fn : undefined);
+  const at = posOf(fc, call);
+  for (const sink of sinks) {
+    const read = readSink(sink, args, {
+      vendor: ref.vendor.id,
+      call: ref.text,
+      file: fc.path,
+      at,
+      language: 'js',
+      ...(via ? { via } : {}),
+    });
+    found.calls.push(read.call);
+    if (fn === undefined || via !== undefined) continue;
+    // The call forwards parameters of its function: the function is a wrapper (one level).
+    const derived = wrapperSink(sink, read);
+    if (derived === undefined) continue;
+    const name = wrapperName(fn, fc.sf);
+    const wrapper: Ref = {
+      k: 'member',
+      vendor: ref.vendor,
+      member: { sinks: [derived] },
+      text: ref.text,
+      via: { wrapper: name ?? '(anonymous)', file: fc.path, line: posOf(fc, fn).line },
+    };
+    const list = fc.wrappers.get(fn) ?? [];
+    list.push(wrapper);
+    fc.wrappers.set(fn, list);
+  }
+  if (member.config !== undefined) configHits(fc, call, ref, member.config, args, found);
+}
+
+function configHits(
+  fc: FileContext,
+  call: Call,
+  ref: Ref,
+  rules: readonly ConfigRule[],
+  args: Args,
+  found: Found,
+): void {
+  for (const rule of firedRules(rules, args)) {
+    found.hits.push({
+      vendor: ref.vendor.id,
+      call: ref.text,
+      rule,
+      file: fc.path,
+      at: posOf(fc, call),
+    });
+  }
+}
+
+/** Read one call whose callee is known; false when it is not (yet) an SDK or wrapper call. */
+function readCall(fc: FileContext, call: Call, r: JsRef | undefined, found: Found): boolean {
+  if (r === undefined) return false;
+  if (r.k === 'wrappers') {
+    for (const w of r.refs) {
+      const m = calledMember(w);
+      if (m?.sinks) readMember(fc, call, w, m, m.sinks, found);
+    }
+    return true;
+  }
+  if (r.k !== 'type' && r.k !== 'member') return false;
+  const member = calledMember(r);
+  if (member === undefined) return false;
+  // Parameters of the enclosing function are read as such (wrappers); a `when` needs literals.
+  const args = argsOf(fc, call, enclosingFunction(call));
+  const sink = pickSink(member, args);
+  if (sink !== undefined) readMember(fc, call, r, member, [sink], found, args);
+  else if (member.config !== undefined) configHits(fc, call, r, member.config, args, found);
+  if (sink === undefined) {
+    found.hits.push(...secretsIn(args, r, fc.path));
+  }
+  return sink !== undefined || member.config !== undefined;
+}
+
+function parseProblems(sf: T.SourceFile): FileAnalysis['problems'] {
+  const diags =
+    (sf as unknown as { parseDiagnostics?: readonly T.Diagnostic[] }).parseDiagnostics ?? [];
+  if (diags.length === 0) return [];
+  const first = diags[0]!;
+  const lc = first.start !== undefined ? sf.getLineAndCharacterOfPosition(first.start) : undefined;
+  const where = lc ? ` (first at line ${lc.line + 1})` : '';
+  return [
+    {
+      file: sf.fileName,
+      message: `syntax errors: recovered from ${diags.length}${where}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`,
+    },
+  ];
+}
+
+/** Read one file. */
+export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
+  const sf = ts.createSourceFile(
+    file.path,
+    file.text,
+    ts.ScriptTarget.Latest,
+    true,
+    scriptKind(file.path),
+  );
+  const fc: FileContext = {
+    sf,
+    path: file.path,
+    binder: createBinder(),
+    ctx,
+    wrappers: new Map(),
+    visiting: new Set(),
+  };
+  const found: Found = { calls: [], hits: [] };
+  const pending: Call[] = [];
+  // SDK calls first (they make wrappers), then calls of the wrappers they made.
+  for (const call of collectCalls(sf)) {
+    const callee = unwrap(call.expression);
+    if (!readCall(fc, call, refOf(fc, callee), found)) pending.push(call);
+  }
+  if (fc.wrappers.size > 0 || pending.length > 0) {
+    for (const call of pending) {
+      const r = refOf(fc, unwrap(call.expression));
+      if (r?.k === 'wrappers') readCall(fc, call, r, found);
+    }
+  }
+  const exports: WrapperExport[] = fc.wrappers.size > 0 ? exportsOf(fc) : [];
+  return { calls: found.calls, hits: found.hits, exports, problems: parseProblems(sf) };
+}
+
+/** Create the JavaScript/TypeScript front end. */
+export function createJsFrontEnd(): FrontEnd {
+  return {
+    language: 'js',
+    extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'],
+    init: async () => {},
+    analyze: analyzeJs,
+  };
+}

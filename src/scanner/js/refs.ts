@@ -1,0 +1,228 @@
+/**
+ * What an expression is, as far as SDKs go: `mixpanel` (the browser SDK's default export),
+ * `mp` (`Mixpanel.init(token)` → a Node client), `scope` in `withScope(scope => …)`, or a
+ * wrapper function of this file or another.
+ */
+import type * as T from 'typescript';
+import ts from './ts.js';
+import { callResult, calledMember, memberOf, moduleRef, type Ref } from '../core/registry.js';
+import {
+  GLOBAL_OBJECTS,
+  guarded,
+  memberAccess,
+  propName,
+  unwrap,
+  type FileContext,
+} from './context.js';
+import type { Decl } from './scope.js';
+
+/** An SDK ref, wrapper functions, a relative module, or a local object literal. */
+export type JsRef =
+  | Ref
+  | { readonly k: 'wrappers'; readonly refs: readonly Ref[] }
+  | { readonly k: 'local-module'; readonly module: string }
+  | { readonly k: 'object'; readonly node: T.ObjectLiteralExpression };
+
+const MAX_DEPTH = 24;
+
+function isRelative(module: string): boolean {
+  return module.startsWith('.');
+}
+
+function importRef(fc: FileContext, d: Decl & { k: 'import' }): JsRef | undefined {
+  if (isRelative(d.module)) {
+    if (d.name === '*') return { k: 'local-module', module: d.module };
+    const w = fc.ctx.wrapper(fc.path, d.module, d.name);
+    if (w !== undefined) return { k: 'wrappers', refs: w };
+    // `import { analytics } from './a'` then `analytics.track(…)`: an object of wrappers.
+    return { k: 'local-module', module: `${d.module}#${d.name}` };
+  }
+  if (d.name === 'default') return moduleRef(fc.ctx.registry, d.module, 'default');
+  if (d.name === '*') return moduleRef(fc.ctx.registry, d.module, 'namespace');
+  const ns = moduleRef(fc.ctx.registry, d.module, 'namespace');
+  return ns === undefined ? undefined : memberOf(ns, d.name);
+}
+
+function functionRef(fc: FileContext, fn: T.Node): JsRef | undefined {
+  const refs = fc.wrappers.get(fn);
+  return refs !== undefined && refs.length > 0 ? { k: 'wrappers', refs } : undefined;
+}
+
+/** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
+function paramRef(fc: FileContext, d: Decl & { k: 'param' }, depth: number): JsRef | undefined {
+  const fn = d.fn;
+  const call = fn.parent;
+  if (call === undefined || !(ts.isCallExpression(call) || ts.isNewExpression(call)))
+    return undefined;
+  const argIndex = call.arguments?.indexOf(fn as unknown as T.Expression) ?? -1;
+  if (argIndex < 0) return undefined;
+  const callee = refOf(fc, call.expression, depth + 1);
+  if (callee === undefined || (callee.k !== 'type' && callee.k !== 'member')) return undefined;
+  const cb = calledMember(callee)?.callback;
+  if (cb === undefined || cb.arg !== argIndex || cb.param !== d.index) return undefined;
+  return {
+    k: 'type',
+    vendor: callee.vendor,
+    type: cb.type,
+    text: fn.parameters[d.index]?.name.getText(fc.sf) ?? 'scope',
+  };
+}
+
+function declRef(fc: FileContext, d: Decl, name: string, depth: number): JsRef | undefined {
+  switch (d.k) {
+    case 'import':
+      return rename(importRef(fc, d), name);
+    case 'function':
+      return functionRef(fc, d.node);
+    case 'param':
+      return paramRef(fc, d, depth);
+    case 'class':
+      return undefined;
+    case 'var': {
+      const init = d.node.initializer;
+      if (init === undefined) return undefined;
+      return guarded(fc, d.element?.node ?? d.node, () => {
+        const base = refOf(fc, init, depth + 1);
+        if (d.element === undefined) return rename(base, name);
+        if (base === undefined) return undefined;
+        // `const [analytics] = await AnalyticsBrowser.load(…)`: the awaited pair's first item.
+        if (typeof d.element.key === 'number')
+          return d.element.key === 0 ? rename(base, name) : undefined;
+        return memberRef(fc, base, d.element.key, depth);
+      });
+    }
+  }
+}
+
+/** An alias keeps the SDK's type but reads as the local name in reports. */
+function rename(r: JsRef | undefined, name: string): JsRef | undefined {
+  if (r === undefined || (r.k !== 'type' && r.k !== 'member')) return r;
+  return r.k === 'type' ? { ...r, text: name } : r;
+}
+
+function objectMember(
+  fc: FileContext,
+  obj: T.ObjectLiteralExpression,
+  name: string,
+): JsRef | undefined {
+  for (const p of obj.properties) {
+    if (p.name === undefined || propName(p.name) !== name) continue;
+    if (ts.isMethodDeclaration(p)) return functionRef(fc, p);
+    if (ts.isPropertyAssignment(p)) {
+      const v = unwrap(p.initializer);
+      if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return functionRef(fc, v);
+      return refOf(fc, v, 0);
+    }
+    if (ts.isShorthandPropertyAssignment(p)) return refOf(fc, p.name, 0);
+  }
+  return undefined;
+}
+
+function memberRef(fc: FileContext, base: JsRef, name: string, depth: number): JsRef | undefined {
+  switch (base.k) {
+    case 'type':
+    case 'member':
+      return memberOf(base, name);
+    case 'object':
+      return depth > MAX_DEPTH ? undefined : objectMember(fc, base.node, name);
+    case 'local-module': {
+      const [module, outer] = base.module.split('#') as [string, string | undefined];
+      const w = fc.ctx.wrapper(fc.path, module, outer === undefined ? name : `${outer}.${name}`);
+      return w === undefined ? undefined : { k: 'wrappers', refs: w };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `this.mp` inside a class: the field's initializer or the constructor's assignment. */
+function thisMember(fc: FileContext, at: T.Node, name: string, depth: number): JsRef | undefined {
+  let cls: T.Node | undefined = at.parent;
+  while (cls !== undefined && !ts.isClassLike(cls)) cls = cls.parent;
+  if (cls === undefined) return undefined;
+  for (const m of (cls as T.ClassLikeDeclaration).members) {
+    if (ts.isPropertyDeclaration(m) && m.initializer && propName(m.name) === name) {
+      return guarded(fc, m, () => refOf(fc, m.initializer!, depth + 1));
+    }
+    if (ts.isMethodDeclaration(m) && propName(m.name) === name) return functionRef(fc, m);
+    if (ts.isConstructorDeclaration(m) && m.body) {
+      for (const s of m.body.statements) {
+        if (!ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression)) continue;
+        const b = s.expression;
+        if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const left = memberAccess(b.left);
+        if (left && left.obj.kind === ts.SyntaxKind.ThisKeyword && left.name === name) {
+          return guarded(fc, s, () => refOf(fc, b.right, depth + 1));
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A snippet's own stub of a global (`function gtag(){dataLayer.push(arguments);}`) forwards
+ * `arguments` to the SDK: calls of it are calls of the global.
+ */
+function isGlobalStub(fc: FileContext, d: Decl, name: string): boolean {
+  return (
+    d.k === 'function' &&
+    fc.ctx.registry.globals.has(name) &&
+    d.node.body !== undefined &&
+    /\barguments\b/.test(d.node.body.getText(fc.sf))
+  );
+}
+
+function identifierRef(fc: FileContext, id: T.Identifier, depth: number): JsRef | undefined {
+  const d = fc.binder.lookup(id);
+  if (d !== undefined && !isGlobalStub(fc, d, id.text)) return declRef(fc, d, id.text, depth);
+  return fc.ctx.registry.globals.get(id.text);
+}
+
+function callRef(
+  fc: FileContext,
+  e: T.CallExpression | T.NewExpression,
+  depth: number,
+): JsRef | undefined {
+  const callee = unwrap(e.expression);
+  if (ts.isIdentifier(callee) && callee.text === 'require' && e.arguments?.length === 1) {
+    const a = unwrap(e.arguments[0]!);
+    if (!ts.isStringLiteralLike(a)) return undefined;
+    if (isRelative(a.text)) return { k: 'local-module', module: a.text };
+    return moduleRef(fc.ctx.registry, a.text, 'require');
+  }
+  const r = refOf(fc, callee, depth + 1);
+  if (r === undefined || (r.k !== 'type' && r.k !== 'member')) return undefined;
+  const result = callResult(r);
+  return result === undefined ? undefined : { ...result, text: `${r.text}(…)` };
+}
+
+/** What `e` is, as far as SDKs go; undefined for anything else. */
+export function refOf(fc: FileContext, expr: T.Expression, depth = 0): JsRef | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return identifierRef(fc, e, depth);
+  if (ts.isObjectLiteralExpression(e)) return { k: 'object', node: e };
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionRef(fc, e);
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) return callRef(fc, e, depth);
+  if (ts.isConditionalExpression(e))
+    return refOf(fc, e.whenTrue, depth + 1) ?? refOf(fc, e.whenFalse, depth + 1);
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      return refOf(fc, e.left, depth + 1) ?? refOf(fc, e.right, depth + 1);
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken)
+      return refOf(fc, e.right, depth + 1);
+    return undefined;
+  }
+  const m = memberAccess(e);
+  if (m === undefined) return undefined;
+  const obj = unwrap(m.obj);
+  if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && fc.binder.lookup(obj) === undefined) {
+    return fc.ctx.registry.globals.get(m.name);
+  }
+  if (obj.kind === ts.SyntaxKind.ThisKeyword) return thisMember(fc, obj, m.name, depth);
+  const base = refOf(fc, obj, depth + 1);
+  return base === undefined ? undefined : memberRef(fc, base, m.name, depth);
+}

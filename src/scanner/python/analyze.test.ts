@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { AnalyzeContext, FileAnalysis } from '../core/front.js';
+import { createRegistry, type Ref } from '../core/registry.js';
+import { VENDORS } from '../vendors/index.js';
+import { createPythonFrontEnd } from './analyze.js';
+
+const front = createPythonFrontEnd();
+const registry = createRegistry(VENDORS, 'python');
+
+function analyze(
+  text: string,
+  wrapper: AnalyzeContext['wrapper'] = () => undefined,
+  path = 'app.py',
+): FileAnalysis {
+  return front.analyze({ path, text }, { registry, wrapper });
+}
+
+/** `call@line` of every sink call, in order found. */
+function calls(a: FileAnalysis): string[] {
+  return a.calls.map((c) => `${c.call}@${c.line}`).sort();
+}
+
+/** `path=category` of every flow of every call. */
+function flows(a: FileAnalysis): string[] {
+  return a.calls.flatMap((c) => c.flows.map((f) => `${f.path}=${f.category ?? '-'}`)).sort();
+}
+
+before(async () => {
+  await front.init();
+  await front.init();
+});
+
+describe('python front end: imports and clients', () => {
+  it('follows every import form to the SDK', () => {
+    const a = analyze(
+      [
+        'import mixpanel, sentry_sdk',
+        'import segment.analytics as analytics',
+        'from posthog import Posthog as PH',
+        'from sentry_sdk import set_user',
+        'mixpanel.Mixpanel("t").track("u", "e")',
+        'analytics.track("u", "e")',
+        'PH("k").capture("e", distinct_id="u")',
+        'set_user({"id": 1})',
+        'sentry_sdk.set_tag("k", "v")',
+      ].join('\n'),
+    );
+    // An imported class keeps its SDK name; a client made from it is named where it is bound.
+    assert.deepEqual(calls(a), [
+      'analytics.track@6',
+      'mixpanel.Mixpanel(…).track@5',
+      'posthog.Posthog(…).capture@7',
+      'sentry_sdk.set_tag@9',
+      'sentry_sdk.set_user@8',
+    ]);
+  });
+
+  it('follows clients through assignments, aliases, self attributes and with', () => {
+    const a = analyze(
+      [
+        'from mixpanel import Mixpanel',
+        'import sentry_sdk',
+        'mp = Mixpanel("t")',
+        'mp2 = mp',
+        'class A:',
+        '    def go(self):',
+        '        self.client.track("u", "e")',
+        '    def __init__(self):',
+        '        self.client = Mixpanel("t")',
+        'mp2.track("u", "e")',
+        'with sentry_sdk.new_scope() as scope:',
+        '    scope.set_user({"id": 1})',
+        'mp = make_other()',
+        'mp.track("u", "e")',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), ['mp2.track@10', 'scope.set_user@12', 'self.client.track@7']);
+  });
+
+  it('keeps an SDK through `= None` fallbacks and `global` initialisation', () => {
+    const a = analyze(
+      [
+        'try:',
+        '    import sentry_sdk',
+        'except ImportError:',
+        '    sentry_sdk = None',
+        'from mixpanel import Mixpanel',
+        'mp = None',
+        'def init(token):',
+        '    global mp',
+        '    mp = Mixpanel(token)',
+        'def track(e):',
+        '    mp.track("u", e)',
+        'sentry_sdk.set_tag("k", "v")',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), ['mp.track@11', 'sentry_sdk.set_tag@12']);
+  });
+
+  it('reads a module-level client in a function defined above it', () => {
+    const a = analyze(
+      'from mixpanel import Mixpanel\ndef f(u):\n    mp.track(u, "e")\nmp = Mixpanel("t")\n',
+    );
+    assert.deepEqual(calls(a), ['mp.track@3']);
+  });
+
+  it('reads the type an SDK callback receives', () => {
+    const a = analyze(
+      'import sentry_sdk\nsentry_sdk.configure_scope(lambda s: s.set_user({"email": e}))\n',
+    );
+    assert.deepEqual(calls(a), ['s.set_user@2']);
+  });
+});
+
+describe('python front end: arguments', () => {
+  it('reads positional and keyword arguments by the sink definition', () => {
+    const a = analyze(
+      'from mixpanel import Mixpanel\nmp = Mixpanel("t")\nmp.track(event_name="Signed Up", distinct_id=user.id, properties={"email": user.email})\n',
+    );
+    assert.equal(a.calls[0]?.event, 'Signed Up');
+    assert.deepEqual(flows(a), ['properties.email=user.contact.email', 'userId=user.unique_id']);
+  });
+
+  it('takes keywords from a known ** dict and gives up positions after an unknown *args', () => {
+    const a = analyze(
+      [
+        'from mixpanel import Mixpanel',
+        'mp = Mixpanel("t")',
+        'kw = {"distinct_id": user.id}',
+        'mp.track(**kw)',
+        'mp.track(*args, properties={"phone": p.phone})',
+      ].join('\n'),
+    );
+    assert.deepEqual(flows(a), [
+      'properties.phone=user.contact.phone_number',
+      'userId=user.unique_id',
+    ]);
+  });
+
+  it('checks configuration keywords, and not when **options may hold anything', () => {
+    const hits = (src: string) => analyze(`import sentry_sdk\n${src}\n`).hits.map((h) => h.rule.id);
+    assert.deepEqual(hits('sentry_sdk.init(dsn="d", send_default_pii=True)'), ['send-default-pii']);
+    assert.deepEqual(hits('sentry_sdk.init(dsn="d", send_default_pii=False)'), []);
+    assert.deepEqual(hits('sentry_sdk.init(dsn="d")'), []);
+    assert.deepEqual(hits('opts = {"send_default_pii": True}\nsentry_sdk.init(**opts)'), [
+      'send-default-pii',
+    ]);
+  });
+
+  it('reports a hard-coded credential given to a setup call', () => {
+    const a = analyze(
+      'from segment.analytics import Client\nc = Client("wk", secret="sk_live_51H8fGkLmNoPqRsTuVwXyZ0123456789abcdefABCDEF")\n',
+    );
+    assert.deepEqual(
+      a.hits.map((h) => [h.rule.id, h.at.line, h.at.column]),
+      [['hard-coded-secret', 2, 25]],
+    );
+  });
+});
+
+const WRAPPERS = [
+  'from mixpanel import Mixpanel',
+  'mp = Mixpanel("t")',
+  'def track(event, props=None):',
+  '    mp.track(current_id(), event, props)',
+  'def outer(e, p):',
+  '    track(e, p)',
+  'track("Viewed", {"email": user.email})',
+  'track(props={"phone": user.phone}, event="Called")',
+  'outer("x", {"ip": ip})',
+].join('\n');
+
+describe('python front end: wrappers', () => {
+  it('reads calls of a wrapper with its sinks, reported where it is called with via', () => {
+    const a = analyze(WRAPPERS);
+    const via = a.calls.filter((c) => c.via !== undefined).sort((x, y) => x.line - y.line);
+    assert.deepEqual(
+      via.map((c) => [c.line, c.event, c.via?.wrapper, c.via?.line]),
+      [
+        [6, undefined, 'track', 3],
+        [7, 'Viewed', 'track', 3],
+        [8, 'Called', 'track', 3],
+      ],
+    );
+    assert.deepEqual(
+      via[1]!.flows.map((f) => `${f.path}=${f.category}`),
+      ['properties.email=user.contact.email'],
+    );
+    assert.deepEqual(
+      via[2]!.flows.map((f) => `${f.path}=${f.category}`),
+      ['properties.phone=user.contact.phone_number'],
+    );
+  });
+
+  it('follows one level only: a function calling a wrapper is not one', () => {
+    const a = analyze(WRAPPERS);
+    assert.equal(a.calls.filter((c) => c.line === 9).length, 0);
+    assert.deepEqual(
+      a.exports.map((e) => [e.name, e.line]),
+      [['track', 3]],
+    );
+  });
+
+  it('does not let a nested function forward its parent function parameters', () => {
+    const a = analyze(
+      'from mixpanel import Mixpanel\nmp = Mixpanel("t")\ndef f(props):\n    def g():\n        mp.track("u", "e", props)\n    g()\n',
+    );
+    assert.deepEqual(a.exports, []);
+  });
+
+  it('exports the wrapper methods of a module-level instance', () => {
+    const a = analyze(
+      [
+        'from mixpanel import Mixpanel',
+        'class Analytics:',
+        '    def __init__(self):',
+        '        self.mp = Mixpanel("t")',
+        '    def track(self, event, props):',
+        '        self.mp.track("u", event, props)',
+        'analytics = Analytics()',
+        'analytics.track("E", {"email": e})',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      a.exports.map((e) => e.name),
+      ['analytics.track'],
+    );
+    assert.deepEqual(
+      a.calls.filter((c) => c.via).map((c) => [c.line, c.event, c.via?.wrapper]),
+      [[8, 'E', 'Analytics.track']],
+    );
+  });
+
+  it("asks for other files' wrappers by the module as written and the imported name", () => {
+    const asked: string[] = [];
+    const [w] = analyze(WRAPPERS).exports;
+    const wrapper = (from: string, spec: string, name: string): Ref[] | undefined => {
+      asked.push(`${from}|${spec}|${name}`);
+      return spec === '.analytics' && name === 'track' ? [w!.ref] : undefined;
+    };
+    const a = analyze(
+      'from .analytics import track as t\nimport app.analytics\nt("E", {"email": e})\napp.analytics.other()\n',
+      wrapper,
+      'app/views.py',
+    );
+    assert.ok(asked.includes('app/views.py|.analytics|track'));
+    assert.ok(asked.includes('app/views.py|app.analytics|other'));
+    assert.deepEqual(
+      a.calls.map((c) => [c.file, c.line, c.event, c.via?.wrapper]),
+      [['app/views.py', 3, 'E', 'track']],
+    );
+  });
+});
+
+describe('python front end: bad input', () => {
+  it('keeps values bounded when code doubles them line after line', () => {
+    const lines = [
+      'from mixpanel import Mixpanel',
+      'mp = Mixpanel("t")',
+      'x = "a"',
+      'p = {"a": a}',
+      'l = [a]',
+    ];
+    for (let i = 0; i < 40; i++)
+      lines.push('x = x + x', 'p = {**p, **p}', 'l = l + l', 'p.update(p)');
+    lines.push('mp.track("u", x, {"x": x, "l": l, **p})');
+    const a = analyze(lines.join('\n'));
+    assert.equal(a.calls.length, 1);
+    assert.ok(a.calls[0]!.flows.length <= 1024, `${a.calls[0]!.flows.length} flows`);
+    assert.ok((a.calls[0]!.event ?? '').length <= 4096);
+  });
+  it('reports syntax errors once per file and still reads around them', () => {
+    const a = analyze(
+      'import sentry_sdk\nsentry_sdk.set_tag("a", 1)\ndef broken(:\n    pass\nsentry_sdk.set_tag("b", 2)\n',
+    );
+    assert.equal(a.problems.length, 1);
+    assert.match(a.problems[0]!.message, /^syntax errors: recovered \d+ \(first at line 3\)$/);
+    assert.deepEqual(calls(a), ['sentry_sdk.set_tag@2', 'sentry_sdk.set_tag@5']);
+  });
+
+  it('never throws on garbage or deep nesting', () => {
+    const inputs = [
+      '\u0000\uffff\ud800',
+      'import sentry_sdk\n' + '('.repeat(5000) + 'x',
+      'sentry_sdk.' + '['.repeat(3000),
+      '"""',
+    ];
+    for (const text of inputs) assert.doesNotThrow(() => analyze(text));
+  });
+});

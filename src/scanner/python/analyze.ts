@@ -1,0 +1,75 @@
+/**
+ * The Python front end: parses with tree-sitter-python (WebAssembly, loaded once), reads every
+ * call that reaches an SDK sink or configuration call, and every wrapper function around one
+ * (followed one level, in this file and, through its exports, in the files that import it).
+ */
+import type { Node } from 'web-tree-sitter';
+import type {
+  AnalyzeContext,
+  FileAnalysis,
+  FrontEnd,
+  SourceFile,
+  WrapperExport,
+} from '../core/front.js';
+import type { FileProblem } from '../types.js';
+import { createFileState, type FileState } from './context.js';
+import { loadPythonParser, parsePython, syntaxErrors } from './parser.js';
+import { createScope, type Scope } from './scope.js';
+import { readPending } from './calls.js';
+import { readDeferred, visit } from './walk.js';
+
+function exportsOf(module: Scope, st: FileState): WrapperExport[] {
+  const out: WrapperExport[] = [];
+  const add = (name: string, def: number | undefined): void => {
+    for (const ref of def === undefined ? [] : (st.found.get(def) ?? [])) {
+      if (ref.k === 'member' && ref.via !== undefined) out.push({ name, ref, line: ref.via.line });
+    }
+  };
+  for (const [name, b] of module.vars) {
+    add(name, b.def);
+    // A module-level instance of a class of this file: `analytics = Analytics()` → `analytics.track`.
+    if (b.instance !== undefined) {
+      for (const [attr, ab] of b.instance.attrs) add(`${name}.${attr}`, ab.def);
+    }
+  }
+  return out;
+}
+
+function problemsOf(root: Node, path: string): FileProblem[] {
+  const errors = syntaxErrors(root);
+  if (errors.count === 0) return [];
+  const where = errors.first !== undefined ? ` (first at line ${errors.first.line})` : '';
+  return [{ file: path, message: `syntax errors: recovered ${errors.count}${where}` }];
+}
+
+/** Read one Python file. The grammar must be loaded (`init()`). */
+export function analyzePython(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
+  const tree = parsePython(file.text);
+  try {
+    const root = tree.rootNode;
+    const st = createFileState(file.path, ctx);
+    const module = createScope();
+    visit(root, { st, scope: module });
+    readDeferred(st);
+    // Wrappers are known once every body is read: now their callers can be.
+    readPending(st);
+    return {
+      calls: st.calls,
+      hits: st.hits,
+      exports: exportsOf(module, st),
+      problems: problemsOf(root, file.path),
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Create the Python front end. */
+export function createPythonFrontEnd(): FrontEnd {
+  return {
+    language: 'python',
+    extensions: ['.py'],
+    init: loadPythonParser,
+    analyze: analyzePython,
+  };
+}

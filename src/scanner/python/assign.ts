@@ -1,0 +1,175 @@
+/**
+ * Assignments bind names in statement order: `mp = Mixpanel(token)` (an SDK client),
+ * `self.mp = …` (an attribute of the class being read), `props = {…}` (a value), and the
+ * mutations analytics code makes to a dict before sending it: `props["k"] = v`,
+ * `props.update(…)`, `props |= {…}`.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Val, ValProp } from '../types.js';
+import { readArgs } from './args.js';
+import { joined } from './bounds.js';
+import { kids, stringText, type Cx } from './context.js';
+import { posOf } from './parser.js';
+import { resolve } from './refs.js';
+import { lookup, moduleOf, renamed, type Binding } from './scope.js';
+import { joinParts } from './strings.js';
+import { valueOf } from './values.js';
+
+const TARGET_LISTS: ReadonlySet<string> = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'expression_list',
+]);
+
+/** What assigning `rhs` to `name` binds (an unknown right-hand side binds nothing known). */
+function bindingOf(rhs: Node | undefined, name: string, cx: Cx): Binding {
+  if (rhs === undefined) return {};
+  const b = resolve(rhs, cx);
+  const { ref, wrappers, def, path, from, cls, instance } = b ?? {};
+  const known: Binding = {
+    ...(def !== undefined && { def }),
+    ...(ref && { ref }),
+    ...(wrappers && { wrappers }),
+    ...(path && { path }),
+    ...(from && { from }),
+    ...(cls && { cls }),
+    ...(instance && { instance }),
+  };
+  return renamed({ ...known, val: valueOf(rhs, cx) }, name);
+}
+
+/** Set `name` in the current scope (and, in a class body, as a class attribute). */
+export function setName(cx: Cx, name: string, b: Binding): void {
+  const scope = cx.scope.globals.has(name) ? moduleOf(cx.scope) : cx.scope;
+  scope.vars.set(name, b);
+  cx.classBody?.attrs.set(name, b);
+}
+
+/** `x = None` does not forget that `x` was an SDK: `except ImportError: sentry_sdk = None`. */
+function keepsSdk(rhs: Node | undefined, old: Binding | undefined, b: Binding): Binding {
+  if (rhs?.type !== 'none' || old?.ref === undefined) return b;
+  return { ...b, ref: old.ref };
+}
+
+/** `obj` with more properties: a known dict extended, anything else kept as a spread. */
+function extended(
+  base: Val | undefined,
+  props: readonly ValProp[],
+  spreads: readonly Val[],
+  at: Val['at'],
+): Val {
+  if (base?.k === 'obj')
+    return { ...base, props: joined(base.props, props), spreads: joined(base.spreads, spreads) };
+  return {
+    k: 'obj',
+    props: [...props],
+    spreads: base === undefined ? [...spreads] : [base, ...spreads],
+    at,
+  };
+}
+
+function mutate(
+  cx: Cx,
+  name: string,
+  props: readonly ValProp[],
+  spreads: readonly Val[],
+  at: Val['at'],
+): void {
+  const b = lookup(cx.scope, name);
+  if (
+    b?.ref !== undefined ||
+    b?.wrappers !== undefined ||
+    b?.def !== undefined ||
+    b?.instance !== undefined
+  )
+    return;
+  const base = b?.val ?? { k: 'name', name, text: name, at };
+  cx.scope.vars.set(name, { ...b, val: extended(base, props, spreads, at) });
+}
+
+/** `props.update(…)` on a name: its new properties. False when the call is not one. */
+export function updateCall(call: Node, cx: Cx): boolean {
+  const fn = call.childForFieldName('function');
+  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (obj?.type !== 'identifier' || fn?.childForFieldName('attribute')?.text !== 'update')
+    return false;
+  const args = readArgs(call.childForFieldName('arguments'), cx);
+  const props: ValProp[] = [];
+  const spreads: Val[] = [];
+  for (const p of args.positional) {
+    if (p.k === 'obj') {
+      props.push(...p.props);
+      spreads.push(...p.spreads);
+    } else spreads.push(p);
+  }
+  for (const [key, value] of args.keywords) props.push({ key, value, at: value.at });
+  mutate(cx, obj.text, props, spreads, posOf(call));
+  return true;
+}
+
+function bindSubscript(target: Node, rhs: Node | undefined, cx: Cx): void {
+  const obj = target.childForFieldName('value');
+  const key = target.childForFieldName('subscript');
+  if (obj?.type !== 'identifier' || key === null || rhs === undefined) return;
+  const value = valueOf(rhs, cx);
+  mutate(cx, obj.text, [{ key: stringText(key), value, at: posOf(target) }], [], posOf(target));
+}
+
+function bindAttribute(target: Node, rhs: Node | undefined, cx: Cx): void {
+  const obj = target.childForFieldName('object');
+  const name = target.childForFieldName('attribute')?.text;
+  if (obj?.type !== 'identifier' || name === undefined) return;
+  const cls = lookup(cx.scope, obj.text)?.instance;
+  if (cls !== undefined) cls.attrs.set(name, bindingOf(rhs, `${obj.text}.${name}`, cx));
+}
+
+/** Bind an assignment target to `rhs` (undefined: a value the scanner cannot see). */
+export function bindTarget(target: Node, rhs: Node | undefined, cx: Cx): void {
+  switch (target.type) {
+    case 'identifier': {
+      const b = bindingOf(rhs, target.text, cx);
+      setName(cx, target.text, keepsSdk(rhs, lookup(cx.scope, target.text), b));
+      return;
+    }
+    case 'attribute':
+      bindAttribute(target, rhs, cx);
+      return;
+    case 'subscript':
+      bindSubscript(target, rhs, cx);
+      return;
+    default:
+      if (!TARGET_LISTS.has(target.type)) return;
+  }
+  const targets = kids(target);
+  const values = rhs !== undefined && TARGET_LISTS.has(rhs.type) ? kids(rhs) : [];
+  targets.forEach((t, i) =>
+    bindTarget(
+      t.type === 'list_splat_pattern' ? (kids(t)[0] ?? t) : t,
+      values.length === targets.length ? values[i] : undefined,
+      cx,
+    ),
+  );
+}
+
+/** `x op= value`: dict merges and string appends on a name; anything else forgets the name's value. */
+export function augment(node: Node, cx: Cx): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const op = node.childForFieldName('operator')?.type;
+  if (left?.type !== 'identifier' || right === null) return;
+  const b = lookup(cx.scope, left.text);
+  const old = b?.val;
+  const value = valueOf(right, cx);
+  const at = posOf(node);
+  if (op === '|=' && value.k === 'obj') mutate(cx, left.text, value.props, value.spreads, at);
+  else if (
+    op === '+=' &&
+    old !== undefined &&
+    (old.k === 'str' || old.k === 'concat' || value.k === 'str' || value.k === 'concat')
+  ) {
+    cx.scope.vars.set(left.text, { ...b, val: joinParts([old, value], old.at) });
+  } else if (b?.param === undefined) cx.scope.vars.set(left.text, {});
+}

@@ -1,0 +1,143 @@
+/**
+ * Calls as values: hashes and HMACs (`hashlib.sha256(email.encode()).hexdigest()`), calls that
+ * return a spelling of their input (`str(x)`, `x.lower()`), string building (`"{}".format(x)`,
+ * `" ".join([a, b])`), `dict(k=v)`, `d.get("email")`, and any other call as the name it is
+ * called by (`get_email()` → `get_email`).
+ */
+import type { Node } from 'web-tree-sitter';
+import { literalOf } from '../core/flows.js';
+import type { Val, ValProp } from '../types.js';
+import { readArgs } from './args.js';
+import { kids, lastName, stringText, type Cx } from './context.js';
+import { posOf } from './parser.js';
+import { lookup } from './scope.js';
+import { formatVal, joinParts } from './strings.js';
+import { member, spreadInto, textOf, valueOf } from './values.js';
+
+/** Callee names that hash, HMAC, encrypt or pseudonymize what they are given. */
+const HASH = /hash|sha\d|sha$|md5|digest|hmac|blake2|encrypt|pseudonym|anonymi[sz]/i;
+/** Methods of a hash object or module that hash their input (`hashlib.new`, `h.update`). */
+const HASH_METHODS = /^(?:new|update|digest|hexdigest)$/;
+/** Methods that return (a spelling of) the object they are called on. */
+const PASS_METHODS: ReadonlySet<string> = new Set([
+  'lower',
+  'upper',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'encode',
+  'decode',
+  'casefold',
+  'title',
+  'capitalize',
+  'swapcase',
+  'replace',
+  'zfill',
+  'ljust',
+  'rjust',
+  'center',
+  'removeprefix',
+  'removesuffix',
+]);
+/** Functions that return (a spelling of) their first argument. */
+const PASS_FUNCTIONS: ReadonlySet<string> = new Set([
+  'str',
+  'repr',
+  'quote',
+  'quote_plus',
+  'escape',
+  'normalize',
+  'dumps',
+]);
+
+/** Positional argument nodes of a call (keyword arguments and splats left out). */
+function positionalNodes(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (args === null || args.type !== 'argument_list') return [];
+  return kids(args).filter(
+    (a) =>
+      a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat',
+  );
+}
+
+function isLiteral(n: Node): boolean {
+  return n.type === 'string' && stringText(n) !== undefined;
+}
+
+/**
+ * What a hash call chain hashes: an HMAC's message (its second argument), else the first argument
+ * that is not a literal, down the chain (`sha256(x).hexdigest()` → `x`).
+ */
+function hashedInput(call: Node, cx: Cx, depth: number): Val {
+  for (let cur: Node | null = call; cur !== null && cur.type === 'call';) {
+    const fn = cur.childForFieldName('function');
+    const args = positionalNodes(cur);
+    if (/hmac/i.test(fn?.text ?? '') && args[1] !== undefined)
+      return valueOf(args[1], cx, depth + 1);
+    const arg = args.find((a) => !isLiteral(a));
+    if (arg !== undefined) return valueOf(arg, cx, depth + 1);
+    cur = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  }
+  return { k: 'unknown', text: textOf(call), at: posOf(call) };
+}
+
+function isHash(name: string, obj: Node | null): boolean {
+  return HASH.test(name) || (obj !== null && HASH.test(obj.text) && HASH_METHODS.test(name));
+}
+
+/** `dict(base, k=v, **more)`. */
+function dictCall(call: Node, cx: Cx, depth: number): Val {
+  const args = readArgs(call.childForFieldName('arguments'), cx, depth + 1);
+  const props: ValProp[] = [];
+  const spreads: Val[] = [];
+  for (const p of args.positional) spreadInto(p, props, spreads);
+  for (const [key, value] of args.keywords) props.push({ key, value, at: value.at });
+  if (args.spread) spreads.push({ k: 'unknown', text: '**kwargs', at: posOf(call) });
+  return { k: 'obj', props, spreads, at: posOf(call) };
+}
+
+/** `sep.join(items)` and `template.format(…)` on a literal string. */
+function stringMethod(call: Node, name: string, obj: Node, cx: Cx, depth: number): Val | undefined {
+  const at = posOf(call);
+  const self = literalOf(valueOf(obj, cx, depth + 1));
+  if (self === undefined) return undefined;
+  const args = readArgs(call.childForFieldName('arguments'), cx, depth + 1);
+  if (name === 'format') return formatVal(self, args.positional, args.keywords, at);
+  const items = args.positional[0];
+  if (items?.k !== 'arr') return undefined;
+  const parts: Val[] = [];
+  items.items.forEach((v, i) => {
+    if (i > 0 && self !== '') parts.push({ k: 'str', value: self, at });
+    parts.push(v);
+  });
+  return joinParts(parts, at);
+}
+
+/** The value a call returns, as far as its callee tells. */
+export function callVal(call: Node, cx: Cx, depth: number): Val {
+  const at = posOf(call);
+  const fn = call.childForFieldName('function');
+  const name =
+    fn === null
+      ? undefined
+      : fn.type === 'identifier' || fn.type === 'attribute'
+        ? lastName(fn)
+        : undefined;
+  if (fn === null || name === undefined) return { k: 'unknown', text: textOf(call), at };
+  const obj = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (isHash(name, obj)) return { k: 'hash', inner: hashedInput(call, cx, depth), at };
+  if (obj !== null && PASS_METHODS.has(name)) return valueOf(obj, cx, depth + 1);
+  const first = positionalNodes(call)[0];
+  if (PASS_FUNCTIONS.has(name) && first !== undefined) return valueOf(first, cx, depth + 1);
+  if (obj !== null && (name === 'format' || name === 'join')) {
+    const v = stringMethod(call, name, obj, cx, depth);
+    if (v !== undefined) return v;
+  }
+  if (obj !== null && name === 'get' && first !== undefined && stringText(first) !== undefined) {
+    return member(cx, valueOf(obj, cx, depth + 1), stringText(first)!, textOf(call), at);
+  }
+  if (obj === null && name === 'dict' && lookup(cx.scope, 'dict') === undefined)
+    return dictCall(call, cx, depth);
+  const parent = obj === null ? undefined : lastName(obj);
+  return { k: 'name', name, ...(parent !== undefined ? { parent } : {}), text: textOf(call), at };
+}

@@ -1,0 +1,114 @@
+/**
+ * One call read: an SDK sink call becomes a `SinkCall` (and, inside a function that forwards its
+ * parameters, a wrapper of that function); a configuration call is checked for risky settings;
+ * a call of a wrapper is read with the wrapper's derived sinks and reported with `via`.
+ */
+import type { Node } from 'web-tree-sitter';
+import { firedRules } from '../core/config.js';
+import { calledMember, type Ref } from '../core/registry.js';
+import { pickSink, readSink, wrapperSink, type ReadSink } from '../core/sink.js';
+import type { Args } from '../types.js';
+import type { Sink } from '../vendors/types.js';
+import { deparamArgs, readArgs } from './args.js';
+import type { Cx, FileState, FnInfo } from './context.js';
+import { posOf } from './parser.js';
+import { resolve } from './refs.js';
+import { secretsIn } from '../core/secrets.js';
+
+/** The sink a function becomes, its arguments also named by the function's parameter names. */
+function derive(fn: FnInfo, sink: Sink, read: ReadSink): Sink | undefined {
+  const derived = wrapperSink(sink, read);
+  if (derived === undefined) return undefined;
+  const args = derived.args.map((a) => {
+    const keyword = a.index === undefined ? undefined : fn.params[a.index];
+    return keyword === undefined ? a : { ...a, keyword };
+  });
+  return { ...derived, args };
+}
+
+function remember(cx: Cx, fn: FnInfo, ref: Ref, sink: Sink): void {
+  const wrapper: Ref = {
+    k: 'member',
+    vendor: ref.vendor,
+    member: { sinks: [sink] },
+    text: ref.text,
+    via: { wrapper: fn.name, file: cx.st.path, line: fn.line },
+  };
+  const list = cx.st.found.get(fn.id) ?? [];
+  list.push(wrapper);
+  cx.st.found.set(fn.id, list);
+}
+
+/** Read `sinks` of `ref` called with `args`; a direct SDK call may make its function a wrapper. */
+function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Args): void {
+  const via = ref.k === 'member' ? ref.via : undefined;
+  // Only a direct SDK call forwards parameters, and only its own function's (one level).
+  const fn = via === undefined ? cx.fn : undefined;
+  const args = deparamArgs(raw, fn?.id, cx);
+  const site = {
+    vendor: ref.vendor.id,
+    call: ref.text,
+    file: cx.st.path,
+    at: posOf(call),
+    language: 'python' as const,
+  };
+  for (const sink of sinks) {
+    const read = readSink(sink, args, via === undefined ? site : { ...site, via });
+    cx.st.calls.push(read.call);
+    const derived = fn === undefined ? undefined : derive(fn, sink, read);
+    if (fn !== undefined && derived !== undefined) remember(cx, fn, ref, derived);
+  }
+}
+
+function readConfig(call: Node, cx: Cx, ref: Ref, args: Args): void {
+  const rules = calledMember(ref)?.config;
+  if (rules === undefined) return;
+  for (const rule of firedRules(rules, args)) {
+    cx.st.hits.push({
+      vendor: ref.vendor.id,
+      call: ref.text,
+      rule,
+      file: cx.st.path,
+      at: posOf(call),
+    });
+  }
+}
+
+/** Calls of this file's functions that turned out to be wrappers, read with their sinks. */
+export function readPending(st: FileState): void {
+  for (const p of st.pending) {
+    for (const w of st.found.get(p.def) ?? []) {
+      const sinks = calledMember(w)?.sinks;
+      if (sinks !== undefined) readSinks(p.call, p.cx, w, sinks, p.args);
+    }
+  }
+}
+
+/**
+ * Read one `call` node; nothing happens unless its callee is an SDK member or a wrapper.
+ * Returns the SDK ref called, when there is one (its callback, if any, is the caller's to read).
+ */
+export function readCall(call: Node, cx: Cx): Ref | undefined {
+  const callee = call.childForFieldName('function');
+  const b = callee === null ? undefined : resolve(callee, cx);
+  if (b === undefined) return undefined;
+  const wrappers = b.wrappers ?? [];
+  if (wrappers.length === 0 && b.ref === undefined && b.def === undefined) return undefined;
+  const args = readArgs(call.childForFieldName('arguments'), cx);
+  if (b.def !== undefined) {
+    cx.st.pending.push({ call, cx, args, def: b.def });
+    return undefined;
+  }
+  for (const w of wrappers) {
+    const sinks = calledMember(w)?.sinks;
+    if (sinks !== undefined) readSinks(call, cx, w, sinks, args);
+  }
+  if (wrappers.length > 0 || b.ref === undefined) return undefined;
+  const member = calledMember(b.ref);
+  if (member === undefined) return undefined;
+  const sink = pickSink(member, args);
+  if (sink !== undefined) readSinks(call, cx, b.ref, [sink], args);
+  else cx.st.hits.push(...secretsIn(args, b.ref, cx.st.path));
+  readConfig(call, cx, b.ref, args);
+  return b.ref;
+}

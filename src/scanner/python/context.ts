@@ -1,0 +1,157 @@
+/** State shared while one Python file is read. */
+import type { Node } from 'web-tree-sitter';
+import type { AnalyzeContext } from '../core/front.js';
+import type { ConfigHit } from '../core/findings.js';
+import type { Ref } from '../core/registry.js';
+import type { Args, SinkCall, Val } from '../types.js';
+import type { ClassInfo, Scope } from './scope.js';
+
+/** A function being read: its parameters become `param` values. */
+export interface FnInfo {
+  /** The `def` node's id (its start offset): stable across runs over the same text. */
+  readonly id: number;
+  /** How reports name it: `track`, `Analytics.track`. */
+  readonly name: string;
+  /** Parameter names by index (`self` of a method left out). */
+  readonly params: readonly string[];
+  readonly line: number;
+}
+
+/** A function body read after the statements around it (Python runs bodies later). */
+export interface Deferred {
+  readonly node: Node;
+  readonly scope: Scope;
+  readonly cls?: ClassInfo;
+}
+
+/** A call of a function of this file, its arguments read where it is. */
+export interface PendingCall {
+  readonly call: Node;
+  readonly cx: Cx;
+  readonly args: Args;
+  /** The called function's `def` node id. */
+  readonly def: number;
+}
+
+/** What is found in one file. */
+export interface FileState {
+  readonly path: string;
+  readonly ctx: AnalyzeContext;
+  readonly calls: SinkCall[];
+  readonly hits: ConfigHit[];
+  /** Wrappers found so far, by `def` node id. */
+  readonly found: Map<number, Ref[]>;
+  /** Calls of this file's functions, read once every function body is (they may be wrappers). */
+  readonly pending: PendingCall[];
+  readonly deferred: Deferred[];
+  /** Lambdas already read as SDK callbacks (by start offset), not to be read again. */
+  readonly read: Set<number>;
+  /** The function each `param` value belongs to (a nested function must not forward its parent's). */
+  readonly owners: WeakMap<Val, number>;
+}
+
+/** Where a node is being read. */
+export interface Cx {
+  readonly st: FileState;
+  readonly scope: Scope;
+  readonly fn?: FnInfo;
+  /** The class whose body is being read: its names are also class attributes. */
+  readonly classBody?: ClassInfo;
+}
+
+/** A fresh state for one file. */
+export function createFileState(path: string, ctx: AnalyzeContext): FileState {
+  return {
+    path,
+    ctx,
+    calls: [],
+    hits: [],
+    found: new Map(),
+    pending: [],
+    deferred: [],
+    read: new Set(),
+    owners: new WeakMap(),
+  };
+}
+
+/** Named children, without nulls and comments. */
+export function kids(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of node.namedChildren) if (c !== null && c.type !== 'comment') out.push(c);
+  return out;
+}
+
+/** The last identifier of `a.b.c` (`c`), of `a` (`a`), or of a call `a.b()` (`b`). */
+export function lastName(node: Node): string | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return node.text;
+    case 'attribute':
+      return node.childForFieldName('attribute')?.text;
+    case 'call': {
+      const f = node.childForFieldName('function');
+      return f === null ? undefined : lastName(f);
+    }
+    case 'subscript': {
+      const s = node.childForFieldName('subscript');
+      return s?.type === 'string' ? stringText(s) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a `string` node is a raw string (`r"…"`: backslashes are text). */
+export function isRaw(node: Node): boolean {
+  return /r/i.test(node.firstChild?.text.replace(/['"]+$/, '') ?? '');
+}
+
+/** The characters a `string_content` node stands for, escape sequences decoded. */
+export function contentText(content: Node, raw: boolean): string {
+  const text = content.text;
+  if (raw) return text;
+  let out = '';
+  let last = 0;
+  for (const e of kids(content)) {
+    if (e.type !== 'escape_sequence') continue;
+    const start = e.startIndex - content.startIndex;
+    out += text.slice(last, start) + unescape(e.text);
+    last = start + e.text.length;
+  }
+  return out + text.slice(last);
+}
+
+/** The text of a plain string literal (no interpolation), undefined otherwise. */
+export function stringText(node: Node): string | undefined {
+  if (node.type !== 'string') return undefined;
+  const raw = isRaw(node);
+  let out = '';
+  for (const c of kids(node)) {
+    if (c.type === 'string_content') out += contentText(c, raw);
+    else if (c.type === 'interpolation') return undefined;
+  }
+  return out;
+}
+
+const SIMPLE: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
+
+/** One escape sequence's character(s); unknown escapes keep their text, as Python does. */
+export function unescape(seq: string): string {
+  const c = seq[1] ?? '';
+  if (c === 'x' || c === 'u' || c === 'U') {
+    const code = Number.parseInt(seq.slice(2), 16);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : seq;
+  }
+  if (c === '\n') return '';
+  if (/^[0-7]{1,3}$/.test(seq.slice(1)))
+    return String.fromCodePoint(Number.parseInt(seq.slice(1), 8));
+  return SIMPLE[c] ?? (c === '\\' || c === "'" || c === '"' ? c : seq);
+}

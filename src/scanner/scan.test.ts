@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { scan } from './scan.js';
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-scan-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const LEAK = `import mixpanel from 'mixpanel-browser';\nmixpanel.track('Signup', { email: user.email });\n`;
+
+describe('scan()', () => {
+  it('skips dependencies, build output, minified bundles and declaration files', async () => {
+    const dir = project({
+      'src/app.ts': LEAK,
+      'node_modules/x/index.js': LEAK,
+      'dist/app.js': LEAK,
+      'public/vendor.min.js': LEAK,
+      'src/types.d.ts': LEAK,
+      '.venv/lib/x.py': 'import mixpanel\n',
+    });
+    const r = await scan(dir);
+    assert.deepEqual([...new Set(r.findings.map((f) => f.file))], ['src/app.ts']);
+    assert.equal(r.stats.files, 1);
+  });
+
+  it('reports paths relative to the root with / separators, sorted, and a file given as the root', async () => {
+    const dir = project({ 'b/two.ts': LEAK, 'a/one.ts': LEAK });
+    const r = await scan(dir);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.file}:${f.line}`),
+      ['a/one.ts:2', 'b/two.ts:2'],
+    );
+    const single = await scan(join(dir, 'b/two.ts'));
+    assert.deepEqual(
+      single.findings.map((f) => f.file),
+      ['two.ts'],
+    );
+  });
+
+  it('does not parse files that name no SDK, and reports oversized files as skipped', async () => {
+    const dir = project({
+      'plain.ts': 'export const x = { email: user.email };\n',
+      'big.ts': LEAK + '//' + 'x'.repeat(2000) + '\n',
+      'app.ts': LEAK,
+    });
+    const r = await scan(dir, { maxFileBytes: 1000 });
+    assert.equal(r.stats.parsed, 1);
+    assert.deepEqual(
+      r.findings.map((f) => f.file),
+      ['app.ts'],
+    );
+    assert.match(
+      r.problems.find((p) => p.file === 'big.ts')?.message ?? '',
+      /over the 1000-byte limit/,
+    );
+  });
+
+  it('honours --exclude prefixes and --allow per vendor', async () => {
+    const dir = project({ 'src/app.ts': LEAK, 'test/app.test.ts': LEAK });
+    const r = await scan(dir, {
+      exclude: ['test'],
+      allow: new Map([['mixpanel', ['user.contact']]]),
+    });
+    assert.deepEqual(
+      r.findings.map((f) => [f.file, f.allowed, f.severity]),
+      [['src/app.ts', true, 'note']],
+    );
+  });
+
+  it('gives a finding the same fingerprint when unrelated lines move it', async () => {
+    const a = await scan(project({ 'app.ts': LEAK }));
+    const b = await scan(project({ 'app.ts': '// a comment\n\n' + LEAK }));
+    assert.equal(a.findings[0]!.line + 2, b.findings[0]!.line);
+    assert.equal(a.findings[0]!.fingerprint, b.findings[0]!.fingerprint);
+    const c = await scan(project({ 'app.ts': LEAK.replace('Signup', 'Login') }));
+    assert.notEqual(a.findings[0]!.fingerprint, c.findings[0]!.fingerprint);
+  });
+
+  it('reads what it can of broken files, and goes on past files it cannot read at all', async () => {
+    const dir = project({
+      'broken.ts': LEAK + ')))(((\u0000{{{{\n',
+      'deep.ts': 'import mixpanel from "mixpanel-browser";\n' + '['.repeat(20000),
+      'ok.ts': LEAK,
+    });
+    const r = await scan(dir);
+    assert.match(
+      r.problems.find((p) => p.file === 'broken.ts')?.message ?? '',
+      /syntax errors: recovered/,
+    );
+    assert.match(r.problems.find((p) => p.file === 'deep.ts')?.message ?? '', /nested too deeply/);
+    assert.deepEqual(
+      r.findings.map((f) => f.file),
+      ['broken.ts', 'ok.ts'],
+    );
+  });
+});

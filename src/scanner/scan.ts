@@ -1,0 +1,280 @@
+/**
+ * `scan(root)`: walk a source tree, read every JavaScript/TypeScript and Python file that names
+ * an SDK, follow exported wrapper functions one level to their callers in other files, and
+ * classify what each call sends.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Category } from '../engine/types.js';
+import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/front.js';
+import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js';
+import { createRegistry, type Ref, type Registry } from './core/registry.js';
+import { resolveImport } from './core/resolve.js';
+import { createJsFrontEnd } from './js/analyze.js';
+import { createPythonFrontEnd } from './python/analyze.js';
+import type { FileProblem, ScanResult, SinkCall } from './types.js';
+import { VENDORS } from './vendors/index.js';
+import type { Language, VendorDefinition } from './vendors/types.js';
+
+/** Folders never scanned: dependencies, build output, virtual environments, VCS data. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.cache',
+  'vendor',
+  'bower_components',
+  '.venv',
+  'venv',
+  'env',
+  '__pycache__',
+  'site-packages',
+  '.tox',
+  '.mypy_cache',
+]);
+
+/** Files larger than this are skipped (bundles, generated code), in bytes. */
+export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
+
+/** Options of `scan`. */
+export interface ScanOptions {
+  /** Extra categories each vendor may receive, by vendor id (`--allow intercom=user.contact`). */
+  readonly allow?: ReadonlyMap<string, readonly Category[]>;
+  /** Files larger than this are skipped, in bytes (default `DEFAULT_MAX_FILE_BYTES`). */
+  readonly maxFileBytes?: number;
+  /** Path prefixes (relative to the root, `/`-separated) not to scan. */
+  readonly exclude?: readonly string[];
+  /** Vendor definitions (default: all built-in ones). */
+  readonly vendors?: readonly VendorDefinition[];
+}
+
+interface Walked {
+  readonly files: string[];
+  readonly problems: FileProblem[];
+  bytes: number;
+}
+
+function walk(
+  root: string,
+  dir: string,
+  exts: ReadonlySet<string>,
+  opts: ScanOptions,
+  out: Walked,
+): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    out.problems.push({
+      file: toRel(root, dir),
+      message: `cannot read folder: ${(err as Error).message}`,
+    });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    const rel = toRel(root, full);
+    if (opts.exclude?.some((p) => rel === p || rel.startsWith(p.endsWith('/') ? p : p + '/')))
+      continue;
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(root, full, exts, opts, out);
+    } else if (
+      e.isFile() &&
+      exts.has(extOf(e.name)) &&
+      !/\.min\.[cm]?js$/.test(e.name) &&
+      !e.name.endsWith('.d.ts')
+    ) {
+      out.files.push(rel);
+    }
+  }
+}
+
+function extOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot);
+}
+
+function toRel(root: string, path: string): string {
+  const r = relative(root, path);
+  return (r === '' ? '.' : r).split(sep).join('/');
+}
+
+interface Lang {
+  readonly front: FrontEnd;
+  readonly registry: Registry;
+}
+
+/** Walk `root` (a folder or one file) and report every SDK call and finding. */
+export async function scan(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const vendors = options.vendors ?? VENDORS;
+  const fronts = [createJsFrontEnd(), createPythonFrontEnd()];
+  const langs = new Map<string, Lang>();
+  for (const front of fronts) {
+    const registry = createRegistry(vendors, front.language);
+    for (const ext of front.extensions) langs.set(ext, { front, registry });
+  }
+  const abs = resolve(root);
+  const isFile = statSync(abs).isFile();
+  const base = isFile ? resolve(abs, '..') : abs;
+  const walked: Walked = { files: [], problems: [], bytes: 0 };
+  if (isFile) walked.files.push(toRel(base, abs));
+  else walk(base, base, new Set(langs.keys()), options, walked);
+
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const texts = new Map<string, string>();
+  for (const f of walked.files) {
+    try {
+      const size = statSync(join(base, f)).size;
+      if (size > maxBytes) {
+        walked.problems.push({
+          file: f,
+          message: `skipped: ${size} bytes is over the ${maxBytes}-byte limit`,
+        });
+        continue;
+      }
+      const text = readFileSync(join(base, f), 'utf8');
+      walked.bytes += size;
+      texts.set(f, text);
+    } catch (err) {
+      walked.problems.push({ file: f, message: `cannot read: ${(err as Error).message}` });
+    }
+  }
+  const used = new Set<Language>();
+  for (const f of texts.keys()) used.add(langs.get(extOf(f))!.front.language);
+  for (const front of fronts) if (used.has(front.language)) await front.init();
+
+  const results = new Map<string, FileAnalysis>();
+  const exported = new Map<string, Ref[]>();
+  const noWrappers = () => undefined;
+  // Pass 1: files that name an SDK; collect the wrappers they export.
+  for (const [path, text] of texts) {
+    const lang = langs.get(extOf(path))!;
+    if (!lang.registry.mentions(text)) continue;
+    const analysis = analyzeSafely(
+      lang,
+      { path, text },
+      { registry: lang.registry, wrapper: noWrappers },
+    );
+    results.set(path, analysis);
+    for (const w of analysis.exports) {
+      const key = `${path}#${w.name}`;
+      exported.set(key, [...(exported.get(key) ?? []), w.ref]);
+    }
+  }
+  // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
+  if (exported.size > 0) {
+    const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
+    const exists = (p: string): boolean => texts.has(p);
+    for (const [path, text] of texts) {
+      const lang = langs.get(extOf(path))!;
+      const language = lang.front.language;
+      if (!importsAny(language, path, text, targets, exists)) continue;
+      const wrapper = (
+        from: string,
+        specifier: string,
+        name: string,
+      ): readonly Ref[] | undefined => {
+        const target = resolveImport(language, from, specifier, exists);
+        return target === undefined ? undefined : exported.get(`${target}#${name}`);
+      };
+      results.set(path, analyzeSafely(lang, { path, text }, { registry: lang.registry, wrapper }));
+    }
+  }
+  return assemble(abs, walked, texts.size, results, vendors, options);
+}
+
+const JS_IMPORT = /(?:\bfrom|\brequire\(|\bimport\(?)\s*['"]([^'"]+)['"]/g;
+const PY_IMPORT =
+  /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w, \t]+)|import[ \t]+([\w.]+))/gm;
+
+/** The modules a file imports, as specifiers to resolve (a cheap textual read, no parse). */
+function importedSpecifiers(language: Language, text: string): string[] {
+  const out: string[] = [];
+  if (language === 'js') {
+    for (const m of text.matchAll(JS_IMPORT)) if (m[1]!.startsWith('.')) out.push(m[1]!);
+    return out;
+  }
+  for (const m of text.matchAll(PY_IMPORT)) {
+    if (m[3] !== undefined) {
+      out.push(m[3]);
+      continue;
+    }
+    const from = m[1]!;
+    out.push(from);
+    // `from . import analytics` / `from app import analytics` name a module too.
+    for (const name of m[2]!.split(',')) {
+      const n = name.trim().split(/\s/)[0];
+      if (n) out.push(/^\.*$/.test(from) ? from + n : `${from}.${n}`);
+    }
+  }
+  return out;
+}
+
+/** Whether a file imports one of the files that export wrappers. */
+function importsAny(
+  language: Language,
+  path: string,
+  text: string,
+  targets: ReadonlySet<string>,
+  exists: (p: string) => boolean,
+): boolean {
+  for (const spec of importedSpecifiers(language, text)) {
+    const target = resolveImport(language, path, spec, exists);
+    if (target !== undefined && target !== path && targets.has(target)) return true;
+  }
+  return false;
+}
+
+function analyzeSafely(lang: Lang, file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
+  try {
+    return lang.front.analyze(file, ctx);
+  } catch (err) {
+    // A front end bug must not stop the scan of the other files; it is reported.
+    const message =
+      err instanceof RangeError
+        ? `skipped: nested too deeply to read (${err.message})`
+        : `internal error: ${(err as Error).message}`;
+    return { calls: [], hits: [], exports: [], problems: [{ file: file.path, message }] };
+  }
+}
+
+function assemble(
+  root: string,
+  walked: Walked,
+  files: number,
+  results: ReadonlyMap<string, FileAnalysis>,
+  vendors: readonly VendorDefinition[],
+  options: ScanOptions,
+): ScanResult {
+  const calls: SinkCall[] = [];
+  const hits: ConfigHit[] = [];
+  const problems = [...walked.problems];
+  for (const r of results.values()) {
+    calls.push(...r.calls);
+    hits.push(...r.hits);
+    problems.push(...r.problems);
+  }
+  calls.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+  const byId = new Map(vendors.map((v) => [v.id, v]));
+  const findings = findingsOf(calls, hits, byId, options.allow ?? new Map()).sort(compareFindings);
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    root,
+    stats: { files, bytes: walked.bytes, parsed: results.size },
+    problems,
+    calls,
+    findings,
+  };
+}

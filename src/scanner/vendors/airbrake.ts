@@ -1,0 +1,62 @@
+/**
+ * Airbrake: `@airbrake/browser` and `@airbrake/node` (`new Notifier({projectId, projectKey})`,
+ * `notifier.notify({error, params, context: {user}, session, environment})`,
+ * `notifier.scope().setContext({…})`) and the older `airbrake-js` (`new AirbrakeClient(…)`).
+ *
+ * Checked against @airbrake/browser 2.1 and @airbrake/node 2.1 type declarations and sources.
+ * Filters (`addFilter(notice => …)`) change the notice by assignment, which is not seen.
+ */
+import type { ArgSpec, ConfigRule, Member, Sink, VendorDefinition } from './types.js';
+
+const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
+  sinks: [{ kind, args }],
+});
+
+/** `notify(error)` or `notify({error, params, context, session, environment})`. */
+const NOTICE: ArgSpec = {
+  index: 0,
+  role: 'object',
+  fields: {
+    context: { role: 'fields', path: 'context' },
+    params: { role: 'fields', path: 'params' },
+    session: { role: 'fields', path: 'session' },
+    environment: { role: 'fields', path: 'environment' },
+  },
+};
+
+/** Browser notifier: console output is recorded and sent with every error. */
+const BROWSER_RULES: readonly ConfigRule[] = [
+  {
+    id: 'console-history',
+    arg: 0,
+    when: [{ path: 'instrumentation.console', notIn: [false] }],
+    severity: 'note',
+    message:
+      'Airbrake records console messages (and their arguments) as history and sends them with every error outside development. Set `instrumentation: {console: false}` if the console may show personal data.',
+  },
+];
+
+/** Airbrake definition: browser and Node notifiers, legacy airbrake-js. */
+export const airbrake: VendorDefinition = {
+  id: 'airbrake',
+  name: 'Airbrake',
+  role: 'error-tracking',
+  docs: 'https://docs.airbrake.io/docs/platforms/javascript/',
+  js: {
+    modules: {
+      '@airbrake/browser': { namespace: 'browser-module' },
+      '@airbrake/node': { namespace: 'node-module' },
+      'airbrake-js': { default: 'legacy-class', namespace: 'legacy-class' },
+    },
+  },
+  types: {
+    'browser-module': { Notifier: { returns: 'notifier', config: BROWSER_RULES } },
+    'node-module': { Notifier: { returns: 'notifier' } },
+    'legacy-class': { '()': { returns: 'notifier' } },
+    notifier: {
+      notify: sink('error', [NOTICE]),
+      scope: { returns: 'scope' },
+    },
+    scope: { setContext: sink('context', [{ index: 0, role: 'fields', path: 'context' }]) },
+  },
+};

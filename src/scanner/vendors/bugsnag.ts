@@ -1,0 +1,110 @@
+/**
+ * Bugsnag: `@bugsnag/js` (browser and Node in one package), `@bugsnag/browser`, `@bugsnag/node`
+ * and the CDN global `Bugsnag`: `Bugsnag.start({user, metadata, …})`, `setUser(id, email, name)`,
+ * `addMetadata(section, values | key, value)`, `leaveBreadcrumb(message, metadata)`, and
+ * `notify(error, event => {event.setUser(…)})`, whose callback receives the event.
+ *
+ * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
+ * Assignments to the event (`event.user = …`) are not calls and are not seen.
+ */
+import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
+
+const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
+  sinks: [{ kind, args }],
+});
+const message = (index: number, path: string): ArgSpec => ({ index, role: 'message', path });
+
+/** `start(apiKey | options)`: the user and metadata sent with every event. */
+const START: Sink = {
+  kind: 'context',
+  args: [
+    {
+      index: 0,
+      role: 'object',
+      fields: {
+        user: { role: 'fields', path: 'user' },
+        metadata: { role: 'fields', path: 'metadata' },
+        context: { role: 'message', path: 'context' },
+      },
+    },
+  ],
+};
+
+/** Browser notifier options (`collectUserIp` and `generateAnonymousId` exist only there). */
+const BROWSER_RULES: readonly ConfigRule[] = [
+  {
+    id: 'ip-collection',
+    arg: 0,
+    when: [{ path: 'collectUserIp', notIn: [false] }],
+    severity: 'warning',
+    message:
+      'Bugsnag records the client IP address with every error and session in the browser (`collectUserIp` defaults to true). Set `collectUserIp: false`.',
+  },
+  {
+    id: 'anonymous-id',
+    arg: 0,
+    when: [{ path: 'generateAnonymousId', notIn: [false] }],
+    severity: 'note',
+    message:
+      'Bugsnag stores a device id in localStorage and sends it as the user id when none is set. Set `generateAnonymousId: false`.',
+  },
+];
+
+/** `setUser(id, email, name)`, on the client and on an event. */
+const SET_USER = sink('identify', [
+  { index: 0, role: 'identity', path: 'user.id' },
+  { index: 1, role: 'value', path: 'user', key: 'email' },
+  { index: 2, role: 'value', path: 'user', key: 'name' },
+]);
+/** `addMetadata(section, {key: value})` or `addMetadata(section, key, value)`. */
+const ADD_METADATA = sink('context', [{ index: 1, role: 'fields', path: 'metadata', pair: true }]);
+
+const EVENT: TypeSpec = {
+  setUser: SET_USER,
+  addMetadata: ADD_METADATA,
+};
+
+const CLIENT: TypeSpec = {
+  setUser: SET_USER,
+  addMetadata: ADD_METADATA,
+  setContext: sink('context', [message(0, 'context')]),
+  leaveBreadcrumb: sink('context', [
+    message(0, 'breadcrumbs.message'),
+    { index: 1, role: 'fields', path: 'breadcrumbs.metadata' },
+  ]),
+  notify: {
+    sinks: [{ kind: 'error', args: [message(0, 'error')] }],
+    callback: { arg: 1, param: 0, type: 'event' },
+  },
+  addOnError: { callback: { arg: 0, param: 0, type: 'event' } },
+};
+
+/** Bugsnag definition: universal, browser and Node packages, the CDN global. */
+export const bugsnag: VendorDefinition = {
+  id: 'bugsnag',
+  name: 'Bugsnag',
+  role: 'error-tracking',
+  docs: 'https://docs.bugsnag.com/platforms/javascript/',
+  js: {
+    modules: {
+      '@bugsnag/js': { default: 'static', namespace: 'static' },
+      '@bugsnag/browser': { default: 'static', namespace: 'static' },
+      '@bugsnag/node': { default: 'node-static', namespace: 'node-static' },
+    },
+    globals: { Bugsnag: 'static' },
+  },
+  types: {
+    static: {
+      ...CLIENT,
+      start: { returns: 'client', sinks: [START], config: BROWSER_RULES },
+      createClient: { returns: 'client', sinks: [START], config: BROWSER_RULES },
+    },
+    'node-static': {
+      ...CLIENT,
+      start: { returns: 'client', sinks: [START] },
+      createClient: { returns: 'client', sinks: [START] },
+    },
+    client: CLIENT,
+    event: EVENT,
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Intercom Messenger: the snippet's global `Intercom('boot' | 'update' | 'trackEvent', …)`,
+ * `@intercom/messenger-js-sdk` (`Intercom({app_id, …})`, `boot`, `update`, `trackEvent`), and
+ * `react-use-intercom` (`const {boot} = useIntercom()`). Intercom messages users, so it is
+ * allowed their email and name; everything else is reported as for any vendor.
+ *
+ * Checked against @intercom/messenger-js-sdk 0.0.20 type declarations. `window.intercomSettings
+ * = {…}` is an assignment, not a call: not read.
+ */
+import type { ArgSpec, Member, Sink, VendorDefinition } from './types.js';
+
+const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
+const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
+  sinks: [{ kind, args }],
+});
+const command = (name: string, kind: Sink['kind'], args: readonly ArgSpec[]): Sink => ({
+  kind,
+  args,
+  when: { arg: 0, equals: [name] },
+});
+
+/** `Intercom(command, …)`. */
+const GLOBAL: Member = {
+  sinks: [
+    command('boot', 'identify', [fields(1, 'user')]),
+    command('update', 'profile', [fields(1, 'user')]),
+    command('trackEvent', 'event', [{ index: 1, role: 'event-name' }, fields(2, 'metadata')]),
+    command('showNewMessage', 'context', [{ index: 1, role: 'message', path: 'message' }]),
+  ],
+};
+
+const BOOT = sink('identify', [fields(0, 'user')]);
+
+/** The npm package's functions (and react-use-intercom's, which take camelCase keys). */
+const FUNCTIONS: Readonly<Record<string, Member>> = {
+  boot: BOOT,
+  update: sink('profile', [fields(0, 'user')]),
+  trackEvent: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'metadata')]),
+  showNewMessage: sink('context', [{ index: 0, role: 'message', path: 'message' }]),
+};
+
+/** The Intercom definition: allowed `user.contact.email` and `user.name` (it messages users). */
+export const intercom: VendorDefinition = {
+  id: 'intercom',
+  name: 'Intercom',
+  role: 'customer-messaging',
+  allow: ['user.contact.email', 'user.name'],
+  docs: 'https://developers.intercom.com/installing-intercom/web/methods',
+  js: {
+    modules: {
+      '@intercom/messenger-js-sdk': { default: 'boot', namespace: 'module' },
+      'react-use-intercom': { namespace: 'react-module' },
+    },
+    globals: { Intercom: 'global' },
+  },
+  types: {
+    global: { '()': GLOBAL },
+    // `Intercom({app_id, user_id, email})` boots the Messenger.
+    boot: { '()': BOOT },
+    module: { ...FUNCTIONS, Intercom: BOOT },
+    'react-module': { useIntercom: { returns: 'react' } },
+    react: FUNCTIONS,
+  },
+};
