@@ -18,6 +18,10 @@ export function argOf(args: Args, spec: { index?: number; keyword?: string }): V
 /** The first sink of a member whose `when` holds for these arguments. */
 export function pickSink(member: Member, args: Args): Sink | undefined {
   for (const s of member.sinks ?? []) {
+    const n = args.positional.length;
+    if (s.positional !== undefined && !args.spread) {
+      if (n < (s.positional.min ?? 0) || n > (s.positional.max ?? Infinity)) continue;
+    }
     if (s.when === undefined) return s;
     const lit = literalOf(args.positional[s.when.arg]);
     if (lit !== undefined && s.when.equals.includes(lit)) return s;

@@ -145,19 +145,33 @@ const NODE: TypeSpec = {
 
 /**
  * posthog-python. `capture` changed in 6.0 from `capture(distinct_id, event, properties)` to
- * `capture(event, distinct_id=…, properties=…)`: argument 0 is read as the event name and as the
- * distinct id (when no `distinct_id=` is given), and argument 1 overrides the event name when
- * it is a literal. In the 6.x form without `distinct_id=`, the event name also shows as an id
- * note: the format cannot tell the two forms apart by argument count.
+ * `capture(event, distinct_id=…, properties=…)`: two or more positional arguments are the 3.x
+ * form, fewer the 6.x form.
  */
 const PYTHON: TypeSpec = {
-  capture: sink('event', [
-    { index: 0, role: 'event-name' },
-    id(0, 'userId', 'distinct_id'),
-    { index: 1, keyword: 'event', role: 'event-name' },
-    fields(2, 'properties', 'properties'),
-    fields(6, 'groups', 'groups'),
-  ]),
+  capture: {
+    sinks: [
+      {
+        kind: 'event',
+        positional: { min: 2 },
+        args: [
+          id(0, 'userId', 'distinct_id'),
+          { index: 1, keyword: 'event', role: 'event-name' },
+          fields(2, 'properties', 'properties'),
+          fields(6, 'groups', 'groups'),
+        ],
+      },
+      {
+        kind: 'event',
+        args: [
+          { index: 0, keyword: 'event', role: 'event-name' },
+          id(undefined, 'userId', 'distinct_id'),
+          fields(undefined, 'properties', 'properties'),
+          fields(undefined, 'groups', 'groups'),
+        ],
+      },
+    ],
+  },
   identify: sink('identify', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),
   set: sink('profile', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),
   set_once: sink('profile', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),

@@ -60,6 +60,11 @@ export interface Sink {
    * (`Intercom('boot', …)`, `gtag('event', …)`). Several sinks on one member are tried in order.
    */
   readonly when?: { readonly arg: number; readonly equals: readonly string[] };
+  /**
+   * Only when the call has this many positional arguments: tells apart overloads such as
+   * posthog-python's 3.x `capture(distinct_id, event)` and 6.x `capture(event, distinct_id=…)`.
+   */
+  readonly positional?: { readonly min?: number; readonly max?: number };
   /** A fixed event name (`page()` → `page`), when no argument names it. */
   readonly event?: string;
   /** Set by the scanner on a wrapper's derived sink: the SDK call it forwards to (`mp.track`). */
