@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: runs every benchmark (detection, then policy, then gateway), prints the
  * tables, writes `benchmarks/results/*.json`.
- * Flags: --only detect|policy|gateway, --events N (default 20000), --peer-events N (default
+ * Flags: --only detect|policy|gateway|ledger|scan, --events N (default 20000), --peer-events N (default
  * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
  * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
- * run under --cpu-prof, profile in benchmarks/results/profiles/).
+ * run under --cpu-prof, profile in benchmarks/results/profiles/). Ledger only: --ledger-rows N.
+ * Scan only: --files N (default 5000, 1000 with --quick), files of the generated source tree;
+ * --profile (one extra scan under the CPU profiler, profile in benchmarks/results/profiles/).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,8 +17,9 @@ import { benchGateway, GATEWAY_TARGETS, renderGateway } from './gateway.js';
 import { renderDetect, TARGETS } from './lib/report.js';
 import { benchPolicy, POLICY_TARGETS, renderPolicy } from './policy.js';
 import { benchLedger, LEDGER_TARGETS, renderLedger } from './ledger.js';
+import { benchScan, renderScan, SCAN_TARGETS } from './scan.js';
 
-const BENCHMARKS = ['detect', 'policy', 'gateway', 'ledger'] as const;
+const BENCHMARKS = ['detect', 'policy', 'gateway', 'ledger', 'scan'] as const;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -116,6 +119,18 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`\n${renderLedger(report)}\n`);
     await write('ledger', started, { targets: LEDGER_TARGETS, ...report });
+  }
+  if (only.includes('scan')) {
+    const started = new Date();
+    const report = await benchScan({
+      seed: options.seed,
+      files: flag('files', quick ? 1000 : 5000),
+      reps: options.reps,
+      log: options.log,
+      ...(process.argv.includes('--profile') && { profileDir: join(root, 'results', 'profiles') }),
+    });
+    process.stdout.write(`\n${renderScan(report)}\n`);
+    await write('scan', started, { targets: SCAN_TARGETS, ...report });
   }
 }
 

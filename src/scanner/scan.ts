@@ -174,10 +174,11 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   if (exported.size > 0) {
     const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const exists = (p: string): boolean => texts.has(p);
+    const stems = stemPattern(targets);
     for (const [path, text] of texts) {
       const lang = langs.get(extOf(path))!;
       const language = lang.front.language;
-      if (!importsAny(language, path, text, targets, exists)) continue;
+      if (!stems.test(text) || !importsAny(language, path, text, targets, exists)) continue;
       const wrapper = (
         from: string,
         specifier: string,
@@ -217,6 +218,22 @@ function importedSpecifiers(language: Language, text: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Every import of a file names its module by the file's stem (`analytics` for
+ * `src/lib/analytics.ts`) or, for `index`/`__init__` files, by the folder's name: a file that
+ * mentions none of them imports none of them.
+ */
+function stemPattern(targets: ReadonlySet<string>): RegExp {
+  const stems = new Set<string>();
+  for (const t of targets) {
+    const parts = t.split('/');
+    const base = parts[parts.length - 1]!.replace(/\.[^.]+$/, '');
+    stems.add(base === 'index' || base === '__init__' ? (parts[parts.length - 2] ?? base) : base);
+  }
+  const words = [...stems].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:${words.join('|')})`);
 }
 
 /** Whether a file imports one of the files that export wrappers. */

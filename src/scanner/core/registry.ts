@@ -63,8 +63,12 @@ export function createRegistry(vendors: readonly VendorDefinition[], language: L
     }
   }
   const sorted = [...words].sort((a, b) => b.length - a.length).map(escape);
+  // A word inside a path (`'../lib/analytics'`, Python's `from app.analytics import`) names the
+  // project's own module, not the SDK: such files are read in the second pass if they call a
+  // wrapper. JavaScript keeps `.` (`window.analytics`), Python does not.
+  const before = language === 'js' ? '[\\w$/]' : '[\\w$/.]';
   const re =
-    sorted.length === 0 ? /$^/ : new RegExp(`(?<![\\w$])(?:${sorted.join('|')})(?![\\w$])`);
+    sorted.length === 0 ? /$^/ : new RegExp(`(?<!${before})(?:${sorted.join('|')})(?![\\w$])`);
   return { language, vendors, modules, globals, mentions: (text) => re.test(text) };
 }
 

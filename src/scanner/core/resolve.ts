@@ -36,10 +36,17 @@ function pythonCandidates(fromFile: string, specifier: string): string[] {
   const base = posix.join(dir === '' ? '.' : dir, ...rest);
   const clean = posix.normalize(base);
   const out = [`${clean}.py`, `${clean}/__init__.py`];
-  // Absolute imports from a source folder: `src/app/x.py` imported as `app.x`.
-  if (dots === 0)
-    for (const root of ['src', 'app', 'lib'])
-      out.push(`${root}/${clean}.py`, `${root}/${clean}/__init__.py`);
+  // Absolute imports from the folder of any enclosing package root (a monorepo's
+  // `backend/app/x.py` imported as `app.x`), nearest first.
+  if (dots === 0) {
+    for (
+      let d = posix.dirname(fromFile);
+      d !== '.' && d !== '/' && d !== '';
+      d = posix.dirname(d)
+    ) {
+      out.push(`${d}/${clean}.py`, `${d}/${clean}/__init__.py`);
+    }
+  }
   return out;
 }
 

@@ -18,7 +18,7 @@ import { calledMember, type Ref } from '../core/registry.js';
 import { pickSink, readSink, wrapperSink } from '../core/sink.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ConfigRule, Member, Sink } from '../vendors/types.js';
-import { posOf, unwrap, type FileContext } from './context.js';
+import { GLOBAL_OBJECTS, posOf, unwrap, type FileContext } from './context.js';
 import { exportsOf, wrapperName } from './exports.js';
 import { refOf, type JsRef } from './refs.js';
 import { createBinder, enclosingFunction } from './scope.js';
@@ -43,13 +43,23 @@ function scriptKind(path: string): T.ScriptKind {
 
 type Call = T.CallExpression | T.NewExpression;
 
+/**
+ * Every call and `new` in the file, in source order. The same walk sets each node's parent
+ * (the parser is asked not to: one walk instead of two).
+ */
 function collectCalls(sf: T.SourceFile): Call[] {
   const out: Call[] = [];
+  let parent: T.Node = sf;
   const visit = (n: T.Node): void => {
-    if (ts.isCallExpression(n) || ts.isNewExpression(n)) out.push(n);
+    (n as { parent: T.Node }).parent = parent;
+    if (n.kind === ts.SyntaxKind.CallExpression || n.kind === ts.SyntaxKind.NewExpression)
+      out.push(n as Call);
+    const saved = parent;
+    parent = n;
     ts.forEachChild(n, visit);
+    parent = saved;
   };
-  visit(sf);
+  ts.forEachChild(sf, visit);
   return out;
 }
 
@@ -173,15 +183,36 @@ function parseProblems(sf: T.SourceFile): FileAnalysis['problems'] {
   ];
 }
 
+/** The identifier (or `this`) a callee chain starts from: `a` in `a.b(c).d`. */
+function rootOf(e: T.Expression): T.Node {
+  for (;;) {
+    const u = unwrap(e);
+    if (ts.isPropertyAccessExpression(u) || ts.isElementAccessExpression(u)) e = u.expression;
+    else if (ts.isCallExpression(u) || ts.isNewExpression(u)) e = u.expression;
+    else return u;
+  }
+}
+
+/**
+ * Cheap test before resolving a callee: a chain rooted at an undeclared name that is no SDK
+ * global (`console.log`, `JSON.parse`, `fetch`) reaches no SDK and no wrapper.
+ */
+function mayReach(fc: FileContext, call: Call): boolean {
+  const root = rootOf(call.expression);
+  if (!ts.isIdentifier(root)) return true;
+  const name = root.text;
+  if (fc.ctx.registry.globals.has(name) || GLOBAL_OBJECTS.has(name)) return true;
+  return fc.binder.lookup(root) !== undefined;
+}
+
 /** Read one file. */
 export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
-  const sf = ts.createSourceFile(
-    file.path,
-    file.text,
-    ts.ScriptTarget.Latest,
-    true,
-    scriptKind(file.path),
-  );
+  // JSDoc is never read by the scanner; parents are set by collectCalls.
+  const options = {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  };
+  const sf = ts.createSourceFile(file.path, file.text, options, false, scriptKind(file.path));
   const fc: FileContext = {
     sf,
     path: file.path,
@@ -194,10 +225,11 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
   const pending: Call[] = [];
   // SDK calls first (they make wrappers), then calls of the wrappers they made.
   for (const call of collectCalls(sf)) {
+    if (!mayReach(fc, call)) continue;
     const callee = unwrap(call.expression);
     if (!readCall(fc, call, refOf(fc, callee), found)) pending.push(call);
   }
-  if (fc.wrappers.size > 0 || pending.length > 0) {
+  if (fc.wrappers.size > 0) {
     for (const call of pending) {
       const r = refOf(fc, unwrap(call.expression));
       if (r?.k === 'wrappers') readCall(fc, call, r, found);
