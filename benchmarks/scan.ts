@@ -15,7 +15,7 @@ import { loadPythonParser, parsePython } from '../src/scanner/python/parser.js';
 import { scan } from '../src/scanner/scan.js';
 import type { ScanResult } from '../src/scanner/types.js';
 import { VENDORS } from '../src/scanner/vendors/index.js';
-import { writeScanCorpus, type ScanCorpus } from './lib/scan-corpus.js';
+import { writeScanCorpus, type ScanCorpus } from './lib/scan-corpus/index.js';
 import { fixed, table } from './lib/table.js';
 import { mbPerSecond, type Timing } from './lib/timing.js';
 

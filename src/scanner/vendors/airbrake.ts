@@ -6,23 +6,11 @@
  * Checked against @airbrake/browser 2.1 and @airbrake/node 2.1 type declarations and sources.
  * Filters (`addFilter(notice => …)`) change the notice by assignment, which is not seen.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
+import { fields, namedFields, options, sink } from './specs.js';
+import type { ConfigRule, VendorDefinition } from './types.js';
 
 /** `notify(error)` or `notify({error, params, context, session, environment})`. */
-const NOTICE: ArgSpec = {
-  index: 0,
-  role: 'object',
-  fields: {
-    context: { role: 'fields', path: 'context' },
-    params: { role: 'fields', path: 'params' },
-    session: { role: 'fields', path: 'session' },
-    environment: { role: 'fields', path: 'environment' },
-  },
-};
+const NOTICE = options(0, namedFields('context', 'params', 'session', 'environment'));
 
 /** Browser notifier: console output is recorded and sent with every error. */
 const BROWSER_RULES: readonly ConfigRule[] = [
@@ -57,6 +45,6 @@ export const airbrake: VendorDefinition = {
       notify: sink('error', [NOTICE]),
       scope: { returns: 'scope' },
     },
-    scope: { setContext: sink('context', [{ index: 0, role: 'fields', path: 'context' }]) },
+    scope: { setContext: sink('context', [fields(0, 'context')]) },
   },
 };

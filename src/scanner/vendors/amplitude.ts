@@ -8,22 +8,13 @@
  * type declarations, amplitude-js 8.21 sources, and Amplitude-Python sources (`client.py`,
  * `event.py`).
  */
-import type { ArgSpec, ConfigRule, Sink, TypeSpec, VendorDefinition } from './types.js';
+import { eventName, fields, groupId, id, options, pairs, props, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
-const fields = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
-  ...(index !== undefined ? { index } : {}),
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'fields',
-  path,
-});
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): { sinks: readonly Sink[] } => ({
-  sinks: [{ kind, args }],
-});
-const groupId = (index: number, keyword?: string): ArgSpec => ({
-  index,
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'group-identity',
-  path: 'groupId',
+/** The SDK's device id, landing at `deviceId` as a device identifier. */
+const deviceId = (index: number | undefined, keyword?: string): ArgSpec => ({
+  ...id(index, 'deviceId', keyword),
+  category: 'user.device.device_id',
 });
 
 /** Keys of an event (and of `EventOptions`) that say who and where the user is. */
@@ -54,16 +45,16 @@ const value = (key: string, keyword?: string): ArgSpec => ({
 
 /** JavaScript `EventOptions` and the event object form of `track({event_type, …})`. */
 const EVENT_FIELDS: Readonly<Record<string, ArgSpec>> = {
-  user_id: { role: 'identity', path: 'userId' },
-  device_id: { role: 'identity', path: 'deviceId', category: 'user.device.device_id' },
-  event_type: { role: 'event-name' },
-  event_properties: fields(undefined, 'properties'),
+  user_id: id(undefined),
+  device_id: deviceId(undefined),
+  event_type: eventName(undefined),
+  event_properties: props(undefined),
   user_properties: fields(undefined, 'traits'),
   groups: fields(undefined, 'groups'),
   group_properties: fields(undefined, 'group_properties'),
   ...Object.fromEntries(DEVICE_KEYS.map((k) => [k, value(k)])),
 };
-const options = (index: number): ArgSpec => ({ index, role: 'object', fields: EVENT_FIELDS });
+const eventOptions = (index: number): ArgSpec => options(index, EVENT_FIELDS);
 
 /** `init(apiKey, options)` (browser SDK 2.x). */
 const INIT_RULES: readonly ConfigRule[] = [
@@ -116,16 +107,14 @@ const LEGACY_INIT_RULES: readonly ConfigRule[] = [
 /** The module functions of `@amplitude/analytics-browser`/`-node` and an instance's methods. */
 const CLIENT: TypeSpec = {
   init: { config: INIT_RULES },
-  track: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'properties'), options(2)]),
-  logEvent: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'properties'), options(2)]),
-  identify: sink('identify', [options(1)]),
-  setUserId: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
-  setDeviceId: sink('identify', [
-    { index: 0, role: 'identity', path: 'deviceId', category: 'user.device.device_id' },
-  ]),
-  setGroup: sink('group', [groupId(1), options(2)]),
-  groupIdentify: sink('group', [groupId(1), options(3)]),
-  revenue: sink('revenue', [options(1)]),
+  track: sink('event', [eventName(0), props(1), eventOptions(2)]),
+  logEvent: sink('event', [eventName(0), props(1), eventOptions(2)]),
+  identify: sink('identify', [eventOptions(1)]),
+  setUserId: sink('identify', [id(0)]),
+  setDeviceId: sink('identify', [deviceId(0)]),
+  setGroup: sink('group', [groupId(1), eventOptions(2)]),
+  groupIdentify: sink('group', [groupId(1), eventOptions(3)]),
+  revenue: sink('revenue', [eventOptions(1)]),
   createInstance: { returns: 'client' },
   Identify: { returns: 'identify' },
   Revenue: { returns: 'revenue' },
@@ -133,11 +122,8 @@ const CLIENT: TypeSpec = {
   getInstance: { returns: 'legacy' },
 };
 
-const pair = (path: string): ArgSpec => ({ index: 0, role: 'fields', path, pair: true });
-const builder = (path: string, returns: string) => ({
-  sinks: [{ kind: 'profile', args: [pair(path)] }] as const,
-  returns,
-});
+/** A builder operation: `set(key, value)` writes the profile and returns the builder. */
+const builder = (returns: string, arg: ArgSpec): Member => ({ ...sink('profile', [arg]), returns });
 const IDENTIFY_OPS = [
   'set',
   'setOnce',
@@ -151,7 +137,7 @@ const IDENTIFY_OPS = [
 
 /** `new Identify().set('plan', 'pro').setOnce(…)`: each call returns the builder. */
 const IDENTIFY: TypeSpec = {
-  ...Object.fromEntries(IDENTIFY_OPS.map((m) => [m, builder('traits', 'identify')])),
+  ...Object.fromEntries(IDENTIFY_OPS.map((m) => [m, builder('identify', pairs(0))])),
   unset: { returns: 'identify' },
   clearAll: { returns: 'identify' },
 };
@@ -165,10 +151,7 @@ const REVENUE: TypeSpec = {
   setCurrency: revenueSetter,
   setRevenue: revenueSetter,
   setReceipt: revenueSetter,
-  setEventProperties: {
-    sinks: [{ kind: 'revenue', args: [fields(0, 'properties')] }],
-    returns: 'revenue',
-  },
+  setEventProperties: { ...sink('revenue', [props(0)]), returns: 'revenue' },
 };
 
 /** `@amplitude/analytics-node`: the same calls; its `init` has no browser tracking options. */
@@ -179,17 +162,11 @@ const NODE: TypeSpec = Object.fromEntries(
 /** amplitude-js 8.x: `amplitude.getInstance()`. */
 const LEGACY: TypeSpec = {
   init: { config: LEGACY_INIT_RULES },
-  logEvent: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'properties')]),
-  logEventWithTimestamp: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'properties')]),
-  logEventWithGroups: sink('event', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    fields(2, 'groups'),
-  ]),
-  setUserId: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
-  setDeviceId: sink('identify', [
-    { index: 0, role: 'identity', path: 'deviceId', category: 'user.device.device_id' },
-  ]),
+  logEvent: sink('event', [eventName(0), props(1)]),
+  logEventWithTimestamp: sink('event', [eventName(0), props(1)]),
+  logEventWithGroups: sink('event', [eventName(0), props(1), fields(2, 'groups')]),
+  setUserId: sink('identify', [id(0)]),
+  setDeviceId: sink('identify', [deviceId(0)]),
   setUserProperties: sink('profile', [fields(0, 'traits')]),
   setGlobalUserProperties: sink('profile', [fields(0, 'traits')]),
   setGroup: sink('group', [groupId(1)]),
@@ -198,10 +175,10 @@ const LEGACY: TypeSpec = {
 
 /** Python `BaseEvent`/`EventOptions` keywords (every one is also positional, but nobody does). */
 const PY_EVENT_ARGS: readonly ArgSpec[] = [
-  { index: 0, keyword: 'event_type', role: 'event-name' },
-  { keyword: 'user_id', role: 'identity', path: 'userId' },
-  { keyword: 'device_id', role: 'identity', path: 'deviceId', category: 'user.device.device_id' },
-  fields(undefined, 'properties', 'event_properties'),
+  eventName(0, 'event_type'),
+  id(undefined, 'userId', 'user_id'),
+  deviceId(undefined, 'device_id'),
+  props(undefined, 'event_properties'),
   fields(undefined, 'traits', 'user_properties'),
   fields(undefined, 'groups', 'groups'),
   fields(undefined, 'group_properties', 'group_properties'),
@@ -217,15 +194,15 @@ const PYTHON_MODULE: TypeSpec = {
   Identify: { returns: 'python-identify' },
   Revenue: {
     returns: 'python-event',
-    sinks: [{ kind: 'revenue', args: [fields(6, 'properties', 'properties')] }],
+    sinks: [{ kind: 'revenue', args: [props(6, 'properties')] }],
   },
 };
 
 const PYTHON: TypeSpec = {
-  identify: sink('identify', [fields(2, 'properties', 'event_properties')]),
+  identify: sink('identify', [props(2, 'event_properties')]),
   group_identify: sink('group', [
     groupId(1, 'group_name'),
-    fields(4, 'properties', 'event_properties'),
+    props(4, 'event_properties'),
     fields(5, 'traits', 'user_properties'),
   ]),
   set_group: sink('group', [groupId(1, 'group_name')]),
@@ -243,13 +220,7 @@ const PY_IDENTIFY_OPS = [
 ];
 const PYTHON_IDENTIFY: TypeSpec = {
   ...Object.fromEntries(
-    PY_IDENTIFY_OPS.map((m) => [
-      m,
-      {
-        sinks: [{ kind: 'profile', args: [{ ...pair('traits'), keyword: 'key' }] }],
-        returns: 'python-identify',
-      },
-    ]),
+    PY_IDENTIFY_OPS.map((m) => [m, builder('python-identify', { ...pairs(0), keyword: 'key' })]),
   ),
   unset: { returns: 'python-identify' },
   clear_all: { returns: 'python-identify' },

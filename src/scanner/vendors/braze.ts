@@ -7,12 +7,9 @@
  *
  * Checked against @braze/web-sdk 6.13 and @braze/react-native-sdk 22 type declarations.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
+import { eventName, id, options, pairs, props, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const props = (index: number, path = 'properties'): ArgSpec => ({ index, role: 'fields', path });
 /** A profile setter: `setEmail(value)` lands at `traits.email`. */
 const attribute = (key: string, index = 0): ArgSpec => ({
   index,
@@ -21,7 +18,6 @@ const attribute = (key: string, index = 0): ArgSpec => ({
   key,
 });
 const setter = (key: string): Member => sink('profile', [attribute(key)]);
-const pairs = (index: number): ArgSpec => ({ index, role: 'fields', path: 'traits', pair: true });
 
 /** `braze.initialize(apiKey, options)`. */
 const INIT_RULES: readonly ConfigRule[] = [
@@ -62,7 +58,7 @@ const USER: TypeSpec = {
   setCountry: setter('country'),
   setHomeCity: setter('home_city'),
   setDateOfBirth: setter('date_of_birth'),
-  setLineId: sink('profile', [{ index: 0, role: 'identity', path: 'traits.line_id' }]),
+  setLineId: sink('profile', [id(0, 'traits.line_id')]),
   setCustomUserAttribute: sink('profile', [pairs(0)]),
   addToCustomAttributeArray: sink('profile', [pairs(0)]),
   setLastKnownLocation: sink('profile', [attribute('latitude'), attribute('longitude', 1)]),
@@ -70,22 +66,18 @@ const USER: TypeSpec = {
     attribute('latitude', 1),
     attribute('longitude', 2),
   ]),
-  addAlias: sink('alias', [{ index: 0, role: 'identity', path: 'alias' }]),
+  addAlias: sink('alias', [id(0, 'alias')]),
 };
 
 /** The SDK's module functions (web) and the same calls on the snippet's global. */
 const SDK: TypeSpec = {
   initialize: { config: INIT_RULES },
-  changeUser: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
+  changeUser: sink('identify', [id(0)]),
   getUser: { returns: 'user' },
-  logCustomEvent: sink('event', [{ index: 0, role: 'event-name' }, props(1)]),
-  logPurchase: sink('revenue', [{ index: 0, role: 'event-name' }, props(4)]),
+  logCustomEvent: sink('event', [eventName(0), props(1)]),
+  logPurchase: sink('revenue', [eventName(0), props(4)]),
   logEcommerceEvent: sink('event', [
-    {
-      index: 0,
-      role: 'object',
-      fields: { name: { role: 'event-name' }, properties: { role: 'fields', path: 'properties' } },
-    },
+    options(0, { name: eventName(undefined), properties: props(undefined) }),
   ]),
 };
 

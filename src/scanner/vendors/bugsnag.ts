@@ -7,26 +7,14 @@
  * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
  * Assignments to the event (`event.user = …`) are not calls and are not seen.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const message = (index: number, path: string): ArgSpec => ({ index, role: 'message', path });
+import { fields, id, message, namedFields, options, pairs, sink } from './specs.js';
+import type { ConfigRule, Sink, TypeSpec, VendorDefinition } from './types.js';
 
 /** `start(apiKey | options)`: the user and metadata sent with every event. */
 const START: Sink = {
   kind: 'context',
   args: [
-    {
-      index: 0,
-      role: 'object',
-      fields: {
-        user: { role: 'fields', path: 'user' },
-        metadata: { role: 'fields', path: 'metadata' },
-        context: { role: 'message', path: 'context' },
-      },
-    },
+    options(0, { ...namedFields('user', 'metadata'), context: message(undefined, 'context') }),
   ],
 };
 
@@ -52,12 +40,12 @@ const BROWSER_RULES: readonly ConfigRule[] = [
 
 /** `setUser(id, email, name)`, on the client and on an event. */
 const SET_USER = sink('identify', [
-  { index: 0, role: 'identity', path: 'user.id' },
+  id(0, 'user.id'),
   { index: 1, role: 'value', path: 'user', key: 'email' },
   { index: 2, role: 'value', path: 'user', key: 'name' },
 ]);
 /** `addMetadata(section, {key: value})` or `addMetadata(section, key, value)`. */
-const ADD_METADATA = sink('context', [{ index: 1, role: 'fields', path: 'metadata', pair: true }]);
+const ADD_METADATA = sink('context', [pairs(1, 'metadata')]);
 
 const EVENT: TypeSpec = {
   setUser: SET_USER,
@@ -70,7 +58,7 @@ const CLIENT: TypeSpec = {
   setContext: sink('context', [message(0, 'context')]),
   leaveBreadcrumb: sink('context', [
     message(0, 'breadcrumbs.message'),
-    { index: 1, role: 'fields', path: 'breadcrumbs.metadata' },
+    fields(1, 'breadcrumbs.metadata'),
   ]),
   notify: {
     sinks: [{ kind: 'error', args: [message(0, 'error')] }],

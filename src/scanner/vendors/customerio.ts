@@ -11,39 +11,37 @@
  * @customerio/cdp-analytics-node 0.5 type declarations. The `_cio` snippet has no package: its
  * calls are from Customer.io's JavaScript snippet documentation.
  */
-import type { ArgSpec, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const id = (index: number, path = 'userId'): ArgSpec => ({ index, role: 'identity', path });
-const EVENT_NAME: ArgSpec = { index: 0, role: 'event-name' };
-const ANONYMOUS_ID: ArgSpec = {
-  role: 'identity',
-  path: 'anonymousId',
-  category: 'user.device.cookie_id',
-};
+import {
+  anonymousId,
+  eventName,
+  fields,
+  id,
+  message,
+  namedFields,
+  options,
+  props,
+  SEGMENT_BROWSER,
+  SEGMENT_NODE,
+  sink,
+} from './specs.js';
+import type { ArgSpec, TypeSpec, VendorDefinition } from './types.js';
 
 /** The snippet's `_cio`: attributes include the `id`, so the whole object is read as traits. */
 const SNIPPET: TypeSpec = {
   identify: sink('identify', [fields(0, 'traits')]),
-  track: sink('event', [EVENT_NAME, fields(1, 'properties')]),
-  page: sink('page', [{ index: 0, role: 'message', path: 'page' }, fields(1, 'properties')]),
+  track: sink('event', [eventName(0), props(1)]),
+  page: sink('page', [message(0, 'page'), props(1)]),
 };
 
 /** customerio-node's `{name, data}` event body. */
-const eventBody = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: { name: { role: 'event-name' }, data: { role: 'fields', path: 'properties' } },
-});
+const eventBody = (index: number): ArgSpec =>
+  options(index, { name: eventName(undefined), data: props(undefined) });
 
 const TRACK_CLIENT: TypeSpec = {
   identify: sink('identify', [id(0), fields(1, 'traits')]),
   track: sink('event', [id(0), eventBody(1)]),
-  trackAnonymous: sink('event', [{ ...ANONYMOUS_ID, index: 0 }, eventBody(1)]),
-  trackPageView: sink('page', [id(0), { index: 1, role: 'message', path: 'page' }]),
+  trackAnonymous: sink('event', [anonymousId(0), eventBody(1)]),
+  trackPageView: sink('page', [id(0), message(1, 'page')]),
   addDevice: sink('profile', [
     id(0),
     { index: 1, role: 'identity', path: 'device.id', category: 'user.device.device_id' },
@@ -53,61 +51,33 @@ const TRACK_CLIENT: TypeSpec = {
 };
 
 /** A transactional message request: its recipient, identifiers and template data. */
-const message = (to?: 'user.contact.email' | 'user.contact.phone_number'): ArgSpec => ({
-  index: 0,
-  role: 'object',
-  fields: {
+const request = (to?: 'user.contact.email' | 'user.contact.phone_number'): ArgSpec =>
+  options(0, {
     ...(to !== undefined
       ? { to: { role: 'value', path: 'message', key: 'to', category: to } }
       : {}),
-    identifiers: { role: 'fields', path: 'identifiers' },
-    message_data: { role: 'fields', path: 'message_data' },
-    custom_data: { role: 'fields', path: 'custom_data' },
-  },
-});
-const EMAIL = sink('event', [message('user.contact.email')]);
-const SMS = sink('event', [message('user.contact.phone_number')]);
+    ...namedFields('identifiers', 'message_data', 'custom_data'),
+  });
+const EMAIL = sink('event', [request('user.contact.email')]);
+const SMS = sink('event', [request('user.contact.phone_number')]);
 
 const API_CLIENT: TypeSpec = {
   sendEmail: EMAIL,
   sendSMS: SMS,
-  sendPush: sink('event', [message()]),
-  sendInboxMessage: sink('event', [message()]),
-  sendInApp: sink('event', [message()]),
+  sendPush: sink('event', [request()]),
+  sendInboxMessage: sink('event', [request()]),
+  sendInApp: sink('event', [request()]),
   triggerBroadcast: sink('event', [fields(1, 'data'), fields(2, 'recipients')]),
 };
 
-/** Data Pipelines browser SDK: Segment-style positional calls. */
+/** Data Pipelines browser SDK: Segment-style positional calls (options are not read). */
 const CDP_BROWSER: TypeSpec = {
-  track: sink('event', [EVENT_NAME, fields(1, 'properties')]),
-  page: sink('page', [EVENT_NAME, fields(1, 'properties'), fields(2, 'properties')]),
-  screen: sink('page', [EVENT_NAME, fields(1, 'properties'), fields(2, 'properties')]),
-  identify: sink('identify', [id(0), fields(1, 'traits')]),
-  group: sink('group', [{ index: 0, role: 'group-identity', path: 'groupId' }, fields(1, 'group')]),
-  alias: sink('alias', [id(0), id(1, 'previousId')]),
-};
-
-/** Data Pipelines Node SDK: object calls. */
-const CDP_FIELDS: Readonly<Record<string, ArgSpec>> = {
-  userId: { role: 'identity', path: 'userId' },
-  anonymousId: ANONYMOUS_ID,
-  previousId: { role: 'identity', path: 'previousId' },
-  groupId: { role: 'group-identity', path: 'groupId' },
-  event: { role: 'event-name' },
-  name: { role: 'event-name' },
-  properties: { role: 'fields', path: 'properties' },
-  traits: { role: 'fields', path: 'traits' },
-  context: { role: 'fields', path: 'context' },
-};
-const cdpCall = (kind: Sink['kind']): Member =>
-  sink(kind, [{ index: 0, role: 'object', fields: CDP_FIELDS }]);
-const CDP_NODE: TypeSpec = {
-  track: cdpCall('event'),
-  identify: cdpCall('identify'),
-  group: cdpCall('group'),
-  page: cdpCall('page'),
-  screen: cdpCall('page'),
-  alias: cdpCall('alias'),
+  track: SEGMENT_BROWSER.track(),
+  page: SEGMENT_BROWSER.page(),
+  screen: SEGMENT_BROWSER.page(),
+  identify: SEGMENT_BROWSER.identify(),
+  group: SEGMENT_BROWSER.group('group'),
+  alias: SEGMENT_BROWSER.alias,
 };
 
 /** Customer.io definition: snippet, Track/App API client, Data Pipelines SDKs. */
@@ -132,7 +102,7 @@ export const customerio: VendorDefinition = {
       APIClient: { returns: 'api-client' },
       SendEmailRequest: EMAIL,
       SendSMSRequest: SMS,
-      SendPushRequest: sink('event', [message()]),
+      SendPushRequest: sink('event', [request()]),
     },
     'track-client': TRACK_CLIENT,
     'api-client': API_CLIENT,
@@ -141,6 +111,6 @@ export const customerio: VendorDefinition = {
     'cdp-browser': CDP_BROWSER,
     'cdp-node-module': { Analytics: { type: 'cdp-node-class', returns: 'cdp-node' } },
     'cdp-node-class': { '()': { returns: 'cdp-node' } },
-    'cdp-node': CDP_NODE,
+    'cdp-node': SEGMENT_NODE,
   },
 };

@@ -8,13 +8,8 @@
  * turned `enablePrivacyForActionName` on by default; earlier versions left it off, so the rule
  * asks for it explicitly.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const keyed = (path: string): ArgSpec => ({ index: 1, role: 'value', keyFrom: 0, path });
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
+import { eventName, fields, keyed, message, sink } from './specs.js';
+import type { ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
 const RUM_INIT_RULES: readonly ConfigRule[] = [
   {
@@ -63,20 +58,17 @@ const CONTEXT: TypeSpec = {
 const RUM: TypeSpec = {
   ...CONTEXT,
   init: { config: RUM_INIT_RULES },
-  addAction: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'context')]),
+  addAction: sink('event', [eventName(0), fields(1, 'context')]),
   addError: sink('error', [fields(1, 'context')]),
   setViewContext: sink('context', [fields(0, 'view.context')]),
   setViewContextProperty: sink('context', [keyed('view.context')]),
-  startView: sink('page', [{ index: 0, role: 'event-name' }]),
+  startView: sink('page', [eventName(0)]),
   // SDK 4 and earlier.
   addRumGlobalContext: sink('context', [keyed('context')]),
   setRumGlobalContext: sink('context', [fields(0, 'context')]),
 };
 
-const log: Member = sink('event', [
-  { index: 0, role: 'message', path: 'message' },
-  fields(1, 'context'),
-]);
+const log: Member = sink('event', [message(0, 'message'), fields(1, 'context')]);
 const LOGGER: TypeSpec = {
   debug: log,
   info: log,

@@ -8,14 +8,8 @@
  * reference. The gtag snippet's own `function gtag(){dataLayer.push(arguments)}` is a local
  * function: calls in the file that declares it are the front end's to resolve.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const command = (name: string, kind: Sink['kind'], args: readonly ArgSpec[]): Sink => ({
-  kind,
-  args,
-  when: { arg: 0, equals: [name] },
-});
+import { command, eventName, fields, id, keyed, options, props, sink } from './specs.js';
+import type { ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
 /** Settings on `gtag('config', id, {…})` that widen what Google collects. */
 const CONFIG_RULES: readonly ConfigRule[] = [
@@ -40,7 +34,7 @@ const CONFIG_RULES: readonly ConfigRule[] = [
 /** `gtag(command, …)`: the command literal picks the sink. */
 const GTAG: Member = {
   sinks: [
-    command('event', 'event', [{ index: 1, role: 'event-name' }, fields(2, 'properties')]),
+    command('event', 'event', [eventName(1), props(2)]),
     command('config', 'context', [fields(2, 'config')]),
     // `gtag('set', {…})` and `gtag('set', 'user_properties', {…})`.
     command('set', 'profile', [fields(1, 'config'), fields(2, 'user_properties')]),
@@ -48,63 +42,38 @@ const GTAG: Member = {
   config: CONFIG_RULES,
 };
 
-const DATA_LAYER_PUSH: Member = { sinks: [{ kind: 'event', args: [fields(0, 'dataLayer')] }] };
+const DATA_LAYER_PUSH = sink('event', [fields(0, 'dataLayer')]);
 
 const REACT_GA: TypeSpec = {
-  initialize: {
-    sinks: [
-      {
-        kind: 'context',
-        args: [
-          {
-            index: 1,
-            role: 'object',
-            fields: {
-              gaOptions: { role: 'fields', path: 'config' },
-              gtagOptions: { role: 'fields', path: 'config' },
-            },
-          },
-        ],
-      },
-    ],
-  },
+  initialize: sink('context', [
+    options(1, {
+      gaOptions: fields(undefined, 'config'),
+      gtagOptions: fields(undefined, 'config'),
+    }),
+  ]),
   // `event('name', params)` or the Universal Analytics style `event({category, action, label})`.
-  event: {
-    sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, fields(1, 'properties')] }],
-  },
-  send: { sinks: [{ kind: 'event', args: [fields(0, 'properties')] }] },
-  set: { sinks: [{ kind: 'context', args: [fields(0, 'config')] }] },
+  event: sink('event', [eventName(0), props(1)]),
+  send: sink('event', [props(0)]),
+  set: sink('context', [fields(0, 'config')]),
   gtag: { type: 'gtag' },
 };
 
 /** Firebase's modular API: the analytics instance comes first. */
 const FIREBASE: TypeSpec = {
-  logEvent: {
-    sinks: [{ kind: 'event', args: [{ index: 1, role: 'event-name' }, fields(2, 'properties')] }],
-  },
-  setUserId: {
-    sinks: [{ kind: 'identify', args: [{ index: 1, role: 'identity', path: 'userId' }] }],
-  },
-  setUserProperties: { sinks: [{ kind: 'profile', args: [fields(1, 'user_properties')] }] },
-  setDefaultEventParameters: { sinks: [{ kind: 'context', args: [fields(0, 'properties')] }] },
+  logEvent: sink('event', [eventName(1), props(2)]),
+  setUserId: sink('identify', [id(1)]),
+  setUserProperties: sink('profile', [fields(1, 'user_properties')]),
+  setDefaultEventParameters: sink('context', [props(0)]),
 };
 
 /** `@react-native-firebase/analytics`: `analytics().logEvent(name, params)`. */
 const RN_FIREBASE: TypeSpec = {
-  logEvent: {
-    sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, fields(1, 'properties')] }],
-  },
-  logScreenView: { sinks: [{ kind: 'page', args: [fields(0, 'properties')] }] },
-  setUserId: {
-    sinks: [{ kind: 'identify', args: [{ index: 0, role: 'identity', path: 'userId' }] }],
-  },
-  setUserProperty: {
-    sinks: [
-      { kind: 'profile', args: [{ index: 1, role: 'value', keyFrom: 0, path: 'user_properties' }] },
-    ],
-  },
-  setUserProperties: { sinks: [{ kind: 'profile', args: [fields(0, 'user_properties')] }] },
-  setDefaultEventParameters: { sinks: [{ kind: 'context', args: [fields(0, 'properties')] }] },
+  logEvent: sink('event', [eventName(0), props(1)]),
+  logScreenView: sink('page', [props(0)]),
+  setUserId: sink('identify', [id(0)]),
+  setUserProperty: sink('profile', [keyed('user_properties')]),
+  setUserProperties: sink('profile', [fields(0, 'user_properties')]),
+  setDefaultEventParameters: sink('context', [props(0)]),
 };
 
 /** The Google Analytics definition: gtag, dataLayer, react-ga4, Next.js helpers and Firebase (JavaScript only). */

@@ -9,12 +9,8 @@
  * and the `disableTextCapture` load option from Heap's documentation (not verifiable here).
  * `@heap/heap-node` does not exist on npm.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const props = (index: number, path = 'properties'): ArgSpec => ({ index, role: 'fields', path });
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
+import { eventName, fields, id, props, sink } from './specs.js';
+import type { ConfigRule, TypeSpec, VendorDefinition } from './types.js';
 
 /** `heap.load(appId, options)`: text capture is on unless turned off in code or in Heap's settings. */
 const LOAD_RULES: readonly ConfigRule[] = [
@@ -31,27 +27,20 @@ const LOAD_RULES: readonly ConfigRule[] = [
 /** The web and React Native API: calls act on the current user. */
 const CLIENT: TypeSpec = {
   load: { config: LOAD_RULES },
-  track: sink('event', [{ index: 0, role: 'event-name' }, props(1)]),
-  identify: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
-  addUserProperties: sink('profile', [props(0, 'traits')]),
+  track: sink('event', [eventName(0), props(1)]),
+  identify: sink('identify', [id(0)]),
+  addUserProperties: sink('profile', [fields(0, 'traits')]),
   // Event properties persist in a cookie and ride on every later event.
   addEventProperties: sink('profile', [props(0)]),
   addPageviewProperties: sink('profile', [props(0)]),
-  addAccountProperties: sink('group', [props(0, 'group')]),
+  addAccountProperties: sink('group', [fields(0, 'group')]),
   trackPageview: sink('page', [props(0)]),
 };
 
 /** heap-api: `track(event, identity, properties)`, `addUserProperties(identity, properties)`. */
 const SERVER: TypeSpec = {
-  track: sink('event', [
-    { index: 0, role: 'event-name' },
-    { index: 1, role: 'identity', path: 'userId' },
-    props(2),
-  ]),
-  addUserProperties: sink('profile', [
-    { index: 0, role: 'identity', path: 'userId' },
-    props(1, 'traits'),
-  ]),
+  track: sink('event', [eventName(0), id(1), props(2)]),
+  addUserProperties: sink('profile', [id(0), fields(1, 'traits')]),
 };
 
 /** Heap definition: web snippet, React Native SDK, server API client. */

@@ -8,26 +8,15 @@
  * core's `defaults.js`). Hooks (`beforeNotify(notice => …)`) change the notice by assignment,
  * which is not seen.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
+import { fields, message, namedFields, options, props, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, TypeSpec, VendorDefinition } from './types.js';
 
 /** The parts of a notice that carry data: `notify(err, {context, params, …})`. */
-const notice = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: {
-    message: { role: 'message', path: 'message' },
-    context: { role: 'fields', path: 'context' },
-    params: { role: 'fields', path: 'params' },
-    session: { role: 'fields', path: 'session' },
-    cookies: { role: 'fields', path: 'cookies' },
-    headers: { role: 'fields', path: 'headers' },
-  },
-});
+const notice = (index: number): ArgSpec =>
+  options(index, {
+    message: message(undefined, 'message'),
+    ...namedFields('context', 'params', 'session', 'cookies', 'headers'),
+  });
 
 /** `configure(options)`: breadcrumbs record console output and network calls by default. */
 const CONFIG_RULES: readonly ConfigRule[] = [
@@ -44,29 +33,24 @@ const CONFIG_RULES: readonly ConfigRule[] = [
   },
 ];
 
+/** `notify(error | message, name | notice, notice)`. */
+const NOTIFY = sink('error', [message(0, 'message'), notice(1), notice(2)]);
+
 const CLIENT: TypeSpec = {
   configure: { config: CONFIG_RULES },
   factory: { returns: 'client', config: CONFIG_RULES },
   setContext: sink('context', [fields(0, 'context')]),
   resetContext: sink('context', [fields(0, 'context')]),
   setEventContext: sink('context', [fields(0, 'context')]),
-  notify: sink('error', [{ index: 0, role: 'message', path: 'message' }, notice(1), notice(2)]),
-  notifyAsync: sink('error', [
-    { index: 0, role: 'message', path: 'message' },
-    notice(1),
-    notice(2),
-  ]),
+  notify: NOTIFY,
+  notifyAsync: NOTIFY,
   addBreadcrumb: sink('context', [
-    { index: 0, role: 'message', path: 'breadcrumbs.message' },
-    {
-      index: 1,
-      role: 'object',
-      fields: { metadata: { role: 'fields', path: 'breadcrumbs.metadata' } },
-    },
+    message(0, 'breadcrumbs.message'),
+    options(1, { metadata: fields(undefined, 'breadcrumbs.metadata') }),
   ]),
   // `event(type, data)` or `event(data)`: both positions read as data.
-  event: sink('event', [fields(0, 'properties'), fields(1, 'properties')]),
-  logEvent: sink('event', [fields(0, 'properties')]),
+  event: sink('event', [props(0), props(1)]),
+  logEvent: sink('event', [props(0)]),
 };
 
 /** Honeybadger definition: the universal package and the CDN global. */

@@ -6,30 +6,19 @@
  * Checked against @hotjar/browser 1.0 and react-hotjar 6.3 type declarations. Recording and
  * masking are set in Hotjar's site settings, not in code, so there are no config rules.
  */
-import type { ArgSpec, Member, Sink, VendorDefinition } from './types.js';
+import { command, eventName, fields, id, message, sink } from './specs.js';
+import type { ArgSpec, Member, VendorDefinition } from './types.js';
 
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const identity = (index: number): ArgSpec => ({ index, role: 'identity', path: 'userId' });
-const attributes = (index: number): ArgSpec => ({ index, role: 'fields', path: 'traits' });
+const attributes = (index: number): ArgSpec => fields(index, 'traits');
 // A page path may carry ids or search terms: the engine scans literal text.
-const path = (index: number): ArgSpec => ({ index, role: 'message', path: 'page' });
+const path = (index: number): ArgSpec => message(index, 'page');
 
 /** `hj(command, …)`: the tracking code's queue. */
 const HJ: Member = {
   sinks: [
-    {
-      kind: 'identify',
-      when: { arg: 0, equals: ['identify'] },
-      args: [identity(1), attributes(2)],
-    },
-    {
-      kind: 'event',
-      when: { arg: 0, equals: ['event'] },
-      args: [{ index: 1, role: 'event-name' }],
-    },
-    { kind: 'page', when: { arg: 0, equals: ['stateChange'] }, args: [path(1)] },
+    command('identify', 'identify', [id(1), attributes(2)]),
+    command('event', 'event', [eventName(1)]),
+    command('stateChange', 'page', [path(1)]),
   ],
 };
 
@@ -48,8 +37,8 @@ export const hotjar: VendorDefinition = {
   },
   types: {
     hotjar: {
-      identify: sink('identify', [identity(0), attributes(1)]),
-      event: sink('event', [{ index: 0, role: 'event-name' }]),
+      identify: sink('identify', [id(0), attributes(1)]),
+      event: sink('event', [eventName(0)]),
       stateChange: sink('page', [path(0)]),
     },
     'react-module': { hotjar: { type: 'hotjar' } },

@@ -7,25 +7,16 @@
  * Checked against @intercom/messenger-js-sdk 0.0.20 type declarations. `window.intercomSettings
  * = {…}` is an assignment, not a call: not read.
  */
-import type { ArgSpec, Member, Sink, VendorDefinition } from './types.js';
-
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const command = (name: string, kind: Sink['kind'], args: readonly ArgSpec[]): Sink => ({
-  kind,
-  args,
-  when: { arg: 0, equals: [name] },
-});
+import { command, eventName, fields, message, sink } from './specs.js';
+import type { Member, VendorDefinition } from './types.js';
 
 /** `Intercom(command, …)`. */
 const GLOBAL: Member = {
   sinks: [
     command('boot', 'identify', [fields(1, 'user')]),
     command('update', 'profile', [fields(1, 'user')]),
-    command('trackEvent', 'event', [{ index: 1, role: 'event-name' }, fields(2, 'metadata')]),
-    command('showNewMessage', 'context', [{ index: 1, role: 'message', path: 'message' }]),
+    command('trackEvent', 'event', [eventName(1), fields(2, 'metadata')]),
+    command('showNewMessage', 'context', [message(1, 'message')]),
   ],
 };
 
@@ -35,8 +26,8 @@ const BOOT = sink('identify', [fields(0, 'user')]);
 const FUNCTIONS: Readonly<Record<string, Member>> = {
   boot: BOOT,
   update: sink('profile', [fields(0, 'user')]),
-  trackEvent: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'metadata')]),
-  showNewMessage: sink('context', [{ index: 0, role: 'message', path: 'message' }]),
+  trackEvent: sink('event', [eventName(0), fields(1, 'metadata')]),
+  showNewMessage: sink('context', [message(0, 'message')]),
 };
 
 /** The Intercom definition: allowed `user.contact.email` and `user.name` (it messages users). */

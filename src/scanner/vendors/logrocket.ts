@@ -5,9 +5,8 @@
  *
  * Checked against logrocket 12.4 type declarations (`dist/types.d.ts`, `setup.d.ts`).
  */
-import type { ArgSpec, ConfigRule, Member, VendorDefinition } from './types.js';
-
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
+import { eventName, fields, id, message, namedFields, options, props, sink } from './specs.js';
+import type { ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
 /** `LogRocket.init(appId, options)`. */
 const INIT_RULES: readonly ConfigRule[] = [
@@ -44,42 +43,18 @@ const INIT_RULES: readonly ConfigRule[] = [
   },
 ];
 
-const CAPTURE_OPTIONS: ArgSpec = {
-  index: 1,
-  role: 'object',
-  fields: { tags: { role: 'fields', path: 'tags' }, extra: { role: 'fields', path: 'extra' } },
-};
+const CAPTURE_OPTIONS = options(1, namedFields('tags', 'extra'));
 
 /** `LogRocket.log(…)` and friends: console-style, every argument is recorded. */
-const log: Member = {
-  sinks: [
-    {
-      kind: 'context',
-      args: [{ index: 0, role: 'message', path: 'log' }, fields(1, 'log'), fields(2, 'log')],
-    },
-  ],
-};
+const log: Member = sink('context', [message(0, 'log'), fields(1, 'log'), fields(2, 'log')]);
 
-const SDK: Readonly<Record<string, Member>> = {
+const SDK: TypeSpec = {
   init: { config: INIT_RULES },
   // `identify(uid, traits)`; `identify(traits)` (anonymous) reads its keys under `userId`.
-  identify: {
-    sinks: [
-      {
-        kind: 'identify',
-        args: [{ index: 0, role: 'identity', path: 'userId' }, fields(1, 'traits')],
-      },
-    ],
-  },
-  track: {
-    sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, fields(1, 'properties')] }],
-  },
-  captureMessage: {
-    sinks: [
-      { kind: 'error', args: [{ index: 0, role: 'message', path: 'message' }, CAPTURE_OPTIONS] },
-    ],
-  },
-  captureException: { sinks: [{ kind: 'error', args: [CAPTURE_OPTIONS] }] },
+  identify: sink('identify', [id(0), fields(1, 'traits')]),
+  track: sink('event', [eventName(0), props(1)]),
+  captureMessage: sink('error', [message(0, 'message'), CAPTURE_OPTIONS]),
+  captureException: sink('error', [CAPTURE_OPTIONS]),
   log,
   info: log,
   warn: log,

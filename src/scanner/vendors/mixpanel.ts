@@ -3,18 +3,8 @@
  * library `mixpanel` (`Mixpanel.init(token)` → client whose calls take the distinct id), and the
  * Python library `mixpanel` (`Mixpanel(token)`).
  */
-import type { ArgSpec, Sink, VendorDefinition } from './types.js';
-
-const props = (index: number, path = 'properties'): ArgSpec => ({ index, role: 'fields', path });
-const pairs = (index: number, path: string): ArgSpec => ({
-  index,
-  role: 'fields',
-  path,
-  pair: true,
-});
-const profile = (args: readonly ArgSpec[]): { sinks: readonly Sink[] } => ({
-  sinks: [{ kind: 'profile', args }],
-});
+import { eventName, fields, groupId, id, pairs, props, sink } from './specs.js';
+import type { VendorDefinition } from './types.js';
 
 /** `mixpanel.init(token, config)` options that leak by default or on purpose. */
 const INIT_RULES = [
@@ -66,156 +56,74 @@ export const mixpanel: VendorDefinition = {
   types: {
     browser: {
       init: { returns: 'browser', config: INIT_RULES },
-      track: { sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, props(1)] }] },
+      track: sink('event', [eventName(0), props(1)]),
       track_pageview: { sinks: [{ kind: 'page', event: '$mp_web_page_view', args: [props(0)] }] },
-      identify: {
-        sinks: [{ kind: 'identify', args: [{ index: 0, role: 'identity', path: 'userId' }] }],
-      },
-      alias: {
-        sinks: [
-          {
-            kind: 'alias',
-            args: [
-              { index: 0, role: 'identity', path: 'userId' },
-              { index: 1, role: 'identity', path: 'previousId' },
-            ],
-          },
-        ],
-      },
-      register: profile([props(0)]),
-      register_once: profile([props(0)]),
-      set_group: {
-        sinks: [
-          {
-            kind: 'group',
-            args: [
-              { index: 0, role: 'value', path: 'groups', key: 'group_key' },
-              { index: 1, role: 'group-identity', path: 'groupId' },
-            ],
-          },
-        ],
-      },
-      add_group: {
-        sinks: [{ kind: 'group', args: [{ index: 1, role: 'group-identity', path: 'groupId' }] }],
-      },
+      identify: sink('identify', [id(0)]),
+      alias: sink('alias', [id(0), id(1, 'previousId')]),
+      register: sink('profile', [props(0)]),
+      register_once: sink('profile', [props(0)]),
+      set_group: sink('group', [
+        { index: 0, role: 'value', path: 'groups', key: 'group_key' },
+        groupId(1),
+      ]),
+      add_group: sink('group', [groupId(1)]),
       get_group: { returns: 'browser-group' },
       people: { type: 'browser-people' },
     },
     'browser-people': {
-      set: profile([pairs(0, 'traits')]),
-      set_once: profile([pairs(0, 'traits')]),
-      append: profile([pairs(0, 'traits')]),
-      union: profile([pairs(0, 'traits')]),
-      increment: profile([pairs(0, 'traits')]),
+      set: sink('profile', [pairs(0)]),
+      set_once: sink('profile', [pairs(0)]),
+      append: sink('profile', [pairs(0)]),
+      union: sink('profile', [pairs(0)]),
+      increment: sink('profile', [pairs(0)]),
     },
     'browser-group': {
-      set: { sinks: [{ kind: 'group', args: [pairs(0, 'traits')] }] },
-      set_once: { sinks: [{ kind: 'group', args: [pairs(0, 'traits')] }] },
-      union: { sinks: [{ kind: 'group', args: [pairs(0, 'traits')] }] },
+      set: sink('group', [pairs(0)]),
+      set_once: sink('group', [pairs(0)]),
+      union: sink('group', [pairs(0)]),
     },
     'node-module': { init: { returns: 'node' } },
     node: {
-      track: { sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, props(1)] }] },
-      import: { sinks: [{ kind: 'event', args: [{ index: 0, role: 'event-name' }, props(2)] }] },
-      alias: {
-        sinks: [
-          {
-            kind: 'alias',
-            args: [
-              { index: 0, role: 'identity', path: 'userId' },
-              { index: 1, role: 'identity', path: 'alias' },
-            ],
-          },
-        ],
-      },
+      track: sink('event', [eventName(0), props(1)]),
+      import: sink('event', [eventName(0), props(2)]),
+      alias: sink('alias', [id(0), id(1, 'alias')]),
       people: { type: 'node-people' },
       groups: { type: 'node-groups' },
     },
     'node-people': {
-      set: profile([{ index: 0, role: 'identity', path: 'userId' }, pairs(1, 'traits')]),
-      set_once: profile([{ index: 0, role: 'identity', path: 'userId' }, pairs(1, 'traits')]),
-      append: profile([{ index: 0, role: 'identity', path: 'userId' }, pairs(1, 'traits')]),
-      union: profile([{ index: 0, role: 'identity', path: 'userId' }, pairs(1, 'traits')]),
-      increment: profile([{ index: 0, role: 'identity', path: 'userId' }, pairs(1, 'traits')]),
-      track_charge: profile([{ index: 0, role: 'identity', path: 'userId' }, props(2)]),
+      set: sink('profile', [id(0), pairs(1)]),
+      set_once: sink('profile', [id(0), pairs(1)]),
+      append: sink('profile', [id(0), pairs(1)]),
+      union: sink('profile', [id(0), pairs(1)]),
+      increment: sink('profile', [id(0), pairs(1)]),
+      track_charge: sink('profile', [id(0), props(2)]),
     },
     'node-groups': {
-      set: {
-        sinks: [
-          {
-            kind: 'group',
-            args: [{ index: 1, role: 'group-identity', path: 'groupId' }, pairs(2, 'traits')],
-          },
-        ],
-      },
-      set_once: {
-        sinks: [
-          {
-            kind: 'group',
-            args: [{ index: 1, role: 'group-identity', path: 'groupId' }, pairs(2, 'traits')],
-          },
-        ],
-      },
+      set: sink('group', [groupId(1), pairs(2)]),
+      set_once: sink('group', [groupId(1), pairs(2)]),
     },
     'python-module': { Mixpanel: { returns: 'python' } },
     python: {
-      track: {
-        sinks: [
-          {
-            kind: 'event',
-            args: [
-              { index: 0, keyword: 'distinct_id', role: 'identity', path: 'userId' },
-              { index: 1, keyword: 'event_name', role: 'event-name' },
-              { index: 2, keyword: 'properties', role: 'fields', path: 'properties' },
-            ],
-          },
-        ],
-      },
-      import_data: {
-        sinks: [
-          {
-            kind: 'event',
-            args: [
-              { index: 2, keyword: 'distinct_id', role: 'identity', path: 'userId' },
-              { index: 3, keyword: 'event_name', role: 'event-name' },
-              { index: 5, keyword: 'properties', role: 'fields', path: 'properties' },
-            ],
-          },
-        ],
-      },
-      alias: {
-        sinks: [
-          {
-            kind: 'alias',
-            args: [
-              { index: 0, keyword: 'alias_id', role: 'identity', path: 'alias' },
-              { index: 1, keyword: 'original', role: 'identity', path: 'userId' },
-            ],
-          },
-        ],
-      },
+      track: sink('event', [
+        id(0, 'userId', 'distinct_id'),
+        eventName(1, 'event_name'),
+        props(2, 'properties'),
+      ]),
+      import_data: sink('event', [
+        id(2, 'userId', 'distinct_id'),
+        eventName(3, 'event_name'),
+        props(5, 'properties'),
+      ]),
+      alias: sink('alias', [id(0, 'alias', 'alias_id'), id(1, 'userId', 'original')]),
       ...Object.fromEntries(
         ['people_set', 'people_set_once', 'people_append', 'people_union', 'people_increment'].map(
           (m) => [
             m,
-            profile([
-              { index: 0, keyword: 'distinct_id', role: 'identity', path: 'userId' },
-              { index: 1, keyword: 'properties', role: 'fields', path: 'traits' },
-            ]),
+            sink('profile', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),
           ],
         ),
       ),
-      group_set: {
-        sinks: [
-          {
-            kind: 'group',
-            args: [
-              { index: 1, keyword: 'group_id', role: 'group-identity', path: 'groupId' },
-              { index: 2, keyword: 'properties', role: 'fields', path: 'traits' },
-            ],
-          },
-        ],
-      },
+      group_set: sink('group', [groupId(1, 'group_id'), fields(2, 'traits', 'properties')]),
     },
   },
 };

@@ -10,16 +10,14 @@
  * `src/common/config/init.js`) and @types/newrelic for newrelic 13. The Node agent's own
  * configuration lives in `newrelic.js` (`exports.config`), which is not a call and is not checked.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
+import { eventName, fields, id, keyed, message, options, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const attributes = (index: number): ArgSpec => ({ index, role: 'fields', path: 'attributes' });
+const attributes = (index: number): ArgSpec => fields(index, 'attributes');
 /** `setCustomAttribute(name, value)`: the value lands at `attributes.<name>`. */
-const KEYED: ArgSpec = { index: 1, role: 'value', keyFrom: 0, path: 'attributes' };
-const EVENT_NAME: ArgSpec = { index: 0, role: 'event-name' };
-const ERROR: ArgSpec = { index: 0, role: 'message', path: 'error' };
+const KEYED = keyed('attributes');
+const EVENT_NAME = eventName(0);
+const ERROR = message(0, 'error');
 
 /** `new BrowserAgent({init: {session_replay, privacy}, …})`. */
 const AGENT_RULES: readonly ConfigRule[] = [
@@ -57,17 +55,13 @@ const AGENT_RULES: readonly ConfigRule[] = [
 
 const BROWSER: TypeSpec = {
   setCustomAttribute: sink('context', [KEYED]),
-  setUserId: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
+  setUserId: sink('identify', [id(0)]),
   addPageAction: sink('event', [EVENT_NAME, attributes(1)]),
   recordCustomEvent: sink('event', [EVENT_NAME, attributes(1)]),
   noticeError: sink('error', [ERROR, attributes(1)]),
   log: sink('context', [
-    { index: 0, role: 'message', path: 'log' },
-    {
-      index: 1,
-      role: 'object',
-      fields: { customAttributes: { role: 'fields', path: 'attributes' } },
-    },
+    message(0, 'log'),
+    options(1, { customAttributes: fields(undefined, 'attributes') }),
   ]),
   interaction: { returns: 'interaction' },
 };
@@ -89,10 +83,8 @@ const NODE: TypeSpec = {
   addCustomSpanAttributes: sink('context', [attributes(0)]),
   recordCustomEvent: sink('event', [EVENT_NAME, attributes(1)]),
   noticeError: sink('error', [ERROR, attributes(1)]),
-  setUserID: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
-  recordLogEvent: sink('context', [
-    { index: 0, role: 'object', fields: { message: { role: 'message', path: 'log' } } },
-  ]),
+  setUserID: sink('identify', [id(0)]),
+  recordLogEvent: sink('context', [options(0, { message: message(undefined, 'log') })]),
 };
 
 const AGENT_CLASS: Member = { returns: 'browser', config: AGENT_RULES };

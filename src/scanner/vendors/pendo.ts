@@ -7,22 +7,11 @@
  * `updateOptions`, `track` and option list: `excludeAllText`, `disableCookies`,
  * `disablePersistence`, `localStorageOnly`).
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
+import { eventName, fields, namedFields, options, props, sink } from './specs.js';
+import type { ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
 /** Visitor and account metadata, as `initialize`, `identify` and `updateOptions` take them. */
-const OPTIONS: ArgSpec = {
-  index: 0,
-  role: 'object',
-  fields: {
-    visitor: { role: 'fields', path: 'visitor' },
-    account: { role: 'fields', path: 'account' },
-    parentAccount: { role: 'fields', path: 'parentAccount' },
-  },
-};
+const OPTIONS = options(0, namedFields('visitor', 'account', 'parentAccount'));
 
 /** Options read once, when the agent starts. */
 const INIT_RULES: readonly ConfigRule[] = [
@@ -47,19 +36,19 @@ const INIT_RULES: readonly ConfigRule[] = [
   },
 ];
 
+/** `initialize(options)`: the visitor and account it starts with, and its risky options. */
+const INITIALIZE: Member = { ...sink('identify', [OPTIONS]), config: INIT_RULES };
+
 const AGENT: TypeSpec = {
-  initialize: { sinks: [{ kind: 'identify', args: [OPTIONS] }], config: INIT_RULES },
+  initialize: INITIALIZE,
   // `identify({visitor, account})` or `identify(visitorId, accountId)`: argument 0 is read as
   // fields so that both forms land once (an identity spec would read the object form twice).
   identify: sink('identify', [
-    { index: 0, role: 'fields', path: '' },
+    fields(0, ''),
     { index: 1, role: 'group-identity', path: 'account.id' },
   ]),
   updateOptions: sink('profile', [OPTIONS]),
-  track: sink('event', [
-    { index: 0, role: 'event-name' },
-    { index: 1, role: 'fields', path: 'properties' },
-  ]),
+  track: sink('event', [eventName(0), props(1)]),
 };
 
 /** Pendo definition: the snippet global and the self-hosted agent package. */
@@ -73,13 +62,7 @@ export const pendo: VendorDefinition = {
     globals: { pendo: 'agent' },
   },
   types: {
-    module: {
-      initialize: {
-        returns: 'agent',
-        sinks: [{ kind: 'identify', args: [OPTIONS] }],
-        config: INIT_RULES,
-      },
-    },
+    module: { initialize: { ...INITIALIZE, returns: 'agent' } },
     agent: AGENT,
   },
 };

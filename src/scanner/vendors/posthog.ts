@@ -8,23 +8,8 @@
  * Checked against posthog-js 1.449 / @posthog/types, posthog-node 5.70 type declarations and
  * posthog-python sources (6.x `posthog/__init__.py`, `client.py`; 3.x for the positional forms).
  */
+import { eventName, fields, groupId, id, keyed, options, pairs, props, sink } from './specs.js';
 import type { ArgSpec, ConfigRule, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const fields = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
-  ...(index !== undefined ? { index } : {}),
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'fields',
-  path,
-});
-const id = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
-  ...(index !== undefined ? { index } : {}),
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'identity',
-  path,
-});
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): { sinks: readonly Sink[] } => ({
-  sinks: [{ kind, args }],
-});
 
 /** `posthog.init(token, config)` options that record or keep more than needed. */
 const INIT_RULES: readonly ConfigRule[] = [
@@ -88,44 +73,35 @@ const INIT_RULES: readonly ConfigRule[] = [
 const BROWSER: TypeSpec = {
   init: { returns: 'browser', config: INIT_RULES },
   capture: sink('event', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    {
-      index: 2,
-      role: 'object',
-      fields: { $set: fields(undefined, 'traits'), $set_once: fields(undefined, 'traits') },
-    },
+    eventName(0),
+    props(1),
+    options(2, { $set: fields(undefined, 'traits'), $set_once: fields(undefined, 'traits') }),
   ]),
-  identify: sink('identify', [id(0, 'userId'), fields(1, 'traits'), fields(2, 'traits')]),
-  alias: sink('alias', [id(0, 'alias'), id(1, 'userId')]),
-  group: sink('group', [
-    { index: 1, role: 'group-identity', path: 'groupId' },
-    fields(2, 'traits'),
-  ]),
-  register: sink('profile', [fields(0, 'properties')]),
-  register_once: sink('profile', [fields(0, 'properties')]),
-  register_for_session: sink('profile', [fields(0, 'properties')]),
+  identify: sink('identify', [id(0), fields(1, 'traits'), fields(2, 'traits')]),
+  alias: sink('alias', [id(0, 'alias'), id(1)]),
+  group: sink('group', [groupId(1), fields(2, 'traits')]),
+  register: sink('profile', [props(0)]),
+  register_once: sink('profile', [props(0)]),
+  register_for_session: sink('profile', [props(0)]),
   setPersonProperties: sink('profile', [fields(0, 'traits'), fields(1, 'traits')]),
   setPersonPropertiesForFlags: sink('profile', [fields(0, 'traits')]),
-  captureException: sink('error', [fields(1, 'properties')]),
+  captureException: sink('error', [props(1)]),
   people: { type: 'browser-people' },
 };
 
-const pair = { index: 0, role: 'fields', path: 'traits', pair: true } as const;
-
 /** posthog-node takes one message object per call. */
 const NODE_FIELDS: Readonly<Record<string, ArgSpec>> = {
-  distinctId: { role: 'identity', path: 'userId' },
-  alias: { role: 'identity', path: 'alias' },
-  event: { role: 'event-name' },
-  groupKey: { role: 'group-identity', path: 'groupId' },
-  properties: { role: 'fields', path: 'properties' },
-  propertiesOnce: { role: 'fields', path: 'traits' },
-  groups: { role: 'fields', path: 'groups' },
+  distinctId: id(undefined),
+  alias: id(undefined, 'alias'),
+  event: eventName(undefined),
+  groupKey: groupId(undefined),
+  properties: props(undefined),
+  propertiesOnce: fields(undefined, 'traits'),
+  groups: fields(undefined, 'groups'),
 };
 const nodeCall = (kind: Sink['kind'], overrides: Readonly<Record<string, ArgSpec>> = {}) =>
-  sink(kind, [{ index: 0, role: 'object', fields: { ...NODE_FIELDS, ...overrides } }]);
-const TRAITS = { properties: { role: 'fields', path: 'traits' } } as const;
+  sink(kind, [options(0, { ...NODE_FIELDS, ...overrides })]);
+const TRAITS = { properties: fields(undefined, 'traits') };
 
 const NODE: TypeSpec = {
   capture: nodeCall('event'),
@@ -139,8 +115,8 @@ const NODE: TypeSpec = {
   groupIdentifyImmediate: nodeCall('group', TRAITS),
   enterContext: nodeCall('context'),
   withContext: nodeCall('context'),
-  captureException: sink('error', [id(1, 'userId'), fields(2, 'properties')]),
-  captureExceptionImmediate: sink('error', [id(1, 'userId'), fields(2, 'properties')]),
+  captureException: sink('error', [id(1), props(2)]),
+  captureExceptionImmediate: sink('error', [id(1), props(2)]),
 };
 
 /**
@@ -156,17 +132,17 @@ const PYTHON: TypeSpec = {
         positional: { min: 2 },
         args: [
           id(0, 'userId', 'distinct_id'),
-          { index: 1, keyword: 'event', role: 'event-name' },
-          fields(2, 'properties', 'properties'),
+          eventName(1, 'event'),
+          props(2, 'properties'),
           fields(6, 'groups', 'groups'),
         ],
       },
       {
         kind: 'event',
         args: [
-          { index: 0, keyword: 'event', role: 'event-name' },
+          eventName(0, 'event'),
           id(undefined, 'userId', 'distinct_id'),
-          fields(undefined, 'properties', 'properties'),
+          props(undefined, 'properties'),
           fields(undefined, 'groups', 'groups'),
         ],
       },
@@ -176,7 +152,7 @@ const PYTHON: TypeSpec = {
   set: sink('profile', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),
   set_once: sink('profile', [id(0, 'userId', 'distinct_id'), fields(1, 'traits', 'properties')]),
   group_identify: sink('group', [
-    { index: 1, keyword: 'group_key', role: 'group-identity', path: 'groupId' },
+    groupId(1, 'group_key'),
     fields(2, 'traits', 'properties'),
     id(undefined, 'userId', 'distinct_id'),
   ]),
@@ -184,16 +160,14 @@ const PYTHON: TypeSpec = {
   page: sink('page', [
     id(0, 'userId', 'distinct_id'),
     { index: 1, keyword: 'url', role: 'value', path: 'properties', key: '$current_url' },
-    fields(2, 'properties', 'properties'),
+    props(2, 'properties'),
   ]),
   capture_exception: sink('error', [
     id(undefined, 'userId', 'distinct_id'),
-    fields(undefined, 'properties', 'properties'),
+    props(undefined, 'properties'),
   ]),
   // Context tags are added to every event's properties (6.x).
-  tag: sink('context', [
-    { index: 1, keyword: 'value', role: 'value', keyFrom: 0, path: 'properties' },
-  ]),
+  tag: sink('context', [keyed('properties', 'value')]),
   identify_context: sink('identify', [id(0, 'userId', 'distinct_id')]),
 };
 
@@ -217,8 +191,8 @@ export const posthog: VendorDefinition = {
     browser: BROWSER,
     'browser-module': { posthog: { type: 'browser' }, PostHog: { returns: 'browser' } },
     'browser-people': {
-      set: sink('profile', [pair]),
-      set_once: sink('profile', [pair]),
+      set: sink('profile', [pairs(0)]),
+      set_once: sink('profile', [pairs(0)]),
     },
     'react-module': { usePostHog: { returns: 'browser' } },
     'node-module': { PostHog: { returns: 'node' } },

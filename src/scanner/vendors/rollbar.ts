@@ -6,32 +6,23 @@
  * Checked against rollbar 3.1 (`index.d.ts`; defaults in `src/browser/core.js`,
  * `src/server/rollbar.js` and `src/browser/replay/defaults.js`).
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
+import { fields, message, options, sink } from './specs.js';
+import type { ConfigRule, Sink, TypeSpec, VendorDefinition } from './types.js';
 
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const PERSON: ArgSpec = { role: 'fields', path: 'person' };
+const PERSON = fields(undefined, 'person');
 
 /** Configuration: the person and payload data sent with every item. */
 const CONFIG: Sink = {
   kind: 'context',
   args: [
-    {
-      index: 0,
-      role: 'object',
-      fields: {
+    options(0, {
+      person: PERSON,
+      payload: options(undefined, {
         person: PERSON,
-        payload: {
-          role: 'object',
-          fields: {
-            person: PERSON,
-            context: { role: 'message', path: 'context' },
-            custom: { role: 'fields', path: 'custom' },
-          },
-        },
-      },
-    },
+        context: message(undefined, 'context'),
+        custom: fields(undefined, 'custom'),
+      }),
+    }),
   ],
 };
 
@@ -80,11 +71,7 @@ const INIT_RULES: readonly ConfigRule[] = [
 ];
 
 /** `rollbar.error(message, error, extra, callback)`: arguments in any order; objects are extra data. */
-const log = sink('error', [
-  { index: 0, role: 'message', path: 'message' },
-  { index: 1, role: 'fields', path: 'custom' },
-  { index: 2, role: 'fields', path: 'custom' },
-]);
+const log = sink('error', [message(0, 'message'), fields(1, 'custom'), fields(2, 'custom')]);
 
 /** The class and the instance share one type: the snippet's global is an instance. */
 const ROLLBAR: TypeSpec = {
@@ -95,7 +82,7 @@ const ROLLBAR: TypeSpec = {
   ...Object.fromEntries(
     ['log', 'debug', 'info', 'warn', 'warning', 'error', 'critical'].map((m) => [m, log]),
   ),
-  captureEvent: sink('context', [{ index: 0, role: 'fields', path: 'telemetry' }]),
+  captureEvent: sink('context', [fields(0, 'telemetry')]),
 };
 
 /** Rollbar definition: the npm package (browser, Node, replay build) and the snippet global. */

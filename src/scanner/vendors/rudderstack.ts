@@ -8,27 +8,20 @@
  * Checked against @rudderstack/analytics-js 3.34, rudder-sdk-js 2.52 and
  * @rudderstack/rudder-sdk-node 3.0 type declarations.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const ANONYMOUS_ID: ArgSpec = {
-  role: 'identity',
-  path: 'anonymousId',
-  category: 'user.device.cookie_id',
-};
+import {
+  anonymousId,
+  fields,
+  options,
+  SEGMENT_BROWSER,
+  SEGMENT_NODE,
+  segmentNodeCall,
+  sink,
+} from './specs.js';
+import type { ArgSpec, ConfigRule, TypeSpec, VendorDefinition } from './types.js';
 
 /** The browser calls' options argument: `{context: {…}, anonymousId}`, sent with the event. */
-const options = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: {
-    context: { role: 'fields', path: 'context' },
-    anonymousId: ANONYMOUS_ID,
-  },
-});
+const browserOptions = (index: number): ArgSpec =>
+  options(index, { context: fields(undefined, 'context'), anonymousId: anonymousId() });
 
 /** `load(writeKey, dataPlaneUrl, options)`: identifiers and traits persist in cookies by default. */
 const LOAD_RULES: readonly ConfigRule[] = [
@@ -44,60 +37,22 @@ const LOAD_RULES: readonly ConfigRule[] = [
   },
 ];
 
+/** Segment-spec positional calls; a group's traits land under `group`. */
 const BROWSER: TypeSpec = {
   load: { config: LOAD_RULES },
-  track: sink('event', [{ index: 0, role: 'event-name' }, fields(1, 'properties'), options(2)]),
+  track: SEGMENT_BROWSER.track(browserOptions(2)),
   // `page(category, name, properties, options)` and `page(name, properties, options)`: both read.
-  page: sink('page', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    fields(2, 'properties'),
-  ]),
-  identify: sink('identify', [
-    { index: 0, role: 'identity', path: 'userId' },
-    fields(1, 'traits'),
-    options(2),
-  ]),
-  group: sink('group', [
-    { index: 0, role: 'group-identity', path: 'groupId' },
-    fields(1, 'group'),
-    options(2),
-  ]),
-  alias: sink('alias', [
-    { index: 0, role: 'identity', path: 'userId' },
-    { index: 1, role: 'identity', path: 'previousId' },
-  ]),
-  setAnonymousId: sink('identify', [{ ...ANONYMOUS_ID, index: 0 }]),
+  page: SEGMENT_BROWSER.page(),
+  identify: SEGMENT_BROWSER.identify(browserOptions(2)),
+  group: SEGMENT_BROWSER.group('group', browserOptions(2)),
+  alias: SEGMENT_BROWSER.alias,
+  setAnonymousId: sink('identify', [anonymousId(0)]),
 };
 
-/** The fields of the Node SDK's message objects. */
-const NODE_FIELDS: Readonly<Record<string, ArgSpec>> = {
-  userId: { role: 'identity', path: 'userId' },
-  anonymousId: ANONYMOUS_ID,
-  previousId: { role: 'identity', path: 'previousId' },
-  groupId: { role: 'group-identity', path: 'groupId' },
-  event: { role: 'event-name' },
-  name: { role: 'event-name' },
-  properties: { role: 'fields', path: 'properties' },
-  traits: { role: 'fields', path: 'traits' },
-  context: { role: 'fields', path: 'context' },
-};
-const nodeCall = (kind: Sink['kind'], traits = 'traits'): Member =>
-  sink(kind, [
-    {
-      index: 0,
-      role: 'object',
-      fields: { ...NODE_FIELDS, traits: { role: 'fields', path: traits } },
-    },
-  ]);
-
+/** Segment-spec message objects; a group's traits land under `group`. */
 const NODE: TypeSpec = {
-  track: nodeCall('event'),
-  identify: nodeCall('identify'),
-  group: nodeCall('group', 'group'),
-  page: nodeCall('page'),
-  screen: nodeCall('page'),
-  alias: nodeCall('alias'),
+  ...SEGMENT_NODE,
+  group: segmentNodeCall('group', { traits: fields(undefined, 'group') }),
 };
 
 /** RudderStack definition: v3 and v1 browser SDKs, the snippet global, the Node SDK. */

@@ -8,139 +8,74 @@
  * Checked against @segment/analytics-next 1.x and @segment/analytics-node 2.x type declarations
  * and analytics-python 2.3 sources (`segment/analytics/client.py`).
  */
-import type { ArgSpec, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const fields = (index: number, path: string, keyword?: string): ArgSpec => ({
-  index,
-  role: 'fields',
-  path,
-  ...(keyword !== undefined ? { keyword } : {}),
-});
-const id = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
-  ...(index !== undefined ? { index } : {}),
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'identity',
-  path,
-});
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): { sinks: readonly Sink[] } => ({
-  sinks: [{ kind, args }],
-});
+import {
+  anonymousId,
+  eventName,
+  fields,
+  groupId,
+  id,
+  options,
+  props,
+  SEGMENT_BROWSER,
+  SEGMENT_NODE,
+  sink,
+} from './specs.js';
+import type { ArgSpec, TypeSpec, VendorDefinition } from './types.js';
 
 /** The browser calls' last options argument: `{context: {ip}, traits}`, sent with the event. */
-const browserOptions = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: {
-    context: { role: 'fields', path: 'context' },
-    traits: { role: 'fields', path: 'context.traits' },
-    anonymousId: { role: 'identity', path: 'anonymousId', category: 'user.device.cookie_id' },
-  },
-});
+const browserOptions = (index: number): ArgSpec =>
+  options(index, {
+    context: fields(undefined, 'context'),
+    traits: fields(undefined, 'context.traits'),
+    anonymousId: anonymousId(),
+  });
 
 /** analytics.js 2.0: the snippet, `AnalyticsBrowser` and the `Analytics` it resolves to. */
 const BROWSER: TypeSpec = {
   load: { returns: 'browser' },
-  track: sink('event', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    browserOptions(2),
-  ]),
-  // `page(category, name, properties)` and `page(name, properties)`: both read.
-  page: sink('page', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    fields(2, 'properties'),
-    browserOptions(3),
-  ]),
-  screen: sink('page', [
-    { index: 0, role: 'event-name' },
-    fields(1, 'properties'),
-    fields(2, 'properties'),
-  ]),
-  identify: sink('identify', [id(0, 'userId'), fields(1, 'traits'), browserOptions(2)]),
-  group: sink('group', [
-    { index: 0, role: 'group-identity', path: 'groupId' },
-    fields(1, 'traits'),
-    browserOptions(2),
-  ]),
-  alias: sink('alias', [id(0, 'userId'), id(1, 'previousId')]),
-  trackLink: sink('event', [{ index: 1, role: 'event-name' }, fields(2, 'properties')]),
-  trackForm: sink('event', [{ index: 1, role: 'event-name' }, fields(2, 'properties')]),
-  setAnonymousId: sink('identify', [
-    { index: 0, role: 'identity', path: 'anonymousId', category: 'user.device.cookie_id' },
-  ]),
+  track: SEGMENT_BROWSER.track(browserOptions(2)),
+  page: SEGMENT_BROWSER.page(browserOptions(3)),
+  screen: SEGMENT_BROWSER.page(),
+  identify: SEGMENT_BROWSER.identify(browserOptions(2)),
+  group: SEGMENT_BROWSER.group('traits', browserOptions(2)),
+  alias: SEGMENT_BROWSER.alias,
+  trackLink: sink('event', [eventName(1), props(2)]),
+  trackForm: sink('event', [eventName(1), props(2)]),
+  setAnonymousId: sink('identify', [anonymousId(0)]),
 };
 
-/** The fields of the Node library's message objects. */
-const NODE_FIELDS: Readonly<Record<string, ArgSpec>> = {
-  userId: { role: 'identity', path: 'userId' },
-  anonymousId: { role: 'identity', path: 'anonymousId', category: 'user.device.cookie_id' },
-  previousId: { role: 'identity', path: 'previousId' },
-  groupId: { role: 'group-identity', path: 'groupId' },
-  event: { role: 'event-name' },
-  name: { role: 'event-name' },
-  properties: { role: 'fields', path: 'properties' },
-  traits: { role: 'fields', path: 'traits' },
-  context: { role: 'fields', path: 'context' },
-};
-const nodeCall = (kind: Sink['kind']): { sinks: readonly Sink[] } =>
-  sink(kind, [{ index: 0, role: 'object', fields: NODE_FIELDS }]);
-
-const NODE: TypeSpec = {
-  track: nodeCall('event'),
-  identify: nodeCall('identify'),
-  group: nodeCall('group'),
-  page: nodeCall('page'),
-  screen: nodeCall('page'),
-  alias: nodeCall('alias'),
-};
+/** analytics-python's `page(user_id, category, name, properties, context)`; `screen` alike. */
+const PY_PAGE = sink('page', [
+  id(0, 'userId', 'user_id'),
+  eventName(2, 'name'),
+  props(3, 'properties'),
+  fields(4, 'context', 'context'),
+]);
 
 /** analytics-python: every argument may be positional or a keyword (client.py signatures). */
 const PYTHON: TypeSpec = {
   track: sink('event', [
     id(0, 'userId', 'user_id'),
-    { index: 1, keyword: 'event', role: 'event-name' },
-    fields(2, 'properties', 'properties'),
+    eventName(1, 'event'),
+    props(2, 'properties'),
     fields(3, 'context', 'context'),
-    {
-      index: 5,
-      keyword: 'anonymous_id',
-      role: 'identity',
-      path: 'anonymousId',
-      category: 'user.device.cookie_id',
-    },
+    anonymousId(5, 'anonymous_id'),
   ]),
   identify: sink('identify', [
     id(0, 'userId', 'user_id'),
     fields(1, 'traits', 'traits'),
     fields(2, 'context', 'context'),
-    {
-      index: 4,
-      keyword: 'anonymous_id',
-      role: 'identity',
-      path: 'anonymousId',
-      category: 'user.device.cookie_id',
-    },
+    anonymousId(4, 'anonymous_id'),
   ]),
   group: sink('group', [
     id(0, 'userId', 'user_id'),
-    { index: 1, keyword: 'group_id', role: 'group-identity', path: 'groupId' },
+    groupId(1, 'group_id'),
     fields(2, 'traits', 'traits'),
     fields(3, 'context', 'context'),
   ]),
   alias: sink('alias', [id(0, 'previousId', 'previous_id'), id(1, 'userId', 'user_id')]),
-  page: sink('page', [
-    id(0, 'userId', 'user_id'),
-    { index: 2, keyword: 'name', role: 'event-name' },
-    fields(3, 'properties', 'properties'),
-    fields(4, 'context', 'context'),
-  ]),
-  screen: sink('page', [
-    id(0, 'userId', 'user_id'),
-    { index: 2, keyword: 'name', role: 'event-name' },
-    fields(3, 'properties', 'properties'),
-    fields(4, 'context', 'context'),
-  ]),
+  page: PY_PAGE,
+  screen: PY_PAGE,
 };
 
 /** The Segment definition: browser, Node and Python SDKs; no risky settings are checked. */
@@ -174,7 +109,7 @@ export const segment: VendorDefinition = {
     },
     'node-module': { Analytics: { type: 'node-class', returns: 'node' } },
     'node-class': { '()': { returns: 'node' } },
-    node: NODE,
+    node: SEGMENT_NODE,
     'python-module': { ...PYTHON, Client: { returns: 'python' } },
     python: PYTHON,
   },

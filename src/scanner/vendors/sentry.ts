@@ -10,44 +10,16 @@
  * reach); `capture_message`/`capture_exception` scope keywords (`user`, `extras`, `tags`,
  * `contexts`) are from `Scope.update_from_kwargs`.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
-
-const fields = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
-  ...(index !== undefined ? { index } : {}),
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'fields',
-  path,
-});
-const keyed = (path: string, keyword?: string): ArgSpec => ({
-  index: 1,
-  ...(keyword !== undefined ? { keyword } : {}),
-  role: 'value',
-  keyFrom: 0,
-  path,
-});
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
+import { fields, keyed, message, namedFields, options, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
 /** A capture context: `captureMessage(msg, {user, extra, tags, contexts})`, `scope.update(…)`. */
-const CONTEXT: ArgSpec = {
-  role: 'object',
-  fields: {
-    user: fields(undefined, 'user'),
-    extra: fields(undefined, 'extra'),
-    tags: fields(undefined, 'tags'),
-    contexts: fields(undefined, 'contexts'),
-  },
-};
-const context = (index: number): ArgSpec => ({ ...CONTEXT, index });
-const BREADCRUMB: ArgSpec = {
-  index: 0,
-  role: 'object',
-  fields: {
-    message: { role: 'message', path: 'breadcrumbs.message' },
-    data: fields(undefined, 'breadcrumbs.data'),
-  },
-};
+const CONTEXT_FIELDS = namedFields('user', 'extra', 'tags', 'contexts');
+const context = (index: number): ArgSpec => options(index, CONTEXT_FIELDS);
+const BREADCRUMB: ArgSpec = options(0, {
+  message: message(undefined, 'breadcrumbs.message'),
+  data: fields(undefined, 'breadcrumbs.data'),
+});
 
 const INIT_RULES: readonly ConfigRule[] = [
   {
@@ -116,22 +88,15 @@ const scoped = (returns?: string): Member => ({
   callback: { arg: 0, param: 0, type: 'scope' },
   ...(returns !== undefined ? { returns } : {}),
 });
-const log = sink('context', [
-  { index: 0, role: 'message', path: 'message' },
-  fields(1, 'attributes'),
-]);
+const log = sink('context', [message(0, 'message'), fields(1, 'attributes')]);
 
 const SDK: TypeSpec = {
   ...SETTERS,
   init: { config: INIT_RULES },
-  captureMessage: sink('error', [{ index: 0, role: 'message', path: 'message' }, context(1)]),
+  captureMessage: sink('error', [message(0, 'message'), context(1)]),
   captureException: sink('error', [context(1)]),
   captureEvent: sink('error', [
-    {
-      index: 0,
-      role: 'object',
-      fields: { ...CONTEXT.fields, message: { role: 'message', path: 'message' } },
-    },
+    options(0, { ...CONTEXT_FIELDS, message: message(undefined, 'message') }),
   ]),
   withScope: scoped(),
   withIsolationScope: scoped(),
@@ -147,9 +112,17 @@ const SDK: TypeSpec = {
 const SCOPE: TypeSpec = {
   ...SETTERS,
   update: sink('context', [context(0)]),
-  captureMessage: sink('error', [{ index: 0, role: 'message', path: 'message' }]),
+  captureMessage: sink('error', [message(0, 'message')]),
   captureException: sink('error', []),
 };
+
+/** sentry-python's `capture_*(…, **scope_kwargs)`: `user=`, `extras=`, `tags=`, `contexts=`. */
+const SCOPE_KWARGS: readonly ArgSpec[] = [
+  fields(undefined, 'user', 'user'),
+  fields(undefined, 'extra', 'extras'),
+  fields(undefined, 'tags', 'tags'),
+  fields(undefined, 'contexts', 'contexts'),
+];
 
 /** sentry-python: `set_*` take positional or keyword (`value=`) arguments. */
 const PY_SETTERS: TypeSpec = {
@@ -160,23 +133,11 @@ const PY_SETTERS: TypeSpec = {
   set_extra: sink('context', [keyed('extra', 'value')]),
   add_breadcrumb: sink('context', [
     { ...BREADCRUMB, keyword: 'crumb' },
-    { keyword: 'message', role: 'message', path: 'breadcrumbs.message' },
+    message(undefined, 'breadcrumbs.message', 'message'),
     fields(undefined, 'breadcrumbs.data', 'data'),
   ]),
-  // `capture_*(…, **scope_kwargs)`: `user=`, `extras=`, `tags=`, `contexts=`.
-  capture_message: sink('error', [
-    { index: 0, keyword: 'message', role: 'message', path: 'message' },
-    fields(undefined, 'user', 'user'),
-    fields(undefined, 'extra', 'extras'),
-    fields(undefined, 'tags', 'tags'),
-    fields(undefined, 'contexts', 'contexts'),
-  ]),
-  capture_exception: sink('error', [
-    fields(undefined, 'user', 'user'),
-    fields(undefined, 'extra', 'extras'),
-    fields(undefined, 'tags', 'tags'),
-    fields(undefined, 'contexts', 'contexts'),
-  ]),
+  capture_message: sink('error', [message(0, 'message', 'message'), ...SCOPE_KWARGS]),
+  capture_exception: sink('error', SCOPE_KWARGS),
 };
 
 const PY_INIT_RULES: readonly ConfigRule[] = [

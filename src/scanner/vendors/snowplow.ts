@@ -10,31 +10,22 @@
  * @snowplow/tracker-core 4.10 and @snowplow/node-tracker 4.10 type declarations. The global's
  * tracker-scoped commands (`'trackStructEvent:sp1'`) are not matched.
  */
-import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
+import { command, fields, id, message, options, props, sink } from './specs.js';
+import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
 
-const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
-  sinks: [{ kind, args }],
-});
-const fields = (index: number, path: string): ArgSpec => ({ index, role: 'fields', path });
-const CONTEXT: ArgSpec = { role: 'fields', path: 'context' };
+const CONTEXT = fields(undefined, 'context');
 
 /** `{event: {schema, data}, context}` (v3+), or the v2 self-describing JSON `{schema, data}`. */
-const selfDescribing = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: {
-    event: { role: 'object', fields: { data: { role: 'fields', path: 'properties' } } },
-    data: { role: 'fields', path: 'properties' },
+const selfDescribing = (index: number): ArgSpec =>
+  options(index, {
+    event: options(undefined, { data: props(undefined) }),
+    data: props(undefined),
     context: CONTEXT,
-  },
-});
+  });
 /** `{category, action, label, property, value, context}`: every field is sent. */
-const structured = (index: number): ArgSpec => fields(index, 'properties');
-const pageView = (index: number): ArgSpec => ({
-  index,
-  role: 'object',
-  fields: { title: { role: 'message', path: 'page.title' }, context: CONTEXT },
-});
+const structured = (index: number): ArgSpec => props(index);
+const pageView = (index: number): ArgSpec =>
+  options(index, { title: message(undefined, 'page.title'), context: CONTEXT });
 
 /** `newTracker(id, collector, config)`: what the tracker keeps and what the collector sees. */
 const TRACKER_RULES: readonly ConfigRule[] = [
@@ -61,7 +52,7 @@ const TRACKER_RULES: readonly ConfigRule[] = [
 
 const BROWSER: TypeSpec = {
   newTracker: { config: TRACKER_RULES },
-  setUserId: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
+  setUserId: sink('identify', [id(0)]),
   trackSelfDescribingEvent: sink('event', [selfDescribing(0)]),
   trackStructEvent: sink('event', [structured(0)]),
   trackPageView: sink('page', [pageView(0)]),
@@ -71,53 +62,40 @@ const BROWSER: TypeSpec = {
 /** The global `snowplow(command, …)`: `window.snowplow('setUserId', id)`. */
 const GLOBAL: Member = {
   sinks: [
-    {
-      kind: 'identify',
-      when: { arg: 0, equals: ['setUserId'] },
-      args: [{ index: 1, role: 'identity', path: 'userId' }],
-    },
-    {
-      kind: 'event',
-      when: { arg: 0, equals: ['trackSelfDescribingEvent', 'trackUnstructEvent'] },
-      args: [selfDescribing(1), fields(2, 'context')],
-    },
-    {
-      // v3 `{category, action, label, …}`; v2 positional `(category, action, label, property, value)`.
-      kind: 'event',
-      when: { arg: 0, equals: ['trackStructEvent'] },
-      args: [
-        structured(1),
-        { index: 3, role: 'value', path: 'properties', key: 'label' },
-        { index: 4, role: 'value', path: 'properties', key: 'property' },
-      ],
-    },
-    { kind: 'page', when: { arg: 0, equals: ['trackPageView'] }, args: [pageView(1)] },
-    {
-      kind: 'context',
-      when: { arg: 0, equals: ['addGlobalContexts'] },
-      args: [fields(1, 'context')],
-    },
+    command('setUserId', 'identify', [id(1)]),
+    command(['trackSelfDescribingEvent', 'trackUnstructEvent'], 'event', [
+      selfDescribing(1),
+      fields(2, 'context'),
+    ]),
+    // v3 `{category, action, label, …}`; v2 positional `(category, action, label, property, value)`.
+    command('trackStructEvent', 'event', [
+      structured(1),
+      { index: 3, role: 'value', path: 'properties', key: 'label' },
+      { index: 4, role: 'value', path: 'properties', key: 'property' },
+    ]),
+    command('trackPageView', 'page', [pageView(1)]),
+    command('addGlobalContexts', 'context', [fields(1, 'context')]),
   ],
 };
+
+/** A cookie-kept id set on the Node tracker: `setDomainUserId(id)`. */
+const cookieId = (path: string): ArgSpec => ({
+  ...id(0, path),
+  category: 'user.device.cookie_id',
+});
 
 /** @snowplow/node-tracker: payload builders, and the tracker that sends them. */
 const NODE_MODULE: TypeSpec = {
   newTracker: { returns: 'node-tracker' },
   buildSelfDescribingEvent: sink('event', [selfDescribing(0)]),
   buildStructEvent: sink('event', [structured(0)]),
-  buildPageView: sink('page', [
-    { index: 0, role: 'object', fields: { pageTitle: { role: 'message', path: 'page.title' } } },
-  ]),
+  buildPageView: sink('page', [options(0, { pageTitle: message(undefined, 'page.title') })]),
 };
 const NODE_TRACKER: TypeSpec = {
   track: sink('event', [fields(1, 'context')]),
-  setUserId: sink('identify', [{ index: 0, role: 'identity', path: 'userId' }]),
-  setDomainUserId: sink('identify', [
-    { index: 0, role: 'identity', path: 'domainUserId', category: 'user.device.cookie_id' },
-  ]),
-  setNetworkUserId: sink('identify', [
-    { index: 0, role: 'identity', path: 'networkUserId', category: 'user.device.cookie_id' },
-  ]),
+  setUserId: sink('identify', [id(0)]),
+  setDomainUserId: sink('identify', [cookieId('domainUserId')]),
+  setNetworkUserId: sink('identify', [cookieId('networkUserId')]),
 };
 
 /** Snowplow definition: browser tracker package and global, Node tracker. */
