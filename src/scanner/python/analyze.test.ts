@@ -138,6 +138,24 @@ describe('python front end: arguments', () => {
     ]);
   });
 
+  it('reads a value as it was when assigned, the same with or without syntax errors around', () => {
+    const src = [
+      'from mixpanel import Mixpanel',
+      'mp = Mixpanel("t")',
+      'class A:',
+      '    def __init__(self, user):',
+      '        self.contact = user.email',
+      '        props = {"a": self.contact}',
+      '        self.contact = "x"',
+      '        mp.track("u", "E", props)',
+    ];
+    const clean = analyze(src.join('\n'));
+    const broken = analyze([...src, 'def broken(:', '    pass'].join('\n'));
+    assert.deepEqual(flows(clean), ['properties.a=user.contact.email', 'userId=user.unique_id']);
+    assert.equal(broken.problems.length, 1);
+    assert.deepEqual(flows(broken), flows(clean));
+  });
+
   it('checks configuration keywords, and not when **options may hold anything', () => {
     const hits = (src: string) => analyze(`import sentry_sdk\n${src}\n`).hits.map((h) => h.rule.id);
     assert.deepEqual(hits('sentry_sdk.init(dsn="d", send_default_pii=True)'), ['send-default-pii']);
@@ -279,11 +297,22 @@ describe('python front end: bad input', () => {
     assert.deepEqual(calls(a), ['sentry_sdk.set_tag@2', 'sentry_sdk.set_tag@5']);
   });
 
+  it('reads calls nested deeper than the grammar usually goes, within 400 nested sites', () => {
+    const deep = (open: string, close: string) =>
+      analyze(
+        `import sentry_sdk\nx = ${open.repeat(1000)}sentry_sdk.set_tag("a", 1)${close.repeat(1000)}`,
+      );
+    assert.deepEqual(calls(deep('[', ']')), ['sentry_sdk.set_tag@2']);
+    assert.deepEqual(calls(deep('(', ')')), ['sentry_sdk.set_tag@2']);
+    assert.deepEqual(calls(deep('f(', ')')), []);
+  });
+
   it('never throws on garbage or deep nesting', () => {
     const inputs = [
       '\u0000\uffff\ud800',
       'import sentry_sdk\n' + '('.repeat(5000) + 'x',
       'sentry_sdk.' + '['.repeat(3000),
+      'import sentry_sdk\n' + 'f('.repeat(5000) + 'sentry_sdk.set_tag("a", 1)',
       '"""',
     ];
     for (const text of inputs) assert.doesNotThrow(() => analyze(text));

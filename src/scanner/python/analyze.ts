@@ -2,6 +2,11 @@
  * The Python front end: parses with tree-sitter-python (WebAssembly, loaded once), reads every
  * call that reaches an SDK sink or configuration call, and every wrapper function around one
  * (followed one level, in this file and, through its exports, in the files that import it).
+ *
+ * Every node property read from JavaScript crosses into WebAssembly, and that, not the parse,
+ * was most of the time. So: one `descendantsOfType` finds the nodes to act on (sites.ts), the
+ * text of a tree without syntax errors answers what it can (expr.ts, imports.ts), and assigned
+ * values are read only when needed (lazy.ts).
  */
 import type { Node } from 'web-tree-sitter';
 import type {
@@ -47,7 +52,7 @@ export function analyzePython(file: SourceFile, ctx: AnalyzeContext): FileAnalys
   const tree = parsePython(file.text);
   try {
     const root = tree.rootNode;
-    const st = createFileState(file.path, ctx);
+    const st = createFileState(file.path, ctx, root.hasError ? undefined : file.text);
     const module = createScope();
     visit(root, { st, scope: module });
     readDeferred(st);

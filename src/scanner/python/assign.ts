@@ -10,8 +10,10 @@ import { readArgs } from './args.js';
 import { joined } from './bounds.js';
 import { kids, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
-import { resolve } from './refs.js';
-import { lookup, moduleOf, renamed, type Binding } from './scope.js';
+import { exprOf, nodeOf, type Expr } from './expr.js';
+import { resolveExpr } from './refs.js';
+import { valueLater } from './lazy.js';
+import { lookup, moduleOf, renamed, valOf, type Binding } from './scope.js';
 import { joinParts } from './strings.js';
 import { valueOf } from './values.js';
 
@@ -25,9 +27,9 @@ const TARGET_LISTS: ReadonlySet<string> = new Set([
 ]);
 
 /** What assigning `rhs` to `name` binds (an unknown right-hand side binds nothing known). */
-function bindingOf(rhs: Node | undefined, name: string, cx: Cx): Binding {
+function bindingOf(rhs: Expr | undefined, name: string, cx: Cx): Binding {
   if (rhs === undefined) return {};
-  const b = resolve(rhs, cx);
+  const b = resolveExpr(rhs, cx);
   const { ref, wrappers, def, path, from, cls, instance } = b ?? {};
   const known: Binding = {
     ...(def !== undefined && { def }),
@@ -38,7 +40,7 @@ function bindingOf(rhs: Node | undefined, name: string, cx: Cx): Binding {
     ...(cls && { cls }),
     ...(instance && { instance }),
   };
-  return renamed({ ...known, val: valueOf(rhs, cx) }, name);
+  return renamed({ ...known, ...valueLater(rhs, cx) }, name);
 }
 
 /** Set `name` in the current scope (and, in a class body, as a class attribute). */
@@ -49,8 +51,8 @@ export function setName(cx: Cx, name: string, b: Binding): void {
 }
 
 /** `x = None` does not forget that `x` was an SDK: `except ImportError: sentry_sdk = None`. */
-function keepsSdk(rhs: Node | undefined, old: Binding | undefined, b: Binding): Binding {
-  if (rhs?.type !== 'none' || old?.ref === undefined) return b;
+function keepsSdk(rhs: Expr | undefined, old: Binding | undefined, b: Binding): Binding {
+  if (old?.ref === undefined || rhs?.type !== 'none') return b;
   return { ...b, ref: old.ref };
 }
 
@@ -86,16 +88,14 @@ function mutate(
     b?.instance !== undefined
   )
     return;
-  const base = b?.val ?? { k: 'name', name, text: name, at };
+  const base = valOf(b) ?? { k: 'name', name, text: name, at };
   cx.scope.vars.set(name, { ...b, val: extended(base, props, spreads, at) });
 }
 
 /** `props.update(…)` on a name: its new properties. False when the call is not one. */
-export function updateCall(call: Node, cx: Cx): boolean {
-  const fn = call.childForFieldName('function');
-  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-  if (obj?.type !== 'identifier' || fn?.childForFieldName('attribute')?.text !== 'update')
-    return false;
+export function updateCall(call: Node, callee: Expr | undefined, cx: Cx): boolean {
+  const name = updated(callee);
+  if (name === undefined) return false;
   const args = readArgs(call.childForFieldName('arguments'), cx);
   const props: ValProp[] = [];
   const spreads: Val[] = [];
@@ -106,19 +106,30 @@ export function updateCall(call: Node, cx: Cx): boolean {
     } else spreads.push(p);
   }
   for (const [key, value] of args.keywords) props.push({ key, value, at: value.at });
-  mutate(cx, obj.text, props, spreads, posOf(call));
+  mutate(cx, name, props, spreads, posOf(call));
   return true;
 }
 
-function bindSubscript(target: Node, rhs: Node | undefined, cx: Cx): void {
+/** `name` of a callee `name.update`. */
+function updated(callee: Expr | undefined): string | undefined {
+  if (callee?.names !== undefined)
+    return callee.names.length === 2 && callee.names[1] === 'update' ? callee.names[0] : undefined;
+  const fn = callee?.type === 'attribute' ? nodeOf(callee) : undefined;
+  const obj = fn?.childForFieldName('object');
+  if (obj?.type !== 'identifier' || fn?.childForFieldName('attribute')?.text !== 'update')
+    return undefined;
+  return obj.text;
+}
+
+function bindSubscript(target: Node, rhs: Expr | undefined, cx: Cx): void {
   const obj = target.childForFieldName('value');
   const key = target.childForFieldName('subscript');
   if (obj?.type !== 'identifier' || key === null || rhs === undefined) return;
-  const value = valueOf(rhs, cx);
+  const value = valueOf(nodeOf(rhs), cx);
   mutate(cx, obj.text, [{ key: stringText(key), value, at: posOf(target) }], [], posOf(target));
 }
 
-function bindAttribute(target: Node, rhs: Node | undefined, cx: Cx): void {
+function bindAttribute(target: Node, rhs: Expr | undefined, cx: Cx): void {
   const obj = target.childForFieldName('object');
   const name = target.childForFieldName('attribute')?.text;
   if (obj?.type !== 'identifier' || name === undefined) return;
@@ -126,14 +137,23 @@ function bindAttribute(target: Node, rhs: Node | undefined, cx: Cx): void {
   if (cls !== undefined) cls.attrs.set(name, bindingOf(rhs, `${obj.text}.${name}`, cx));
 }
 
+/** `object.attr = rhs`: an attribute of an instance of a class of this file. */
+export function bindAttr(object: string, attr: string, rhs: () => Expr, cx: Cx): void {
+  const cls = lookup(cx.scope, object)?.instance;
+  if (cls !== undefined) cls.attrs.set(attr, bindingOf(rhs(), `${object}.${attr}`, cx));
+}
+
+/** Bind the name `name` to `rhs` (undefined: a value the scanner cannot see). */
+export function bindName(name: string, rhs: Expr | undefined, cx: Cx): void {
+  const b = bindingOf(rhs, name, cx);
+  setName(cx, name, keepsSdk(rhs, lookup(cx.scope, name), b));
+}
+
 /** Bind an assignment target to `rhs` (undefined: a value the scanner cannot see). */
-export function bindTarget(target: Node, rhs: Node | undefined, cx: Cx): void {
+export function bindTarget(target: Node, rhs: Expr | undefined, cx: Cx): void {
   switch (target.type) {
-    case 'identifier': {
-      const b = bindingOf(rhs, target.text, cx);
-      setName(cx, target.text, keepsSdk(rhs, lookup(cx.scope, target.text), b));
-      return;
-    }
+    case 'identifier':
+      return bindName(target.text, rhs, cx);
     case 'attribute':
       bindAttribute(target, rhs, cx);
       return;
@@ -144,14 +164,15 @@ export function bindTarget(target: Node, rhs: Node | undefined, cx: Cx): void {
       if (!TARGET_LISTS.has(target.type)) return;
   }
   const targets = kids(target);
-  const values = rhs !== undefined && TARGET_LISTS.has(rhs.type) ? kids(rhs) : [];
-  targets.forEach((t, i) =>
+  const values = rhs !== undefined && TARGET_LISTS.has(rhs.type) ? kids(nodeOf(rhs)) : [];
+  targets.forEach((t, i) => {
+    const value = values.length === targets.length ? values[i] : undefined;
     bindTarget(
       t.type === 'list_splat_pattern' ? (kids(t)[0] ?? t) : t,
-      values.length === targets.length ? values[i] : undefined,
+      value === undefined ? undefined : exprOf(value, cx),
       cx,
-    ),
-  );
+    );
+  });
 }
 
 /** `x op= value`: dict merges and string appends on a name; anything else forgets the name's value. */
@@ -161,7 +182,7 @@ export function augment(node: Node, cx: Cx): void {
   const op = node.childForFieldName('operator')?.type;
   if (left?.type !== 'identifier' || right === null) return;
   const b = lookup(cx.scope, left.text);
-  const old = b?.val;
+  const old = valOf(b);
   const value = valueOf(right, cx);
   const at = posOf(node);
   if (op === '|=' && value.k === 'obj') mutate(cx, left.text, value.props, value.spreads, at);

@@ -12,7 +12,8 @@ import type { Sink } from '../vendors/types.js';
 import { deparamArgs, readArgs } from './args.js';
 import type { Cx, FileState, FnInfo } from './context.js';
 import { posOf } from './parser.js';
-import { resolve } from './refs.js';
+import type { Expr } from './expr.js';
+import { resolveExpr } from './refs.js';
 import { secretsIn } from '../core/secrets.js';
 
 /** The sink a function becomes, its arguments also named by the function's parameter names. */
@@ -88,9 +89,8 @@ export function readPending(st: FileState): void {
  * Read one `call` node; nothing happens unless its callee is an SDK member or a wrapper.
  * Returns the SDK ref called, when there is one (its callback, if any, is the caller's to read).
  */
-export function readCall(call: Node, cx: Cx): Ref | undefined {
-  const callee = call.childForFieldName('function');
-  const b = callee === null ? undefined : resolve(callee, cx);
+export function readCall(call: Node, callee: Expr | undefined, cx: Cx): Ref | undefined {
+  const b = callee === undefined ? undefined : resolveExpr(callee, cx);
   if (b === undefined) return undefined;
   const wrappers = b.wrappers ?? [];
   if (wrappers.length === 0 && b.ref === undefined && b.def === undefined) return undefined;

@@ -5,6 +5,7 @@ import type { ConfigHit } from '../core/findings.js';
 import type { Ref } from '../core/registry.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ClassInfo, Scope } from './scope.js';
+import type { Site } from './sites.js';
 
 /** A function being read: its parameters become `param` values. */
 export interface FnInfo {
@@ -19,7 +20,9 @@ export interface FnInfo {
 
 /** A function body read after the statements around it (Python runs bodies later). */
 export interface Deferred {
-  readonly node: Node;
+  /** The `function_definition` site. */
+  readonly site: Site;
+  readonly name: string;
   readonly scope: Scope;
   readonly cls?: ClassInfo;
 }
@@ -48,6 +51,11 @@ export interface FileState {
   readonly read: Set<number>;
   /** The function each `param` value belongs to (a nested function must not forward its parent's). */
   readonly owners: WeakMap<Val, number>;
+  /**
+   * The file's text, when its tree has no syntax errors: then the text answers some questions
+   * without asking the tree (expr.ts, imports.ts), and assigned values may be read later (lazy.ts).
+   */
+  readonly clean: string | undefined;
 }
 
 /** Where a node is being read. */
@@ -59,8 +67,8 @@ export interface Cx {
   readonly classBody?: ClassInfo;
 }
 
-/** A fresh state for one file. */
-export function createFileState(path: string, ctx: AnalyzeContext): FileState {
+/** A fresh state for one file; `clean`: see `FileState.clean`. */
+export function createFileState(path: string, ctx: AnalyzeContext, clean?: string): FileState {
   return {
     path,
     ctx,
@@ -71,6 +79,7 @@ export function createFileState(path: string, ctx: AnalyzeContext): FileState {
     deferred: [],
     read: new Set(),
     owners: new WeakMap(),
+    clean,
   };
 }
 

@@ -7,6 +7,7 @@ import { memberOf, moduleRef } from '../core/registry.js';
 import { kids, type Cx } from './context.js';
 import { wrapperBinding } from './refs.js';
 import { renamed, type Binding } from './scope.js';
+import type { Site } from './sites.js';
 
 function dotted(node: Node): string {
   return node.text.replace(/\s+/g, '');
@@ -75,8 +76,49 @@ function importFrom(node: Node, cx: Cx): void {
   }
 }
 
-/** Bind the names an `import_statement` or `import_from_statement` introduces. */
-export function bindImport(node: Node, cx: Cx): void {
-  if (node.type === 'import_statement') importNames(node, cx);
-  else importFrom(node, cx);
+const ID = '[A-Za-z_][A-Za-z0-9_]*';
+const MODULE = `${ID}(?:\\.${ID})*`;
+const ITEM = new RegExp(`^(${MODULE})(?:[ \\t]+as[ \\t]+(${ID}))?$`);
+const LIST = `${MODULE}(?:[ \\t]+as[ \\t]+${ID})?(?:[ \\t]*,[ \\t]*${MODULE}(?:[ \\t]+as[ \\t]+${ID})?)*`;
+/** One-line `import a.b as c, d` (no parentheses, comments or continuations). */
+const IMPORT_TEXT = new RegExp(`^import[ \\t]+(${LIST})$`);
+/** One-line `from .a import b as c, d` or `from a import *`. */
+const FROM_TEXT = new RegExp(`^from[ \\t]+(\\.+|\\.*${MODULE})[ \\t]+import[ \\t]+(\\*|${LIST})$`);
+
+/** `a.b as c, d` as [module, alias] pairs. */
+function items(list: string): [string, string | undefined][] {
+  return list.split(',').map((item) => {
+    const m = ITEM.exec(item.trim())!;
+    return [m[1]!, m[2]];
+  });
+}
+
+/** The names a one-line import binds, read from its text; false for any other import text. */
+function importText(text: string, cx: Cx): boolean {
+  const i = IMPORT_TEXT.exec(text);
+  if (i !== null) {
+    for (const [mod, alias] of items(i[1]!)) {
+      const first = alias === undefined ? mod.split('.')[0]! : undefined;
+      if (first !== undefined) bind(cx, first, moduleBinding(cx, first));
+      else bind(cx, alias!, moduleBinding(cx, mod));
+    }
+    return true;
+  }
+  const f = FROM_TEXT.exec(text);
+  if (f === null) return false;
+  const spec = f[1]!;
+  if (f[2] === '*') importStar(cx, spec);
+  else for (const [mod, alias] of items(f[2]!)) bind(cx, alias ?? mod, fromBinding(cx, spec, mod));
+  return true;
+}
+
+/**
+ * Bind the names an `import_statement` or `import_from_statement` site introduces: from its text
+ * when the tree is clean and the statement fits on one line, else from its nodes.
+ */
+export function bindImport(site: Site, cx: Cx): void {
+  const text = cx.st.clean?.slice(site.start, site.end);
+  if (text !== undefined && importText(text, cx)) return;
+  if (site.type === 'import_statement') importNames(site.node, cx);
+  else importFrom(site.node, cx);
 }

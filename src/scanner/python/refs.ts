@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { callResult, memberOf, moduleRef } from '../core/registry.js';
 import { kids, type Cx } from './context.js';
+import { exprOf, nodeOf, type Expr } from './expr.js';
 import { lookup, type Binding } from './scope.js';
 
 const MAX_DEPTH = 24;
@@ -55,12 +56,31 @@ function callOf(base: Binding): Binding | undefined {
   return r === undefined ? undefined : { ref: { ...r, text: `${base.ref.text}(…)` } };
 }
 
-/** What `node` is; undefined for anything that is not an SDK, wrapper, module or local class. */
-export function resolve(node: Node, cx: Cx, depth = 0): Binding | undefined {
+/** `a.b.c` as `resolve` reads it from `depth`: `a` looked up, then each attribute of it. */
+function resolveNames(names: readonly string[], cx: Cx, depth: number): Binding | undefined {
+  if (depth + names.length - 1 > MAX_DEPTH) return undefined;
+  let b = lookup(cx.scope, names[0]!);
+  for (let i = 1; i < names.length && b !== undefined; i++) b = attrOf(cx, b, names[i]!);
+  return b;
+}
+
+/** What an expression read by `exprOf` is (see `resolve`). */
+export function resolveExpr(e: Expr, cx: Cx, depth = 0): Binding | undefined {
+  if (e.names !== undefined) return resolveNames(e.names, cx, depth);
+  if (e.callee === undefined) return resolve(nodeOf(e), cx, depth, e.type);
   if (depth > MAX_DEPTH) return undefined;
-  switch (node.type) {
-    case 'identifier':
-      return lookup(cx.scope, node.text);
+  const base = resolveExpr(e.callee, cx, depth + 1);
+  return base === undefined ? undefined : callOf(base);
+}
+
+/** What `node` is; undefined for anything that is not an SDK, wrapper, module or local class. */
+export function resolve(node: Node, cx: Cx, depth = 0, type = node.type): Binding | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (type === 'identifier' || type === 'attribute') {
+    const e = exprOf(node, cx, type);
+    if (e.names !== undefined) return resolveNames(e.names, cx, depth);
+  }
+  switch (type) {
     case 'parenthesized_expression':
     case 'await': {
       const inner = kids(node)[0];

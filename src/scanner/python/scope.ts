@@ -20,8 +20,10 @@ export interface Binding {
   readonly wrappers?: readonly Ref[];
   /** A function of this file (its `def` node id): a wrapper if its body makes it one. */
   readonly def?: number;
-  /** The value, for reading arguments. */
+  /** The value, for reading arguments. Read it with `valOf`: it may be `later` instead. */
   readonly val?: Val;
+  /** The value, read when first asked for (see lazy.ts); `val` wins when both are set. */
+  readonly later?: Later;
   /** A dotted module path that is not (yet) an SDK: `app` after `import app.analytics`. */
   readonly path?: string;
   /** `from SPEC import NAME` of a module that is not an SDK: maybe another file's wrapper. */
@@ -32,6 +34,16 @@ export interface Binding {
   readonly instance?: ClassInfo;
   /** A parameter of the function `fn` (by its node id), at `index` (after `self`). */
   readonly param?: { readonly fn: number; readonly index: number; readonly name: string };
+}
+
+/** A value read when first asked for, as it would have been read when it was bound. */
+export interface Later {
+  get(): Val;
+}
+
+/** The value a binding holds, read now if it was left for later. */
+export function valOf(b: Binding | undefined): Val | undefined {
+  return b === undefined ? undefined : (b.val ?? b.later?.get());
 }
 
 /** One level of names: the module, a function body, or a class body. */

@@ -11,18 +11,29 @@ import { visit } from './walk.js';
 
 const ctx = { registry: createRegistry(VENDORS, 'python'), wrapper: () => undefined };
 
-/** The value of the last line of `src`, after the lines before it are read. */
-function evaluate(src: string): Val {
+/** The value of the last line of `src`, after the lines before it are read (clean: see FileState). */
+function evaluateIn(src: string, clean: boolean): Val {
   const tree = parsePython(src);
   try {
     const statements = kids(tree.rootNode);
     const last = statements.pop()!;
-    const cx = { st: createFileState('t.py', ctx), scope: createScope() };
+    const st = createFileState('t.py', ctx, clean ? src : undefined);
+    const cx = { st, scope: createScope() };
     for (const s of statements) visit(s, cx);
     return valueOf(last.type === 'expression_statement' ? kids(last)[0]! : last, cx);
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The value of the last line of `src`. Read twice: assigned values read at once, and (as in a
+ * file without syntax errors) when first needed; both must agree.
+ */
+function evaluate(src: string): Val {
+  const now = evaluateIn(src, false);
+  assert.deepEqual(evaluateIn(src, true), now);
+  return now;
 }
 
 /** A value without positions, for comparing shapes. */
@@ -112,6 +123,18 @@ describe('python values: names', () => {
       v.props.map((p) => p.key),
       ['a', 'email', 'phone', 'ip'],
     );
+  });
+
+  it('reads an assigned value as it was when assigned, whatever is rebound after', () => {
+    const src = 'e = user.email\np = {"email": e, "s": f"{e}"}\ne = "none"\np';
+    assertShape(evaluate(src), {
+      k: 'obj',
+      props: [
+        { key: 'email', value: name('email', 'user') },
+        { key: 's', value: { k: 'concat', parts: [name('email', 'user')] } },
+      ],
+      spreads: [],
+    });
   });
 
   it('reads dict(k=v) as a dict', () => {

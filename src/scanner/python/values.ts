@@ -11,7 +11,7 @@ import { capped, joined, MAX_ITEMS } from './bounds.js';
 import { callVal } from './call-values.js';
 import { kids, lastName, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
-import { lookup } from './scope.js';
+import { lookup, valOf } from './scope.js';
 import { concatenatedVal, joinParts, percentVal, stringVal } from './strings.js';
 
 /** Nesting followed at most; deeper expressions are `unknown`. */
@@ -61,7 +61,8 @@ function identifierVal(node: Node, cx: Cx): Val {
   const b = lookup(cx.scope, name);
   if (b?.param !== undefined && cx.fn?.id === b.param.fn)
     return paramVal(cx, b.param.fn, b.param.index, [], name, at);
-  if (b?.val !== undefined && b.param === undefined) return b.val;
+  const v = b?.param === undefined ? valOf(b) : undefined;
+  if (v !== undefined) return v;
   return { k: 'name', name, text: name, at };
 }
 
@@ -70,7 +71,7 @@ function accessVal(node: Node, obj: Node, name: string, cx: Cx, depth: number): 
   const at = posOf(node);
   if (obj.type === 'identifier') {
     const self = lookup(cx.scope, obj.text)?.instance;
-    const attr = self?.attrs.get(name)?.val;
+    const attr = valOf(self?.attrs.get(name));
     if (attr !== undefined) return attr;
   }
   if (obj.type === 'identifier' || obj.type === 'attribute' || obj.type === 'subscript') {

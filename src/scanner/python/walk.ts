@@ -1,95 +1,133 @@
 /**
  * Reads a Python file's statements in order, as Python runs them: imports and assignments bind
  * names, every call is read, and function bodies are read after the statements around them
- * (when the module's names are all bound), each with its parameters as `param` values.
+ * (when the module's names are all bound), each with its parameters as `param` values. Only the
+ * sites (sites.ts) are visited, each handler visiting the sites inside the children it reads.
  */
 import type { Node } from 'web-tree-sitter';
-import { augment, bindTarget, setName, updateCall } from './assign.js';
+import { augment, bindAttr, bindName, bindTarget, setName, updateCall } from './assign.js';
 import { calledMember, type Ref } from '../core/registry.js';
 import { readCall } from './calls.js';
 import { kids, type Cx, type Deferred, type FileState, type FnInfo } from './context.js';
 import { bindImport } from './imports.js';
+import {
+  calleeOf,
+  definedName,
+  exprOf,
+  simpleAssignment,
+  textParameters,
+  type Parameters,
+} from './expr.js';
 import { posOf } from './parser.js';
 import { createScope, type ClassInfo } from './scope.js';
+import { findSites, type Site } from './sites.js';
 
-/** Nesting below which statements are not read (the parser recovers deeper; the stack may not). */
+/**
+ * Sites nested deeper than this (counted from the module, or from the function body they are in)
+ * are not read: the parser recovers deeper nesting, the stack may not.
+ */
 const MAX_DEPTH = 400;
-/** Nodes that hold no call. */
-const LEAVES: ReadonlySet<string> = new Set([
-  'identifier',
-  'integer',
-  'float',
-  'true',
-  'false',
-  'none',
-  'comment',
-  'string_content',
-  'escape_sequence',
-  'nonlocal_statement',
-  'pass_statement',
-]);
 
-function visitChildren(node: Node, cx: Cx, depth: number): void {
-  for (const c of kids(node)) visit(c, cx, depth + 1);
+function visitAll(sites: readonly Site[], cx: Cx, depth: number): void {
+  for (const s of sites) visitSite(s, cx, depth + 1);
 }
 
-function defineFunction(node: Node, cx: Cx): void {
-  const name = node.childForFieldName('name')?.text;
+/**
+ * Visit the outermost sites inside the offsets `start`–`end` (a child node of the site being
+ * read), looking through the sites that enclose that range without being inside it.
+ */
+function visitRange(sites: readonly Site[], start: number, end: number, cx: Cx, depth: number) {
+  for (const s of sites) {
+    if (s.start >= start && s.end <= end) visitSite(s, cx, depth + 1);
+    else if (s.start >= end) break;
+    else if (s.end > start) visitRange(s.kids, start, end, cx, depth);
+  }
+}
+
+/** Visit the sites inside `node`, a descendant of the site whose kids are `sites`. */
+function visitIn(sites: readonly Site[], node: Node | null, cx: Cx, depth: number): void {
+  if (node !== null) visitRange(sites, node.startIndex, node.endIndex, cx, depth);
+}
+
+/**
+ * Visit the sites inside `node`, the last child of `site`. In a clean tree nothing follows it
+ * inside `site` but comments: its end is the site's, known without asking for it.
+ */
+function visitLast(site: Site, node: Node | null, cx: Cx, depth: number): void {
+  if (node === null || !cx.st.clean) return visitIn(site.kids, node, cx, depth);
+  visitRange(site.kids, node.startIndex, site.end, cx, depth);
+}
+
+function defineFunction(site: Site, cx: Cx): void {
+  const name = definedName(site, cx);
   if (name === undefined) return;
-  setName(cx, name, { def: node.startIndex });
+  setName(cx, name, { def: site.start });
   const scope = cx.classBody !== undefined ? (cx.scope.parent ?? cx.scope) : cx.scope;
   cx.st.deferred.push(
-    cx.classBody !== undefined ? { node, scope, cls: cx.classBody } : { node, scope },
+    cx.classBody !== undefined ? { site, name, scope, cls: cx.classBody } : { site, name, scope },
   );
 }
 
-function defineClass(node: Node, cx: Cx, depth: number): void {
-  const name = node.childForFieldName('name')?.text;
+function defineClass(site: Site, cx: Cx, depth: number): void {
+  const node = site.node;
+  const name = definedName(site, cx);
   const body = node.childForFieldName('body');
   if (name === undefined || body === null) return;
   const cls: ClassInfo = { name, attrs: new Map() };
   setName(cx, name, { cls });
-  const bases = node.childForFieldName('superclasses');
-  if (bases !== null) visit(bases, cx, depth + 1);
+  visitIn(site.kids, node.childForFieldName('superclasses'), cx, depth);
   const start = cx.st.deferred.length;
-  visit(
+  visitLast(
+    site,
     body,
     { st: cx.st, scope: createScope(cx.scope), ...(cx.fn && { fn: cx.fn }), classBody: cls },
-    depth + 1,
+    depth,
   );
   // `__init__` first: the attributes it sets (`self.mp = …`) are what the other methods use.
   const mine = cx.st.deferred.splice(start);
-  const init = (d: Deferred) =>
-    d.cls === cls && d.node.childForFieldName('name')?.text === '__init__';
+  const init = (d: Deferred) => d.cls === cls && d.name === '__init__';
   cx.st.deferred.push(...mine.filter(init), ...mine.filter((d) => !init(d)));
 }
 
-function withItem(node: Node, cx: Cx, depth: number): void {
-  const value = node.childForFieldName('value');
+function withItem(site: Site, cx: Cx, depth: number): void {
+  const value = site.node.childForFieldName('value');
   if (value === null) return;
-  if (value.type !== 'as_pattern') return visit(value, cx, depth + 1);
+  if (value.type !== 'as_pattern') return visitLast(site, value, cx, depth);
   const expr = kids(value)[0];
   const target = kids(value.childForFieldName('alias') ?? value)[0];
   if (expr === undefined) return;
-  visit(expr, cx, depth + 1);
-  if (target !== undefined) bindTarget(target, expr, cx);
+  visitIn(site.kids, expr, cx, depth);
+  if (target !== undefined) bindTarget(target, exprOf(expr, cx), cx);
 }
 
-function assignment(node: Node, cx: Cx, depth: number): void {
-  let rhs = node.childForFieldName('right');
-  // `a = b = value`: every target gets the last right-hand side.
-  while (rhs?.type === 'assignment') rhs = rhs.childForFieldName('right');
-  if (rhs !== null) visit(rhs, cx, depth + 1);
-  for (let n: Node | null = node; n?.type === 'assignment'; n = n.childForFieldName('right')) {
-    const left = n.childForFieldName('left');
-    if (left !== null) bindTarget(left, rhs ?? undefined, cx);
+function assignment(site: Site, cx: Cx, depth: number): void {
+  const simple = simpleAssignment(site, cx);
+  if (simple !== undefined) {
+    visitRange(site.kids, simple.start, site.end, cx, depth);
+    if (simple.attr !== undefined) return bindAttr(simple.name, simple.attr, simple.value, cx);
+    return bindName(simple.name, simple.value(), cx);
   }
+  // `a = b = value`: every target gets the last right-hand side.
+  const lefts: Node[] = [];
+  let rhs: Node | null = null;
+  let rhsType: string | undefined;
+  for (let n: Node | undefined = site.node; n !== undefined;) {
+    const left = n.childForFieldName('left');
+    if (left !== null) lefts.push(left);
+    const right: Node | null = n.childForFieldName('right');
+    const type: string | undefined = right?.type;
+    n = type === 'assignment' ? right! : undefined;
+    if (type !== 'assignment') [rhs, rhsType] = [right, type];
+  }
+  visitLast(site, rhs, cx, depth);
+  const value = rhs === null ? undefined : exprOf(rhs, cx, rhsType);
+  for (const left of lefts) bindTarget(left, value, cx);
 }
 
 /** `configure_scope(lambda scope: …)`: the lambda's parameter is the SDK type the member says. */
-function callback(call: Node, ref: Ref, cx: Cx, depth: number): void {
+function callback(site: Site, ref: Ref, cx: Cx, depth: number): void {
   const cb = calledMember(ref)?.callback;
-  const args = call.childForFieldName('arguments');
+  const args = cb === undefined ? null : site.node.childForFieldName('arguments');
   const fn = cb === undefined || args === null ? undefined : kids(args)[cb.arg];
   if (cb === undefined || fn?.type !== 'lambda') return;
   const param = kids(fn.childForFieldName('parameters') ?? fn)[cb.param];
@@ -100,50 +138,52 @@ function callback(call: Node, ref: Ref, cx: Cx, depth: number): void {
     ref: { k: 'type', vendor: ref.vendor, type: cb.type, text: param.text },
   });
   cx.st.read.add(fn.startIndex);
-  visit(body, { ...cx, scope }, depth + 1);
+  visitIn(site.kids, body, { ...cx, scope }, depth);
 }
 
-/** Read one node and the statements or expressions below it. */
-export function visit(node: Node, cx: Cx, depth = 0): void {
-  if (depth > MAX_DEPTH || LEAVES.has(node.type)) return;
-  switch (node.type) {
+function visitSite(site: Site, cx: Cx, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const node = site.node;
+  switch (site.type) {
     case 'import_statement':
     case 'import_from_statement':
-      return bindImport(node, cx);
+      return bindImport(site, cx);
     case 'function_definition':
-      return defineFunction(node, cx);
+      return defineFunction(site, cx);
     case 'class_definition':
-      return defineClass(node, cx, depth);
+      return defineClass(site, cx, depth);
     case 'assignment':
-      return assignment(node, cx, depth);
-    case 'augmented_assignment': {
-      const right = node.childForFieldName('right');
-      if (right !== null) visit(right, cx, depth + 1);
+      return assignment(site, cx, depth);
+    case 'augmented_assignment':
+      visitLast(site, node.childForFieldName('right'), cx, depth);
       return augment(node, cx);
-    }
     case 'global_statement':
       for (const n of kids(node)) if (n.type === 'identifier') cx.scope.globals.add(n.text);
       return;
     case 'with_item':
-      return withItem(node, cx, depth);
+      return withItem(site, cx, depth);
     case 'for_statement':
     case 'for_in_clause': {
       const left = node.childForFieldName('left');
       if (left !== null) bindTarget(left, undefined, cx);
-      return visitChildren(node, cx, depth);
+      return visitAll(site.kids, cx, depth);
     }
     case 'call': {
-      const ref = readCall(node, cx);
-      if (ref !== undefined) callback(node, ref, cx, depth);
-      updateCall(node, cx);
-      return visitChildren(node, cx, depth);
+      const callee = calleeOf(site, cx);
+      const ref = readCall(node, callee, cx);
+      if (ref !== undefined) callback(site, ref, cx, depth);
+      updateCall(node, callee, cx);
+      return visitAll(site.kids, cx, depth);
     }
     case 'lambda':
-      if (cx.st.read.has(node.startIndex)) return;
-      return visitChildren(node, cx, depth);
-    default:
-      return visitChildren(node, cx, depth);
+      if (cx.st.read.has(site.start)) return;
+      return visitAll(site.kids, cx, depth);
   }
+}
+
+/** Read `node` and everything below it: the sites in it, in source order. */
+export function visit(node: Node, cx: Cx): void {
+  visitAll(findSites(node), cx, 0);
 }
 
 function decorators(node: Node): string[] {
@@ -155,7 +195,7 @@ function decorators(node: Node): string[] {
 }
 
 /** Parameter names in order; `*args` / `**kwargs` are bound but take no position. */
-function parameters(node: Node): { names: string[]; splats: string[] } {
+function parameters(node: Node): Parameters {
   const names: string[] = [];
   const splats: string[] = [];
   for (const p of kids(node.childForFieldName('parameters') ?? node)) {
@@ -171,27 +211,29 @@ function parameters(node: Node): { names: string[]; splats: string[] } {
 }
 
 function readBody(d: Deferred, st: FileState): void {
-  const name = d.node.childForFieldName('name')?.text ?? '';
-  const body = d.node.childForFieldName('body');
+  const node = d.site.node;
+  const name = d.name;
+  const body = node.childForFieldName('body');
   if (body === null) return;
-  const { names, splats } = parameters(d.node);
-  const deco = decorators(d.node);
+  const { names, splats } = textParameters(d.site, st.clean) ?? parameters(node);
+  // Only a method's decorators matter (`staticmethod`, `classmethod`).
+  const deco = d.cls === undefined ? [] : decorators(node);
   const scope = createScope(d.scope);
   if (d.cls !== undefined && !deco.includes('staticmethod')) {
     const self = names.shift();
     if (self !== undefined)
       scope.vars.set(self, deco.includes('classmethod') ? { cls: d.cls } : { instance: d.cls });
   }
-  const id = d.node.startIndex;
+  const id = node.startIndex;
   const fn: FnInfo = {
     id,
     name: d.cls !== undefined ? `${d.cls.name}.${name}` : name,
     params: names,
-    line: posOf(d.node).line,
+    line: posOf(node).line,
   };
   names.forEach((p, index) => scope.vars.set(p, { param: { fn: id, index, name: p } }));
   for (const s of splats) scope.vars.set(s, {});
-  visit(body, { st, scope, fn });
+  visitLast(d.site, body, { st, scope, fn }, 0);
 }
 
 /** Read the function bodies deferred so far, and those they define, in order. */
