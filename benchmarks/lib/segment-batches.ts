@@ -5,6 +5,7 @@
  * carries a few personal-data fields (e-mail, name, phone in traits or properties, the client IP
  * and user agent, a page URL whose query string holds an e-mail) among ordinary ones.
  */
+import { createRng } from '../../src/testing/corpus/prng.js';
 
 /** One request body and the number of events in it. */
 export interface Body {
@@ -25,16 +26,9 @@ export interface BatchOptions {
   readonly label: string;
 }
 
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
+/** The project's seeded mulberry32 sequence, uniform in [0, 1). */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 const FIRST = ['Aiko', 'Ben', 'Chloé', 'Dmitri', 'Emma', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jon'];

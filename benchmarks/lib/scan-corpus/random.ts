@@ -1,18 +1,12 @@
 /** The seeded random sequence of the scan corpus, and the choices made from it. */
+import { createRng } from '../../../src/testing/corpus/prng.js';
 
 /** A source of numbers in [0, 1). */
 export type Rand = () => number;
 
-/** mulberry32: small, fast, and the same sequence on every platform. */
+/** The project's seeded mulberry32 sequence (src/testing/corpus/prng.ts), as a function. */
 export function random(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /** Random choices over one seeded sequence. */

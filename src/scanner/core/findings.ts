@@ -32,9 +32,6 @@ const ERROR_CATEGORIES: readonly Category[] = [
   'user.demographic.date_of_birth',
   'user.content.private',
   'user.device.ip_address',
-  'user.biometric',
-  'user.criminal_history',
-  'user.sensitive',
 ];
 
 /** Identifiers: expected in analytics (pseudonymize them in the gateway), reported as notes. */

@@ -56,7 +56,7 @@ function byName(
   parent: string | undefined,
 ): { category: Category; confidence: number } | undefined {
   const bare = name.replace(/^(?:get|fetch|load|read|find|current)(?=[A-Z_])_?/, '');
-  const c = classify(bare, parent ?? '') ?? (bare !== name ? undefined : undefined);
+  const c = classify(bare, parent ?? '');
   return c !== undefined && c.confidence >= MIN_CONFIDENCE ? c : undefined;
 }
 
@@ -178,9 +178,8 @@ function walk(v: Val, place: Place, form: 'raw' | 'hashed', depth: number, out: 
   if (depth > MAX_DEPTH) return;
   switch (v.k) {
     case 'obj': {
-      if (place.role !== 'fields' && place.role !== 'object' && place.key !== '') {
-        // An object where one value was expected (`identify({...})`): its keys still land.
-      }
+      // An object where one value was expected (`identify({...})`) is walked the same way:
+      // its keys land below the value's path.
       for (const p of v.props) {
         if (p.key === undefined) {
           walk(
@@ -361,11 +360,15 @@ export function flowsOf(v: Val, spec: ArgSpec, key?: string): FlowSet {
     );
     return out;
   }
-  const key0 =
-    spec.role === 'fields' || spec.role === 'object' ? lastSegment(base) : lastSegment(base);
   walk(
     v,
-    { path: base, key: key0, parentKey: '', role: spec.role, ...(fallback ? { fallback } : {}) },
+    {
+      path: base,
+      key: lastSegment(base),
+      parentKey: '',
+      role: spec.role,
+      ...(fallback ? { fallback } : {}),
+    },
     'raw',
     0,
     out,
