@@ -79,6 +79,11 @@ export interface ScanReport {
     /** Median CPU time ÷ median wall time (below 1: the process waited for a core or the disk). */
     readonly cpuPerWall: number;
   };
+  /** The scan parsing every statement of the files it reads (`focus: false`). */
+  readonly wholeFiles: ScanRate & {
+    /** Whether it reported the same calls and findings as the scan. */
+    readonly sameFindings: boolean;
+  };
   readonly read: ScanRate;
   /** Read + parse of every JS/TS file. */
   readonly parse: ScanRate & { readonly files: number };
@@ -231,21 +236,28 @@ function rate(label: string, t: Measured, c: ScanCorpus, floors: readonly number
   };
 }
 
-/** The four runs, interleaved: read, parse every JS/TS file, parse the named files, scan. */
+/**
+ * The five runs, interleaved: read, parse every JS/TS file, parse the named files, scan, and
+ * scan with `--whole-files` (every statement of the files read parsed).
+ */
 async function measureAll(dir: string, reps: number, first: ScanResult) {
   await loadPythonParser();
   const parsed = { js: 0, selected: 0 };
   let result = first;
-  const [read, parse, selected, scanned] = (await interleaved(
+  let whole = first;
+  const [read, parse, selected, scanned, wholeFiles] = (await interleaved(
     [
       () => readAll(dir, 'read'),
       () => (parsed.js = readAll(dir, 'parse-js')),
       () => (parsed.selected = readAll(dir, 'parse-selected')),
       async () => (result = await scan(dir)),
+      async () => (whole = await scan(dir, { focus: false })),
     ],
     reps,
-  )) as [Measured, Measured, Measured, Measured];
-  return { read, parse, selected, scanned, parsed, result };
+  )) as [Measured, Measured, Measured, Measured, Measured];
+  const same = (r: ScanResult) => JSON.stringify([r.calls, r.findings]);
+  const sameAsWhole = same(result) === same(whole);
+  return { read, parse, selected, scanned, wholeFiles, sameAsWhole, parsed, result };
 }
 
 interface CpuProfile {
@@ -333,7 +345,7 @@ export async function benchScan(o: ScanBenchOptions): Promise<ScanReport> {
     const f0 = performance.now();
     const first = await scan(dir);
     const firstRunMs = performance.now() - f0;
-    o.log(`scan: first run ${fixed(firstRunMs, 0)} ms; now ${o.reps} rounds of the four runs`);
+    o.log(`scan: first run ${fixed(firstRunMs, 0)} ms; now ${o.reps} rounds of the five runs`);
     const m = await measureAll(dir, o.reps, first);
     const floors = [m.read.cpu.median, m.parse.cpu.median, m.selected.cpu.median];
     const named = rate('read + parse the files naming an SDK', m.selected, corpus, floors);
@@ -343,6 +355,10 @@ export async function benchScan(o: ScanBenchOptions): Promise<ScanReport> {
       scan: {
         ...rate('veil scan', m.scanned, corpus, floors),
         cpuPerWall: m.scanned.cpu.median / m.scanned.wall.median,
+      },
+      wholeFiles: {
+        ...rate('veil scan --whole-files', m.wholeFiles, corpus, floors),
+        sameFindings: m.sameAsWhole,
       },
       read: rate('read every file', m.read, corpus, floors),
       parse: {
@@ -425,12 +441,19 @@ export function renderScan(r: ScanReport): string {
         ...['run', 'median ms', 'min ms', 'max ms', 'files/s', 'MB/s'],
         ...['CPU ms', 'files/CPU-s', 'CPU × read', 'CPU × parse all', 'CPU × parse named'],
       ],
-      [rateRow(r.scan), rateRow(r.read), rateRow(r.parse), rateRow(r.selected)],
+      [
+        rateRow(r.scan),
+        rateRow(r.wholeFiles),
+        rateRow(r.read),
+        rateRow(r.parse),
+        rateRow(r.selected),
+      ],
     ),
     '',
     `  target ≥ ${int(goal)} files/s on one core: ${ok(r.scan.filesPerSecond)} by wall time (${int(r.scan.filesPerSecond)} files/s), ${ok(r.scan.filesPerCpuSecond)} by CPU time (${int(r.scan.filesPerCpuSecond)} files/CPU-s)`,
     `  first scan of the process (Python grammar load, cold JIT): ${int(r.firstRunMs)} ms; median CPU ÷ median wall of the scans: ${fixed(r.scan.cpuPerWall, 2)}`,
     `  "parse all" parsed ${int(r.parse.files)} JS/TS files, "parse named" the ${int(r.selected.files)} files that name an SDK (\`Registry.mentions\`); the scan parsed ${int(f.stats.parsed)} distinct files`,
+    `  --whole-files reported ${r.wholeFiles.sameFindings ? 'the same' : 'DIFFERENT'} calls and findings; the scan took ${fixed(r.scan.cpu.median / r.wholeFiles.cpu.median, 2)}× its CPU time`,
     `  found: ${int(f.calls)} calls, ${int(f.findings)} findings ${JSON.stringify(f.findingsBySeverity)}, ${int(f.problems)} problems`,
     `  wrapper call sites followed (via): JS ${int(f.viaSites.js)} of ${int(c.plantedWrapperSites.js)} planted, Python ${int(f.viaSites.python)} of ${int(c.plantedWrapperSites.python)} (${int(f.viaCalls)} calls)`,
     ...f.firstProblems.map((p) => `  problem: ${p}`),

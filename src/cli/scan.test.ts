@@ -195,3 +195,26 @@ test('the veil program lists the scan command', async () => {
   assert.equal(await main(['--help'], io), 0);
   assert.match(out, /\n {2}scan \[options\] \[dir\] +find analytics/);
 });
+
+test('--whole-files parses every statement: a syntax error the cut skipped is then listed', async () => {
+  const dir = join(tmp, 'whole');
+  cpSync(SHOP, dir, { recursive: true });
+  const broken = '\nexport function unrelated() {\n  return [1, 2;\n}\n';
+  writeFileSync(
+    join(dir, 'src/analytics.ts'),
+    readFileSync(join(SHOP, 'src/analytics.ts'), 'utf8') + broken,
+  );
+  const cut = await veil([dir, '--format', 'json']);
+  const whole = await veil([dir, '--format', 'json', '--whole-files']);
+  assert.equal(cut.code, 0, cut.stderr);
+  assert.equal(whole.code, 0, whole.stderr);
+  const problems = (out: string) => (JSON.parse(out) as { problems: { file: string }[] }).problems;
+  assert.deepEqual(problems(cut.stdout), []);
+  assert.deepEqual(
+    problems(whole.stdout).map((p) => p.file),
+    ['src/analytics.ts'],
+  );
+  const findings = (out: string) => (JSON.parse(out) as Json).findings;
+  assert.deepEqual(findings(cut.stdout), findings(whole.stdout));
+  assert.ok(findings(cut.stdout).length > 0);
+});

@@ -25,6 +25,8 @@ export interface ScanCommandOptions {
   readonly allow: readonly string[];
   readonly exclude: readonly string[];
   readonly output?: string;
+  /** `--whole-files`: parse every statement, not only those that can reach an SDK. */
+  readonly wholeFiles?: boolean;
 }
 
 /** Failing findings listed on stderr at most. */
@@ -99,7 +101,11 @@ export async function runScan(dir: string, o: ScanCommandOptions, io: Io): Promi
   const baseline = o.baseline !== undefined ? readScanJson(o.baseline) : undefined;
   // Loaded on use: the TypeScript compiler and the Python grammar would slow every command.
   const { scan } = await import('../scanner/scan.js');
-  const result = await scan(dir, { allow, exclude: normalizeExcludes(o.exclude) });
+  const result = await scan(dir, {
+    allow,
+    exclude: normalizeExcludes(o.exclude),
+    focus: o.wholeFiles !== true,
+  });
   const reported = baseline ? applyBaseline(result.findings, baseline.findings) : undefined;
   const findings = reported?.findings ?? result.findings;
   const text = renderScan(result, o.format, {
@@ -142,5 +148,9 @@ export function registerScanCommand(
     )
     .option('--exclude <path>', 'path under DIR not to scan (repeatable)', collect, [])
     .option('--output <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--whole-files',
+      'parse every statement of the files read, not only those that can reach an SDK (slower)',
+    )
     .action(action(io, setExit, (dir: string, o: ScanCommandOptions) => runScan(dir, o, io)));
 }

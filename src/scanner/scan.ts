@@ -54,6 +54,11 @@ export interface ScanOptions {
   readonly exclude?: readonly string[];
   /** Vendor definitions (default: all built-in ones). */
   readonly vendors?: readonly VendorDefinition[];
+  /**
+   * Parse only the top-level statements that can matter to an SDK call (`core/focus.ts`;
+   * default true). The findings are the same either way; false parses every statement.
+   */
+  readonly focus?: boolean;
 }
 
 interface Walked {
@@ -155,6 +160,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const results = new Map<string, FileAnalysis>();
   const exported = new Map<string, Ref[]>();
   const noWrappers = () => undefined;
+  const focusing = options.focus ?? true;
   // Pass 1: files that name an SDK; collect the wrappers they export.
   for (const [path, text] of texts) {
     const lang = langs.get(extOf(path))!;
@@ -162,7 +168,11 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     const analysis = analyzeSafely(
       lang,
       { path, text },
-      { registry: lang.registry, wrapper: noWrappers },
+      {
+        registry: lang.registry,
+        wrapper: noWrappers,
+        ...(focusing ? { relevant: [lang.registry.pattern] } : {}),
+      },
     );
     results.set(path, analysis);
     for (const w of analysis.exports) {
@@ -175,6 +185,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const exists = (p: string): boolean => texts.has(p);
     const stems = stemPattern(targets);
+    const stemsAll = new RegExp(stems.source, 'g');
     for (const [path, text] of texts) {
       const lang = langs.get(extOf(path))!;
       const language = lang.front.language;
@@ -187,7 +198,15 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         const target = resolveImport(language, from, specifier, exists);
         return target === undefined ? undefined : exported.get(`${target}#${name}`);
       };
-      results.set(path, analyzeSafely(lang, { path, text }, { registry: lang.registry, wrapper }));
+      const relevant = [lang.registry.pattern, stemsAll];
+      results.set(
+        path,
+        analyzeSafely(
+          lang,
+          { path, text },
+          { registry: lang.registry, wrapper, ...(focusing ? { relevant } : {}) },
+        ),
+      );
     }
   }
   return assemble(abs, walked, texts.size, results, vendors, options);

@@ -45,6 +45,13 @@ export interface AnalyzeContext {
     specifier: string,
     name: string,
   ) => readonly Ref[] | undefined;
+  /**
+   * Global regular expressions for the names that make a top-level statement worth reading (an
+   * SDK, a module exporting wrappers). When given, the front end parses only the statements that
+   * can matter (`focus.ts`), checks the cut, and parses the whole file if the cut does not hold;
+   * when absent, it parses the whole file.
+   */
+  readonly relevant?: readonly RegExp[];
 }
 
 /** A language front end. */

@@ -39,6 +39,8 @@ export interface Registry {
    * parsed (unless they import a wrapper).
    */
   readonly mentions: (text: string) => boolean;
+  /** The same test as a global regular expression, to find every mention. */
+  readonly pattern: RegExp;
 }
 
 function escape(s: string): string {
@@ -69,7 +71,8 @@ export function createRegistry(vendors: readonly VendorDefinition[], language: L
   const before = language === 'js' ? '[\\w$/]' : '[\\w$/.]';
   const re =
     sorted.length === 0 ? /$^/ : new RegExp(`(?<!${before})(?:${sorted.join('|')})(?![\\w$])`);
-  return { language, vendors, modules, globals, mentions: (text) => re.test(text) };
+  const pattern = new RegExp(re.source, 'g');
+  return { language, vendors, modules, globals, mentions: (text) => re.test(text), pattern };
 }
 
 /** The ref of `import`/`require` of a module, for one import form. */

@@ -24,6 +24,7 @@ import { refOf, type JsRef } from './refs.js';
 import { createBinder, enclosingFunction } from './scope.js';
 import { valOf } from './values.js';
 import { secretsIn } from '../core/secrets.js';
+import { focus, type Focused } from '../core/focus.js';
 
 const KINDS: Record<string, T.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -205,14 +206,37 @@ function mayReach(fc: FileContext, call: Call): boolean {
   return fc.binder.lookup(root) !== undefined;
 }
 
+// JSDoc is never read by the scanner; parents are set by collectCalls.
+const PARSE_OPTIONS = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+};
+
+function parse(path: string, text: string): T.SourceFile {
+  return ts.createSourceFile(path, text, PARSE_OPTIONS, false, scriptKind(path));
+}
+
+/** Whether the parse of a focused text is the cut `focus` meant (see core/focus.ts). */
+function fitsCut(sf: T.SourceFile, cut: Focused): boolean {
+  const diags = (sf as unknown as { parseDiagnostics?: readonly T.Diagnostic[] }).parseDiagnostics;
+  if (diags !== undefined && diags.length > 0) return false;
+  for (const s of sf.statements) if (!cut.fits(s.getStart(sf), s.end)) return false;
+  return true;
+}
+
+/** Parse the statements of a file that can matter, or the whole file. */
+export function parseFile(file: SourceFile, ctx: AnalyzeContext): T.SourceFile {
+  const cut = ctx.relevant === undefined ? undefined : focus(file.text, 'js', ctx.relevant);
+  if (cut !== undefined) {
+    const sf = parse(file.path, cut.text);
+    if (fitsCut(sf, cut)) return sf;
+  }
+  return parse(file.path, file.text);
+}
+
 /** Read one file. */
 export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
-  // JSDoc is never read by the scanner; parents are set by collectCalls.
-  const options = {
-    languageVersion: ts.ScriptTarget.Latest,
-    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-  };
-  const sf = ts.createSourceFile(file.path, file.text, options, false, scriptKind(file.path));
+  const sf = parseFile(file, ctx);
   const fc: FileContext = {
     sf,
     path: file.path,

@@ -8,7 +8,8 @@
  * text of a tree without syntax errors answers what it can (expr.ts, imports.ts), and assigned
  * values are read only when needed (lazy.ts).
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Range, Tree } from 'web-tree-sitter';
+import { focus, type Focused, type Span } from '../core/focus.js';
 import type {
   AnalyzeContext,
   FileAnalysis,
@@ -47,9 +48,59 @@ function problemsOf(root: Node, path: string): FileProblem[] {
   return [{ file: path, message: `syntax errors: recovered ${errors.count}${where}` }];
 }
 
+/** Whether the parse of a focused text is the cut `focus` meant (see core/focus.ts). */
+function fitsCut(root: Node, cut: Focused): boolean {
+  if (root.hasError) return false;
+  for (let s = root.firstChild; s !== null; s = s.nextSibling) {
+    if (s.type !== 'comment' && !cut.fits(s.startIndex, s.endIndex)) return false;
+  }
+  return true;
+}
+
+/**
+ * Parse the statements of a file that can matter, or the whole file. tree-sitter parses only
+ * the kept ranges of the file itself (`includedRanges`), so no blanked copy is built.
+ */
+export function parseFile(file: SourceFile, ctx: AnalyzeContext): Tree {
+  const cut = ctx.relevant === undefined ? undefined : focus(file.text, 'python', ctx.relevant);
+  if (cut !== undefined) {
+    // No statement can matter: an empty list would mean the whole file to tree-sitter.
+    if (cut.ranges.length === 0) return parsePython('');
+    const tree = parsePython(file.text, rangesOf(file.text, cut.ranges));
+    if (fitsCut(tree.rootNode, cut)) return tree;
+    tree.delete();
+  }
+  return parsePython(file.text);
+}
+
+/** tree-sitter ranges of spans that start at column 0 and end at column 0 or the end. */
+function rangesOf(text: string, spans: readonly Span[]): Range[] {
+  const out: Range[] = [];
+  let row = 0;
+  let at = 0;
+  const rowAt = (offset: number): number => {
+    for (let nl = text.indexOf('\n', at); nl >= 0 && nl < offset; nl = text.indexOf('\n', at)) {
+      row++;
+      at = nl + 1;
+    }
+    return row;
+  };
+  for (const s of spans) {
+    const startRow = rowAt(s.start);
+    const endRow = rowAt(s.end);
+    out.push({
+      startIndex: s.start,
+      endIndex: s.end,
+      startPosition: { row: startRow, column: 0 },
+      endPosition: { row: endRow, column: s.end - at },
+    });
+  }
+  return out;
+}
+
 /** Read one Python file. The grammar must be loaded (`init()`). */
 export function analyzePython(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
-  const tree = parsePython(file.text);
+  const tree = parseFile(file, ctx);
   try {
     const root = tree.rootNode;
     const st = createFileState(file.path, ctx, root.hasError ? undefined : file.text);

@@ -3,7 +3,7 @@
  * asynchronous and done once per process; parsing is synchronous and recovers from syntax errors.
  */
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Node, type Range, type Tree } from 'web-tree-sitter';
 import type { Pos } from '../types.js';
 
 let loading: Promise<Parser> | undefined;
@@ -30,10 +30,10 @@ export async function loadPythonParser(): Promise<void> {
   }
 }
 
-/** Parse Python source. The caller owns the tree and must `delete()` it. Throws before `loadPythonParser()`. */
-export function parsePython(text: string): Tree {
+/** Parse Python source (only `includedRanges` of it, when given). The caller owns the tree and must `delete()` it. Throws before `loadPythonParser()`. */
+export function parsePython(text: string, includedRanges?: Range[]): Tree {
   if (parser === undefined) throw new Error('the Python grammar is not loaded: call init() first');
-  const tree = parser.parse(text);
+  const tree = parser.parse(text, null, includedRanges ? { includedRanges } : undefined);
   if (tree === null) throw new Error('tree-sitter returned no tree');
   return tree;
 }
