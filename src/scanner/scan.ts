@@ -10,6 +10,7 @@ import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/
 import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js';
 import { createRegistry, type Ref, type Registry } from './core/registry.js';
 import { resolveImport } from './core/resolve.js';
+import { loadAliases, type AliasConfig } from './core/aliases.js';
 import { createJsFrontEnd } from './js/analyze.js';
 import { createPythonFrontEnd } from './python/analyze.js';
 import type { FileProblem, ScanResult, SinkCall } from './types.js';
@@ -41,6 +42,9 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
   '.mypy_cache',
 ]);
 
+/** Config files whose `paths`/`baseUrl` aliases resolve imports. */
+const CONFIG_FILES = new Set(['tsconfig.json', 'jsconfig.json']);
+
 /** Files larger than this are skipped (bundles, generated code), in bytes. */
 export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 
@@ -63,6 +67,8 @@ export interface ScanOptions {
 
 interface Walked {
   readonly files: string[];
+  /** `tsconfig.json` and `jsconfig.json` files (their path aliases). */
+  readonly configs: string[];
   readonly problems: FileProblem[];
   bytes: number;
 }
@@ -92,6 +98,8 @@ function walk(
       continue;
     if (e.isDirectory()) {
       if (!SKIPPED_DIRS.has(e.name)) walk(root, full, exts, opts, out);
+    } else if (e.isFile() && CONFIG_FILES.has(e.name)) {
+      out.configs.push(rel);
     } else if (
       e.isFile() &&
       exts.has(extOf(e.name)) &&
@@ -130,7 +138,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const abs = resolve(root);
   const isFile = statSync(abs).isFile();
   const base = isFile ? resolve(abs, '..') : abs;
-  const walked: Walked = { files: [], problems: [], bytes: 0 };
+  const walked: Walked = { files: [], configs: [], problems: [], bytes: 0 };
   if (isFile) walked.files.push(toRel(base, abs));
   else walk(base, base, new Set(langs.keys()), options, walked);
 
@@ -184,18 +192,36 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   if (exported.size > 0) {
     const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const exists = (p: string): boolean => texts.has(p);
+    const aliases = loadAliases(walked.configs, (p) => {
+      try {
+        return readFileSync(join(base, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
+    const resolved = new Map<string, boolean>();
+    const local = (from: string, spec: string): boolean => {
+      const key = `${from}\0${spec}`;
+      let r = resolved.get(key);
+      if (r === undefined) {
+        r = resolveImport('js', from, spec, exists, aliases) !== undefined;
+        resolved.set(key, r);
+      }
+      return r;
+    };
     const stems = stemPattern(targets);
     const stemsAll = new RegExp(stems.source, 'g');
     for (const [path, text] of texts) {
       const lang = langs.get(extOf(path))!;
       const language = lang.front.language;
-      if (!stems.test(text) || !importsAny(language, path, text, targets, exists)) continue;
+      if (!stems.test(text) || !importsAny(language, path, text, targets, exists, aliases))
+        continue;
       const wrapper = (
         from: string,
         specifier: string,
         name: string,
       ): readonly Ref[] | undefined => {
-        const target = resolveImport(language, from, specifier, exists);
+        const target = resolveImport(language, from, specifier, exists, aliases);
         return target === undefined ? undefined : exported.get(`${target}#${name}`);
       };
       const relevant = [lang.registry.pattern, stemsAll];
@@ -204,7 +230,12 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         analyzeSafely(
           lang,
           { path, text },
-          { registry: lang.registry, wrapper, ...(focusing ? { relevant } : {}) },
+          {
+            registry: lang.registry,
+            wrapper,
+            ...(language === 'js' && aliases.length > 0 ? { local } : {}),
+            ...(focusing ? { relevant } : {}),
+          },
         ),
       );
     }
@@ -217,10 +248,10 @@ const PY_IMPORT =
   /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w, \t]+)|import[ \t]+([\w.]+))/gm;
 
 /** The modules a file imports, as specifiers to resolve (a cheap textual read, no parse). */
-function importedSpecifiers(language: Language, text: string): string[] {
+function importedSpecifiers(language: Language, text: string, aliased: boolean): string[] {
   const out: string[] = [];
   if (language === 'js') {
-    for (const m of text.matchAll(JS_IMPORT)) if (m[1]!.startsWith('.')) out.push(m[1]!);
+    for (const m of text.matchAll(JS_IMPORT)) if (aliased || m[1]!.startsWith('.')) out.push(m[1]!);
     return out;
   }
   for (const m of text.matchAll(PY_IMPORT)) {
@@ -262,9 +293,10 @@ function importsAny(
   text: string,
   targets: ReadonlySet<string>,
   exists: (p: string) => boolean,
+  aliases: readonly AliasConfig[],
 ): boolean {
-  for (const spec of importedSpecifiers(language, text)) {
-    const target = resolveImport(language, path, spec, exists);
+  for (const spec of importedSpecifiers(language, text, aliases.length > 0)) {
+    const target = resolveImport(language, path, spec, exists, aliases);
     if (target !== undefined && target !== path && targets.has(target)) return true;
   }
   return false;

@@ -52,6 +52,11 @@ export interface AnalyzeContext {
    * when absent, it parses the whole file.
    */
   readonly relevant?: readonly RegExp[];
+  /**
+   * Whether a specifier that is not relative names a scanned file (a tsconfig `paths` alias or
+   * `baseUrl`: `@/lib/analytics`). Absent: only relative specifiers do.
+   */
+  readonly local?: (fromFile: string, specifier: string) => boolean;
 }
 
 /** A language front end. */

@@ -1,22 +1,36 @@
 /**
  * Which scanned file an import names, so wrappers exported by one file are followed from
- * another. Only relative JavaScript imports and Python imports of modules inside the scan root
- * are resolved; packages are SDKs (the registry) or out of scope.
+ * another. Relative JavaScript imports, those through tsconfig/jsconfig path aliases, and Python
+ * imports of modules inside the scan root are resolved; packages are SDKs (the registry) or out
+ * of scope.
  */
 import { posix } from 'node:path';
 import type { Language } from '../vendors/types.js';
+import { aliasTargets, type AliasConfig } from './aliases.js';
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
-function jsCandidates(fromFile: string, specifier: string): string[] {
-  if (!specifier.startsWith('.')) return [];
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
-  const out = [base];
+/** `base` as a module path: itself, with each extension, and as a folder's `index`. */
+function jsExpand(base: string, out: string[]): void {
+  out.push(base);
   // TypeScript's NodeNext style: `./analytics.js` names `analytics.ts`.
   const ext = posix.extname(base);
   const stem = ext !== '' && JS_EXTENSIONS.includes(ext) ? base.slice(0, -ext.length) : base;
   for (const e of JS_EXTENSIONS) out.push(stem + e);
   for (const e of JS_EXTENSIONS) out.push(`${base}/index${e}`);
+}
+
+function jsCandidates(
+  fromFile: string,
+  specifier: string,
+  aliases: readonly AliasConfig[],
+): string[] {
+  const out: string[] = [];
+  if (specifier.startsWith('.')) {
+    jsExpand(posix.normalize(posix.join(posix.dirname(fromFile), specifier)), out);
+  } else {
+    for (const t of aliasTargets(aliases, fromFile, specifier)) jsExpand(t, out);
+  }
   return out;
 }
 
@@ -50,15 +64,21 @@ function pythonCandidates(fromFile: string, specifier: string): string[] {
   return out;
 }
 
-/** The scanned file an import resolves to, or undefined. */
+/**
+ * The scanned file an import resolves to, or undefined. JavaScript specifiers that are not
+ * relative are looked up through the path aliases of the scanned tsconfig/jsconfig files.
+ */
 export function resolveImport(
   language: Language,
   fromFile: string,
   specifier: string,
   exists: (path: string) => boolean,
+  aliases: readonly AliasConfig[] = [],
 ): string | undefined {
   const candidates =
-    language === 'js' ? jsCandidates(fromFile, specifier) : pythonCandidates(fromFile, specifier);
+    language === 'js'
+      ? jsCandidates(fromFile, specifier, aliases)
+      : pythonCandidates(fromFile, specifier);
   for (const c of candidates) if (exists(c)) return c;
   return undefined;
 }

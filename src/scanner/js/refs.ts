@@ -25,12 +25,16 @@ export type JsRef =
 
 const MAX_DEPTH = 24;
 
-function isRelative(module: string): boolean {
-  return module.startsWith('.');
+/** Whether a module specifier names a file of the scan: relative, or an alias of one. */
+function isLocal(fc: FileContext, module: string): boolean {
+  if (module.startsWith('.')) return true;
+  // An SDK's own name wins over an alias that happens to match it.
+  if (fc.ctx.local === undefined || fc.ctx.registry.modules.has(module)) return false;
+  return fc.ctx.local(fc.path, module);
 }
 
 function importRef(fc: FileContext, d: Decl & { k: 'import' }): JsRef | undefined {
-  if (isRelative(d.module)) {
+  if (isLocal(fc, d.module)) {
     if (d.name === '*') return { k: 'local-module', module: d.module };
     const w = fc.ctx.wrapper(fc.path, d.module, d.name);
     if (w !== undefined) return { k: 'wrappers', refs: w };
@@ -188,7 +192,7 @@ function callRef(
   if (ts.isIdentifier(callee) && callee.text === 'require' && e.arguments?.length === 1) {
     const a = unwrap(e.arguments[0]!);
     if (!ts.isStringLiteralLike(a)) return undefined;
-    if (isRelative(a.text)) return { k: 'local-module', module: a.text };
+    if (isLocal(fc, a.text)) return { k: 'local-module', module: a.text };
     return moduleRef(fc.ctx.registry, a.text, 'require');
   }
   const r = refOf(fc, callee, depth + 1);
