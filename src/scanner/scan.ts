@@ -11,6 +11,7 @@ import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js'
 import { createRegistry, type Ref, type Registry } from './core/registry.js';
 import { resolveImport } from './core/resolve.js';
 import { loadAliases, type AliasConfig } from './core/aliases.js';
+import { addReexports } from './core/reexports.js';
 import { createJsFrontEnd } from './js/analyze.js';
 import { createPythonFrontEnd } from './python/analyze.js';
 import type { FileProblem, ScanResult, SinkCall } from './types.js';
@@ -190,7 +191,6 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   }
   // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
   if (exported.size > 0) {
-    const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const exists = (p: string): boolean => texts.has(p);
     const aliases = loadAliases(walked.configs, (p) => {
       try {
@@ -199,6 +199,16 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         return undefined;
       }
     });
+    // Barrels and Python packages that re-export wrappers export them too.
+    for (const language of ['js', 'python'] as const) {
+      const own = new Map(
+        [...texts].filter(([p]) => langs.get(extOf(p))!.front.language === language),
+      );
+      addReexports(language, own, exported, (from, spec) =>
+        resolveImport(language, from, spec, exists, aliases),
+      );
+    }
+    const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const resolved = new Map<string, boolean>();
     const local = (from: string, spec: string): boolean => {
       const key = `${from}\0${spec}`;

@@ -1,0 +1,139 @@
+/**
+ * Wrappers re-exported by another module: a barrel (`lib/index.ts` with
+ * `export { track } from './analytics'`, `export * from './analytics'`, or an import followed by
+ * `export { track }`) and, in Python, any module that imports a wrapper (`core/__init__.py` with
+ * `from .analytics import track` makes `from core import track` work). Read from the text (no
+ * parse), after the first pass has found the wrappers, and followed through chains of such
+ * modules.
+ */
+import type { Language } from '../vendors/types.js';
+import type { Ref } from './registry.js';
+
+/** `file#name` → the refs of the wrapper exported under that name. */
+export type Exported = Map<string, Ref[]>;
+
+/** How many modules deep a chain of re-exports is followed. */
+const MAX_ROUNDS = 6;
+
+interface Link {
+  /** The name the re-exporting module exports. */
+  readonly as: string;
+  readonly specifier: string;
+  /** The name in the module it comes from; `*` for every name (prefixed by `as` when set). */
+  readonly name: string;
+}
+
+const JS_FROM = /export\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+const JS_STAR = /export\s*\*\s*(?:as\s+([\w$]+)\s+)?from\s*['"]([^'"]+)['"]/g;
+const JS_IMPORT =
+  /import\s+(?:type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g;
+const JS_LOCAL = /export\s*\{([^}]*)\}(?!\s*from)/g;
+const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm;
+
+/** `a, b as c` → [[a, a], [b, c]] (name in the source module, name bound here). */
+function pairs(list: string, sep: RegExp): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of list.split(',')) {
+    const [from, as] = part
+      .trim()
+      .replace(/^type\s+/, '')
+      .split(sep)
+      .map((s) => s.trim());
+    if (from && /^[\w$]+$/.test(from)) out.push([from, as && /^[\w$]+$/.test(as) ? as : from]);
+  }
+  return out;
+}
+
+function jsLinks(text: string): Link[] {
+  const out: Link[] = [];
+  if (!text.includes('export')) return out;
+  for (const m of text.matchAll(JS_FROM)) {
+    for (const [name, as] of pairs(m[1]!, /\s+as\s+/)) out.push({ as, specifier: m[2]!, name });
+  }
+  for (const m of text.matchAll(JS_STAR)) out.push({ as: m[1] ?? '', specifier: m[2]!, name: '*' });
+  // `import { track } from './analytics'` … `export { track }`.
+  const imported = new Map<string, { specifier: string; name: string }>();
+  for (const m of text.matchAll(JS_IMPORT)) {
+    if (m[1] !== undefined) imported.set(m[1], { specifier: m[3]!, name: 'default' });
+    for (const [name, local] of pairs(m[2] ?? '', /\s+as\s+/))
+      imported.set(local, { specifier: m[3]!, name });
+  }
+  for (const m of text.matchAll(JS_LOCAL)) {
+    for (const [local, as] of pairs(m[1]!, /\s+as\s+/)) {
+      const i = imported.get(local);
+      if (i !== undefined) out.push({ as, specifier: i.specifier, name: i.name });
+    }
+  }
+  return out;
+}
+
+function pythonLinks(text: string): Link[] {
+  const out: Link[] = [];
+  for (const m of text.matchAll(PY_FROM)) {
+    const list = m[2]!.replace(/[()\n\\]/g, ' ');
+    for (const [name, as] of pairs(list, /\s+as\s+/)) out.push({ as, specifier: m[1]!, name });
+  }
+  return out;
+}
+
+/**
+ * Add to `exported` the wrappers each file of `language` re-exports. `resolve` maps an import
+ * of a file to the scanned file it names. Returns the files that re-export something.
+ */
+export function addReexports(
+  language: Language,
+  texts: ReadonlyMap<string, string>,
+  exported: Exported,
+  resolve: (fromFile: string, specifier: string) => string | undefined,
+): Set<string> {
+  const links = new Map<string, { link: Link; target: string }[]>();
+  for (const [path, text] of texts) {
+    const found = language === 'js' ? jsLinks(text) : pythonLinks(text);
+    const resolved = [];
+    for (const link of found) {
+      const target = resolve(path, link.specifier);
+      if (target !== undefined && target !== path) resolved.push({ link, target });
+    }
+    if (resolved.length > 0) links.set(path, resolved);
+  }
+  const byFile = new Map<string, Map<string, Ref[]>>();
+  const index = () => {
+    byFile.clear();
+    for (const [key, refs] of exported) {
+      const hash = key.indexOf('#');
+      const file = key.slice(0, hash);
+      let m = byFile.get(file);
+      if (m === undefined) byFile.set(file, (m = new Map()));
+      m.set(key.slice(hash + 1), refs);
+    }
+  };
+  const reexporters = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    index();
+    let added = 0;
+    for (const [path, list] of links) {
+      for (const { link, target } of list) {
+        const names = byFile.get(target);
+        if (names === undefined) continue;
+        const add = (as: string, refs: Ref[]) => {
+          const key = `${path}#${as}`;
+          if (exported.has(key)) return;
+          exported.set(key, refs);
+          reexporters.add(path);
+          added++;
+        };
+        if (link.name !== '*') {
+          const refs = names.get(link.name);
+          if (refs !== undefined) add(link.as, refs);
+        } else {
+          // `export *` never re-exports `default`; `export * as ns` exports `ns.name`.
+          for (const [name, refs] of names) {
+            if (name !== 'default') add(link.as === '' ? name : `${link.as}.${name}`, refs);
+          }
+        }
+      }
+    }
+    if (added === 0) break;
+  }
+  return reexporters;
+}
