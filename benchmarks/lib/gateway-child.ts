@@ -3,7 +3,8 @@
  * destination that is paused before the gateway starts, so the benchmark measures ingest
  * (HTTP in, decode, policy, durable commit, ack) and not delivery. The default (safe) policy
  * applies. Arguments: data directory, `full` | `normal` (SQLite synchronous), and optionally
- * `records-off` (inventory and ledger disabled).
+ * `records-off` (inventory and ledger disabled). `VEIL_BENCH_RECORDS=inventory|ledger` keeps only
+ * that one on (with `VEIL_BENCH_WORKERS`, read here only).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     },
     outbox: { high_water: 50_000_000, synchronous },
     ...(off && { inventory: { enabled: false }, ledger: { enabled: false } }),
+    // Investigation knob: VEIL_BENCH_RECORDS=inventory|ledger keeps only that one on.
+    ...(process.env.VEIL_BENCH_RECORDS === 'inventory' && { ledger: { enabled: false } }),
+    ...(process.env.VEIL_BENCH_RECORDS === 'ledger' && { inventory: { enabled: false } }),
     destinations: { [DESTINATION]: { type: 'file', path: join(dir, 'out.ndjson') } },
   });
   const env = { VEIL_MASTER_KEY: randomBytes(32).toString('hex') };

@@ -52,6 +52,8 @@ describe('re-exported wrappers', () => {
         'pkg/__init__.py':
           'from .analytics import (\n    track as track_event,\n    identify,\n)\n',
         'other.py': 'from os import path\n',
+        // A module that imports a wrapper is not taken for a re-export: only packages are.
+        'views.py': 'from pkg.analytics import track\n',
       },
       ['pkg/analytics.py#track', 'pkg/analytics.py#identify'],
     );

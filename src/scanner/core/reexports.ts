@@ -1,8 +1,8 @@
 /**
  * Wrappers re-exported by another module: a barrel (`lib/index.ts` with
  * `export { track } from './analytics'`, `export * from './analytics'`, or an import followed by
- * `export { track }`) and, in Python, any module that imports a wrapper (`core/__init__.py` with
- * `from .analytics import track` makes `from core import track` work). Read from the text (no
+ * `export { track }`) and, in Python, a package whose `__init__.py` imports a wrapper
+ * (`from .analytics import track` there makes `from core import track` work). Read from the text (no
  * parse), after the first pass has found the wrappers, and followed through chains of such
  * modules.
  */
@@ -23,6 +23,7 @@ interface Link {
   readonly name: string;
 }
 
+const EXPORT_LIST = /\bexport\s*[{*]/;
 const JS_FROM = /export\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
 const JS_STAR = /export\s*\*\s*(?:as\s+([\w$]+)\s+)?from\s*['"]([^'"]+)['"]/g;
 const JS_IMPORT =
@@ -46,7 +47,8 @@ function pairs(list: string, sep: RegExp): [string, string][] {
 
 function jsLinks(text: string): Link[] {
   const out: Link[] = [];
-  if (!text.includes('export')) return out;
+  // Every form below has `export {` or `export *`; most files have neither.
+  if (!EXPORT_LIST.test(text)) return out;
   for (const m of text.matchAll(JS_FROM)) {
     for (const [name, as] of pairs(m[1]!, /\s+as\s+/)) out.push({ as, specifier: m[2]!, name });
   }
@@ -88,6 +90,9 @@ export function addReexports(
 ): Set<string> {
   const links = new Map<string, { link: Link; target: string }[]>();
   for (const [path, text] of texts) {
+    // Any Python module re-exports what it imports, but only packages (`__init__.py`) are
+    // imported for that in practice: every module that calls a wrapper would count otherwise.
+    if (language === 'python' && !path.endsWith('__init__.py')) continue;
     const found = language === 'js' ? jsLinks(text) : pythonLinks(text);
     const resolved = [];
     for (const link of found) {
