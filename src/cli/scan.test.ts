@@ -218,3 +218,16 @@ test('--whole-files parses every statement: a syntax error the cut skipped is th
   assert.deepEqual(findings(cut.stdout), findings(whole.stdout));
   assert.ok(findings(cut.stdout).length > 0);
 });
+
+test('.gitignore files are honoured; --no-gitignore reads the ignored files too', async () => {
+  const dir = copyShop('gitignored');
+  writeFileSync(join(dir, '.gitignore'), 'api/\n');
+  const files = (out: string) => [
+    ...new Set((JSON.parse(out) as { findings: { file: string }[] }).findings.map((f) => f.file)),
+  ];
+  const honoured = await veil([dir, '--format', 'json']);
+  const all = await veil([dir, '--format', 'json', '--no-gitignore']);
+  assert.equal(honoured.code, 0, honoured.stderr);
+  assert.ok(!files(honoured.stdout).some((f) => f.startsWith('api/')));
+  assert.ok(files(all.stdout).some((f) => f.startsWith('api/')));
+});

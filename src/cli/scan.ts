@@ -27,6 +27,8 @@ export interface ScanCommandOptions {
   readonly output?: string;
   /** `--whole-files`: parse every statement, not only those that can reach an SDK. */
   readonly wholeFiles?: boolean;
+  /** False with `--no-gitignore`: read files the `.gitignore` files ignore too. */
+  readonly gitignore?: boolean;
 }
 
 /** Failing findings listed on stderr at most. */
@@ -105,6 +107,7 @@ export async function runScan(dir: string, o: ScanCommandOptions, io: Io): Promi
     allow,
     exclude: normalizeExcludes(o.exclude),
     focus: o.wholeFiles !== true,
+    gitignore: o.gitignore !== false,
   });
   const reported = baseline ? applyBaseline(result.findings, baseline.findings) : undefined;
   const findings = reported?.findings ?? result.findings;
@@ -148,6 +151,7 @@ export function registerScanCommand(
     )
     .option('--exclude <path>', 'path under DIR not to scan (repeatable)', collect, [])
     .option('--output <file>', 'write the report to this file instead of stdout')
+    .option('--no-gitignore', 'also read the files that .gitignore files ignore')
     .option(
       '--whole-files',
       'parse every statement of the files read, not only those that can reach an SDK (slower)',

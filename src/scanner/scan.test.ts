@@ -23,6 +23,29 @@ describe('scan()', () => {
     assert.equal(r.stats.files, 1);
   });
 
+  it('skips what .gitignore files ignore, nested ones and re-included files too; gitignore: false reads all', async () => {
+    const dir = project({
+      '.gitignore': 'generated/\n*.gen.ts\n!keep.gen.ts\n# a comment\n',
+      'src/app.ts': LEAK,
+      'src/api.gen.ts': LEAK,
+      'src/keep.gen.ts': LEAK,
+      'generated/client.ts': LEAK,
+      'src/local/.gitignore': 'scratch.ts\n',
+      'src/local/scratch.ts': LEAK,
+      'src/local/real.ts': LEAK,
+      'src/other/scratch.ts': LEAK,
+    });
+    const files = async (o?: { gitignore: boolean }) =>
+      [...new Set((await scan(dir, o)).findings.map((f) => f.file))].sort();
+    assert.deepEqual(await files(), [
+      'src/app.ts',
+      'src/keep.gen.ts',
+      'src/local/real.ts',
+      'src/other/scratch.ts',
+    ]);
+    assert.equal((await files({ gitignore: false })).length, 7);
+  });
+
   it('reports paths relative to the root with / separators, sorted, and a file given as the root', async () => {
     const dir = project({ 'b/two.ts': LEAK, 'a/one.ts': LEAK });
     const r = await scan(dir);

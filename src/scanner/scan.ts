@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import type { Category } from '../engine/types.js';
 import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/front.js';
 import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js';
@@ -59,6 +60,8 @@ export interface ScanOptions {
   readonly exclude?: readonly string[];
   /** Vendor definitions (default: all built-in ones). */
   readonly vendors?: readonly VendorDefinition[];
+  /** Skip what the `.gitignore` files of the scanned tree ignore (default true). */
+  readonly gitignore?: boolean;
   /**
    * Parse only the top-level statements that can matter to an SDK call (`core/focus.ts`;
    * default true). The findings are the same either way; false parses every statement.
@@ -74,12 +77,45 @@ interface Walked {
   bytes: number;
 }
 
+/** The `.gitignore` of one folder: its patterns apply to paths relative to that folder. */
+interface IgnoreFile {
+  readonly dir: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Whether the `.gitignore` files from the root down to the entry's folder ignore `rel` (a path
+ * relative to the scan root, `/` at the end for a folder). As in git, a deeper file's rules
+ * come later, and `!pattern` there re-includes what a parent ignored.
+ */
+function gitIgnored(stack: readonly IgnoreFile[], rel: string): boolean {
+  let ignored = false;
+  for (const f of stack) {
+    const r = f.rules.test(f.dir === '' ? rel : rel.slice(f.dir.length + 1));
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** The `.gitignore` of `dir` (relative path `rel`), if it has one. */
+function readGitignore(dir: string, rel: string): IgnoreFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { dir: rel === '.' ? '' : rel, rules: ignore().add(text) };
+}
+
 function walk(
   root: string,
   dir: string,
   exts: ReadonlySet<string>,
   opts: ScanOptions,
   out: Walked,
+  ignores: readonly IgnoreFile[] = [],
 ): void {
   let entries;
   try {
@@ -92,13 +128,17 @@ function walk(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hasIgnore = opts.gitignore !== false && entries.some((e) => e.name === '.gitignore');
+  const own = hasIgnore ? readGitignore(dir, toRel(root, dir)) : undefined;
+  const stack = own === undefined ? ignores : [...ignores, own];
   for (const e of entries) {
     const full = join(dir, e.name);
     const rel = toRel(root, full);
     if (opts.exclude?.some((p) => rel === p || rel.startsWith(p.endsWith('/') ? p : p + '/')))
       continue;
+    if (stack.length > 0 && gitIgnored(stack, e.isDirectory() ? `${rel}/` : rel)) continue;
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(root, full, exts, opts, out);
+      if (!SKIPPED_DIRS.has(e.name)) walk(root, full, exts, opts, out, stack);
     } else if (e.isFile() && CONFIG_FILES.has(e.name)) {
       out.configs.push(rel);
     } else if (
