@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from './scan.js';
+import { filesUnder } from '../testing/project.js';
 import type { Finding } from './types.js';
 
 const ROOT = new URL('../../fixtures/scan/', import.meta.url).pathname;
@@ -26,17 +27,6 @@ interface Expectation {
   readonly allowed?: boolean;
   readonly hashed?: boolean;
   readonly source: string;
-}
-
-function filesUnder(dir: string, base = ''): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir).sort()) {
-    const full = join(dir, e);
-    const rel = base === '' ? e : `${base}/${e}`;
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, rel));
-    else out.push(rel);
-  }
-  return out;
 }
 
 /** Expectations of one file, and the lines that must have no finding. */

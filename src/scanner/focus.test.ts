@@ -11,22 +11,12 @@ import { parseFile as parseJs } from './js/analyze.js';
 import { parseFile as parsePy } from './python/analyze.js';
 import { loadPythonParser } from './python/parser.js';
 import { scan } from './scan.js';
-import { project, removeProjects } from '../testing/project.js';
+import { filesUnder, project, removeProjects } from '../testing/project.js';
 import { VENDORS } from './vendors/index.js';
 
 const ROOT = new URL('../../fixtures/scan/', import.meta.url).pathname;
 after(removeProjects);
 before(loadPythonParser);
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir)) {
-    const full = join(dir, e);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else out.push(full);
-  }
-  return out;
-}
 
 async function both(dir: string) {
   return { cut: await scan(dir), whole: await scan(dir, { focus: false }) };
@@ -72,12 +62,10 @@ describe('scan: parsing only the statements that matter', () => {
   function padded(name: string): string {
     const files: Record<string, string> = {};
     const base = join(ROOT, name);
-    for (const path of filesUnder(base)) {
-      const text = readFileSync(path, 'utf8');
-      const rel = path.slice(base.length + 1);
-      if (path.endsWith('.py')) files[rel] = text + FILLER.python;
-      else if (/\.[cm]?[jt]sx?$/.test(path) && !path.endsWith('.d.ts'))
-        files[rel] = text + FILLER.js;
+    for (const rel of filesUnder(base)) {
+      const text = readFileSync(join(base, rel), 'utf8');
+      if (rel.endsWith('.py')) files[rel] = text + FILLER.python;
+      else if (/\.[cm]?[jt]sx?$/.test(rel) && !rel.endsWith('.d.ts')) files[rel] = text + FILLER.js;
       else files[rel] = text;
     }
     return project(files);
@@ -106,7 +94,7 @@ describe('scan: parsing only the statements that matter', () => {
     };
     let named = 0;
     let cut = 0;
-    for (const path of filesUnder(ROOT)) {
+    for (const path of filesUnder(ROOT).map((rel) => join(ROOT, rel))) {
       const python = path.endsWith('.py');
       if (!python && !/\.[cm]?[jt]sx?$/.test(path)) continue;
       const text = readFileSync(path, 'utf8') + (python ? FILLER.python : FILLER.js);

@@ -46,6 +46,35 @@ describe('scan()', () => {
     assert.equal((await files({ gitignore: false })).length, 7);
   });
 
+  // A hang guard, not a speed assertion: linear reading takes well under a second here, while
+  // an unbounded quantifier in the textual passes (the statement cut, imports, re-exports) took
+  // minutes on these lines.
+  it('reads very long adversarial lines in linear time', { timeout: 30_000 }, async () => {
+    const n = 100_000;
+    const dir = project({
+      'a.ts': [
+        "import mixpanel from 'mixpanel-browser';",
+        `noise(\`${'x: '.repeat(n)}\`);`,
+        `// ${'export {'.repeat(n / 2)}`,
+        'export function track(e: string, p: object) { mixpanel.track(e, p); }',
+        "mixpanel.track('Signup', { email: user.email });",
+        '',
+      ].join('\n'),
+      'b.py': [
+        'import posthog',
+        `a${' '.repeat(n)}x`,
+        `from m import (${'a, '.repeat(n / 4)}b)`,
+        'posthog.capture("u", "Signup", properties={"email": user.email})',
+        '',
+      ].join('\n'),
+    });
+    const r = await scan(dir);
+    assert.deepEqual(
+      r.findings.filter((f) => f.category === 'user.contact.email').map((f) => f.file),
+      ['a.ts', 'b.py'],
+    );
+  });
+
   it('reports paths relative to the root with / separators, sorted, and a file given as the root', async () => {
     const dir = project({ 'b/two.ts': LEAK, 'a/one.ts': LEAK });
     const r = await scan(dir);

@@ -13,6 +13,7 @@ import { createRegistry, type Ref, type Registry } from './core/registry.js';
 import { resolveImport } from './core/resolve.js';
 import { loadAliases, type AliasConfig } from './core/aliases.js';
 import { addReexports } from './core/reexports.js';
+import { jsSpecifiers, pythonImports } from './core/text-imports.js';
 import { createJsFrontEnd } from './js/analyze.js';
 import { createPythonFrontEnd } from './python/analyze.js';
 import type { FileProblem, ScanResult, SinkCall } from './types.js';
@@ -240,11 +241,10 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       }
     });
     // Barrels and Python packages that re-export wrappers export them too.
+    const byLanguage = { js: new Map<string, string>(), python: new Map<string, string>() };
+    for (const [p, text] of texts) byLanguage[langs.get(extOf(p))!.front.language].set(p, text);
     for (const language of ['js', 'python'] as const) {
-      const own = new Map(
-        [...texts].filter(([p]) => langs.get(extOf(p))!.front.language === language),
-      );
-      addReexports(language, own, exported, (from, spec) =>
+      addReexports(language, byLanguage[language], exported, (from, spec) =>
         resolveImport(language, from, spec, exists, aliases),
       );
     }
@@ -293,29 +293,15 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   return assemble(abs, walked, texts.size, results, vendors, options);
 }
 
-const JS_IMPORT = /(?:\bfrom|\brequire\(|\bimport\(?)\s*['"]([^'"]+)['"]/g;
-const PY_IMPORT =
-  /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w, \t]+)|import[ \t]+([\w.]+))/gm;
-
 /** The modules a file imports, as specifiers to resolve (a cheap textual read, no parse). */
 function importedSpecifiers(language: Language, text: string, aliased: boolean): string[] {
+  if (language === 'js') return jsSpecifiers(text).filter((s) => aliased || s.startsWith('.'));
   const out: string[] = [];
-  if (language === 'js') {
-    for (const m of text.matchAll(JS_IMPORT)) if (aliased || m[1]!.startsWith('.')) out.push(m[1]!);
-    return out;
-  }
-  for (const m of text.matchAll(PY_IMPORT)) {
-    if (m[3] !== undefined) {
-      out.push(m[3]);
-      continue;
-    }
-    const from = m[1]!;
-    out.push(from);
+  for (const { module, names } of pythonImports(text)) {
+    out.push(module);
     // `from . import analytics` / `from app import analytics` name a module too.
-    for (const name of m[2]!.split(',')) {
-      const n = name.trim().split(/\s/)[0];
-      if (n) out.push(/^\.*$/.test(from) ? from + n : `${from}.${n}`);
-    }
+    for (const [name] of names ?? [])
+      out.push(/^\.*$/.test(module) ? module + name : `${module}.${name}`);
   }
   return out;
 }

@@ -50,7 +50,7 @@ export interface Focused {
 
 interface Chunk {
   readonly start: number;
-  end: number;
+  readonly end: number;
   /** Names it uses (identifier-shaped words, keywords and `.member` names excluded). */
   readonly uses: Set<string>;
   /** Names it may bind at the top level, for users of what it binds (callers). */
@@ -169,17 +169,20 @@ function afterString(text: string, i: number, q: number): number {
 const JS_DECL =
   /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\s*\*?|class|enum|interface|type|namespace)\s+([A-Za-z_$][\w$]*)/;
 const JS_VAR =
-  /^(?:export\s+)?(?:declare\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=/;
+  /^(?:export\s+)?(?:declare\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]{0,200})?=/;
 const JS_PATTERN = /^(?:export\s+)?(?:declare\s+)?(?:const|let|var)\s*[{[]/;
-const JS_IMPORT = /^import\s([^;]*?)(?:\sfrom\s|=\s*require\b|$)/;
+const JS_IMPORT = /^import\s([^;]{0,4000}?)(?:\sfrom\s|=\s*require\b|$)/;
 const PY_DEF = /^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)/m;
-const PY_IMPORT = /^(?:from[ \t]+\S+[ \t]+)?import[ \t]([^\n#]*(?:\([^)]*\))?)/;
-/** `x = …`, `x: int = …`, `a, b = …`, `(a, b) = …`: the words before `=`. */
-const PY_ASSIGN = /^([A-Za-z_([*][\w, \t()[\]*]*?)[ \t]*(?::[^=\n]*)?=(?!=)/;
+const PY_IMPORT = /^(?:from[ \t]+\S{1,500}[ \t]+)?import[ \t]([^\n#]{0,4000}(?:\([^)]{0,4000}\))?)/;
+/**
+ * `x = …`, `x: int = …`, `a, b = …`, `(a, b) = …`: the words before `=`. Quantifiers here and
+ * below are bounded so that no line, however long, costs more than linear time.
+ */
+const PY_ASSIGN = /^([A-Za-z_([*][\w, \t()[\]*]{0,400}?)(?::[^=\n]{0,200})?=(?!=)/;
 /** Words assigned anywhere in a chunk: `x = `, not `x == ` or `x => `. */
-const ASSIGNED = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=;,\n()]*)?=(?![=>])/g;
+const ASSIGNED = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?::[^=;,\n()]{0,200})?=(?![=>])/g;
 /** `, b = ` (a later declarator of `const a = 1, b = 2`). */
-const LATER_DECLARATOR = /,\s*([A-Za-z_$][\w$]*)\s*(?::[^=;,\n()]*)?=(?![=>])/g;
+const LATER_DECLARATOR = /,\s*([A-Za-z_$][\w$]*)\s*(?::[^=;,\n()]{0,200})?=(?![=>])/g;
 /** Words declared anywhere in a chunk by a keyword. */
 const JS_DECLARED = /\b(?:var|let|const|function\s*\*?|class|enum|import)\s+([A-Za-z_$][\w$]*)/g;
 const PY_DECLARED =

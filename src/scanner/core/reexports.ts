@@ -8,6 +8,7 @@
  */
 import type { Language } from '../vendors/types.js';
 import type { Ref } from './registry.js';
+import { importPairs, jsImportBindings, pythonImports } from './text-imports.js';
 
 /** `file#name` → the refs of the wrapper exported under that name. */
 export type Exported = Map<string, Ref[]>;
@@ -24,44 +25,22 @@ interface Link {
 }
 
 const EXPORT_LIST = /\bexport\s*[{*]/;
-const JS_FROM = /export\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
-const JS_STAR = /export\s*\*\s*(?:as\s+([\w$]+)\s+)?from\s*['"]([^'"]+)['"]/g;
-const JS_IMPORT =
-  /import\s+(?:type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g;
-const JS_LOCAL = /export\s*\{([^}]*)\}(?!\s*from)/g;
-const PY_FROM = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm;
-
-/** `a, b as c` → [[a, a], [b, c]] (name in the source module, name bound here). */
-function pairs(list: string, sep: RegExp): [string, string][] {
-  const out: [string, string][] = [];
-  for (const part of list.split(',')) {
-    const [from, as] = part
-      .trim()
-      .replace(/^type\s+/, '')
-      .split(sep)
-      .map((s) => s.trim());
-    if (from && /^[\w$]+$/.test(from)) out.push([from, as && /^[\w$]+$/.test(as) ? as : from]);
-  }
-  return out;
-}
+const JS_FROM = /export\s*(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"\n]{1,500})['"]/g;
+const JS_STAR = /export\s*\*\s*(?:as\s+([\w$]{1,200})\s+)?from\s*['"]([^'"\n]{1,500})['"]/g;
+const JS_LOCAL = /export\s*\{([^{}]{0,4000})\}(?!\s*from)/g;
 
 function jsLinks(text: string): Link[] {
   const out: Link[] = [];
   // Every form below has `export {` or `export *`; most files have neither.
   if (!EXPORT_LIST.test(text)) return out;
   for (const m of text.matchAll(JS_FROM)) {
-    for (const [name, as] of pairs(m[1]!, /\s+as\s+/)) out.push({ as, specifier: m[2]!, name });
+    for (const [name, as] of importPairs(m[1]!)) out.push({ as, specifier: m[2]!, name });
   }
   for (const m of text.matchAll(JS_STAR)) out.push({ as: m[1] ?? '', specifier: m[2]!, name: '*' });
   // `import { track } from './analytics'` … `export { track }`.
-  const imported = new Map<string, { specifier: string; name: string }>();
-  for (const m of text.matchAll(JS_IMPORT)) {
-    if (m[1] !== undefined) imported.set(m[1], { specifier: m[3]!, name: 'default' });
-    for (const [name, local] of pairs(m[2] ?? '', /\s+as\s+/))
-      imported.set(local, { specifier: m[3]!, name });
-  }
+  const imported = jsImportBindings(text);
   for (const m of text.matchAll(JS_LOCAL)) {
-    for (const [local, as] of pairs(m[1]!, /\s+as\s+/)) {
+    for (const [local, as] of importPairs(m[1]!)) {
       const i = imported.get(local);
       if (i !== undefined) out.push({ as, specifier: i.specifier, name: i.name });
     }
@@ -71,9 +50,8 @@ function jsLinks(text: string): Link[] {
 
 function pythonLinks(text: string): Link[] {
   const out: Link[] = [];
-  for (const m of text.matchAll(PY_FROM)) {
-    const list = m[2]!.replace(/[()\n\\]/g, ' ');
-    for (const [name, as] of pairs(list, /\s+as\s+/)) out.push({ as, specifier: m[1]!, name });
+  for (const i of pythonImports(text)) {
+    for (const [name, as] of i.names ?? []) out.push({ as, specifier: i.module, name });
   }
   return out;
 }
