@@ -29,6 +29,11 @@ export interface GatewayBenchOptions {
   readonly connections: number;
   /** When set, one extra gateway run with `--cpu-prof` writes its profile here. */
   readonly profileDir?: string;
+  /**
+   * When set, only the cost of the inventory and the ledger: this many pairs of gateway runs
+   * (synchronous full) with them on, then off, interleaved so drift of the machine hits both.
+   */
+  readonly recordsPairs?: number;
   readonly log: (line: string) => void;
 }
 
@@ -209,14 +214,8 @@ export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayRepor
     half: build('half', o.seed + 2, requests),
   };
   const servers: ServerResult[] = [];
-  for (const synchronous of ['full', 'normal'] as const)
-    for (const kind of ['gateway', 'baseline'] as const)
-      servers.push(
-        await measure({ label: `${kind}, synchronous ${synchronous}`, kind, synchronous }, sets, o),
-      );
-  // What the inventory and the ledger cost: the same gateway with both off.
-  servers.push(
-    await measure(
+  const recordsOff = () =>
+    measure(
       {
         label: 'gateway, synchronous full, no inventory/ledger',
         kind: 'gateway',
@@ -225,8 +224,31 @@ export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayRepor
       },
       sets,
       o,
-    ),
-  );
+    );
+  if (o.recordsPairs !== undefined) {
+    for (let i = 0; i < o.recordsPairs; i++) {
+      servers.push(
+        await measure(
+          { label: 'gateway, synchronous full', kind: 'gateway', synchronous: 'full' },
+          sets,
+          o,
+        ),
+      );
+      servers.push(await recordsOff());
+    }
+  } else {
+    for (const synchronous of ['full', 'normal'] as const)
+      for (const kind of ['gateway', 'baseline'] as const)
+        servers.push(
+          await measure(
+            { label: `${kind}, synchronous ${synchronous}`, kind, synchronous },
+            sets,
+            o,
+          ),
+        );
+    // What the inventory and the ledger cost: the same gateway with both off.
+    servers.push(await recordsOff());
+  }
   const bytes = sets.max.reduce((s, b) => s + b.bytes.length, 0);
   return {
     load: {

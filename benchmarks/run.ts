@@ -4,7 +4,8 @@
  * Flags: --only detect|policy|gateway|ledger|scan, --events N (default 20000), --peer-events N (default
  * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
  * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
- * run under --cpu-prof, profile in benchmarks/results/profiles/). Ledger only: --ledger-rows N.
+ * run under --cpu-prof, profile in benchmarks/results/profiles/), --records-pairs N (only the
+ * gateway with inventory and ledger on, then off, N times interleaved). Ledger only: --ledger-rows N.
  * Scan only: --files N (default 5000, 1000 with --quick), files of the generated source tree;
  * --profile (one extra scan under the CPU profiler, profile in benchmarks/results/profiles/).
  */
@@ -105,10 +106,14 @@ async function main(): Promise<void> {
       // Each timed run of the gateway takes seconds: at most 3 (1 with --quick).
       reps: Math.min(options.reps, quick ? 1 : 3),
       connections: flag('connections', 16),
+      ...(process.argv.includes('--records-pairs') && { recordsPairs: flag('records-pairs', 2) }),
       ...(process.argv.includes('--profile') && { profileDir: join(root, 'results', 'profiles') }),
     });
     process.stdout.write(`\n${renderGateway(report)}\n`);
-    await write('gateway', started, { targets: GATEWAY_TARGETS, ...report });
+    await write(process.argv.includes('--records-pairs') ? 'gateway-records' : 'gateway', started, {
+      targets: GATEWAY_TARGETS,
+      ...report,
+    });
   }
   if (only.includes('ledger')) {
     const started = new Date();

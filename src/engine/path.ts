@@ -25,10 +25,50 @@ function isIdent(key: string): boolean {
  */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (isIdent(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
-  }
+  for (const s of segments) out = append(out, s);
   return out;
+}
+
+/** `path` (formatted) extended by one segment. */
+function append(path: string, s: PathSegment): string {
+  if (typeof s === 'number') return `${path}[${s}]`;
+  if (isIdent(s)) return path === '' ? s : `${path}.${s}`;
+  return `${path}[${JSON.stringify(s)}]`;
+}
+
+interface PathNode {
+  readonly path: string;
+  readonly next: Map<PathSegment, PathNode>;
+}
+
+/**
+ * `formatPath` that returns the same string object for the same segments, from a trie of the
+ * paths seen: events repeat their fields, so a path is built once and its string (flat, with its
+ * hash computed once) is shared by every record of that field, which keeps map lookups keyed by
+ * path cheap. At most `limit` paths are held; beyond that the trie starts anew (keys an attacker
+ * picks cost at most what `formatPath` costs).
+ */
+export function createPathFormatter(limit = 4096): (segments: readonly PathSegment[]) => string {
+  let root = new Map<PathSegment, PathNode>();
+  let size = 0;
+  return (segments) => {
+    let next = root;
+    let path = '';
+    for (const s of segments) {
+      let n = next.get(s);
+      if (n === undefined) {
+        if (size >= limit) {
+          root = new Map();
+          size = 0;
+          return formatPath(segments);
+        }
+        n = { path: append(path, s), next: new Map() };
+        next.set(s, n);
+        size++;
+      }
+      path = n.path;
+      next = n.next;
+    }
+    return path;
+  };
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigSchema } from '../config/schema.js';
+import { addCells, cellKey } from '../ledger/subject-day.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import { parseMasterKey } from '../policy/keys.js';
@@ -60,9 +61,14 @@ test('deltas aggregate per field and per subject, with no raw values', () => {
   assert.equal(r.inventory.find((d) => d.path === 'properties.comment')?.count, 1);
 
   const u1 = r.ledger.filter((d) => d.subject === ledger('user-1'));
-  assert.equal(u1.find((d) => d.category === '*')?.count, 3, 'three events of user-1');
-  assert.equal(u1.find((d) => d.category === 'user.contact.email')?.form, 'removed');
-  assert.ok(u1.every((d) => d.day === '2026-11-22' && d.org === ledger('org-42')));
+  assert.equal(u1.length, 1, 'one row per subject-day');
+  const cells = new Map<string, number>();
+  addCells(cells, u1[0]!.counts);
+  assert.equal(cells.get(cellKey('*', 'passed')), 3, 'three events of user-1');
+  assert.equal(cells.get(cellKey('user.contact.email', 'removed')), 3);
+  assert.equal(cells.get(cellKey('user.contact.email', 'passed')), undefined);
+  assert.equal(u1[0]!.day, '2026-11-22');
+  assert.equal(u1[0]!.org, ledger('org-42'));
   assert.match(u1[0]!.vendorSubject ?? '', /^k1_/);
   const text = JSON.stringify(r);
   for (const raw of ['"user-1"', 'user-2"', 'org-42', 'mika.mori'])
@@ -85,4 +91,80 @@ test('without a ledger pseudonymizer only the inventory is kept', () => {
   const r = observer.drain();
   assert.ok(r.inventory.length > 0);
   assert.deepEqual(r.ledger, []);
+});
+
+test('the observer agrees with a plain recount of the records, whatever the fields, orgs and days', () => {
+  // Events of one name whose fields differ in set and order (the observer's shortcut for
+  // repeated shapes must not mix fields up), subjects with two orgs, two UTC days, and fields
+  // that carry the same category in the same form (counted once per event).
+  const shapes: Record<string, unknown>[] = [
+    { invitee_email: 'a@example.jp', plan: 'team' },
+    { plan: 'team', invitee_email: 'b@example.jp' },
+    { note: 'mail c@example.jp', backup_email: 'e@example.jp', invitee_email: 'f@example.jp' },
+    { plan: 1, seats: true },
+    {},
+  ];
+  const events: { e: CanonicalEvent; now: number }[] = [];
+  for (let i = 0; i < 60; i++) {
+    const r = parseCanonical({
+      type: i % 7 === 0 ? 'identify' : 'track',
+      event: 'Invite Sent',
+      userId: `user-${i % 5}`,
+      ...(i % 3 === 0 ? {} : { groupId: `org-${i % 2}` }),
+      properties: shapes[i % shapes.length],
+    });
+    assert.ok(r.ok);
+    events.push({ e: r.event, now: NOW + (i >= 40 ? 86_400_000 : 0) + i });
+  }
+  const observer = createObserver(ledger);
+  for (const { e, now } of events)
+    minimizeEvents(steps, ['safe'], [e], { source: 'web', now, observer });
+  const got = observer.drain();
+
+  const step = steps.get('safe')!;
+  const inv = new Map<string, { count: number; types: Set<string>; before: Set<string> }>();
+  const led = new Map<string, Map<string, number>>();
+  for (const { e, now } of events) {
+    const r = step(e);
+    assert.equal(r.kind, 'ok');
+    if (r.kind !== 'ok') continue;
+    const name = r.value.event.type === 'track' ? r.value.event.event! : r.value.event.type;
+    for (const rec of r.value.records) {
+      const k = `${name} ${rec.path}`;
+      const x = inv.get(k) ?? { count: 0, types: new Set(), before: new Set() };
+      x.count++;
+      x.types.add(rec.type);
+      for (const c of rec.before) x.before.add(c);
+      inv.set(k, x);
+    }
+    const day = new Date(now).toISOString().slice(0, 10);
+    const org = typeof e.groupId === 'string' ? ledger(e.groupId) : '';
+    const key = `${day} ${ledger(String(e.userId))} ${org}`;
+    const cells = led.get(key) ?? new Map<string, number>();
+    const once = new Set([cellKey('*', 'passed')]);
+    for (const rec of r.value.records)
+      for (const c of rec.before) once.add(cellKey(c, rec.outcome));
+    for (const c of once) cells.set(c, (cells.get(c) ?? 0) + 1);
+    led.set(key, cells);
+  }
+  assert.equal(got.inventory.length, inv.size);
+  for (const d of got.inventory) {
+    const want = inv.get(`${d.event} ${d.path}`);
+    assert.ok(want, `${d.event} ${d.path}`);
+    assert.equal(d.count, want.count, d.path);
+    assert.deepEqual(new Set(d.types), want.types, d.path);
+    assert.deepEqual(new Set(d.before), want.before, d.path);
+  }
+  assert.equal(got.ledger.length, led.size, 'one row per day, subject and org');
+  assert.ok(led.size > 10);
+  for (const row of got.ledger) {
+    const want = led.get(`${row.day} ${row.subject} ${row.org ?? ''}`);
+    assert.ok(want);
+    const cells = new Map<string, number>();
+    addCells(cells, row.counts);
+    assert.deepEqual(cells, want);
+  }
+  assert.ok(
+    [...led.values()].some((c) => (c.get(cellKey('user.contact.email', 'removed')) ?? 0) > 0),
+  );
 });

@@ -5,7 +5,8 @@
  * paths, types, categories, actions and keyed pseudonyms: never values, never raw ids.
  */
 import type { InventoryDelta, ValueType } from '../inventory/types.js';
-import type { Form, LedgerDelta } from '../ledger/types.js';
+import { FORM_CODES } from '../ledger/subject-day.js';
+import type { Form, LedgerDay } from '../ledger/types.js';
 import type { LedgerPseudonymizer } from '../ledger/subject.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import type { FieldRecord, Outcome } from '../policy/apply.js';
@@ -16,7 +17,8 @@ export const EVENTS_CATEGORY = '*';
 /** Deltas drained from an observer. */
 export interface Observed {
   readonly inventory: InventoryDelta[];
-  readonly ledger: LedgerDelta[];
+  /** One row per subject-day, its counts packed. */
+  readonly ledger: LedgerDay[];
 }
 
 interface Inv {
@@ -31,16 +33,30 @@ interface Inv {
   readonly after: Set<string>;
   firstSeen: number;
   lastSeen: number;
+  // The last record's values, so a record like the one before costs no set operation.
+  lastType: ValueType | undefined;
+  lastOutcome: Outcome | undefined;
+  lastAfter: string | null | undefined;
+}
+
+/** One (source, destination, event): its fields, and the entries of its last event in order. */
+interface Group {
+  readonly byPath: Map<string, Inv>;
+  /** Events of one name mostly have the same fields in the same order: try these first. */
+  readonly order: Inv[];
 }
 
 interface Subject {
   readonly destination: string;
   readonly subject: string;
+  readonly rawOrg: string | undefined;
   readonly org: string | undefined;
   readonly vendorSubject: string | undefined;
   readonly day: string;
-  /** pairKey → [category, form, count] */
-  readonly counts: Map<string, [string, Form, number]>;
+  /** count per cell id (`cellId`) */
+  readonly counts: number[];
+  /** the serial of the last event counted per cell id (a cell counts once per event) */
+  readonly last: number[];
 }
 
 /** Aggregates observations until drained. */
@@ -60,17 +76,33 @@ export interface Observer {
   drain(): Observed;
 }
 
-/** `category\0form` strings, interned so hot loops look keys up instead of building them. */
-const pairKeys = new Map<string, Map<Form, string>>();
-function pairKey(category: string, form: Form): string {
-  let m = pairKeys.get(category);
-  if (m === undefined) {
-    if (pairKeys.size >= 4096) pairKeys.clear();
-    pairKeys.set(category, (m = new Map()));
-  }
+/**
+ * Every (category, form) seen gets a small number, so an event's counts are array slots, not
+ * map entries. `CELL_KEYS[id]` is the cell key (`category:formCode`, subject-day.ts).
+ */
+const cellIds = new Map<string, Map<Form, number>>();
+const CELL_KEYS: string[] = [];
+function cellId(category: string, form: Form): number {
+  let m = cellIds.get(category);
+  if (m === undefined) cellIds.set(category, (m = new Map()));
   let k = m.get(form);
-  if (k === undefined) m.set(form, (k = `${category}\u0000${form}`));
+  if (k === undefined) {
+    k = CELL_KEYS.push(`${category}:${FORM_CODES.indexOf(form)}`) - 1;
+    m.set(form, k);
+  }
   return k;
+}
+const EVENTS_CELL = cellId(EVENTS_CATEGORY, 'passed');
+
+/** The encoded counts of a subject (`encodeCells`' format). */
+function encodeCounts(counts: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i];
+    if (n === undefined || n === 0) continue;
+    out += out === '' ? `${CELL_KEYS[i]!}:${n}` : `;${CELL_KEYS[i]!}:${n}`;
+  }
+  return out;
 }
 
 const id = (v: unknown): string | undefined =>
@@ -80,21 +112,34 @@ const DAY_MS = 86_400_000;
 
 /** An observer; without a pseudonymizer it keeps the inventory only. */
 export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Observer {
-  // source\0destination\0event → path → entry
-  let inv = new Map<string, Map<string, Inv>>();
-  // destination\0day\0subject\0org → counts
-  let led = new Map<string, Subject>();
+  // source → destination → event → group
+  let inv = new Map<string, Map<string, Map<string, Group>>>();
+  // day → destination → raw subject id → its subjects (one per org); raw ids stay in this
+  // thread's memory until the next drain (as in the pseudonym cache) and are never drained.
+  let led = new Map<string, Map<string, Map<string, Subject[]>>>();
   let keys = 0;
+  let serial = 0;
   let dayStart = 0;
   let day = '';
-  const seen = new Set<string>();
+  let today: Map<string, Map<string, Subject[]>> | undefined;
 
   function dayOf(now: number): string {
     if (now < dayStart || now >= dayStart + DAY_MS) {
       dayStart = now - (now % DAY_MS);
       day = new Date(dayStart).toISOString().slice(0, 10);
+      today = undefined;
     }
     return day;
+  }
+
+  function groupOf(source: string, destination: string, event: string): Group {
+    let bySource = inv.get(source);
+    if (bySource === undefined) inv.set(source, (bySource = new Map()));
+    let byEvent = bySource.get(destination);
+    if (byEvent === undefined) bySource.set(destination, (byEvent = new Map()));
+    let g = byEvent.get(event);
+    if (g === undefined) byEvent.set(event, (g = { byPath: new Map(), order: [] }));
+    return g;
   }
 
   function inventory(
@@ -104,35 +149,46 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     now: number,
     records: readonly FieldRecord[],
   ): void {
-    const group = `${source}\u0000${destination}\u0000${event}`;
-    let byPath = inv.get(group);
-    if (byPath === undefined) inv.set(group, (byPath = new Map()));
-    for (const r of records) {
-      let e = byPath.get(r.path);
-      if (e === undefined) {
-        e = {
-          source,
-          destination,
-          event,
-          path: r.path,
-          count: 0,
-          types: new Set(),
-          before: new Set(),
-          outcomes: new Set(),
-          after: new Set(),
-          firstSeen: now,
-          lastSeen: now,
-        };
-        byPath.set(r.path, e);
-        keys++;
+    const g = groupOf(source, destination, event);
+    const { byPath, order } = g;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      let e = order[i];
+      if (e === undefined || e.path !== r.path) {
+        e = byPath.get(r.path);
+        if (e === undefined) {
+          e = {
+            source,
+            destination,
+            event,
+            path: r.path,
+            count: 0,
+            types: new Set(),
+            before: new Set(),
+            outcomes: new Set(),
+            after: new Set(),
+            firstSeen: now,
+            lastSeen: now,
+            lastType: undefined,
+            lastOutcome: undefined,
+            lastAfter: undefined,
+          };
+          byPath.set(r.path, e);
+          keys++;
+        }
+        order[i] = e;
       }
       e.count++;
       if (now < e.firstSeen) e.firstSeen = now;
       if (now > e.lastSeen) e.lastSeen = now;
-      e.types.add(r.type);
-      for (const c of r.before) e.before.add(c);
-      e.outcomes.add(r.outcome);
-      if (r.after !== null) e.after.add(r.after);
+      if (r.type !== e.lastType) e.types.add((e.lastType = r.type));
+      if (r.outcome !== e.lastOutcome) e.outcomes.add((e.lastOutcome = r.outcome));
+      if (r.after !== e.lastAfter) {
+        e.lastAfter = r.after;
+        if (r.after !== null) e.after.add(r.after);
+      }
+      const before = r.before;
+      for (let j = 0; j < before.length; j++) e.before.add(before[j]!);
     }
   }
 
@@ -144,22 +200,36 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   ): Subject | undefined {
     const rawSubject = id(raw.userId) ?? id(raw.anonymousId);
     if (rawSubject === undefined || pseudonym === undefined) return undefined;
-    const subject = pseudonym(rawSubject);
     const rawOrg =
       id(raw.groupId) ?? id((raw.context as { groupId?: unknown } | undefined)?.groupId);
-    const org = rawOrg === undefined ? undefined : pseudonym(rawOrg);
     const d = dayOf(now);
-    const key = `${destination}\u0000${d}\u0000${subject}\u0000${org ?? ''}`;
-    let s = led.get(key);
-    if (s !== undefined) return s;
+    if (today === undefined) {
+      today = led.get(d);
+      if (today === undefined) led.set(d, (today = new Map()));
+    }
+    let bySubject = today.get(destination);
+    if (bySubject === undefined) today.set(destination, (bySubject = new Map()));
+    let list = bySubject.get(rawSubject);
+    if (list === undefined) bySubject.set(rawSubject, (list = []));
+    for (const s of list) if (s.rawOrg === rawOrg) return s;
     const sentSubject = id(sent.userId) ?? id(sent.anonymousId);
     // A vendor subject equal to a raw id (a policy that keeps ids) must not enter the ledger.
     const vendorSubject =
       sentSubject !== undefined && sentSubject !== rawSubject && sentSubject !== id(raw.anonymousId)
         ? sentSubject
         : undefined;
-    s = { destination, subject, org, vendorSubject, day: d, counts: new Map() };
-    led.set(key, s);
+    const s: Subject = {
+      destination,
+      subject: pseudonym(rawSubject),
+      rawOrg,
+      org: rawOrg === undefined ? undefined : pseudonym(rawOrg),
+      vendorSubject,
+      day: d,
+      counts: [],
+      last: [],
+    };
+    list.push(s);
+    keys++;
     return s;
   }
 
@@ -172,59 +242,60 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   ): void {
     const s = subjectOf(destination, now, raw, sent);
     if (s === undefined) return;
-    seen.clear();
-    const counts = s.counts;
-    const add = (category: string, form: Form): void => {
-      const k = pairKey(category, form);
-      if (seen.has(k)) return;
-      seen.add(k);
-      const c = counts.get(k);
-      if (c) c[2]++;
-      else {
-        counts.set(k, [category, form, 1]);
-        keys++;
+    const { counts, last } = s;
+    const at = ++serial;
+    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
+    last[EVENTS_CELL] = at;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const before = r.before;
+      for (let j = 0; j < before.length; j++) {
+        const c = cellId(before[j]!, r.outcome);
+        if (last[c] === at) continue; // counted for this event already
+        last[c] = at;
+        counts[c] = (counts[c] ?? 0) + 1;
       }
-    };
-    add(EVENTS_CATEGORY, 'passed');
-    for (const r of records) for (const c of r.before) add(c, r.outcome);
+    }
   }
 
-  function drainInventory(map: Map<string, Map<string, Inv>>): InventoryDelta[] {
+  function drainInventory(map: typeof inv): InventoryDelta[] {
     const out: InventoryDelta[] = [];
-    for (const byPath of map.values())
-      for (const e of byPath.values())
-        out.push({
-          source: e.source,
-          destination: e.destination,
-          event: e.event,
-          path: e.path,
-          count: e.count,
-          types: [...e.types],
-          before: [...e.before],
-          outcomes: [...e.outcomes],
-          after: [...e.after],
-          firstSeen: e.firstSeen,
-          lastSeen: e.lastSeen,
-        });
+    for (const bySource of map.values())
+      for (const byEvent of bySource.values())
+        for (const g of byEvent.values())
+          for (const e of g.byPath.values())
+            out.push({
+              source: e.source,
+              destination: e.destination,
+              event: e.event,
+              path: e.path,
+              count: e.count,
+              types: [...e.types],
+              before: [...e.before],
+              outcomes: [...e.outcomes],
+              after: [...e.after],
+              firstSeen: e.firstSeen,
+              lastSeen: e.lastSeen,
+            });
     return out;
   }
 
-  function drainLedger(map: Map<string, Subject>): LedgerDelta[] {
-    const out: LedgerDelta[] = [];
-    for (const s of map.values())
-      for (const [category, form, count] of s.counts.values()) {
-        const d: { -readonly [K in keyof LedgerDelta]: LedgerDelta[K] } = {
-          destination: s.destination,
-          subject: s.subject,
-          day: s.day,
-          category,
-          form,
-          count,
-        };
-        if (s.org !== undefined) d.org = s.org;
-        if (s.vendorSubject !== undefined) d.vendorSubject = s.vendorSubject;
-        out.push(d);
-      }
+  function drainLedger(map: typeof led): LedgerDay[] {
+    const out: LedgerDay[] = [];
+    for (const byDestination of map.values())
+      for (const bySubject of byDestination.values())
+        for (const list of bySubject.values())
+          for (const s of list) {
+            const row: { -readonly [K in keyof LedgerDay]: LedgerDay[K] } = {
+              destination: s.destination,
+              day: s.day,
+              subject: s.subject,
+              counts: encodeCounts(s.counts),
+            };
+            if (s.org !== undefined) row.org = s.org;
+            if (s.vendorSubject !== undefined) row.vendorSubject = s.vendorSubject;
+            out.push(row);
+          }
     return out;
   }
 
@@ -240,6 +311,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
       const l = led;
       inv = new Map();
       led = new Map();
+      today = undefined;
       keys = 0;
       return { inventory: drainInventory(i), ledger: drainLedger(l) };
     },

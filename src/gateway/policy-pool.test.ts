@@ -11,7 +11,7 @@ import { ConfigSchema, type Config } from '../config/schema.js';
 import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import { minimizeEvents } from './minimize.js';
 import { createObserver, type Observed } from './observe.js';
-import type { LedgerDelta } from '../ledger/types.js';
+import type { LedgerDay } from '../ledger/types.js';
 import { createPolicyPool, type PolicyPool } from './policy-pool.js';
 import { buildSteps } from './runtime.js';
 
@@ -69,7 +69,7 @@ describe('policy pool', () => {
     assert.equal(ids.size, 20, 'pseudonyms differ per destination and per user');
     await pool.drain();
     const mine = observer.drain();
-    const sortLedger = (l: LedgerDelta[]) =>
+    const sortLedger = (l: LedgerDay[]) =>
       [...l].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     assert.deepEqual(sortLedger(received.flatMap((o) => o.ledger)), sortLedger(mine.ledger));
     assert.equal(received.flatMap((o) => o.inventory).length, mine.inventory.length);

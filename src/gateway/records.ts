@@ -12,9 +12,8 @@ import { createInventoryAggregator } from '../inventory/aggregate.js';
 import type { DriftAlert } from '../inventory/drift.js';
 import { openInventoryStore } from '../inventory/store.js';
 import type { InventoryDelta } from '../inventory/types.js';
-import { createLedgerAggregator } from '../ledger/aggregate.js';
 import { openLedgerStore } from '../ledger/store.js';
-import type { LedgerDelta } from '../ledger/types.js';
+import type { LedgerDay } from '../ledger/types.js';
 import type { Metrics } from './metrics.js';
 import type { Observed } from './observe.js';
 
@@ -28,8 +27,10 @@ export interface RecordKeeper {
   close(): void;
 }
 
-/** Deltas written per transaction. */
+/** Inventory deltas written per transaction. */
 const CHUNK = 250;
+/** Ledger subject-days written per transaction (about ten counts each). */
+const DAYS_CHUNK = 100;
 /** Keys aggregated in memory beyond which a flush happens at once. */
 const MAX_PENDING = 50_000;
 const PRUNE_EVERY_MS = 6 * 3_600_000;
@@ -58,9 +59,11 @@ export function createRecordKeeper(
         store: openInventoryStore({ path: join(config.data_dir, 'inventory.db') }),
       }
     : undefined;
+  // Ledger rows come aggregated per subject-day from the observers; the store adds up rows of
+  // the same subject-day, so they are only queued here.
   const led = ledOn
     ? {
-        agg: createLedgerAggregator(),
+        pending: [] as LedgerDay[],
         store: openLedgerStore({ path: join(config.data_dir, 'ledger.db') }),
       }
     : undefined;
@@ -101,12 +104,12 @@ export function createRecordKeeper(
     }
   }
 
-  function writeLedger(deltas: LedgerDelta[]): void {
-    if (!led || deltas.length === 0) return;
+  function writeLedger(rows: LedgerDay[]): void {
+    if (!led || rows.length === 0) return;
     try {
-      const r = led.store.flush(deltas);
+      const r = led.store.flushDays(rows);
       if (r.skipped > 0)
-        log.error({ skipped: r.skipped }, 'ledger deltas refused (not pseudonymous)');
+        log.error({ skipped: r.skipped }, 'ledger counts refused (not pseudonymous)');
     } catch (e) {
       log.error({ err: (e as Error).name }, 'ledger flush failed');
     }
@@ -125,22 +128,28 @@ export function createRecordKeeper(
     job();
     setImmediate(pump);
   };
-  function chunks<T>(items: T[], write: (c: T[]) => void): void {
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const c = items.slice(i, i + CHUNK);
+  function chunks<T>(items: T[], size: number, write: (c: T[]) => void): void {
+    for (let i = 0; i < items.length; i += size) {
+      const c = items.slice(i, i + size);
       queue.push(() => write(c));
     }
   }
 
   function take(o: Observed): void {
     if (inv && o.inventory.length > 0) inv.agg.add(o.inventory);
-    if (led && o.ledger.length > 0) led.agg.add(o.ledger);
+    if (led && o.ledger.length > 0) for (const r of o.ledger) led.pending.push(r);
   }
+
+  const drainLedger = (): LedgerDay[] => {
+    const rows = led!.pending;
+    led!.pending = [];
+    return rows;
+  };
 
   function flush(): void {
     if (deps.pull) take(deps.pull());
-    if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), writeInventory);
-    if (led && led.agg.size() > 0) chunks(led.agg.drain(), writeLedger);
+    if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), CHUNK, writeInventory);
+    if (led && led.pending.length > 0) chunks(drainLedger(), DAYS_CHUNK, writeLedger);
     if (!writing && queue.length > 0) {
       writing = true;
       setImmediate(pump);
@@ -151,7 +160,7 @@ export function createRecordKeeper(
   function flushNow(): void {
     if (deps.pull) take(deps.pull());
     if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
-    if (led && led.agg.size() > 0) writeLedger(led.agg.drain());
+    if (led && led.pending.length > 0) writeLedger(drainLedger());
     const jobs = queue;
     queue = [];
     for (const j of jobs) j();
@@ -168,7 +177,7 @@ export function createRecordKeeper(
     observed(o) {
       if (closed) return;
       take(o);
-      if ((inv?.agg.size() ?? 0) + (led?.agg.size() ?? 0) > MAX_PENDING) flush();
+      if ((inv?.agg.size() ?? 0) + (led?.pending.length ?? 0) > MAX_PENDING) flush();
     },
     flush,
     close() {

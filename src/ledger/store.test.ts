@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ephemeralMasterKey } from '../policy/keys.js';
 import { createPseudonymizer } from '../policy/pseudonymize.js';
-import { createLedgerAggregator } from './aggregate.js';
 import { openLedgerStore } from './store.js';
 import { createLedgerPseudonymizer } from './subject.js';
 import type { LedgerDelta } from './types.js';
@@ -87,6 +86,53 @@ describe('ledger store', () => {
     s.close();
   });
 
+  it('flushDays refuses packed rows and cells that are not pseudonymous or not well formed', () => {
+    const path = dbPath();
+    const s = openLedgerStore({ path });
+    const row = {
+      destination: 'mixpanel',
+      day: '2026-11-10',
+      subject: ledger('u1'),
+      vendorSubject: vendor.pseudonym('u1', 'none', 0),
+      counts: '*:0:2;user.contact.email:6:1',
+    };
+    const cells = [
+      'user.contact.email alice@example.com:6:1', // a value in the category
+      'planted-cell-value', // no form, no count
+      'user.name:9:1', // no such form
+      'user.name:66:1',
+      'user.name:1:0',
+      'user.name:1:-3',
+      'user.name:1:1.5',
+      `user.name:1:${2 ** 60}`,
+      'user.name:1:NaN',
+    ];
+    const rows = [
+      row,
+      { ...row, counts: `${cells.join(';')};user.name:1:4` },
+      { ...row, subject: 'alice@example.com' },
+      { ...row, org: 'acme-corp-planted' },
+      { ...row, day: '2026-02-30x' },
+      { ...row, destination: 'Bad Name' },
+      { ...row, counts: 7 as unknown as string },
+      null as unknown as typeof row,
+    ];
+    // Written: row's two cells and user.name:1:4; refused: the nine bad cells, 2 × 4 cells of
+    // rows with a bad key field, one for the non-string counts and one for the null row.
+    assert.deepEqual(s.flushDays(rows), { written: 3, skipped: 9 + 8 + 2 });
+    const e = s.exposure(W, [ledger('u1')]).get(ledger('u1'));
+    assert.deepEqual(e?.categories, [
+      { category: 'user.contact.email', form: 'removed', events: 1 },
+      { category: 'user.name', form: 'pseudonymized', events: 4 },
+    ]);
+    assert.equal(e?.events, 2);
+    assert.equal(s.impact(W).subjects, 1);
+    s.close();
+    const bytes = readFileSync(path).toString('latin1');
+    for (const raw of ['alice@example.com', 'planted-cell-value', 'acme-corp-planted'])
+      assert.equal(bytes.includes(raw), false, raw);
+  });
+
   it('prune deletes days older than the retention, by UTC day', () => {
     const now = Date.parse('2026-11-30T23:00:00Z');
     const s = openLedgerStore({ path: dbPath(), now: () => now });
@@ -152,18 +198,18 @@ describe('ledger store', () => {
   it('the file holds no planted raw value after the whole ledger path', () => {
     const path = dbPath();
     const s = openLedgerStore({ path });
-    const agg = createLedgerAggregator();
+    const deltas: LedgerDelta[] = [];
     const planted = ['planted.alice@example.com', 'raw-user-7f3a9c', 'ACME-ORG-4711'];
     for (let i = 0; i < 50; i++) {
       const id = i === 0 ? planted[0]! : i === 1 ? planted[1]! : `user-${i}`;
-      agg.add([
+      deltas.push(
         delta(id, { org: ledger(planted[2]!), vendorSubject: vendor.pseudonym(id, 'none', 0) }),
         delta(id, { category: 'user.contact.email', form: 'removed' }),
         // A raw vendor subject (a policy that passed ids) must not reach the map either.
         delta(id, { vendorSubject: id }),
-      ]);
+      );
     }
-    assert.equal(s.flush(agg.drain()).skipped, 0);
+    assert.equal(s.flush(deltas).skipped, 0);
     s.close();
     const bytes = Buffer.concat(
       ['', '-wal', '-shm'].flatMap((x) => {

@@ -6,8 +6,15 @@
  */
 import type Database from 'better-sqlite3';
 import { openLedgerDatabase } from './schema.js';
-import { addCells, cellOf, encodeCells, forEachCell, groupDeltas } from './subject-day.js';
-import type { Form, LedgerDelta } from './types.js';
+import {
+  addCells,
+  cellOf,
+  encodeCells,
+  forEachCell,
+  groupDays,
+  packDeltas,
+} from './subject-day.js';
+import type { Form, LedgerDay, LedgerDelta } from './types.js';
 import { VENDOR_PSEUDONYM } from './validate.js';
 
 /** Options of `openLedgerStore`. */
@@ -20,9 +27,9 @@ export interface LedgerStoreOptions {
 
 /** What one `flush` did. */
 export interface FlushResult {
-  /** Deltas added to the counts. */
+  /** Counts added (deltas, or cells of packed rows). */
   readonly written: number;
-  /** Deltas refused: not a pseudonym, bad day/category/form/count (never stored, never logged). */
+  /** Counts refused: not a pseudonym, bad day/category/form/count (never stored, never logged). */
   readonly skipped: number;
 }
 
@@ -70,6 +77,8 @@ export interface SubjectExposure {
 export interface LedgerStore {
   /** Upsert-add `deltas` in one transaction; invalid deltas are skipped and counted. */
   flush(deltas: readonly LedgerDelta[]): FlushResult;
+  /** Upsert-add packed subject-day rows in one transaction; invalid rows and cells are skipped. */
+  flushDays(rows: readonly LedgerDay[]): FlushResult;
   /** Delete counts and map entries whose day is more than `retentionDays` before today (UTC). */
   prune(retentionDays: number): number;
   /** Totals and per-(category, form) counts for `w`. */
@@ -139,18 +148,18 @@ function prepare(db: Database.Database) {
 type Queries = ReturnType<typeof prepare>;
 
 function createFlush(db: Database.Database, q: Queries) {
-  return db.transaction((deltas: readonly LedgerDelta[]): FlushResult => {
-    // A subject's deltas repeat its vendor pseudonym once per category: map it once per flush.
+  return db.transaction((rows: readonly LedgerDay[]): FlushResult => {
+    // A subject's rows repeat its vendor pseudonym: map it once per flush and day.
     const mapped = new Set<string>();
-    const { days, written } = groupDeltas(deltas, (d) => {
-      if (typeof d.vendorSubject !== 'string') return;
-      const m = `${d.destination}\u0000${d.vendorSubject}\u0000${d.day}`;
+    const { days, written, skipped } = groupDays(rows, (r) => {
+      if (typeof r.vendorSubject !== 'string') return;
+      const m = `${r.destination}\u0000${r.vendorSubject}\u0000${r.day}`;
       if (mapped.has(m)) return;
       mapped.add(m);
       // Only Veil's own vendor pseudonyms are mapped: a raw id the policy passed is not stored
       // (`veil impact --leaked` recomputes ledger pseudonyms of raw ids instead).
-      if (VENDOR_PSEUDONYM.test(d.vendorSubject))
-        q.map.run(d.destination, d.vendorSubject, d.subject, d.day);
+      if (VENDOR_PSEUDONYM.test(r.vendorSubject))
+        q.map.run(r.destination, r.vendorSubject, r.subject, r.day);
     });
     // One read and one write per subject-day.
     for (const sd of days) {
@@ -158,7 +167,7 @@ function createFlush(db: Database.Database, q: Queries) {
       if (old !== undefined) addCells(sd.cells, old);
       q.write.run(...sd.key, encodeCells(sd.cells));
     }
-    return { written, skipped: deltas.length - written };
+    return { written, skipped };
   });
 }
 
@@ -271,7 +280,12 @@ export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
   const flush = createFlush(db, q);
   const prune = createPrune(db, q, now);
   return {
-    flush: (deltas) => flush.immediate(deltas),
+    flush(deltas) {
+      const { rows, skipped } = packDeltas(deltas);
+      const r = flush.immediate(rows);
+      return { written: r.written, skipped: r.skipped + skipped };
+    },
+    flushDays: (rows) => flush.immediate(rows),
     prune,
     impact: (w) => summarize(q, w),
     exposure(w, subjects) {

@@ -2,10 +2,11 @@
  * The compact encoding of one subject-day's counts (column `subject_days.counts`): entries
  * `category:formCode:count` joined by `;`, e.g. `*:0:12;user.contact.email:6:3`. Category
  * names never contain `:` or `;` (validate.ts `CATEGORY`); the form code is one digit. Also the
- * grouping of a flush's deltas by subject-day.
+ * packing of deltas into subject-day rows (`LedgerDay`) and the validated grouping of a flush's
+ * rows by subject-day.
  */
-import type { Form, LedgerDelta } from './types.js';
-import { validDelta } from './validate.js';
+import type { Form, LedgerDay, LedgerDelta } from './types.js';
+import { CATEGORY, validDelta, validSubjectDay } from './validate.js';
 
 /** Form ↔ code (its index). Stored in ledger files: never reorder, only append. */
 export const FORM_CODES: readonly Form[] = [
@@ -61,56 +62,112 @@ export interface SubjectDay {
   readonly cells: Map<string, number>;
 }
 
-/** The key of a delta's subject-day (destination, day, subject, org), when those are strings. */
-function dayKey(d: LedgerDelta): string | undefined {
-  if (typeof d !== 'object' || d === null) return undefined;
-  const { destination, subject, day, org } = d;
-  if (typeof destination !== 'string' || typeof subject !== 'string' || typeof day !== 'string')
-    return undefined;
-  if (org !== undefined && (typeof org !== 'string' || org === '')) return undefined;
-  // No valid field holds \u0000, so equal keys of valid deltas mean equal fields.
-  return `${destination}\u0000${day}\u0000${subject}\u0000${org ?? ''}`;
-}
-
-const sameDay = (a: LedgerDelta, b: LedgerDelta): boolean =>
-  a.destination === b.destination && a.subject === b.subject && a.day === b.day && a.org === b.org;
+const sameRow = (a: LedgerDelta, b: LedgerDelta): boolean =>
+  a.destination === b.destination &&
+  a.subject === b.subject &&
+  a.day === b.day &&
+  a.org === b.org &&
+  a.vendorSubject === b.vendorSubject;
 
 /**
- * Group the valid deltas by subject-day; `onVendor` sees each valid delta whose vendor subject
- * differs from the previous valid one's or whose subject-day does. `validDelta` runs once per
- * subject-day (its other deltas share the validated fields) and once per new category. The
- * gateway's deltas come subject-day by subject-day: a run of them builds no key.
+ * Pack deltas into subject-day rows: one per (destination, day, subject, org, vendor subject),
+ * counts of equal (category, form) added. Invalid deltas (`validDelta`) are left out and counted.
+ * A run of deltas of one row (as the gateway's come) is validated once for its shared fields.
  */
-export function groupDeltas(
-  deltas: readonly LedgerDelta[],
-  onVendor: (d: LedgerDelta) => void,
-): { days: Iterable<SubjectDay>; written: number } {
+export function packDeltas(deltas: readonly LedgerDelta[]): { rows: LedgerDay[]; skipped: number } {
+  const rows = new Map<string, { row: LedgerDay; cells: Map<string, number> }>();
+  let skipped = 0;
+  let prev: LedgerDelta | undefined;
+  let prevCells: Map<string, number> | undefined;
+  for (const d of deltas) {
+    const same = prev !== undefined && typeof d === 'object' && d !== null && sameRow(d, prev);
+    if (!validDelta(d)) {
+      skipped++;
+      continue;
+    }
+    let cells = same ? prevCells : undefined;
+    if (cells === undefined) {
+      // No valid field holds \u0000, so equal keys mean equal fields.
+      const k = [d.destination, d.day, d.subject, d.org ?? '', d.vendorSubject ?? ''].join(
+        '\u0000',
+      );
+      let r = rows.get(k);
+      if (r === undefined) {
+        const row = {
+          destination: d.destination,
+          day: d.day,
+          subject: d.subject,
+          counts: '',
+          ...(d.org !== undefined && { org: d.org }),
+          ...(d.vendorSubject !== undefined && { vendorSubject: d.vendorSubject }),
+        };
+        rows.set(k, (r = { row, cells: new Map() }));
+      }
+      cells = r.cells;
+    }
+    const cell = cellKey(d.category, d.form);
+    cells.set(cell, (cells.get(cell) ?? 0) + d.count);
+    prev = d;
+    prevCells = cells;
+  }
+  return {
+    rows: [...rows.values()].map((r) => ({ ...r.row, counts: encodeCells(r.cells) })),
+    skipped,
+  };
+}
+
+/** The number of cells an encoded value claims (for counting what a refused row held). */
+const cellsIn = (counts: unknown): number =>
+  typeof counts === 'string' ? counts.split(';').length : 1;
+
+/** True when the key fields of `r` may be stored (the vendor subject is checked separately). */
+const validRow = (r: LedgerDay): boolean => validSubjectDay(r) && typeof r.counts === 'string';
+
+/**
+ * Group rows by subject-day, adding their cells; `onVendor` sees each accepted row. Only valid
+ * rows and cells are kept: a row with an invalid key field is refused with all its cells, a
+ * cell with an unknown category, form or a count that is not a positive safe integer alone.
+ * `written`/`skipped` count cells (one cell is what one delta was).
+ */
+export function groupDays(
+  rows: readonly LedgerDay[],
+  onVendor: (r: LedgerDay) => void,
+): { days: Iterable<SubjectDay>; written: number; skipped: number } {
   const days = new Map<string, SubjectDay>();
   const categories = new Set<string>();
   let written = 0;
-  let prev: LedgerDelta | undefined;
-  let prevDay: SubjectDay | undefined;
-  for (const d of deltas) {
-    const same = prev !== undefined && typeof d === 'object' && d !== null && sameDay(d, prev);
-    const k = same ? '' : dayKey(d);
-    if (k === undefined) continue;
-    let sd = same ? prevDay : days.get(k);
-    const cellOk =
-      categories.has(d.category) && FORM_CODES.includes(d.form) && Number.isSafeInteger(d.count);
-    if (sd === undefined || !cellOk || d.count <= 0) {
-      if (!validDelta(d)) continue;
-      categories.add(d.category);
+  let skipped = 0;
+  for (const r of rows) {
+    if (!validRow(r)) {
+      skipped += cellsIn(r?.counts);
+      continue;
     }
-    if (sd === undefined) {
-      sd = { key: [d.destination, d.day, d.subject, d.org ?? ''], cells: new Map() };
-      days.set(k, sd);
-    }
-    const cell = cellKey(d.category, d.form);
-    sd.cells.set(cell, (sd.cells.get(cell) ?? 0) + d.count);
-    if (!same || d.vendorSubject !== prev!.vendorSubject) onVendor(d);
-    prev = d;
-    prevDay = sd;
-    written++;
+    const k = `${r.destination}\u0000${r.day}\u0000${r.subject}\u0000${r.org ?? ''}`;
+    let sd = days.get(k);
+    let any = false;
+    forEachCell(r.counts, (cell, n) => {
+      const colon = cell.lastIndexOf(':');
+      const category = cell.slice(0, colon);
+      const code = cell.slice(colon + 1);
+      const ok =
+        (categories.has(category) || (CATEGORY.test(category) && categories.add(category))) &&
+        code.length === 1 &&
+        FORM_CODES[Number(code)] !== undefined &&
+        Number.isSafeInteger(n) &&
+        n > 0;
+      if (!ok) {
+        skipped++;
+        return;
+      }
+      if (sd === undefined) {
+        sd = { key: [r.destination, r.day, r.subject, r.org ?? ''], cells: new Map() };
+        days.set(k, sd);
+      }
+      sd.cells.set(cell, (sd.cells.get(cell) ?? 0) + n);
+      written++;
+      any = true;
+    });
+    if (any) onVendor(r);
   }
-  return { days: days.values(), written };
+  return { days: days.values(), written, skipped };
 }

@@ -25,3 +25,21 @@ export interface LedgerDelta {
   /** Events (of this subject, day, destination) that carried the category in this form. */
   readonly count: number;
 }
+
+/**
+ * One subject-day's counts, packed: what the gateway's observers hand the ledger (one object per
+ * subject-day instead of one per count, so aggregating and passing them between threads is cheap).
+ */
+export interface LedgerDay {
+  readonly destination: string;
+  /** UTC day, `YYYY-MM-DD`. */
+  readonly day: string;
+  /** Ledger pseudonym of the subject. */
+  readonly subject: string;
+  /** Ledger pseudonym of the org, when the events had one. */
+  readonly org?: string;
+  /** The pseudonym the vendor received for this subject. */
+  readonly vendorSubject?: string;
+  /** The counts in the compact encoding of `subject-day.ts`: `category:formCode:count;…`. */
+  readonly counts: string;
+}

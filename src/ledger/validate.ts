@@ -39,8 +39,13 @@ export const EXPOSED_FORMS: ReadonlySet<Form> = new Set([
   'truncated',
 ]);
 
-/** True when `d` may be stored as a count (the vendor subject is checked separately). */
-export function validDelta(d: LedgerDelta): boolean {
+/** True when the subject-day fields of `d` (destination, subject, org, day) may be stored. */
+export function validSubjectDay(d: {
+  readonly destination: unknown;
+  readonly subject: unknown;
+  readonly org?: unknown;
+  readonly day: unknown;
+}): boolean {
   return (
     typeof d === 'object' &&
     d !== null &&
@@ -50,7 +55,14 @@ export function validDelta(d: LedgerDelta): boolean {
     LEDGER_PSEUDONYM.test(d.subject) &&
     (d.org === undefined || (typeof d.org === 'string' && LEDGER_PSEUDONYM.test(d.org))) &&
     typeof d.day === 'string' &&
-    DAY.test(d.day) &&
+    DAY.test(d.day)
+  );
+}
+
+/** True when `d` may be stored as a count (the vendor subject is checked separately). */
+export function validDelta(d: LedgerDelta): boolean {
+  return (
+    validSubjectDay(d) &&
     typeof d.category === 'string' &&
     CATEGORY.test(d.category) &&
     FORMS.includes(d.form) &&

@@ -10,7 +10,7 @@
 import type { Policy } from '../config/policy.js';
 import type { Detector } from '../engine/detect.js';
 import { createFieldClassifier, normalizeKey } from '../engine/fields/classify.js';
-import { formatPath, type PathSegment } from '../engine/path.js';
+import { createPathFormatter, type PathSegment } from '../engine/path.js';
 import type { Category, Finding } from '../engine/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { isSecretCategory } from './defaults.js';
@@ -98,6 +98,7 @@ export function createPolicyTransform(
   const pseudo = createPseudonymizer(deps.master, deps.destination, policy.identity.key_version);
   const now = deps.now ?? Date.now;
   const minConf = policy.min_confidence;
+  const formatPath = createPathFormatter();
 
   const rotationFor = (category: Category | undefined, key: string): Rotation => {
     const anon =

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPathFormatter, formatPath, type PathSegment } from './path.js';
+
+const PATHS: PathSegment[][] = [
+  [],
+  ['properties'],
+  ['properties', 'email'],
+  ['properties', 'items', 0, 'email'],
+  ['properties', 'items', '0'],
+  ['properties', 'items', 0],
+  ['context', 'user-agent'],
+  ['context', 'a.b'],
+  ['context', 'a', 'b'],
+  ['traits', '"quoted"\n', 12],
+  ['properties', 'email'],
+];
+
+test('the path formatter gives what formatPath gives, the same string for the same segments', () => {
+  const format = createPathFormatter();
+  for (let round = 0; round < 3; round++)
+    for (const p of PATHS) assert.equal(format(p), formatPath(p), JSON.stringify(p));
+  assert.equal(format(['context', 'a.b']), 'context["a.b"]');
+  assert.equal(format(['properties', 'items', '0']), 'properties.items["0"]');
+  assert.equal(format(['properties', 'items', 0]), 'properties.items[0]');
+});
+
+test('the path formatter stays correct past its limit (it starts anew)', () => {
+  const format = createPathFormatter(5);
+  for (let i = 0; i < 200; i++) {
+    const p: PathSegment[] = ['properties', `k${i % 17}`, i % 3, `x-${i}`];
+    assert.equal(format(p), formatPath(p));
+  }
+  for (const p of PATHS) assert.equal(format(p), formatPath(p));
+});
