@@ -33,10 +33,14 @@ interface Inv {
   readonly after: Set<string>;
   firstSeen: number;
   lastSeen: number;
-  // The last record's values, so a record like the one before costs no set operation.
+  // The last record's values, so a record like the one before costs no set operation and no
+  // lookup of its ledger cells.
   lastType: ValueType | undefined;
   lastOutcome: Outcome | undefined;
   lastAfter: string | null | undefined;
+  lastBefore: readonly string[];
+  /** Cell ids of (each category of `lastBefore`, `lastOutcome`). */
+  lastCells: readonly number[];
 }
 
 /** One (source, destination, event): its fields, and the entries of its last event in order. */
@@ -142,53 +146,95 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     return g;
   }
 
-  function inventory(
+  /** The inventory entry of record `i` of an event of group `g`, created when new. */
+  function entryOf(
+    g: Group,
+    i: number,
+    r: FieldRecord,
+    source: string,
+    destination: string,
+    event: string,
+    now: number,
+  ): Inv {
+    let e = g.order[i];
+    if (e !== undefined && e.path === r.path) return e;
+    e = g.byPath.get(r.path);
+    if (e === undefined) {
+      e = {
+        source,
+        destination,
+        event,
+        path: r.path,
+        count: 0,
+        types: new Set(),
+        before: new Set(),
+        outcomes: new Set(),
+        after: new Set(),
+        firstSeen: now,
+        lastSeen: now,
+        lastType: undefined,
+        lastOutcome: undefined,
+        lastAfter: undefined,
+        lastBefore: [],
+        lastCells: [],
+      };
+      g.byPath.set(r.path, e);
+      keys++;
+    }
+    g.order[i] = e;
+    return e;
+  }
+
+  const sameList = (a: readonly string[], b: readonly string[]): boolean => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+
+  /**
+   * One pass over an event's records: each field's inventory entry, and the ledger cells of the
+   * subject (`s`, when the ledger is kept), each (category, form) counted once per event.
+   */
+  function observe(
     source: string,
     destination: string,
     event: string,
     now: number,
     records: readonly FieldRecord[],
+    s: Subject | undefined,
   ): void {
     const g = groupOf(source, destination, event);
-    const { byPath, order } = g;
+    const at = ++serial;
+    if (s !== undefined) {
+      s.counts[EVENTS_CELL] = (s.counts[EVENTS_CELL] ?? 0) + 1;
+      s.last[EVENTS_CELL] = at;
+    }
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
-      let e = order[i];
-      if (e === undefined || e.path !== r.path) {
-        e = byPath.get(r.path);
-        if (e === undefined) {
-          e = {
-            source,
-            destination,
-            event,
-            path: r.path,
-            count: 0,
-            types: new Set(),
-            before: new Set(),
-            outcomes: new Set(),
-            after: new Set(),
-            firstSeen: now,
-            lastSeen: now,
-            lastType: undefined,
-            lastOutcome: undefined,
-            lastAfter: undefined,
-          };
-          byPath.set(r.path, e);
-          keys++;
-        }
-        order[i] = e;
-      }
+      const e = entryOf(g, i, r, source, destination, event, now);
       e.count++;
       if (now < e.firstSeen) e.firstSeen = now;
       if (now > e.lastSeen) e.lastSeen = now;
       if (r.type !== e.lastType) e.types.add((e.lastType = r.type));
-      if (r.outcome !== e.lastOutcome) e.outcomes.add((e.lastOutcome = r.outcome));
       if (r.after !== e.lastAfter) {
         e.lastAfter = r.after;
         if (r.after !== null) e.after.add(r.after);
       }
       const before = r.before;
-      for (let j = 0; j < before.length; j++) e.before.add(before[j]!);
+      if (r.outcome !== e.lastOutcome || !sameList(before, e.lastBefore)) {
+        e.outcomes.add((e.lastOutcome = r.outcome));
+        for (const c of before) e.before.add(c);
+        e.lastBefore = before;
+        e.lastCells = before.map((c) => cellId(c, r.outcome));
+      }
+      if (s === undefined) continue;
+      const cells = e.lastCells;
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j]!;
+        if (s.last[c] === at) continue; // counted for this event already
+        s.last[c] = at;
+        s.counts[c] = (s.counts[c] ?? 0) + 1;
+      }
     }
   }
 
@@ -231,31 +277,6 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     list.push(s);
     keys++;
     return s;
-  }
-
-  function ledger(
-    destination: string,
-    now: number,
-    raw: CanonicalEvent,
-    sent: CanonicalEvent,
-    records: readonly FieldRecord[],
-  ): void {
-    const s = subjectOf(destination, now, raw, sent);
-    if (s === undefined) return;
-    const { counts, last } = s;
-    const at = ++serial;
-    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
-    last[EVENTS_CELL] = at;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      const before = r.before;
-      for (let j = 0; j < before.length; j++) {
-        const c = cellId(before[j]!, r.outcome);
-        if (last[c] === at) continue; // counted for this event already
-        last[c] = at;
-        counts[c] = (counts[c] ?? 0) + 1;
-      }
-    }
   }
 
   function drainInventory(map: typeof inv): InventoryDelta[] {
@@ -302,8 +323,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   return {
     event(source, destination, now, raw, sent, records) {
       const name = sent.type === 'track' ? (sent.event ?? 'track') : sent.type;
-      inventory(source, destination, name, now, records);
-      ledger(destination, now, raw, sent, records);
+      observe(source, destination, name, now, records, subjectOf(destination, now, raw, sent));
     },
     size: () => keys,
     drain() {
