@@ -109,12 +109,13 @@ test('the observer agrees with a plain recount of the records, whatever the fiel
     const r = parseCanonical({
       type: i % 7 === 0 ? 'identify' : 'track',
       event: 'Invite Sent',
-      userId: `user-${i % 5}`,
-      ...(i % 3 === 0 ? {} : { groupId: `org-${i % 2}` }),
+      // Runs of four events of one user, across orgs and (between i = 40 and 41, same user and org) a day boundary.
+      userId: `user-${Math.floor(i / 4) % 5}`,
+      ...(i % 3 === 0 ? {} : { groupId: `org-${Math.floor(i / 2) % 2}` }),
       properties: shapes[i % shapes.length],
     });
     assert.ok(r.ok);
-    events.push({ e: r.event, now: NOW + (i >= 40 ? 86_400_000 : 0) + i });
+    events.push({ e: r.event, now: NOW + (i >= 41 ? 86_400_000 : 0) + i });
   }
   const observer = createObserver(ledger);
   for (const { e, now } of events)

@@ -53,6 +53,7 @@ interface Group {
 interface Subject {
   readonly destination: string;
   readonly subject: string;
+  readonly rawSubject: string;
   readonly rawOrg: string | undefined;
   readonly org: string | undefined;
   readonly vendorSubject: string | undefined;
@@ -126,6 +127,8 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   let dayStart = 0;
   let day = '';
   let today: Map<string, Map<string, Subject[]>> | undefined;
+  let lastSubject: Subject | undefined;
+  let lastGroup: { source: string; destination: string; event: string; group: Group } | undefined;
 
   function dayOf(now: number): string {
     if (now < dayStart || now >= dayStart + DAY_MS) {
@@ -137,12 +140,16 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   }
 
   function groupOf(source: string, destination: string, event: string): Group {
+    if (lastGroup !== undefined && lastGroup.event === event && lastGroup.source === source) {
+      if (lastGroup.destination === destination) return lastGroup.group;
+    }
     let bySource = inv.get(source);
     if (bySource === undefined) inv.set(source, (bySource = new Map()));
     let byEvent = bySource.get(destination);
     if (byEvent === undefined) bySource.set(destination, (byEvent = new Map()));
     let g = byEvent.get(event);
     if (g === undefined) byEvent.set(event, (g = { byPath: new Map(), order: [] }));
+    lastGroup = { source, destination, event, group: g };
     return g;
   }
 
@@ -249,6 +256,16 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     const rawOrg =
       id(raw.groupId) ?? id((raw.context as { groupId?: unknown } | undefined)?.groupId);
     const d = dayOf(now);
+    // Batches from a browser SDK are one user's events: the subject of the last event first.
+    const prev = lastSubject;
+    if (
+      prev !== undefined &&
+      prev.rawSubject === rawSubject &&
+      prev.rawOrg === rawOrg &&
+      prev.destination === destination &&
+      prev.day === d
+    )
+      return prev;
     if (today === undefined) {
       today = led.get(d);
       if (today === undefined) led.set(d, (today = new Map()));
@@ -257,7 +274,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     if (bySubject === undefined) today.set(destination, (bySubject = new Map()));
     let list = bySubject.get(rawSubject);
     if (list === undefined) bySubject.set(rawSubject, (list = []));
-    for (const s of list) if (s.rawOrg === rawOrg) return s;
+    for (const s of list) if (s.rawOrg === rawOrg) return (lastSubject = s);
     const sentSubject = id(sent.userId) ?? id(sent.anonymousId);
     // A vendor subject equal to a raw id (a policy that keeps ids) must not enter the ledger.
     const vendorSubject =
@@ -267,6 +284,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     const s: Subject = {
       destination,
       subject: pseudonym(rawSubject),
+      rawSubject,
       rawOrg,
       org: rawOrg === undefined ? undefined : pseudonym(rawOrg),
       vendorSubject,
@@ -276,7 +294,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
     };
     list.push(s);
     keys++;
-    return s;
+    return (lastSubject = s);
   }
 
   function drainInventory(map: typeof inv): InventoryDelta[] {
@@ -332,6 +350,8 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
       inv = new Map();
       led = new Map();
       today = undefined;
+      lastSubject = undefined;
+      lastGroup = undefined;
       keys = 0;
       return { inventory: drainInventory(i), ledger: drainLedger(l) };
     },

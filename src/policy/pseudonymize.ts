@@ -26,35 +26,43 @@ export function createPseudonymizer(
   destination: string,
   version: number,
 ): Pseudonymizer {
-  const keys = new Map<string, Buffer>();
-  const cache = new Map<string, string>();
-  const keyFor = (rotation: Rotation, nowMs: number): [string, Buffer] => {
-    const id =
-      rotation === 'none'
-        ? `k${version}`
-        : `k${version}${rotation[0]}${periodIndex(nowMs, rotation)}`;
-    let key = keys.get(id);
-    if (key === undefined) {
-      if (keys.size >= 64) keys.clear();
-      key = deriveKey(
-        master,
-        rotation === 'none' ? 'pseudonym' : `pseudonym:${id}`,
-        destination,
-        version,
-      );
-      keys.set(id, key);
-    }
-    return [id, key];
+  // Per key id: the derived key and the pseudonyms made under it (value → pseudonym).
+  const keys = new Map<
+    string,
+    { readonly id: string; readonly key: Buffer; memo: Map<string, string> }
+  >();
+  let cached = 0;
+  const derive = (id: string) => {
+    if (keys.size >= 64) keys.clear();
+    const key = deriveKey(
+      master,
+      id === `k${version}` ? 'pseudonym' : `pseudonym:${id}`,
+      destination,
+      version,
+    );
+    const k = { id, key, memo: new Map<string, string>() };
+    keys.set(id, k);
+    return k;
+  };
+  const none = derive(`k${version}`);
+  const keyFor = (rotation: Rotation, nowMs: number) => {
+    if (rotation === 'none') return none;
+    const id = `k${version}${rotation[0]}${periodIndex(nowMs, rotation)}`;
+    return keys.get(id) ?? derive(id);
   };
   return {
     pseudonym(value, rotation, nowMs) {
-      const [id, key] = keyFor(rotation, nowMs);
-      const memo = `${id}\u0000${value}`;
-      let p = cache.get(memo);
+      const k = keyFor(rotation, nowMs);
+      let p = k.memo.get(value);
       if (p === undefined) {
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        p = `${id}_${hmac(key, value).subarray(0, 16).toString('base64url')}`;
-        cache.set(memo, p);
+        if (cached >= CACHE_LIMIT) {
+          for (const x of keys.values()) x.memo = new Map();
+          none.memo = new Map();
+          cached = 0;
+        }
+        p = `${k.id}_${hmac(k.key, value).subarray(0, 16).toString('base64url')}`;
+        k.memo.set(value, p);
+        cached++;
       }
       return p;
     },

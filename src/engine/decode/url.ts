@@ -77,11 +77,15 @@ export function percentDecode(source: string): DecodedView | undefined {
       i += 3;
     }
     let decoded: string;
-    try {
-      decoded = utf8.decode(Uint8Array.from(bytes));
-    } catch {
-      decoded = source.slice(from, i);
-    }
+    let ascii = true;
+    for (const b of bytes) if (b >= 0x80) ascii = false;
+    if (ascii) decoded = String.fromCharCode(...bytes);
+    else
+      try {
+        decoded = utf8.decode(Uint8Array.from(bytes));
+      } catch {
+        decoded = source.slice(from, i);
+      }
     // Units of one %-run map to their own %XX when single-byte, else to the whole run.
     const oneToOne = decoded.length === bytes.length;
     for (let u = 0; u < decoded.length; u++) {
