@@ -7,7 +7,7 @@
  * the same run, with the same load: a bare node:http server that parses the same bodies and
  * inserts every event into the same SQLite table with the same pragmas and group commit.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,12 @@ export interface ServerResult {
   readonly eventsPerSecond: number;
   /** The load generator's CPU share (cores) in each timed run: it shares the 2 cores. */
   readonly loadCpu: readonly number[];
+  /**
+   * The server process's CPU time (all threads, from `/proc/<pid>/task/<tid>/stat`) per acknowledged
+   * event in each timed run, µs; empty where `/proc` is not readable. Steadier than the rate on a
+   * shared machine: it does not count the time the server waited for a core.
+   */
+  readonly cpuPerEventUs: readonly number[];
   /** Requests per second offered in the half-rate run. */
   readonly halfRequestsPerSecond: number;
   readonly p50Ms: number;
@@ -123,16 +129,45 @@ function dropDir(d: string): void {
 
 const median = (xs: readonly number[]): number => percentile(xs, 50);
 
+/** CPU time of every thread of process `pid` so far, ms (Linux `/proc`); undefined elsewhere. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const tick = 10; // ms per clock tick (USER_HZ 100 on Linux)
+    let sum = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      } catch {
+        continue; // the thread ended between the listing and the read
+      }
+      // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += (Number(f[11]) + Number(f[12])) * tick;
+    }
+    return sum;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Runs {
   readonly rates: number[];
   readonly loadCpu: number[];
+  readonly cpuPerEventUs: number[];
   readonly statuses: Record<string, number>;
   acked: number;
 }
 
 /** Warm-up, `reps` closed-loop runs, then the open loop at half the median rate. */
-async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string) {
-  const runs: Runs = { rates: [], loadCpu: [], statuses: {}, acked: 0 };
+async function load(
+  t: Target,
+  sets: Sets,
+  o: GatewayBenchOptions,
+  label: string,
+  cpuMs: () => number | undefined,
+) {
+  const runs: Runs = { rates: [], loadCpu: [], cpuPerEventUs: [], statuses: {}, acked: 0 };
   const add = (r: LoadResult): LoadResult => {
     for (const [k, v] of Object.entries(r.statuses)) runs.statuses[k] = (runs.statuses[k] ?? 0) + v;
     runs.acked += r.ackedEvents;
@@ -140,9 +175,13 @@ async function load(t: Target, sets: Sets, o: GatewayBenchOptions, label: string
   };
   add(await closedLoop(t, sets.warm, o.connections));
   for (let i = 0; i < o.reps; i++) {
+    const before = cpuMs();
     const r = add(await closedLoop(t, sets.max, o.connections));
+    const after = cpuMs();
     runs.rates.push(r.ackedEvents / r.seconds);
     runs.loadCpu.push(r.loadCpu);
+    if (before !== undefined && after !== undefined && r.ackedEvents > 0)
+      runs.cpuPerEventUs.push(((after - before) * 1000) / r.ackedEvents);
     o.log(`${label}: run ${i + 1}, ${Math.round(r.ackedEvents / r.seconds)} events/s`);
   }
   const perSecond = median(runs.rates) / 2 / EVENTS_PER_REQUEST;
@@ -159,7 +198,9 @@ async function measure(
   const args = [dir, spec.synchronous, ...(spec.recordsOff ? ['records-off'] : [])];
   const child = await startChild(SCRIPTS[spec.kind], args);
   try {
-    const { runs, perSecond, half } = await load(target(child.url), sets, o, spec.label);
+    const { runs, perSecond, half } = await load(target(child.url), sets, o, spec.label, () =>
+      processCpuMs(child.pid),
+    );
     const committedRows = await child.count();
     const p = (q: number) => percentile(half.latenciesMs, q);
     o.log(
@@ -169,6 +210,7 @@ async function measure(
       ...spec,
       rates: runs.rates,
       loadCpu: runs.loadCpu,
+      cpuPerEventUs: runs.cpuPerEventUs,
       eventsPerSecond: median(runs.rates),
       halfRequestsPerSecond: perSecond,
       p50Ms: p(50),
@@ -270,6 +312,27 @@ const int = (x: number): string =>
 const baseOf = (r: GatewayReport, s: ServerResult): ServerResult | undefined =>
   r.servers.find((b) => b.kind === 'baseline' && b.synchronous === s.synchronous);
 
+/**
+ * What the inventory and the ledger cost (the gateway with synchronous full, on against off):
+ * means over the servers measured of their median rate and median CPU per event.
+ */
+function recordsCost(r: GatewayReport): string | undefined {
+  const full = r.servers.filter((s) => s.kind === 'gateway' && s.synchronous === 'full');
+  const on = full.filter((s) => !s.recordsOff);
+  const off = full.filter((s) => s.recordsOff);
+  if (on.length === 0 || off.length === 0) return undefined;
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const rate = mean(on.map((s) => s.eventsPerSecond)) / mean(off.map((s) => s.eventsPerSecond));
+  const cpu = (ss: readonly ServerResult[]) =>
+    mean(ss.filter((s) => s.cpuPerEventUs.length > 0).map((s) => median(s.cpuPerEventUs)));
+  const cpuRatio = cpu(on) / cpu(off);
+  return (
+    `Inventory and ledger (synchronous full, ${on.length} on / ${off.length} off): ` +
+    `rate on ÷ off ${fixed(rate, 3)} (target ≥ 0.9), ` +
+    `server CPU per event on ÷ off ${Number.isFinite(cpuRatio) ? fixed(cpuRatio, 3) : '—'}`
+  );
+}
+
 /** The targets table: the gateway with synchronous full against its baseline. */
 function targets(r: GatewayReport): string {
   const gw = r.servers.find(
@@ -319,6 +382,7 @@ export function renderGateway(r: GatewayReport): string {
     fixed(s.p50Ms),
     fixed(s.p99Ms),
     fixed(median(s.loadCpu), 2),
+    s.cpuPerEventUs.length > 0 ? fixed(median(s.cpuPerEventUs)) : '—',
     Object.entries(s.statuses)
       .map(([k, v]) => `${k}×${v}`)
       .join(' '),
@@ -337,6 +401,7 @@ export function renderGateway(r: GatewayReport): string {
         'p50 ms',
         'p99 ms',
         'loadgen CPU',
+        'server CPU µs/event',
         'statuses',
         'acked = committed',
       ],
@@ -346,6 +411,8 @@ export function renderGateway(r: GatewayReport): string {
     'Targets (synchronous full):',
     targets(r),
   ];
+  const cost = recordsCost(r);
+  if (cost !== undefined) out.push('', cost);
   if (r.profile) out.push('', `Gateway CPU profile (${r.profile.file}):`, r.profile.text);
   return out.join('\n');
 }
