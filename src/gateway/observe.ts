@@ -83,7 +83,8 @@ export interface Observer {
 
 /**
  * Every (category, form) seen gets a small number, so an event's counts are array slots, not
- * map entries. `CELL_KEYS[id]` is the cell key (`category:formCode`, subject-day.ts).
+ * map entries. `CELL_KEYS[id]` is the cell key (`category:formCode`, subject-day.ts). Bounded:
+ * categories come from the rule set and the config, forms are seven.
  */
 const cellIds = new Map<string, Map<Form, number>>();
 const CELL_KEYS: string[] = [];
@@ -353,6 +354,8 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
       lastSubject = undefined;
       lastGroup = undefined;
       keys = 0;
+      serial = 0; // every subject is new after a drain: event serials may start again
+
       return { inventory: drainInventory(i), ledger: drainLedger(l) };
     },
   };
