@@ -129,7 +129,9 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
   // Without workers the main thread observes; the record keeper pulls at every flush.
   const observer =
     observing && workers === 0
-      ? createObserver(config.ledger.enabled ? createLedgerPseudonymizer(master) : undefined)
+      ? createObserver(config.ledger.enabled ? createLedgerPseudonymizer(master) : undefined, {
+          inventory: config.inventory.enabled,
+        })
       : undefined;
   const records = createRecordKeeper(config, {
     log,

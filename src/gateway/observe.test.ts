@@ -85,6 +85,21 @@ test('a policy that keeps raw ids does not put them in the ledger', () => {
   assert.ok(!JSON.stringify(r.ledger).includes('user-9'));
 });
 
+test('with the inventory off only the ledger is drained', () => {
+  const observer = createObserver(ledger, { inventory: false });
+  minimizeEvents(steps, ['safe'], [ev('user-1'), ev('user-1')], {
+    source: 'web',
+    now: NOW,
+    observer,
+  });
+  const r = observer.drain();
+  assert.deepEqual(r.inventory, []);
+  assert.equal(r.ledger.length, 1);
+  const cells = new Map<string, number>();
+  addCells(cells, r.ledger[0]!.counts);
+  assert.equal(cells.get(cellKey('user.contact.email', 'removed')), 2);
+});
+
 test('without a ledger pseudonymizer only the inventory is kept', () => {
   const observer = createObserver(undefined);
   minimizeEvents(steps, ['safe'], [ev('user-1')], { source: 'web', now: NOW, observer });

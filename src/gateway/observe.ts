@@ -116,8 +116,15 @@ const id = (v: unknown): string | undefined =>
 
 const DAY_MS = 86_400_000;
 
-/** An observer; without a pseudonymizer it keeps the inventory only. */
-export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Observer {
+/**
+ * An observer; without a pseudonymizer it keeps no ledger. With `inventory: false` it drains no
+ * inventory deltas (its field entries still serve the ledger's per-field cells).
+ */
+export function createObserver(
+  pseudonym: LedgerPseudonymizer | undefined,
+  options: { readonly inventory?: boolean } = {},
+): Observer {
+  const inventoryOn = options.inventory ?? true;
   // source → destination → event → group
   let inv = new Map<string, Map<string, Map<string, Group>>>();
   // day → destination → raw subject id → its subjects (one per org); raw ids stay in this
@@ -141,9 +148,8 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
   }
 
   function groupOf(source: string, destination: string, event: string): Group {
-    if (lastGroup !== undefined && lastGroup.event === event && lastGroup.source === source) {
-      if (lastGroup.destination === destination) return lastGroup.group;
-    }
+    const l = lastGroup;
+    if (l?.event === event && l.source === source && l.destination === destination) return l.group;
     let bySource = inv.get(source);
     if (bySource === undefined) inv.set(source, (bySource = new Map()));
     let byEvent = bySource.get(destination);
@@ -356,7 +362,7 @@ export function createObserver(pseudonym: LedgerPseudonymizer | undefined): Obse
       keys = 0;
       serial = 0; // every subject is new after a drain: event serials may start again
 
-      return { inventory: drainInventory(i), ledger: drainLedger(l) };
+      return { inventory: inventoryOn ? drainInventory(i) : [], ledger: drainLedger(l) };
     },
   };
 }

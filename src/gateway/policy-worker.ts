@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     return;
   }
   // Observations are aggregated here and sent to the gateway in batches, not per request.
-  const observer = createObserver(built.ledger);
+  const observer = createObserver(built.ledger, { inventory: init.config.inventory.enabled });
   const send = () => {
     if (observer.size() > 0) port.postMessage({ deltas: observer.drain() });
   };

@@ -6,7 +6,7 @@
  * rows by subject-day.
  */
 import type { Form, LedgerDay, LedgerDelta } from './types.js';
-import { CATEGORY, validDelta, validSubjectDay } from './validate.js';
+import { CATEGORY, validCell, validDelta, validSubjectDay } from './validate.js';
 
 /** Form ↔ code (its index). Stored in ledger files: never reorder, only append. */
 export const FORM_CODES: readonly Form[] = [
@@ -80,8 +80,9 @@ export function packDeltas(deltas: readonly LedgerDelta[]): { rows: LedgerDay[];
   let prev: LedgerDelta | undefined;
   let prevCells: Map<string, number> | undefined;
   for (const d of deltas) {
+    // `prev` was valid: a delta of the same row needs only its own cell checked.
     const same = prev !== undefined && typeof d === 'object' && d !== null && sameRow(d, prev);
-    if (!validDelta(d)) {
+    if (!(same ? validCell(d) : validDelta(d))) {
       skipped++;
       continue;
     }

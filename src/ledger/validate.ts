@@ -59,14 +59,18 @@ export function validSubjectDay(d: {
   );
 }
 
-/** True when `d` may be stored as a count (the vendor subject is checked separately). */
-export function validDelta(d: LedgerDelta): boolean {
+/** True when the count of `d` (category, form, count) may be stored. */
+export function validCell(d: LedgerDelta): boolean {
   return (
-    validSubjectDay(d) &&
     typeof d.category === 'string' &&
     CATEGORY.test(d.category) &&
     FORMS.includes(d.form) &&
     Number.isSafeInteger(d.count) &&
     d.count > 0
   );
+}
+
+/** True when `d` may be stored as a count (the vendor subject is checked separately). */
+export function validDelta(d: LedgerDelta): boolean {
+  return validSubjectDay(d) && validCell(d);
 }

@@ -32,23 +32,21 @@ export function createPseudonymizer(
     { readonly id: string; readonly key: Buffer; memo: Map<string, string> }
   >();
   let cached = 0;
-  const derive = (id: string) => {
+  const derive = (id: string, purpose: string) => {
     if (keys.size >= 64) keys.clear();
-    const key = deriveKey(
-      master,
-      id === `k${version}` ? 'pseudonym' : `pseudonym:${id}`,
-      destination,
-      version,
-    );
-    const k = { id, key, memo: new Map<string, string>() };
+    const k = {
+      id,
+      key: deriveKey(master, purpose, destination, version),
+      memo: new Map<string, string>(),
+    };
     keys.set(id, k);
     return k;
   };
-  const none = derive(`k${version}`);
+  const none = derive(`k${version}`, 'pseudonym');
   const keyFor = (rotation: Rotation, nowMs: number) => {
     if (rotation === 'none') return none;
     const id = `k${version}${rotation[0]}${periodIndex(nowMs, rotation)}`;
-    return keys.get(id) ?? derive(id);
+    return keys.get(id) ?? derive(id, `pseudonym:${id}`);
   };
   return {
     pseudonym(value, rotation, nowMs) {
