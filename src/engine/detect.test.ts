@@ -71,6 +71,28 @@ test('percent-encoded and base64 layers map to the encoded text', () => {
   assert.ok(Buffer.from(spanOf(b64, b!), 'base64').toString().includes(TOKEN.slice(3, 30)));
 });
 
+test('a query string whose spaces are encoded as + is decoded, with or without any %XX', () => {
+  for (const [url, value, kind] of [
+    [
+      'https://x.test/docs?utm_campaign=launch&search=4880+2524+7485+6022',
+      '4880+2524+7485+6022',
+      'credit_card',
+    ],
+    ['https://x.test/a?q=GB80+MIDL+1432+2794+6379+25&z=2', 'GB80+MIDL+1432+2794+6379+25', 'iban'],
+    ['https://x.test/a?q=a%21&card=4880+2524+7485+6022', '4880+2524+7485+6022', 'credit_card'],
+  ] as const) {
+    const f = detect({ url }).find((x) => x.kind === kind);
+    assert.ok(f, `${kind} in ${url}`);
+    assert.deepEqual(f.encoding, ['url']);
+    assert.equal(url.slice(f.start, f.end), value);
+  }
+  // Outside a query string `+` is a plus sign: the digits are not rejoined into a card.
+  assert.equal(
+    detect({ path: '/calc/4880+2524+7485+6022' }).some((x) => x.kind === 'credit_card'),
+    false,
+  );
+});
+
 test('decoding stops after three layers', () => {
   let v = `t=${TOKEN}`;
   for (let i = 0; i < 5; i++) v = Buffer.from(v).toString('base64');

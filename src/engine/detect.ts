@@ -199,7 +199,8 @@ export function createDetector(options: DetectOptions = {}): Detector {
     const first = scanned.charCodeAt(0);
     if (first === 123 || first === 91 || first === 32 || first === 10)
       jsonLayer(scanned, map, layer, encoding);
-    const decoded = pct ? percentDecode(scanned) : undefined;
+    // `%XX`, or a `+` that may be a space in a query string or form body (percentDecode decides).
+    const decoded = pct || scanned.includes('+') ? percentDecode(scanned) : undefined;
     if (decoded !== undefined)
       scanText(decoded.text, ctx, viewMap(decoded, map), layer, [...encoding, 'url']);
     if (b64 === undefined) return;

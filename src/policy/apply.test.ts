@@ -423,3 +423,37 @@ test('a category-only keep rule also keeps that category inside other kept text'
   );
   assert.ok(!props.note!.includes('ghp_'), 'secrets are always redacted');
 });
+
+test('a field replaced as a whole is scanned only when a rule matches on value findings', () => {
+  const scanned: string[] = [];
+  const counting = Object.assign((value: unknown) => detector(value), {
+    field(value: unknown, key: string, parent: string) {
+      scanned.push(key);
+      return detector.field(value, key, parent);
+    },
+  }) as Detector;
+  const e = {
+    type: 'track',
+    event: 'Signup',
+    userId: 'u1',
+    context: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/128.0.0.0 Safari/537.36' },
+    properties: { email: 'aki@example.jp', account_id: 'aki@example.jp', note: 'hello' },
+  };
+  // The event name is scanned as a label (key ''), the note as text: nothing else.
+  const safe = run({}, e, { detector: counting });
+  assert.deepEqual(
+    scanned.sort(),
+    ['', 'note'],
+    'dropped, pseudonymized, generalized: not scanned',
+  );
+  assert.equal((safe.event.properties as Record<string, unknown>).email, undefined);
+  assert.match(String((safe.event.properties as Record<string, unknown>).account_id), /^k1_/);
+
+  // A rule on a category that only the value reveals still sees the value's findings.
+  scanned.length = 0;
+  const policy = { rules: [{ match: { categories: ['user.contact.email'] }, action: 'drop' }] };
+  const r = run(policy as PolicyInput, e, { detector: counting });
+  assert.ok(scanned.includes('account_id'), 'the rule asked for the findings');
+  assert.equal((r.event.properties as Record<string, unknown>).account_id, undefined);
+  assert.equal(r.records.find((x) => x.path === 'properties.account_id')?.outcome, 'removed');
+});

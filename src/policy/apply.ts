@@ -74,6 +74,8 @@ const STRUCTURE_KEYS = new Set([
 /** Context fields strict mode keeps without an allow entry (each has its own processor). */
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
+const NO_FINDINGS: readonly Finding[] = [];
+const noFindings = (): readonly Finding[] => NO_FINDINGS;
 
 /** Set an own property; `__proto__` is defined, never assigned, so it cannot reach a prototype. */
 function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
@@ -127,6 +129,17 @@ export function createPolicyTransform(
           : (typeof value as FieldRecord['type']);
     v.records.push({ path: formatPath(segs), type, before, outcome, after, kinds });
   }
+
+  // The leaf being visited, and its value findings once computed (leaf() does not recurse, so
+  // one slot serves every leaf; findingsOfLeaf is one function, allocated once).
+  const current: {
+    value: string | number;
+    key: string;
+    parent: string;
+    findings: readonly Finding[] | undefined;
+  } = { value: '', key: '', parent: '', findings: undefined };
+  const findingsOfLeaf = (): readonly Finding[] =>
+    (current.findings ??= deps.detector.field(current.value, current.key, current.parent));
 
   /** Spans to redact in a kept string: secrets always, other value findings when confident. */
   function spansOf(findings: readonly Finding[]): {
@@ -211,13 +224,18 @@ export function createPolicyTransform(
     const named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
-    const findings =
+    current.findings =
       typeof value === 'number' && fieldCat === undefined && Math.abs(value) < 1e6
-        ? []
-        : deps.detector.field(value, key, parent);
+        ? NO_FINDINGS
+        : undefined;
+    current.value = value;
+    current.key = key;
+    current.parent = parent;
     const before: Category[] = fieldCat === undefined ? [] : [fieldCat];
-    const rule = plan.ruleFor(before, findings, segs, v.event);
+    const rule = plan.ruleFor(before, findingsOfLeaf, segs, v.event);
     const action = rule?.action ?? (fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
+    // A field replaced as a whole (dropped, pseudonymized, generalized to a new value, masked,
+    // truncated) is scanned only if a rule's match needed it; a kept or redacted one always is.
     const norm = key === '' ? '' : normalizeKey(key);
     switch (action) {
       case 'drop':
@@ -239,8 +257,8 @@ export function createPolicyTransform(
         }
         if (g.value === value)
           return typeof value === 'string'
-            ? scrub(v, segs, value, findings, before, g.after)
-            : scrubNumber(v, segs, value, findings, before, g.after);
+            ? scrub(v, segs, value, findingsOfLeaf(), before, g.after)
+            : scrubNumber(v, segs, value, findingsOfLeaf(), before, g.after);
         record(v, segs, value, before, 'generalized', g.after);
         return g.value;
       }
@@ -258,19 +276,19 @@ export function createPolicyTransform(
       case 'redact':
         if (
           fieldCat !== undefined &&
-          (typeof value === 'number' || spansOf(findings).spans.length === 0)
+          (typeof value === 'number' || spansOf(findingsOfLeaf()).spans.length === 0)
         ) {
           record(v, segs, value, before, 'redacted', null);
           return `[redacted:${fieldCat.slice(fieldCat.lastIndexOf('.') + 1)}]`;
         }
         return typeof value === 'string'
-          ? scrub(v, segs, value, findings, before, undefined)
-          : scrubNumber(v, segs, value, findings, before, undefined);
+          ? scrub(v, segs, value, findingsOfLeaf(), before, undefined)
+          : scrubNumber(v, segs, value, findingsOfLeaf(), before, undefined);
       default:
         // keep / scan: the value stays, minus secrets and confident personal data found inside.
         return typeof value === 'string'
-          ? scrub(v, segs, value, findings, before, fieldCat)
-          : scrubNumber(v, segs, value, findings, before, fieldCat);
+          ? scrub(v, segs, value, findingsOfLeaf(), before, fieldCat)
+          : scrubNumber(v, segs, value, findingsOfLeaf(), before, fieldCat);
     }
   }
 
@@ -317,7 +335,7 @@ export function createPolicyTransform(
     // object's members are classified by their own names with the object's key as parent
     // (`company: {id, plan}`: `id` is the company's id, `plan` is just a plan).
     if (cat !== undefined && cat !== inherited) {
-      const action = plan.ruleFor([cat], [], segs, v.event)?.action ?? plan.defaultFor(cat);
+      const action = plan.ruleFor([cat], noFindings, segs, v.event)?.action ?? plan.defaultFor(cat);
       if (action === 'drop') {
         record(v, segs, value, [cat], 'removed', null);
         return REMOVE;

@@ -11,10 +11,14 @@ import { compilePath, compilePrefix, matchesAny, type PathMatcher } from './path
 
 /** A compiled policy. */
 export interface Plan {
-  /** The first user rule matching the field (by category, path and event name), if any. */
+  /**
+   * The first user rule matching the field (by category, path and event name), if any.
+   * `findings` is called only when a rule's categories did not match the field's own ones, so
+   * a field whose value is replaced as a whole need not be scanned.
+   */
   ruleFor(
     fieldCategories: readonly Category[],
-    findings: readonly Finding[],
+    findings: () => readonly Finding[],
     segs: readonly PathSegment[],
     event: string,
   ): PolicyRule | undefined;
@@ -40,11 +44,11 @@ interface CompiledRule {
 function categoriesMatch(
   wanted: readonly Category[],
   fieldCats: readonly Category[],
-  findings: readonly Finding[],
+  findings: () => readonly Finding[],
   minConf: number,
 ): boolean {
   for (const c of fieldCats) for (const w of wanted) if (isUnder(c, w)) return true;
-  for (const f of findings) {
+  for (const f of findings()) {
     if (f.confidence < minConf || f.kind === 'unscanned') continue;
     for (const w of wanted) if (isUnder(f.category, w)) return true;
   }

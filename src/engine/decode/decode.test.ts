@@ -45,6 +45,52 @@ test('percentDecode maps decoded units to their %-sequences', () => {
   assert.equal(percentDecode('bad %ZZ'), undefined);
 });
 
+test('percentDecode maps every decoded unit back to the source characters that carry it', () => {
+  // Seeded mixes of plain text, `+`, ASCII and multi-byte escapes, lone and invalid `%`.
+  const parts = [
+    'a',
+    'Z9',
+    '+',
+    '%40',
+    '%2B',
+    '%E5%B1%B1',
+    '%F0%9F%98%80',
+    '%',
+    '%ZZ',
+    '%C3',
+    '=',
+    '&',
+  ];
+  let seed = 7;
+  const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % k;
+  for (let round = 0; round < 400; round++) {
+    let src = rand(2) === 0 ? 'https://x.test/p?' : '';
+    for (let k = 1 + rand(12); k > 0; k--) src += parts[rand(parts.length)];
+    const v = percentDecode(src);
+    if (v === undefined) continue;
+    let last = 0;
+    for (let u = 0; u < v.text.length; u++) {
+      const [a, b] = v.map(u, u + 1);
+      assert.ok(a >= last && a < b && b <= src.length, `${src}: unit ${u} -> [${a}, ${b})`);
+      last = a;
+      const piece = src.slice(a, b);
+      let readable = piece;
+      try {
+        readable = decodeURIComponent(piece.replace(/\+/g, ' '));
+      } catch {
+        // a lone `%` or an invalid sequence stays as written
+      }
+      assert.ok(
+        readable.includes(v.text[u]!) || piece.includes(v.text[u]!),
+        `${JSON.stringify(src)}: unit ${u} (${v.text[u]}) -> ${JSON.stringify(piece)}`,
+      );
+    }
+    const [s0, e0] = v.map(0, v.text.length);
+    assert.equal(s0, 0);
+    assert.equal(e0, src.length);
+  }
+});
+
 test('base64Segments decodes readable text and skips binary and hex', () => {
   const payload = Buffer.from('{"email":"bob@example.com"}').toString('base64');
   const src = `https://x.test/?d=${payload}&z=1`;

@@ -36,15 +36,17 @@ function plusFrom(source: string): number {
 /**
  * Decode `%XX` sequences (UTF-8) and, in queries and form bodies, `+`. Invalid sequences stay as
  * they are. Returns undefined when there is nothing to decode. Linear in the input.
+ *
+ * The map back to the source is kept sparse: one entry per run of `%XX` escapes (plain text and
+ * `+` are one unit for one character), searched only when a finding needs its span.
  */
 export function percentDecode(source: string): DecodedView | undefined {
   const plus = plusFrom(source);
   const hasPlus = plus < source.length && source.indexOf('+', plus) >= 0;
   if (!hasPlus && !/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
   const n = source.length;
-  // Decoding never lengthens the text: unit j of the result came from source[s[j], e[j]).
-  const s = new Int32Array(n);
-  const e = new Int32Array(n);
+  // Per %-run: [start in text, end in text, start in source, end in source].
+  const runs: number[] = [];
   let text = '';
   let j = 0;
   let pct = source.indexOf('%');
@@ -55,19 +57,16 @@ export function percentDecode(source: string): DecodedView | undefined {
     if (sp >= 0 && sp < i) sp = source.indexOf('+', i);
     let k = Math.min(pct < 0 ? n : pct, sp < 0 ? n : sp);
     if (k === pct && pctByte(source, k) < 0) k++; // a lone `%` is plain text
-    for (let u = i; u < k; u++) {
-      s[j] = u;
-      e[j++] = u + 1;
-    }
     if (k > i) {
       text += source.slice(i, k);
+      j += k - i;
       i = k;
       continue;
     }
     if (source.charCodeAt(i) === 43) {
       text += ' ';
-      s[j] = i;
-      e[j++] = ++i;
+      j++;
+      i++;
       continue;
     }
     const from = i;
@@ -86,13 +85,40 @@ export function percentDecode(source: string): DecodedView | undefined {
       } catch {
         decoded = source.slice(from, i);
       }
-    // Units of one %-run map to their own %XX when single-byte, else to the whole run.
-    const oneToOne = decoded.length === bytes.length;
-    for (let u = 0; u < decoded.length; u++) {
-      s[j] = oneToOne ? from + 3 * u : from;
-      e[j++] = oneToOne ? from + 3 * u + 3 : i;
-    }
+    runs.push(j, j + decoded.length, from, i);
+    j += decoded.length;
     text += decoded;
   }
-  return { text, map: (a, b) => [s[a]!, e[b - 1]!] };
+  return { text, map: (a, b) => [unitStart(runs, a), unitEnd(runs, b - 1)] };
 }
+
+/** Index (in `runs`, a multiple of 4) of the last %-run starting at or before unit `u`, or -4. */
+function runAt(runs: readonly number[], u: number): number {
+  let lo = 0;
+  let hi = runs.length / 4 - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[4 * mid]! <= u) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return 4 * found;
+}
+
+/**
+ * Where unit `u` of the decoded text starts (`end`: ends) in the source. Units of one %-run map
+ * to their own `%XX` when every byte was one unit, else to the whole run.
+ */
+function unitBound(runs: readonly number[], u: number, end: boolean): number {
+  const r = runAt(runs, u);
+  if (r < 0) return end ? u + 1 : u;
+  const [ts, te, ss, se] = [runs[r]!, runs[r + 1]!, runs[r + 2]!, runs[r + 3]!];
+  if (u >= te) return se + (u - te) + (end ? 1 : 0);
+  if (se - ss !== 3 * (te - ts)) return end ? se : ss;
+  return ss + 3 * (u - ts) + (end ? 3 : 0);
+}
+
+const unitStart = (runs: readonly number[], u: number): number => unitBound(runs, u, false);
+const unitEnd = (runs: readonly number[], u: number): number => unitBound(runs, u, true);
