@@ -55,6 +55,7 @@ export function adversaries(): Adversary[] {
     ['IPv6-ish a1: repeated', fill('a1:')],
     ['percent escapes %41 repeated', fill('%41')],
     ["'%' only", fill('%')],
+    ['backslash escapes \\u0040 repeated', fill('\\u0040')],
     ['JSON brackets [[[…]]] in a string', '['.repeat(SIZE / 2) + ']'.repeat(SIZE / 2)],
     ['JSON objects {"a":… in a string', fill('{"a":')],
     ['full-width letters', fill('ａ')],

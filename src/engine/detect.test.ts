@@ -93,6 +93,26 @@ test('a query string whose spaces are encoded as + is decoded, with or without a
   );
 });
 
+test('backslash escapes outside a whole JSON document are decoded and mapped back', () => {
+  // A JSON fragment cut short, as Python's json.dumps writes Japanese text (ASCII escapes).
+  const cut = String.raw`{"user":{"address":"\u6771\u4eac\u90fd\u5343\u4ee3\u7530\u533a\u4e38\u306e\u51851-9-1","bio":"lo`;
+  const addr = detect({ note: cut }).find((f) => f.kind === 'jp_address');
+  assert.ok(addr, 'the escaped address is found');
+  assert.deepEqual(addr.encoding, ['escape']);
+  assert.ok(cut.slice(addr.start, addr.end).startsWith(String.raw`\u6771\u4eac\u90fd`));
+  // PHP's escaped slashes in a URL, and an e-mail written with \u0040.
+  const url = String.raw`https:\/\/app.example.com\/reset?token=ghp_8Kf3ZqP0aXc7RtLmN2bV9sWdE4yHuJ1oQ6iT`;
+  assert.ok(detect({ note: url }).some((f) => f.kind === 'github_pat'));
+  const mail = String.raw`write to bob\u0040example.com`;
+  const m = detect({ note: mail }).find((f) => f.kind === 'email');
+  assert.equal(m && mail.slice(m.start, m.end), String.raw`bob\u0040example.com`);
+  // A whole JSON document is read by its parser, not unescaped a second time.
+  const doc = JSON.stringify({ contact: 'bob@example.com' }).replace('@', '\\u0040');
+  const inDoc = detect({ note: doc }).filter((f) => f.kind === 'email');
+  assert.equal(inDoc.length, 1);
+  assert.deepEqual(inDoc[0]!.encoding, ['json']);
+});
+
 test('decoding stops after three layers', () => {
   let v = `t=${TOKEN}`;
   for (let i = 0; i < 5; i++) v = Buffer.from(v).toString('base64');

@@ -3,6 +3,7 @@
  */
 import { base64Segments } from './decode/base64.js';
 import { literalMap, parseLocated, type Literal, type LocatedJson } from './decode/json.js';
+import { unescapeText } from './decode/escape.js';
 import { percentDecode, type DecodedView } from './decode/url.js';
 import { formatPath, type PathSegment } from './path.js';
 import { allRules } from './rules/index.js';
@@ -178,6 +179,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     if (matches.length !== 0) matches.length = 0;
     const info = scanner.scan(scanned, ctx, matches);
     const pct = info.percent;
+    const backslash = info.backslash;
     const b64 = info.base64Count > 0 ? info.base64.slice(0, info.base64Count) : undefined;
     for (const m of matches) {
       const [start, end] = map(m.start, m.end);
@@ -197,8 +199,14 @@ export function createDetector(options: DetectOptions = {}): Detector {
     }
     if (!decode || encoding.length >= MAX_LAYERS) return;
     const first = scanned.charCodeAt(0);
-    if (first === 123 || first === 91 || first === 32 || first === 10)
+    const json =
+      (first === 123 || first === 91 || first === 32 || first === 10) &&
       jsonLayer(scanned, map, layer, encoding);
+    // Backslash escapes in text that is not a whole JSON document (a JSON document's strings
+    // were unescaped by its parse): a fragment cut short, `https:\/\/…`, `\u0040`.
+    const unescaped = backslash && !json ? unescapeText(scanned) : undefined;
+    if (unescaped !== undefined)
+      scanText(unescaped.text, ctx, viewMap(unescaped, map), layer, [...encoding, 'escape']);
     // `%XX`, or a `+` that may be a space in a query string or form body (percentDecode decides).
     const decoded = pct || scanned.includes('+') ? percentDecode(scanned) : undefined;
     if (decoded !== undefined)
@@ -208,19 +216,20 @@ export function createDetector(options: DetectOptions = {}): Detector {
       scanText(view.text, ctx, viewMap(view, map), layer, [...encoding, 'base64']);
   }
 
+  /** Walk `text` as a JSON document; false when it is not one (or holds no object or array). */
   function jsonLayer(
     text: string,
     map: SpanMap,
     layer: JsonLayer | undefined,
     encoding: readonly Encoding[],
-  ): void {
+  ): boolean {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      return;
+      return false;
     }
-    if (value === null || typeof value !== 'object') return;
+    if (value === null || typeof value !== 'object') return false;
     const inner: JsonLayer = {
       value,
       raw: text,
@@ -230,6 +239,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
       escaped: text.includes('\\'),
     };
     walk(value, '', '', 0, inner);
+    return true;
   }
 
   /** Span map of the current leaf: identity, or into the raw JSON of the layer it sits in. */

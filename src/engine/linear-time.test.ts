@@ -30,6 +30,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   prefectures: (n) => '東京都'.repeat(n / 3),
   'full-width': (n) => 'ａ＠'.repeat(n / 2),
   'percent escapes': (n) => '%41'.repeat(n / 3),
+  'backslash escapes': (n) => 'a\\u0040b.co\\/'.repeat(n / 14),
   'json-ish': (n) => '{"a":'.repeat(n / 5),
   'spaces and digits': (n) => '1 '.repeat(n / 2),
 };

@@ -26,6 +26,8 @@ export interface Match {
 export interface ScanInfo {
   /** The text contains `%` (it may be percent-encoded). */
   percent: boolean;
+  /** The text contains a backslash (it may hold backslash escapes). */
+  backslash: boolean;
   /** Runs of 16+ base64-alphabet characters holding an upper-case letter, as flat (start, end) pairs. */
   base64: Int32Array;
   /** Number of ints used in `base64` (twice the number of runs). */
@@ -159,7 +161,12 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   let kwCount = 0;
   let runCount = 0;
   let nonAscii = false;
-  const info: ScanInfo = { percent: false, base64: new Int32Array(64), base64Count: 0 };
+  const info: ScanInfo = {
+    percent: false,
+    backslash: false,
+    base64: new Int32Array(64),
+    base64Count: 0,
+  };
 
   /** Stage 1: one pass for keywords, digit runs, base64 runs and `%`. */
   function collect(text: string): void {
@@ -168,6 +175,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     let state = 0;
     let seen = 0;
     let pct = false;
+    let backslash = false;
     let runStart = -1;
     let runEnd = 0;
     let digits = 0;
@@ -195,6 +203,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         b64 = 0;
         b64Upper = 0;
         if (c === 37) pct = true;
+        else if (c === 92) backslash = true;
       }
       if ((k & DIGIT) !== 0) {
         if (runStart < 0) runStart = i;
@@ -217,6 +226,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits, dots);
     nonAscii = seen >= 128;
     info.percent = pct;
+    info.backslash = backslash;
   }
 
   function addKeywordHits(
@@ -391,7 +401,11 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   function scanNormalized(text: string, ctx: ScanContext, out: Match[]): void {
     const view = normalizeWithMap(text);
     if (view === undefined) return;
-    const saved = { percent: info.percent, base64: info.base64.slice(0, info.base64Count) };
+    const saved = {
+      percent: info.percent,
+      backslash: info.backslash,
+      base64: info.base64.slice(0, info.base64Count),
+    };
     const tmp: Match[] = [];
     collect(view.text);
     dispatch(view.text, ctx, tmp);
@@ -402,6 +416,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     }
     // Decoding decisions refer to the original text.
     info.percent = saved.percent;
+    info.backslash = saved.backslash;
     info.base64.set(saved.base64);
     info.base64Count = saved.base64.length;
   }

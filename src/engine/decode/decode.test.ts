@@ -2,7 +2,42 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { literalMap, parseLocated } from './json.js';
 import { percentDecode } from './url.js';
+import { unescapeText } from './escape.js';
+import type { DecodedView } from './view.js';
 import { base64Segments } from './base64.js';
+
+/**
+ * Seeded strings joined from `parts` (half of them after `prefix`): every unit `decode` yields
+ * maps, in order, to source characters that `reads` as that unit, and the whole text to the
+ * whole source.
+ */
+function checkUnitMaps(
+  seed: number,
+  parts: readonly string[],
+  prefix: string,
+  decode: (s: string) => DecodedView | undefined,
+  reads: (piece: string, unit: string) => boolean,
+): void {
+  const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % k;
+  for (let round = 0; round < 400; round++) {
+    let src = rand(2) === 0 ? prefix : '';
+    for (let k = 1 + rand(12); k > 0; k--) src += parts[rand(parts.length)];
+    const v = decode(src);
+    if (v === undefined) continue;
+    let last = 0;
+    for (let u = 0; u < v.text.length; u++) {
+      const [a, b] = v.map(u, u + 1);
+      assert.ok(a >= last && a < b && b <= src.length, `${src}: unit ${u} -> [${a}, ${b})`);
+      last = a;
+      const piece = src.slice(a, b);
+      assert.ok(
+        reads(piece, v.text[u]!),
+        `${JSON.stringify(src)}: unit ${u} -> ${JSON.stringify(piece)}`,
+      );
+    }
+    assert.deepEqual(v.map(0, v.text.length), [0, src.length]);
+  }
+}
 
 test('parseLocated finds string literals and keeps __proto__ an own key', () => {
   const raw = '{"a":"x\\"y","__proto__":{"polluted":"yes"},"b":[1,"zz"]}';
@@ -61,34 +96,59 @@ test('percentDecode maps every decoded unit back to the source characters that c
     '=',
     '&',
   ];
-  let seed = 7;
-  const rand = (k: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % k;
-  for (let round = 0; round < 400; round++) {
-    let src = rand(2) === 0 ? 'https://x.test/p?' : '';
-    for (let k = 1 + rand(12); k > 0; k--) src += parts[rand(parts.length)];
-    const v = percentDecode(src);
-    if (v === undefined) continue;
-    let last = 0;
-    for (let u = 0; u < v.text.length; u++) {
-      const [a, b] = v.map(u, u + 1);
-      assert.ok(a >= last && a < b && b <= src.length, `${src}: unit ${u} -> [${a}, ${b})`);
-      last = a;
-      const piece = src.slice(a, b);
-      let readable = piece;
-      try {
-        readable = decodeURIComponent(piece.replace(/\+/g, ' '));
-      } catch {
-        // a lone `%` or an invalid sequence stays as written
-      }
-      assert.ok(
-        readable.includes(v.text[u]!) || piece.includes(v.text[u]!),
-        `${JSON.stringify(src)}: unit ${u} (${v.text[u]}) -> ${JSON.stringify(piece)}`,
-      );
+  checkUnitMaps(7, parts, 'https://x.test/p?', percentDecode, (piece, unit) => {
+    try {
+      return decodeURIComponent(piece.replace(/\+/g, ' ')).includes(unit) || piece.includes(unit);
+    } catch {
+      return piece.includes(unit); // a lone `%` or an invalid sequence stays as written
     }
-    const [s0, e0] = v.map(0, v.text.length);
-    assert.equal(s0, 0);
-    assert.equal(e0, src.length);
-  }
+  });
+});
+
+test('unescapeText decodes backslash-u, backslash-x and JSON escapes, maps each unit to its escape, and skips text with nothing hidden', () => {
+  const src = String.raw`{"mail":"bob\u0040ex.com","url":"https:\/\/x.test\/a","n":"\u5c71\u7530\x21","q":"say \"hi\""`;
+  const v = unescapeText(src)!;
+  assert.equal(v.text, '{"mail":"bob@ex.com","url":"https://x.test/a","n":"山田!","q":"say "hi""');
+  const at = v.text.indexOf('@');
+  assert.equal(src.slice(...v.map(at, at + 1)), String.raw`\u0040`);
+  const mail = v.text.indexOf('bob@ex.com');
+  assert.equal(src.slice(...v.map(mail, mail + 10)), String.raw`bob\u0040ex.com`);
+  const yama = v.text.indexOf('山田');
+  assert.equal(src.slice(...v.map(yama, yama + 3)), String.raw`\u5c71\u7530\x21`);
+  assert.equal(unescapeText('no escapes'), undefined);
+  assert.equal(
+    unescapeText(String.raw`only "quotes" and \n newlines`),
+    undefined,
+    'nothing hidden',
+  );
+  assert.equal(unescapeText(String.raw`bad \u00ZZ and \x4`), undefined);
+  // An escaped backslash is one escape: `\\u0040` is a backslash, then the text `u0040`.
+  assert.equal(unescapeText(String.raw`a\\u0040b \/`)!.text, String.raw`a\u0040b /`);
+  // Surrogate pairs decode unit by unit.
+  assert.equal(unescapeText(String.raw`\ud83d\ude00 \/`)!.text, '😀 /');
+});
+
+test('unescapeText maps every decoded unit back to the source characters that carry it', () => {
+  const parts = [
+    'a',
+    'Z9',
+    '@',
+    String.raw`\u0040`,
+    String.raw`\x2F`,
+    String.raw`\/`,
+    String.raw`\\`,
+    String.raw`\"`,
+    String.raw`\n`,
+    String.raw`\u6771`,
+    '\\',
+    String.raw`\uZZ`,
+    '"',
+  ];
+  checkUnitMaps(11, parts, '', unescapeText, (piece, unit) =>
+    piece.length === 1
+      ? piece === unit
+      : JSON.parse(`"${piece.replace(/^\\x(..)$/, '\\u00$1')}"`) === unit,
+  );
 });
 
 test('base64Segments decodes readable text and skips binary and hex', () => {

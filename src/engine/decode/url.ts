@@ -3,7 +3,7 @@
  * `email=bob@example.com` and the finding still points at `bob%40example.com`. In a query string
  * (after `?`) or a form body (`a=1&b=2`), `+` means a space and is decoded as one.
  */
-import type { DecodedView } from './view.js';
+import { sparseMap, type DecodedView } from './view.js';
 
 export type { DecodedView } from './view.js';
 
@@ -89,36 +89,5 @@ export function percentDecode(source: string): DecodedView | undefined {
     j += decoded.length;
     text += decoded;
   }
-  return { text, map: (a, b) => [unitStart(runs, a), unitEnd(runs, b - 1)] };
+  return { text, map: sparseMap(runs) };
 }
-
-/** Index (in `runs`, a multiple of 4) of the last %-run starting at or before unit `u`, or -4. */
-function runAt(runs: readonly number[], u: number): number {
-  let lo = 0;
-  let hi = runs.length / 4 - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[4 * mid]! <= u) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return 4 * found;
-}
-
-/**
- * Where unit `u` of the decoded text starts (`end`: ends) in the source. Units of one %-run map
- * to their own `%XX` when every byte was one unit, else to the whole run.
- */
-function unitBound(runs: readonly number[], u: number, end: boolean): number {
-  const r = runAt(runs, u);
-  if (r < 0) return end ? u + 1 : u;
-  const [ts, te, ss, se] = [runs[r]!, runs[r + 1]!, runs[r + 2]!, runs[r + 3]!];
-  if (u >= te) return se + (u - te) + (end ? 1 : 0);
-  if (se - ss !== 3 * (te - ts)) return end ? se : ss;
-  return ss + 3 * (u - ts) + (end ? 3 : 0);
-}
-
-const unitStart = (runs: readonly number[], u: number): number => unitBound(runs, u, false);
-const unitEnd = (runs: readonly number[], u: number): number => unitBound(runs, u, true);
