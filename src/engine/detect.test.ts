@@ -204,3 +204,23 @@ test('remembered clean strings stay per field context: the same text can be clea
     );
   }
 });
+
+test('a field whose values never repeat stops being remembered, and every value is still scanned', () => {
+  const d = createDetector();
+  const reference = createDetector();
+  const spans = (fs: Finding[]) => fs.map((f) => `${f.path}:${f.kind}:${f.start}-${f.end}`);
+  // 6,000 values in one field: unique ones (the cache gives up on the field), some carrying an
+  // e-mail address, and a few that repeat, before, during and after the pause. The reference
+  // scans each value padded past the cache's length limit, so it never remembers anything.
+  for (let i = 0; i < 6_000; i++) {
+    const value =
+      i % 97 === 0
+        ? `contact user${i}@example.com`
+        : i % 13 === 0
+          ? 'same clean text'
+          : `order note ${i} for batch ${i * 7}`;
+    const got = spans(d.field(value, 'note', 'properties'));
+    assert.deepEqual(got, spans(reference.field(value.padEnd(200), 'note', 'properties')), value);
+    if (i % 97 === 0) assert.equal(got.length, 1, `the e-mail in value ${i} is found`);
+  }
+});

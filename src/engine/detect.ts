@@ -47,6 +47,12 @@ export const DEFAULT_MAX_DEPTH = 64;
 const CLEAN_CACHE_MAX_LENGTH = 128;
 /** Clean strings remembered per detector before the memory starts over. */
 const CLEAN_CACHE_LIMIT = 20_000;
+/** Lookups after which a field context's share of repeated values is judged. */
+const CLEAN_PROBE = 256;
+/** Fewer than one hit in this many lookups: the context's values are not remembered... */
+const CLEAN_MIN_HIT_SHARE = 8;
+/** ...for this many values, then judged again. */
+const CLEAN_PAUSE = 4_096;
 /** Decoding layers looked through at most (e.g. JSON inside base64 inside a URL). */
 const MAX_LAYERS = 3;
 
@@ -284,22 +290,44 @@ export function createDetector(options: DetectOptions = {}): Detector {
   // Short strings found clean in a field context are remembered (per context, bounded): event
   // names, plans, browsers and page titles repeat in nearly every event, and a clean result
   // depends only on (context, text). Only clean strings are kept, so the cache holds no value
-  // that had personal data or a secret in it.
-  let clean = new WeakMap<FieldContext, Set<string>>();
+  // that had personal data or a secret in it. A context whose values rarely repeat (ids,
+  // timestamps, messages) stops being remembered for a while: there, every lookup would miss
+  // and every insert would only grow a set.
+  let clean = new WeakMap<FieldContext, Remembered>();
   let cleanCount = 0;
 
   function cleanLeaf(value: string, ctx: FieldContext): void {
-    const known = clean.get(ctx);
-    if (known !== undefined && known.has(value)) return;
+    let r = clean.get(ctx);
+    if (r === undefined) clean.set(ctx, (r = { values: new Set(), tries: 0, hits: 0, pause: 0 }));
+    if (r.pause > 0) {
+      r.pause--;
+      leaf(value, ctx, undefined);
+      return;
+    }
+    r.tries++;
+    if (r.values.has(value)) {
+      r.hits++;
+      return;
+    }
     const before = findings.length;
     leaf(value, ctx, undefined);
+    if (r.tries >= CLEAN_PROBE) {
+      const repeats = r.hits * CLEAN_MIN_HIT_SHARE >= r.tries;
+      r.tries = r.hits = 0;
+      if (!repeats) {
+        cleanCount -= r.values.size;
+        r.values = new Set();
+        r.pause = CLEAN_PAUSE;
+        return;
+      }
+    }
     if (findings.length !== before) return;
     if (++cleanCount > CLEAN_CACHE_LIMIT) {
       clean = new WeakMap();
       cleanCount = 1;
+      clean.set(ctx, (r = { values: new Set(), tries: 0, hits: 0, pause: 0 }));
     }
-    if (known === undefined || cleanCount === 1) clean.set(ctx, new Set([value]));
-    else known.add(value);
+    r.values.add(value);
   }
 
   /** Visit `value`, found under `key` (inside an object keyed `parent`), with context `ctx`. */
@@ -392,6 +420,15 @@ function dedupeSince(findings: Finding[], from: number): void {
     findings[w++] = f;
   }
   findings.length = w;
+}
+
+/** Clean values remembered for one field context, and how often they were asked for. */
+interface Remembered {
+  values: Set<string>;
+  tries: number;
+  hits: number;
+  /** Values still to scan without remembering them. */
+  pause: number;
 }
 
 /** Scan context plus how sure the field classifier was. */
