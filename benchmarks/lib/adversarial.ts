@@ -56,6 +56,7 @@ export function adversaries(): Adversary[] {
     ['percent escapes %41 repeated', fill('%41')],
     ["'%' only", fill('%')],
     ['backslash escapes \\u0040 repeated', fill('\\u0040')],
+    ['HTML references &#64; repeated', fill('&#64;')],
     ['JSON brackets [[[…]]] in a string', '['.repeat(SIZE / 2) + ']'.repeat(SIZE / 2)],
     ['JSON objects {"a":… in a string', fill('{"a":')],
     ['full-width letters', fill('ａ')],

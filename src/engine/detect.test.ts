@@ -113,6 +113,18 @@ test('backslash escapes outside a whole JSON document are decoded and mapped bac
   assert.deepEqual(inDoc[0]!.encoding, ['json']);
 });
 
+test('HTML character references are decoded and mapped back', () => {
+  const text = 'Contact us: info&#64;example.com or sales&commat;example&period;com';
+  const emails = detect({ note: text }).filter((f) => f.kind === 'email');
+  assert.deepEqual(
+    emails.map((f) => text.slice(f.start, f.end)),
+    ['info&#64;example.com', 'sales&commat;example&period;com'],
+  );
+  assert.ok(emails.every((f) => f.encoding?.[0] === 'html'));
+  // `&amp;` and query strings hide nothing: no layer, no finding.
+  assert.deepEqual(detect({ note: 'Tom &amp; Jerry, a=1&b=2' }), []);
+});
+
 test('decoding stops after three layers', () => {
   let v = `t=${TOKEN}`;
   for (let i = 0; i < 5; i++) v = Buffer.from(v).toString('base64');

@@ -3,6 +3,7 @@
  */
 import { base64Segments } from './decode/base64.js';
 import { literalMap, parseLocated, type Literal, type LocatedJson } from './decode/json.js';
+import { decodeEntities } from './decode/entity.js';
 import { unescapeText } from './decode/escape.js';
 import { percentDecode, type DecodedView } from './decode/url.js';
 import { formatPath, type PathSegment } from './path.js';
@@ -186,6 +187,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     const info = scanner.scan(scanned, ctx, matches);
     const pct = info.percent;
     const backslash = info.backslash;
+    const ampersand = info.ampersand;
     const b64 = info.base64Count > 0 ? info.base64.slice(0, info.base64Count) : undefined;
     for (const m of matches) {
       const [start, end] = map(m.start, m.end);
@@ -213,6 +215,10 @@ export function createDetector(options: DetectOptions = {}): Detector {
     const unescaped = backslash && !json ? unescapeText(scanned) : undefined;
     if (unescaped !== undefined)
       scanText(unescaped.text, ctx, viewMap(unescaped, map), layer, [...encoding, 'escape']);
+    // HTML character references (`bob&#64;example.com`, `&commat;`).
+    const unentitied = ampersand ? decodeEntities(scanned) : undefined;
+    if (unentitied !== undefined)
+      scanText(unentitied.text, ctx, viewMap(unentitied, map), layer, [...encoding, 'html']);
     // `%XX`, or a `+` that may be a space in a query string or form body (percentDecode decides).
     const decoded = pct || scanned.includes('+') ? percentDecode(scanned) : undefined;
     if (decoded !== undefined)

@@ -31,6 +31,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'full-width': (n) => 'ａ＠'.repeat(n / 2),
   'percent escapes': (n) => '%41'.repeat(n / 3),
   'backslash escapes': (n) => 'a\\u0040b.co\\/'.repeat(n / 14),
+  'html references': (n) => 'a&#64;b&period;co '.repeat(n / 17),
   'json-ish': (n) => '{"a":'.repeat(n / 5),
   'spaces and digits': (n) => '1 '.repeat(n / 2),
 };

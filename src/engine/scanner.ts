@@ -28,6 +28,8 @@ export interface ScanInfo {
   percent: boolean;
   /** The text contains a backslash (it may hold backslash escapes). */
   backslash: boolean;
+  /** The text contains `&` (it may hold HTML character references). */
+  ampersand: boolean;
   /** Runs of 16+ base64-alphabet characters holding an upper-case letter, as flat (start, end) pairs. */
   base64: Int32Array;
   /** Number of ints used in `base64` (twice the number of runs). */
@@ -164,6 +166,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   const info: ScanInfo = {
     percent: false,
     backslash: false,
+    ampersand: false,
     base64: new Int32Array(64),
     base64Count: 0,
   };
@@ -176,6 +179,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     let seen = 0;
     let pct = false;
     let backslash = false;
+    let ampersand = false;
     let runStart = -1;
     let runEnd = 0;
     let digits = 0;
@@ -204,6 +208,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         b64Upper = 0;
         if (c === 37) pct = true;
         else if (c === 92) backslash = true;
+        else if (c === 38) ampersand = true;
       }
       if ((k & DIGIT) !== 0) {
         if (runStart < 0) runStart = i;
@@ -227,6 +232,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     nonAscii = seen >= 128;
     info.percent = pct;
     info.backslash = backslash;
+    info.ampersand = ampersand;
   }
 
   function addKeywordHits(
@@ -404,6 +410,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     const saved = {
       percent: info.percent,
       backslash: info.backslash,
+      ampersand: info.ampersand,
       base64: info.base64.slice(0, info.base64Count),
     };
     const tmp: Match[] = [];
@@ -417,6 +424,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     // Decoding decisions refer to the original text.
     info.percent = saved.percent;
     info.backslash = saved.backslash;
+    info.ampersand = saved.ampersand;
     info.base64.set(saved.base64);
     info.base64Count = saved.base64.length;
   }

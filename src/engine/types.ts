@@ -7,7 +7,7 @@
 export type Category = string;
 
 /** A decoding layer the engine looked through to find something. */
-export type Encoding = 'json' | 'url' | 'base64' | 'escape' | 'nfkc';
+export type Encoding = 'json' | 'url' | 'base64' | 'escape' | 'html' | 'nfkc';
 
 /** One thing found in a JSON value. */
 export interface Finding {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { literalMap, parseLocated } from './json.js';
 import { percentDecode } from './url.js';
+import { decodeEntities } from './entity.js';
 import { unescapeText } from './escape.js';
 import type { DecodedView } from './view.js';
 import { base64Segments } from './base64.js';
@@ -149,6 +150,43 @@ test('unescapeText maps every decoded unit back to the source characters that ca
       ? piece === unit
       : JSON.parse(`"${piece.replace(/^\\x(..)$/, '\\u00$1')}"`) === unit,
   );
+});
+
+test('decodeEntities decodes numeric and a few named references, and skips text with nothing hidden', () => {
+  const src = 'mail bob&#64;ex.com or ann&commat;ex&period;com &#x1F600; &amp; &bogus; &#xD800;';
+  const v = decodeEntities(src)!;
+  assert.equal(v.text, 'mail bob@ex.com or ann@ex.com 😀 & &bogus; &#xD800;');
+  const at = v.text.indexOf('@');
+  assert.equal(src.slice(...v.map(at, at + 1)), '&#64;');
+  const ann = v.text.indexOf('ann@ex.com');
+  assert.equal(src.slice(...v.map(ann, ann + 10)), 'ann&commat;ex&period;com');
+  assert.equal(decodeEntities('Tom &amp; Jerry, a=1&b=2'), undefined, 'nothing hidden');
+  assert.equal(decodeEntities('no references'), undefined);
+});
+
+test('decodeEntities maps every decoded unit back to the source characters that carry it', () => {
+  const parts = [
+    'a',
+    'Z9',
+    '&',
+    ';',
+    '#',
+    '&#64;',
+    '&#x2F;',
+    '&commat;',
+    '&amp;',
+    '&lt;',
+    '&#128512;',
+    '&#0;',
+    '&nope;',
+  ];
+  const named: Record<string, string> = { '&commat;': '@', '&amp;': '&', '&lt;': '<' };
+  checkUnitMaps(13, parts, 'x&#64;', decodeEntities, (piece, unit) => {
+    if (piece.length === 1) return piece === unit;
+    const m = /^&#(x?)([0-9A-Fa-f]+);$/.exec(piece);
+    const whole = m ? String.fromCodePoint(parseInt(m[2]!, m[1] ? 16 : 10)) : named[piece];
+    return whole !== undefined && whole.includes(unit);
+  });
 });
 
 test('base64Segments decodes readable text and skips binary and hex', () => {
