@@ -185,7 +185,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
     if (matches.length !== 0) matches.length = 0;
     const info = scanner.scan(scanned, ctx, matches);
-    const pct = info.percent;
+    const pct = info.percent || info.plus;
     const backslash = info.backslash;
     const ampersand = info.ampersand;
     const b64 = info.base64Count > 0 ? info.base64.slice(0, info.base64Count) : undefined;
@@ -212,20 +212,26 @@ export function createDetector(options: DetectOptions = {}): Detector {
       jsonLayer(scanned, map, layer, encoding);
     // Backslash escapes in text that is not a whole JSON document (a JSON document's strings
     // were unescaped by its parse): a fragment cut short, `https:\/\/…`, `\u0040`.
-    const unescaped = backslash && !json ? unescapeText(scanned) : undefined;
-    if (unescaped !== undefined)
-      scanText(unescaped.text, ctx, viewMap(unescaped, map), layer, [...encoding, 'escape']);
+    if (backslash && !json) descend(unescapeText(scanned), 'escape', ctx, map, layer, encoding);
     // HTML character references (`bob&#64;example.com`, `&commat;`).
-    const unentitied = ampersand ? decodeEntities(scanned) : undefined;
-    if (unentitied !== undefined)
-      scanText(unentitied.text, ctx, viewMap(unentitied, map), layer, [...encoding, 'html']);
+    if (ampersand) descend(decodeEntities(scanned), 'html', ctx, map, layer, encoding);
     // `%XX`, or a `+` that may be a space in a query string or form body (percentDecode decides).
-    const decoded = pct || scanned.includes('+') ? percentDecode(scanned) : undefined;
-    if (decoded !== undefined)
-      scanText(decoded.text, ctx, viewMap(decoded, map), layer, [...encoding, 'url']);
+    if (pct) descend(percentDecode(scanned), 'url', ctx, map, layer, encoding);
     if (b64 === undefined) return;
     for (const view of base64Segments(scanned, b64))
-      scanText(view.text, ctx, viewMap(view, map), layer, [...encoding, 'base64']);
+      descend(view, 'base64', ctx, map, layer, encoding);
+  }
+
+  /** Scan a decoded view of the current text as one more layer (`how`), when there is one. */
+  function descend(
+    view: DecodedView | undefined,
+    how: Encoding,
+    ctx: ScanContext,
+    map: SpanMap,
+    layer: JsonLayer | undefined,
+    encoding: readonly Encoding[],
+  ): void {
+    if (view !== undefined) scanText(view.text, ctx, viewMap(view, map), layer, [...encoding, how]);
   }
 
   /** Walk `text` as a JSON document; false when it is not one (or holds no object or array). */

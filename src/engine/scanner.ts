@@ -26,6 +26,8 @@ export interface Match {
 export interface ScanInfo {
   /** The text contains `%` (it may be percent-encoded). */
   percent: boolean;
+  /** The text contains `+` (a space, in a query string or form body). */
+  plus: boolean;
   /** The text contains a backslash (it may hold backslash escapes). */
   backslash: boolean;
   /** The text contains `&` (it may hold HTML character references). */
@@ -67,6 +69,11 @@ const DIGIT = 1;
 const SEP = 2;
 const B64 = 4;
 const UPPER = 8;
+/** Characters that call for a decoding layer (`%XX`, `+` as a space, `\u0040`, `&#64;`). */
+const PCT = 16;
+const PLUS = 32;
+const BACKSLASH = 64;
+const AMPERSAND = 128;
 
 const CLASSES: Uint8Array = (() => {
   const cls = new Uint8Array(65536);
@@ -75,6 +82,10 @@ const CLASSES: Uint8Array = (() => {
   for (let c = 97; c <= 122; c++) cls[c] = B64;
   for (const ch of ' -.()/+') cls[ch.charCodeAt(0)]! |= SEP;
   for (const ch of '+/_-') cls[ch.charCodeAt(0)]! |= B64;
+  cls[37] = PCT;
+  cls[43]! |= PLUS;
+  cls[92] = BACKSLASH;
+  cls[38] = AMPERSAND;
   return cls;
 })();
 
@@ -165,21 +176,20 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   let nonAscii = false;
   const info: ScanInfo = {
     percent: false,
+    plus: false,
     backslash: false,
     ampersand: false,
     base64: new Int32Array(64),
     base64Count: 0,
   };
 
-  /** Stage 1: one pass for keywords, digit runs, base64 runs and `%`. */
+  /** Stage 1: one pass for keywords, digit runs, base64 runs and the marks of encoded text. */
   function collect(text: string): void {
     const { symbols, delta, outCount, outStart, outList, lengths } = t.automaton;
     const minDigits = t.minDigits;
     let state = 0;
     let seen = 0;
-    let pct = false;
-    let backslash = false;
-    let ampersand = false;
+    let marks = 0;
     let runStart = -1;
     let runEnd = 0;
     let digits = 0;
@@ -198,6 +208,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
       if (outCount[state] !== 0)
         addKeywordHits(outCount[state]!, outStart[state]!, outList, lengths, i);
       const k = CLASSES[c]!;
+      marks |= k;
       if ((k & B64) !== 0) {
         b64++;
         b64Upper |= k;
@@ -206,9 +217,6 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(i - b64, i);
         b64 = 0;
         b64Upper = 0;
-        if (c === 37) pct = true;
-        else if (c === 92) backslash = true;
-        else if (c === 38) ampersand = true;
       }
       if ((k & DIGIT) !== 0) {
         if (runStart < 0) runStart = i;
@@ -230,9 +238,10 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(n - b64, n);
     if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits, dots);
     nonAscii = seen >= 128;
-    info.percent = pct;
-    info.backslash = backslash;
-    info.ampersand = ampersand;
+    info.percent = (marks & PCT) !== 0;
+    info.plus = (marks & PLUS) !== 0;
+    info.backslash = (marks & BACKSLASH) !== 0;
+    info.ampersand = (marks & AMPERSAND) !== 0;
   }
 
   function addKeywordHits(
@@ -409,6 +418,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     if (view === undefined) return;
     const saved = {
       percent: info.percent,
+      plus: info.plus,
       backslash: info.backslash,
       ampersand: info.ampersand,
       base64: info.base64.slice(0, info.base64Count),
@@ -423,6 +433,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     }
     // Decoding decisions refer to the original text.
     info.percent = saved.percent;
+    info.plus = saved.plus;
     info.backslash = saved.backslash;
     info.ampersand = saved.ampersand;
     info.base64.set(saved.base64);

@@ -3,7 +3,7 @@
  * web pages hide an address from scrapers), and the few named references that carry characters
  * a rule looks for. Decoded with a map back to the source, so a finding points at the references.
  */
-import { sparseMap, type DecodedView } from './view.js';
+import { createSplice, type DecodedView } from './view.js';
 
 /** Named references decoded (the ones that can hide part of an address, a number or a URL). */
 const NAMED: Readonly<Record<string, string>> = {
@@ -33,11 +33,7 @@ const REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([a-z]{2,6}));/y;
  */
 export function decodeEntities(source: string): DecodedView | undefined {
   if (!HIDING.test(source)) return undefined;
-  // Per reference: [start in text, end in text, start in source, end in source].
-  const runs: number[] = [];
-  let text = '';
-  let j = 0;
-  let from = 0;
+  const out = createSplice(source);
   for (let i = source.indexOf('&'); i >= 0; i = source.indexOf('&', i + 1)) {
     REFERENCE.lastIndex = i;
     const m = REFERENCE.exec(source);
@@ -50,15 +46,8 @@ export function decodeEntities(source: string): DecodedView | undefined {
         decoded = String.fromCodePoint(cp);
     }
     if (decoded === undefined) continue;
-    const end = i + m[0].length;
-    text += source.slice(from, i);
-    j += i - from;
-    runs.push(j, j + decoded.length, i, end);
-    text += decoded;
-    j += decoded.length;
-    from = end;
-    i = end - 1;
+    out.replace(i, i + m[0].length, decoded);
+    i += m[0].length - 1;
   }
-  text += source.slice(from);
-  return { text, map: sparseMap(runs) };
+  return out.view();
 }

@@ -5,7 +5,8 @@
  * (`https:\/\/…\/reset?email=…`), or `\u0040` and `\x40` written into a string by hand. Decoded
  * with a map back to the source, so a finding points at the escapes that carry it.
  */
-import { sparseMap, type DecodedView } from './view.js';
+import { hexDigit } from './url.js';
+import { createSplice, type DecodedView } from './view.js';
 
 /** Single-character JSON escapes (`\n`, `\"`, `\\` …), by the code of the character after `\`. */
 const SIMPLE: Readonly<Record<number, string>> = {
@@ -27,9 +28,7 @@ function hexDigits(source: string, at: number, count: number): number {
   if (at + count > source.length) return -1;
   let v = 0;
   for (let i = at; i < at + count; i++) {
-    const c = source.charCodeAt(i);
-    const d =
-      c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    const d = hexDigit(source.charCodeAt(i));
     if (d < 0) return -1;
     v = (v << 4) | d;
   }
@@ -43,39 +42,22 @@ function hexDigits(source: string, at: number, count: number): number {
  */
 export function unescapeText(source: string): DecodedView | undefined {
   if (!HIDING.test(source)) return undefined;
-  let i = source.indexOf('\\');
-  // Per escape: [start in text, end in text, start in source, end in source].
-  const runs: number[] = [];
-  let text = '';
-  let j = 0;
-  let from = 0;
+  const out = createSplice(source);
   let hiding = false;
-  while (i >= 0 && i + 1 < source.length) {
+  for (let i = source.indexOf('\\'); i >= 0 && i + 1 < source.length;) {
     const c = source.charCodeAt(i + 1);
-    let unit = -1;
-    let len = 2;
-    if (c === 117) {
-      unit = hexDigits(source, i + 2, 4);
-      len = 6;
-    } else if (c === 120) {
-      unit = hexDigits(source, i + 2, 2);
-      len = 4;
-    }
-    const simple = unit < 0 && len === 2 ? SIMPLE[c] : undefined;
-    if (unit < 0 && simple === undefined) {
+    const unit =
+      c === 117 ? hexDigits(source, i + 2, 4) : c === 120 ? hexDigits(source, i + 2, 2) : -1;
+    const decoded =
+      unit >= 0 ? String.fromCharCode(unit) : c === 117 || c === 120 ? undefined : SIMPLE[c];
+    if (decoded === undefined) {
       i = source.indexOf('\\', i + 1);
       continue;
     }
     if (c === 117 || c === 120 || c === 47) hiding = true;
-    text += source.slice(from, i);
-    j += i - from;
-    runs.push(j, j + 1, i, i + len);
-    text += simple ?? String.fromCharCode(unit);
-    j++;
-    from = i + len;
-    i = source.indexOf('\\', from);
+    const end = i + (c === 117 ? 6 : c === 120 ? 4 : 2);
+    out.replace(i, end, decoded);
+    i = source.indexOf('\\', end);
   }
-  if (!hiding) return undefined;
-  text += source.slice(from);
-  return { text, map: sparseMap(runs) };
+  return hiding ? out.view() : undefined;
 }

@@ -3,11 +3,12 @@
  * `email=bob@example.com` and the finding still points at `bob%40example.com`. In a query string
  * (after `?`) or a form body (`a=1&b=2`), `+` means a space and is decoded as one.
  */
-import { sparseMap, type DecodedView } from './view.js';
+import { createSplice, type DecodedView } from './view.js';
 
 export type { DecodedView } from './view.js';
 
-function hex(c: number): number {
+/** The value of hex digit `c` (a char code), or -1. */
+export function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 65 && c <= 70) return c - 55;
   if (c >= 97 && c <= 102) return c - 87;
@@ -19,8 +20,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Byte at `i` if `source[i..i+3]` is `%XX`, else -1. */
 function pctByte(source: string, i: number): number {
   if (source.charCodeAt(i) !== 37 || i + 2 >= source.length) return -1;
-  const h = hex(source.charCodeAt(i + 1));
-  const l = hex(source.charCodeAt(i + 2));
+  const h = hexDigit(source.charCodeAt(i + 1));
+  const l = hexDigit(source.charCodeAt(i + 2));
   return h < 0 || l < 0 ? -1 : (h << 4) | l;
 }
 
@@ -36,36 +37,27 @@ function plusFrom(source: string): number {
 /**
  * Decode `%XX` sequences (UTF-8) and, in queries and form bodies, `+`. Invalid sequences stay as
  * they are. Returns undefined when there is nothing to decode. Linear in the input.
- *
- * The map back to the source is kept sparse: one entry per run of `%XX` escapes (plain text and
- * `+` are one unit for one character), searched only when a finding needs its span.
  */
 export function percentDecode(source: string): DecodedView | undefined {
   const plus = plusFrom(source);
   const hasPlus = plus < source.length && source.indexOf('+', plus) >= 0;
   if (!hasPlus && !/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
   const n = source.length;
-  // Per %-run: [start in text, end in text, start in source, end in source].
-  const runs: number[] = [];
-  let text = '';
-  let j = 0;
+  const out = createSplice(source);
   let pct = source.indexOf('%');
   let sp = plus < n ? source.indexOf('+', plus + 1) : -1;
   for (let i = 0; i < n;) {
-    // A run of plain characters (up to the next `%XX` or meaningful `+`) is copied with one slice.
+    // Skip plain characters up to the next `%XX` or meaningful `+`.
     if (pct >= 0 && pct < i) pct = source.indexOf('%', i);
     if (sp >= 0 && sp < i) sp = source.indexOf('+', i);
     let k = Math.min(pct < 0 ? n : pct, sp < 0 ? n : sp);
     if (k === pct && pctByte(source, k) < 0) k++; // a lone `%` is plain text
     if (k > i) {
-      text += source.slice(i, k);
-      j += k - i;
       i = k;
       continue;
     }
     if (source.charCodeAt(i) === 43) {
-      text += ' ';
-      j++;
+      out.replace(i, i + 1, ' ');
       i++;
       continue;
     }
@@ -75,19 +67,21 @@ export function percentDecode(source: string): DecodedView | undefined {
       bytes.push(b);
       i += 3;
     }
-    let decoded: string;
     let ascii = true;
     for (const b of bytes) if (b >= 0x80) ascii = false;
-    if (ascii) decoded = String.fromCharCode(...bytes);
-    else
-      try {
-        decoded = utf8.decode(Uint8Array.from(bytes));
-      } catch {
-        decoded = source.slice(from, i);
-      }
-    runs.push(j, j + decoded.length, from, i);
-    j += decoded.length;
-    text += decoded;
+    if (ascii) {
+      // One unit per `%XX`: each maps back to its own three characters.
+      out.replace(from, i, String.fromCharCode(...bytes), 3);
+      continue;
+    }
+    let decoded: string;
+    try {
+      decoded = utf8.decode(Uint8Array.from(bytes));
+    } catch {
+      decoded = source.slice(from, i);
+    }
+    // Multi-byte characters (or an invalid run kept as written): every unit maps to the whole run.
+    out.replace(from, i, decoded);
   }
-  return { text, map: sparseMap(runs) };
+  return out.view();
 }
