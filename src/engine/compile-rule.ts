@@ -37,6 +37,62 @@ export function patternCost(re: RegExp): number {
   return Math.min(cost, 1 << 16);
 }
 
+/** ASCII members of a simple character class body (`A-Za-z0-9_\\-`), or undefined if not simple. */
+function classMembers(body: string, fold: boolean): Set<number> | undefined {
+  if (body.startsWith('^')) return undefined;
+  // Units of the body, with `-` kept as -1 where it is unescaped (a range operator candidate).
+  const units: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body.charCodeAt(i);
+    if (c === 92) {
+      const e = body[++i];
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return undefined; // \d, \w, \u…: not simple
+      c = e.charCodeAt(0);
+    } else if (c === 45) c = -1;
+    if (c >= 128) return undefined;
+    units.push(c);
+  }
+  const set = new Set<number>();
+  for (let i = 0; i < units.length; i++) {
+    const lo = units[i]!;
+    if (lo !== -1 && units[i + 1] === -1 && i + 2 < units.length && units[i + 2] !== -1) {
+      const hi = units[i + 2]!;
+      if (hi < lo) return undefined;
+      for (let c = lo; c <= hi; c++) set.add(c);
+      i += 2;
+    } else set.add(lo === -1 ? 45 : lo);
+  }
+  if (fold) {
+    for (const c of [...set]) {
+      if (c >= 65 && c <= 90) set.add(c + 32);
+      if (c >= 97 && c <= 122) set.add(c - 32);
+    }
+  }
+  return set;
+}
+
+const TAIL = /\[((?:[^\]\\]|\\.)+)\]\{(\d+),(\d+)\}\(\?!\[((?:[^\]\\]|\\.)+)\]\)$/;
+
+/**
+ * A pattern ending in `X{m,n}(?!Y)`, where every character of X is in Y, fails or matches the
+ * same whatever length the greedy run backs off to: a shorter run is followed by an X, which Y
+ * refuses. The backtracking that proves it costs as much again as the run. Rewritten as an atomic
+ * run, `(?=(X{m,n}))\k(?!Y)` (a lookahead does not backtrack; `\k` is the new last group, so
+ * the rule's own group numbers are unchanged). Other patterns are returned as they are.
+ */
+export function atomicTail(re: RegExp): RegExp {
+  const m = TAIL.exec(re.source);
+  if (m === null) return re;
+  const fold = re.flags.includes('i');
+  const x = classMembers(m[1]!, fold);
+  const y = classMembers(m[4]!, fold);
+  if (x === undefined || y === undefined) return re;
+  for (const c of x) if (!y.has(c)) return re;
+  const groups = new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, '')).exec('')!.length;
+  const head = re.source.slice(0, m.index);
+  return new RegExp(`${head}(?=([${m[1]}]{${m[2]},${m[3]}}))\\${groups}(?![${m[4]}])`, re.flags);
+}
+
 /** Throws when a rule is malformed (fail fast at startup, never per event). */
 export function checkRule(rule: Rule): void {
   const where = `rule ${rule.id}`;
@@ -100,8 +156,8 @@ export function compileRule(rule: Rule): CompiledRule {
   };
   if (rule.find) return { rule, cost: FIND_COST, run: findRunner(rule, rule.find, accept, emit) };
   const group = rule.group ?? 0;
-  const re = group > 0 ? withIndices(rule.pattern!) : rule.pattern!;
-  const cost = patternCost(re);
+  const re = atomicTail(group > 0 ? withIndices(rule.pattern!) : rule.pattern!);
+  const cost = patternCost(rule.pattern!);
   if ((rule.anchor ?? 'keyword') === 'keyword')
     return { rule, cost, run: stickyRunner(rule, re, group, accept, emit) };
   const window = rule.window ?? DEFAULT_WINDOW;

@@ -155,6 +155,49 @@ test('deep nesting is cut at maxDepth without recursion errors', () => {
   assert.equal(found[0]!.path.split('.').length, 64);
 });
 
+test('a string holding JSON nested deeper than maxDepth is reported unscanned whole, unparsed', () => {
+  const v = '['.repeat(50_000) + ']'.repeat(50_000);
+  const parse = JSON.parse;
+  let parsed = 0;
+  JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => {
+    parsed++;
+    return parse(text, reviver);
+  }) as typeof JSON.parse;
+  let found: Finding[];
+  try {
+    found = only({ v });
+  } finally {
+    JSON.parse = parse;
+  }
+  assert.equal(parsed, 0, 'not parsed');
+  assert.deepEqual(
+    found.map((f) => [f.kind, f.path, f.start, f.end, f.encoding]),
+    [['unscanned', 'v', 0, v.length, ['json']]],
+  );
+});
+
+test('JSON nested up to maxDepth is still parsed and walked; brackets in strings do not count', () => {
+  const pad = ' '.repeat(1_100);
+  const atLimit = '['.repeat(63) + `{"k":"${TOKEN}"}` + ']'.repeat(63) + pad;
+  const found = only({ v: atLimit });
+  assert.deepEqual(
+    found.map((f) => f.kind),
+    ['test_token'],
+  );
+  assert.equal(atLimit.slice(found[0]!.start, found[0]!.end), TOKEN);
+  const quoted = JSON.stringify({ note: '['.repeat(5_000), t: TOKEN });
+  assert.deepEqual(
+    only({ v: quoted }).map((f) => f.kind),
+    ['test_token'],
+  );
+  // One level more is cut.
+  const over = '[' + atLimit.trimEnd() + ']' + pad;
+  assert.deepEqual(
+    only({ v: over }).map((f) => f.kind),
+    ['test_token', 'unscanned'],
+  );
+});
+
 test('__proto__ keys from JSON.parse are walked as data, never as prototypes', () => {
   const doc = JSON.parse(`{"__proto__":{"x":"${TOKEN}"},"constructor":{"prototype":"${TOKEN}"}}`);
   const found = only(doc);

@@ -35,3 +35,22 @@ test('dash look-alikes next to digits read as "-"; elsewhere they stay', () => {
   assert.equal(v.text, '090-1234-5678');
   assert.equal(normalizeWithMap('コーヒー — tea'), undefined);
 });
+
+test('a character that expands to many units keeps every later unit mapped (no map entry lost)', () => {
+  // U+FDFA becomes 18 units: more than the room left for expansion in a short string.
+  const s = 'aaﷺa@b';
+  const v = normalizeWithMap(s)!;
+  assert.equal(v.text, 'aa' + 'ﷺ'.normalize('NFKC') + 'a@b');
+  assert.equal(v.map.length, v.text.length);
+  assert.equal(v.width.length, v.text.length);
+  assert.deepEqual([...v.map.slice(-3)], [3, 4, 5]);
+  assert.equal(v.map[v.text.indexOf('@')], s.indexOf('@'));
+});
+
+test('long full-width text is normalized whole, unit by unit', () => {
+  const s = 'ａ＠ｂ．'.repeat(30_000) + '‐1';
+  const v = normalizeWithMap(s)!;
+  assert.equal(v.text, 'a@b.'.repeat(30_000) + '-1');
+  assert.equal(v.map[119_999], 119_999);
+  assert.equal(v.map[120_000], 120_000);
+});

@@ -9,15 +9,43 @@
 export interface NormalizedView {
   readonly text: string;
   readonly map: Int32Array;
-  readonly width: Int32Array;
+  readonly width: Uint8Array;
 }
 
-/** NFKC of each BMP unit, filled lazily (undefined until seen). */
-const bmp: (string | undefined)[] = new Array<string | undefined>(65536);
+/**
+ * Per BMP unit, what NFKC makes of it (learned on first sight): 0 not yet known, `unit + 1`
+ * when NFKC keeps it, `DASH` for a dash look-alike, `MANY` when the result is not
+ * a single unit, otherwise the single resulting unit + 1. `many` holds the NFKC of `MANY` and
+ * `DASH` units.
+ */
+const single = new Int32Array(65536);
+const DASH = -1;
+const MANY = -2;
+const many = new Map<number, string>();
 const astral = new Map<number, string>();
 
-function nfkc(cp: number): string {
-  if (cp < 65536) return (bmp[cp] ??= String.fromCharCode(cp).normalize('NFKC'));
+/** Dash look-alikes NFKC leaves alone (‐ ‑ ‒ – — − ー ｰ): typed between digit groups in Japan. */
+function isDashLike(c: number): boolean {
+  return (c >= 0x2010 && c <= 0x2014) || c === 0x2212 || c === 0x30fc || c === 0xff70;
+}
+
+function learn(c: number): number {
+  const s = String.fromCharCode(c).normalize('NFKC');
+  let v: number;
+  if (isDashLike(c)) {
+    many.set(c, s);
+    v = DASH;
+  } else if (s.length === 1) {
+    v = s.charCodeAt(0) + 1;
+  } else {
+    many.set(c, s);
+    v = MANY;
+  }
+  single[c] = v;
+  return v;
+}
+
+function nfkcAstral(cp: number): string {
   let s = astral.get(cp);
   if (s === undefined) {
     s = String.fromCodePoint(cp).normalize('NFKC');
@@ -26,96 +54,128 @@ function nfkc(cp: number): string {
   return s;
 }
 
-/** Dash look-alikes NFKC leaves alone (‐ ‑ ‒ – — − ー ｰ): typed between digit groups in Japan. */
-function isDashLike(c: number): boolean {
-  return (c >= 0x2010 && c <= 0x2014) || c === 0x2212 || c === 0x30fc || c === 0xff70;
-}
-
 function isAnyDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
-/** A dash look-alike between or next to digits reads as `-` in the view (`０９０−１２３４`). */
-function dashAt(s: string, i: number): boolean {
-  return (
-    isDashLike(s.charCodeAt(i)) &&
-    (isAnyDigit(s.charCodeAt(i - 1)) || isAnyDigit(s.charCodeAt(i + 1)))
-  );
+/** A dash look-alike at `i` reads as `-` when a digit is next to it (`０９０−１２３４`). */
+function nearDigit(s: string, i: number): boolean {
+  return (i > 0 && isAnyDigit(s.charCodeAt(i - 1))) || isAnyDigit(s.charCodeAt(i + 1));
 }
 
-/** Per BMP unit: 0 not yet known, 1 NFKC keeps it, 2 NFKC changes it (or it is a dash look-alike). */
-const status = new Uint8Array(65536);
-
-function unitChanges(c: number): boolean {
-  let st = status[c]!;
-  if (st === 0) {
-    st = nfkc(c) !== String.fromCharCode(c) || isDashLike(c) ? 2 : 1;
-    status[c] = st;
-  }
-  return st === 2;
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** True when some code point of `s` changes under NFKC (checked unit by unit, no allocation). */
-function changes(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+/** Index of the first unit that NFKC (or the dash rule) changes, or -1. No allocation. */
+function firstChange(s: string): number {
+  const n = s.length;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 128) continue;
-    if (c < 0xd800 || c > 0xdfff) {
-      if (unitChanges(c) && (!isDashLike(c) || dashAt(s, i))) return true;
+    if (c < 128) {
+      prev = c;
       continue;
     }
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) {
-      if (nfkc(cp) !== String.fromCodePoint(cp)) return true;
-      i++;
+    if (isHighSurrogate(c) && i + 1 < n) {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) {
+        if (nfkcAstral(cp) !== String.fromCodePoint(cp)) return i;
+        prev = 0;
+        i++;
+        continue;
+      }
     }
+    let v = single[c]!;
+    if (v === 0) v = learn(c);
+    if (v === DASH) {
+      if (isAnyDigit(prev) || (i + 1 < n && isAnyDigit(s.charCodeAt(i + 1)))) return i;
+    } else if (v !== c + 1) return i;
+    prev = c;
   }
-  return false;
+  return -1;
 }
+
+/** Output buffer, grown as needed and reused (the view's text is copied out of it). */
+let units: Uint16Array<ArrayBuffer> = new Uint16Array(1024);
 
 /**
  * Normalize each code point with NFKC (code point by code point, so every output unit maps to
  * exactly one input code point). Returns undefined when nothing changes — the common case for
- * Japanese text and punctuation, found without building anything.
+ * Japanese text and punctuation, found without building anything. Linear: one table lookup per
+ * unit once each unit has been seen.
  */
 export function normalizeWithMap(original: string): NormalizedView | undefined {
-  if (!changes(original)) return undefined;
+  const first = firstChange(original);
+  if (first < 0) return undefined;
   const n = original.length;
-  const parts: string[] = [];
-  let map = new Int32Array(n + 16);
-  let width = new Int32Array(n + 16);
+  let cap = n + 16;
+  if (units.length < cap) units = new Uint16Array(cap);
+  let out = units;
+  let map = new Int32Array(cap);
+  let width = new Uint8Array(cap);
   let len = 0;
-  let ascii = 0; // start of the pending ASCII run, copied with one slice
   for (let i = 0; i < n;) {
+    // Room for the longest expansion of one code point (NFKC of U+FDFA is 18 units).
+    if (len + 32 > cap) {
+      cap = 2 * cap + 32;
+      map = grown32(map, cap);
+      width = grown8(width, cap);
+      if (out.length < cap) units = out = grown16(out, cap);
+    }
     const c = original.charCodeAt(i);
-    if (c < 128) {
+    if (c < 128 || i < first) {
+      out[len] = c;
       map[len] = i;
       width[len++] = 1;
       i++;
       continue;
     }
-    if (ascii < i) parts.push(original.slice(ascii, i));
-    const cp = original.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
-    const out = dashAt(original, i) ? '-' : nfkc(cp);
-    parts.push(out);
-    if (len + out.length > map.length) {
-      map = growTo(map, (len + out.length) * 2);
-      width = growTo(width, map.length);
+    let s: string | undefined;
+    let w = 1;
+    if (isHighSurrogate(c) && i + 1 < n) {
+      const cp = original.codePointAt(i)!;
+      if (cp > 0xffff) {
+        s = nfkcAstral(cp);
+        w = 2;
+      }
     }
-    for (let k = 0; k < out.length; k++) {
+    if (s === undefined) {
+      let v = single[c]!;
+      if (v === 0) v = learn(c);
+      if (v === DASH && nearDigit(original, i)) v = 45 + 1; // '-'
+      if (v > 0) {
+        out[len] = v - 1;
+        map[len] = i;
+        width[len++] = 1;
+        i++;
+        continue;
+      }
+      s = many.get(c)!;
+    }
+    for (let k = 0; k < s.length; k++) {
+      out[len] = s.charCodeAt(k);
       map[len] = i;
       width[len++] = w;
     }
     i += w;
-    ascii = i;
   }
-  if (ascii < n) parts.push(original.slice(ascii));
-  return { text: parts.join(''), map: map.subarray(0, len), width: width.subarray(0, len) };
+  const text = Buffer.from(out.buffer, out.byteOffset, len * 2).toString('utf16le');
+  return { text, map: map.subarray(0, len), width: width.subarray(0, len) };
 }
 
-function growTo(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+function grown16(a: Uint16Array<ArrayBuffer>, size: number): Uint16Array<ArrayBuffer> {
+  const b = new Uint16Array(size);
+  b.set(a);
+  return b;
+}
+function grown32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+function grown8(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(size);
   b.set(a);
   return b;
 }

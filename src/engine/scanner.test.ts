@@ -99,6 +99,21 @@ test('a value that would exhaust the attempt budget is cut and its rest reported
   );
 });
 
+test('a window rule is charged the characters its windows add, not a full window per hit', () => {
+  // A keyword every 24 characters: windows of 2 × 32 overlap, so each hit adds 24 characters.
+  // Charging a whole window per hit (64 + 2 × 32 per 24 characters) would exceed the budget.
+  const line = 'acme job 4f2a done, ok; ';
+  assert.equal(line.length, 24);
+  const text = line.repeat(2_000) + '0a1b2c3d4e5f';
+  assert.ok((ATTEMPT_OVERHEAD + 2 * 32) / line.length > BUDGET_PER_CHAR);
+  const out = scan([windowRule], text);
+  assert.deepEqual(
+    out.map((m) => m.kind),
+    ['test_window'],
+  );
+  assert.equal(text.slice(out[0]!.start, out[0]!.end), '0a1b2c3d4e5f');
+});
+
 test('rules with unbounded quantifiers or no trigger are rejected at startup', () => {
   assert.throws(() => createScanner([{ ...windowRule, pattern: /acme[0-9]+/g }]), /unbounded/);
   assert.throws(() => createScanner([{ ...windowRule, pattern: /acme.*/g }]), /unbounded/);

@@ -58,7 +58,7 @@ const MAX_SEP = 2;
  */
 export const BUDGET_BASE = 16_384;
 /** Budget added per character scanned; ordinary analytics text uses well under a tenth of it. */
-export const BUDGET_PER_CHAR = 8;
+export const BUDGET_PER_CHAR = 4;
 /** Fixed charge per rule attempt (calling a rule costs about as much as examining this many characters). */
 export const ATTEMPT_OVERHEAD = 64;
 /** Base64 runs shorter than this are not reported. */
@@ -201,11 +201,15 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     runCount = 0;
     info.base64Count = 0;
     const n = text.length;
+    // Every attempt costs dispatch at least ATTEMPT_OVERHEAD of the budget, so hits past this
+    // many (two ints each) could never be attempted: a value that is one keyword repeated stops
+    // recording them.
+    const maxHitInts = 2 * (Math.ceil((BUDGET_BASE + BUDGET_PER_CHAR * n) / ATTEMPT_OVERHEAD) + 1);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       seen |= c;
       state = delta[(state << 8) | symbols[c]!]!;
-      if (outCount[state] !== 0)
+      if (outCount[state] !== 0 && kwCount < maxHitInts)
         addKeywordHits(outCount[state]!, outStart[state]!, outList, lengths, i);
       const k = CLASSES[c]!;
       marks |= k;
@@ -282,6 +286,10 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   // Window rules: one pending range per rule; overlapping windows merge, so repeated keywords
   // never rescan the same characters.
   const pending = new Map<CompiledRule, [number, number]>();
+  /**
+   * Queue the window `[from, to)` of a window rule; returns how many characters it adds to what
+   * the rule will scan (a window overlapping the pending one only extends it).
+   */
   function pendingWindow(
     rule: CompiledRule,
     text: string,
@@ -289,18 +297,22 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     to: number,
     ctx: ScanContext,
     out: Match[],
-  ): void {
+  ): number {
     const p = pending.get(rule);
     if (p === undefined) {
       pending.set(rule, [from, to]);
-    } else if (from <= p[1] && to >= p[0]) {
+      return to - from;
+    }
+    if (from <= p[1] && to >= p[0]) {
+      const added = Math.max(0, p[0] - from) + Math.max(0, to - p[1]);
       p[0] = Math.min(p[0], from);
       p[1] = Math.max(p[1], to);
-    } else {
-      rule.runRange!(text, p[0], p[1], ctx, out);
-      p[0] = from;
-      p[1] = to;
+      return added;
     }
+    rule.runRange!(text, p[0], p[1], ctx, out);
+    p[0] = from;
+    p[1] = to;
+    return to - from;
   }
   function flushWindows(text: string, ctx: ScanContext, out: Match[]): void {
     if (pending.size === 0) return;
@@ -322,26 +334,30 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         const rule = rules[r]!;
         hit.start = kwHits[h + 1]!;
         hit.end = hit.start + lengths[kw]!;
+        if (rule.runRange !== undefined) {
+          // A window rule scans each character once however many hits its windows hold: a hit
+          // is charged the characters its window adds to the pending one.
+          budget -=
+            ATTEMPT_OVERHEAD +
+            pendingWindow(
+              rule,
+              text,
+              Math.max(0, hit.start - rule.window!),
+              Math.min(text.length, hit.end + rule.window!),
+              ctx,
+              out,
+            );
+          if (budget < 0) {
+            cut = hit.start;
+            break;
+          }
+          continue;
+        }
         // An attempt examines at most its pattern's reach or the rest of the text, whichever is less.
-        budget -=
-          ATTEMPT_OVERHEAD +
-          (rule.runRange !== undefined
-            ? 2 * rule.window!
-            : Math.min(rule.cost, text.length - hit.start + 16));
+        budget -= ATTEMPT_OVERHEAD + Math.min(rule.cost, text.length - hit.start + 16);
         if (budget < 0) {
           cut = hit.start;
           break;
-        }
-        if (rule.runRange !== undefined) {
-          pendingWindow(
-            rule,
-            text,
-            Math.max(0, hit.start - rule.window!),
-            Math.min(text.length, hit.end + rule.window!),
-            ctx,
-            out,
-          );
-          continue;
         }
         hit.keyword = keywords[kw]!;
         hit.digits = 0;

@@ -4,7 +4,7 @@ import { literalMap, parseLocated } from './json.js';
 import { percentDecode } from './url.js';
 import { decodeEntities } from './entity.js';
 import { unescapeText } from './escape.js';
-import type { DecodedView } from './view.js';
+import { createSplice, type DecodedView } from './view.js';
 import { base64Segments } from './base64.js';
 
 /**
@@ -187,6 +187,38 @@ test('decodeEntities maps every decoded unit back to the source characters that 
     const whole = m ? String.fromCodePoint(parseInt(m[2]!, m[1] ? 16 : 10)) : named[piece];
     return whole !== undefined && whole.includes(unit);
   });
+});
+
+test('decodeEntities reads only well-formed references: digit limits, hex case, names of 2-6 letters', () => {
+  const src =
+    '&#X40; &#x; &#; &#12345678; &#0000064; &#x0000040; &#xFFFFFFF; &toolongname; &a; &SOL; &sol';
+  const v = decodeEntities(src)!;
+  assert.equal(
+    v.text,
+    '@ &#x; &#; &#12345678; @ &#x0000040; &#xFFFFFFF; &toolongname; &a; &SOL; &sol',
+  );
+  const second = v.text.indexOf('@', 1);
+  assert.equal(src.slice(...v.map(second, second + 1)), '&#0000064;');
+});
+
+test('splices are built one at a time: starting another before the first ends is an error', () => {
+  const a = createSplice('abc');
+  a.replaceUnit(0, 1, 65);
+  const b = createSplice('xyz');
+  b.replace(1, 2, 'Y');
+  assert.equal(b.view().text, 'xYz');
+  assert.throws(() => a.view(), /another splice started/);
+});
+
+test('a splice longer than the shared buffer grows it and keeps earlier units', () => {
+  const src = 'x'.repeat(10_000);
+  const s = createSplice(src);
+  s.replace(0, 1, 'é'.repeat(20_000));
+  s.replaceUnits(5_000, 5_003, [65, 66, 67], 3, 1);
+  const v = s.view();
+  assert.equal(v.text, 'é'.repeat(20_000) + 'x'.repeat(4_999) + 'ABC' + 'x'.repeat(4_997));
+  const b = v.text.indexOf('B');
+  assert.deepEqual(v.map(b, b + 1), [5_001, 5_002]);
 });
 
 test('base64Segments decodes readable text and skips binary and hex', () => {

@@ -9,16 +9,16 @@ import { hexDigit } from './url.js';
 import { createSplice, type DecodedView } from './view.js';
 
 /** Single-character JSON escapes (`\n`, `\"`, `\\` …), by the code of the character after `\`. */
-const SIMPLE: Readonly<Record<number, string>> = {
-  34: '"',
-  39: "'",
-  47: '/',
-  92: '\\',
-  98: '\b',
-  102: '\f',
-  110: '\n',
-  114: '\r',
-  116: '\t',
+const SIMPLE: Readonly<Record<number, number>> = {
+  34: 34, // "
+  39: 39, // '
+  47: 47, // /
+  92: 92, // \\
+  98: 8, // \b
+  102: 12, // \f
+  110: 10, // \n
+  114: 13, // \r
+  116: 9, // \t
 };
 
 /** An escape that may hide something (a pre-check: an escaped backslash before `u0040` passes it, and decodes to nothing hidden). */
@@ -48,15 +48,14 @@ export function unescapeText(source: string): DecodedView | undefined {
     const c = source.charCodeAt(i + 1);
     const unit =
       c === 117 ? hexDigits(source, i + 2, 4) : c === 120 ? hexDigits(source, i + 2, 2) : -1;
-    const decoded =
-      unit >= 0 ? String.fromCharCode(unit) : c === 117 || c === 120 ? undefined : SIMPLE[c];
-    if (decoded === undefined) {
+    const decoded = unit >= 0 ? unit : c === 117 || c === 120 ? -1 : (SIMPLE[c] ?? -1);
+    if (decoded < 0) {
       i = source.indexOf('\\', i + 1);
       continue;
     }
     if (c === 117 || c === 120 || c === 47) hiding = true;
     const end = i + (c === 117 ? 6 : c === 120 ? 4 : 2);
-    out.replace(i, end, decoded);
+    out.replaceUnit(i, end, decoded);
     i = source.indexOf('\\', end);
   }
   return hiding ? out.view() : undefined;

@@ -164,3 +164,25 @@ export function literalMap(source: string, lit: Literal): Int32Array {
   map.push(lit.end);
   return Int32Array.from(map);
 }
+
+/**
+ * True when `text`, read as JSON, opens more than `limit` arrays or objects inside each other
+ * (brackets inside string literals do not count). Stops at the first bracket past the limit, so
+ * `[[[[…` costs `limit` characters however long it is. Text that is not JSON may also answer
+ * true; callers treat such text as too deep to scan.
+ */
+export function nestsDeeper(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}

@@ -16,6 +16,8 @@ export function hexDigit(c: number): number {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Bytes of one run of `%XX` (a longer run is decoded in pieces of this size). */
+const bytes = new Uint8Array(4096);
 
 /** Byte at `i` if `source[i..i+3]` is `%XX`, else -1. */
 function pctByte(source: string, i: number): number {
@@ -44,39 +46,34 @@ export function percentDecode(source: string): DecodedView | undefined {
   if (!hasPlus && !/%[0-9A-Fa-f]{2}/.test(source)) return undefined;
   const n = source.length;
   const out = createSplice(source);
-  let pct = source.indexOf('%');
-  let sp = plus < n ? source.indexOf('+', plus + 1) : -1;
   for (let i = 0; i < n;) {
-    // Skip plain characters up to the next `%XX` or meaningful `+`.
-    if (pct >= 0 && pct < i) pct = source.indexOf('%', i);
-    if (sp >= 0 && sp < i) sp = source.indexOf('+', i);
-    let k = Math.min(pct < 0 ? n : pct, sp < 0 ? n : sp);
-    if (k === pct && pctByte(source, k) < 0) k++; // a lone `%` is plain text
-    if (k > i) {
-      i = k;
+    const c = source.charCodeAt(i);
+    if (c === 43 && i > plus) {
+      out.replaceUnit(i, i + 1, 32);
+      i++;
       continue;
     }
-    if (source.charCodeAt(i) === 43) {
-      out.replace(i, i + 1, ' ');
+    // Plain characters, and a lone `%`, stay as they are.
+    if (c !== 37 || pctByte(source, i) < 0) {
       i++;
       continue;
     }
     const from = i;
-    const bytes: number[] = [];
-    for (let b = pctByte(source, i); b >= 0 && bytes.length < 4096; b = pctByte(source, i)) {
-      bytes.push(b);
+    let count = 0;
+    let ascii = true;
+    for (let b = pctByte(source, i); b >= 0 && count < bytes.length; b = pctByte(source, i)) {
+      bytes[count++] = b;
+      if (b >= 0x80) ascii = false;
       i += 3;
     }
-    let ascii = true;
-    for (const b of bytes) if (b >= 0x80) ascii = false;
     if (ascii) {
       // One unit per `%XX`: each maps back to its own three characters.
-      out.replace(from, i, String.fromCharCode(...bytes), 3);
+      out.replaceUnits(from, i, bytes, count, 3);
       continue;
     }
     let decoded: string;
     try {
-      decoded = utf8.decode(Uint8Array.from(bytes));
+      decoded = utf8.decode(bytes.subarray(0, count));
     } catch {
       decoded = source.slice(from, i);
     }

@@ -1,0 +1,64 @@
+// Compiling rules: the atomic rewrite of `X{m,n}(?!Y)` tails matches exactly what the rule's own
+// pattern matches, and is applied only where that is provable.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { atomicTail } from './compile-rule.js';
+import { allRules } from './rules/index.js';
+import { createRng } from '../testing/corpus/prng.js';
+
+test('a tail X{m,n}(?!Y) with X inside Y is rewritten as an atomic run; others are kept', () => {
+  const re = /ab-[A-Za-z0-9_-]{4,8}(?![A-Za-z0-9_-])/y;
+  const atomic = atomicTail(re);
+  assert.notEqual(atomic.source, re.source);
+  assert.equal(atomic.flags, re.flags);
+  // X has a character Y lacks (`.`): a shorter run can end before it and still match.
+  const kept = /ab-[a-z.]{2,6}(?![a-z])/y;
+  assert.equal(atomicTail(kept), kept);
+  // An escaped `-` is a character, not a range: `[a\-z]` does not hold `b`.
+  const escaped = /x[b]{1,3}(?![a\-z])/y;
+  assert.equal(atomicTail(escaped), escaped);
+  // Fixed counts, negated classes and classes with \d are left as they are.
+  for (const r of [/x[a-z]{4}(?![a-z])/y, /x[^ ]{1,4}(?![^ ])/y, /x[\d]{1,4}(?![\d])/y])
+    assert.equal(atomicTail(r), r);
+});
+
+test('rewritten rule patterns match exactly where the original patterns match', () => {
+  const rng = createRng(17);
+  let rewritten = 0;
+  for (const rule of allRules) {
+    if (rule.pattern === undefined) continue;
+    const original = new RegExp(rule.pattern.source, rule.pattern.flags + 'd');
+    const atomic = atomicTail(original);
+    if (atomic === original) continue;
+    rewritten++;
+    const examples = rule.examples.positive.map((e) => (typeof e === 'string' ? e : e.text));
+    const alphabet = [...new Set([...examples.join(''), ...'._-=~+/ :;AZaz09'])].join('');
+    const texts: string[] = [];
+    for (const e of examples) {
+      texts.push(e);
+      for (let k = 0; k < 60; k++) {
+        const cut = rng.int(0, e.length);
+        texts.push(
+          e.slice(0, cut) + rng.chars(alphabet, rng.int(0, 3)) + e.slice(cut + rng.int(0, 2)),
+          e + rng.chars(alphabet, rng.int(1, 3)),
+          e + e.slice(rng.int(0, e.length - 1)),
+        );
+      }
+    }
+    for (const t of texts) {
+      for (let at = 0; at < Math.min(t.length, 24); at++) {
+        original.lastIndex = atomic.lastIndex = at;
+        const a = original.exec(t);
+        const b = atomic.exec(t);
+        const group = rule.group ?? 0;
+        assert.deepEqual(
+          b && [b.index, b[0], b[group], b.indices?.[group]],
+          a && [a.index, a[0], a[group], a.indices?.[group]],
+          `${rule.id} at ${at} in ${JSON.stringify(t)}`,
+        );
+        if (!original.sticky && !original.global) break;
+      }
+    }
+  }
+  assert.ok(rewritten >= 30, `${rewritten} rules rewritten`);
+});
