@@ -5,6 +5,8 @@
  * digits become `-`, so `０９０−１２３４−５６７８` (U+2212) reads as one digit run.
  */
 
+import { grown } from './text.js';
+
 /** A normalized view: `text[i]` comes from `original.slice(map[i], map[i] + width[i])`. */
 export interface NormalizedView {
   readonly text: string;
@@ -119,9 +121,9 @@ export function normalizeWithMap(original: string): NormalizedView | undefined {
     // Room for the longest expansion of one code point (NFKC of U+FDFA is 18 units).
     if (len + 32 > cap) {
       cap = 2 * cap + 32;
-      map = grown32(map, cap);
-      width = grown8(width, cap);
-      if (out.length < cap) units = out = grown16(out, cap);
+      map = grown(map, cap);
+      width = grown(width, cap);
+      if (out.length < cap) units = out = grown(out, cap);
     }
     const c = original.charCodeAt(i);
     if (c < 128 || i < first) {
@@ -162,20 +164,4 @@ export function normalizeWithMap(original: string): NormalizedView | undefined {
   }
   const text = Buffer.from(out.buffer, out.byteOffset, len * 2).toString('utf16le');
   return { text, map: map.subarray(0, len), width: width.subarray(0, len) };
-}
-
-function grown16(a: Uint16Array<ArrayBuffer>, size: number): Uint16Array<ArrayBuffer> {
-  const b = new Uint16Array(size);
-  b.set(a);
-  return b;
-}
-function grown32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-function grown8(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(size);
-  b.set(a);
-  return b;
 }

@@ -6,6 +6,7 @@ import { createAutomaton, type Automaton } from './automaton.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { isUnderAny } from './categories.js';
 import { normalizeWithMap } from './normalize.js';
+import { grown } from './text.js';
 import type { Category, Rule, ScanContext } from './types.js';
 
 /** One match in a scanned string; spans are in the string given to `scan`. */
@@ -256,7 +257,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     i: number,
   ): void {
     for (let j = 0; j < k; j++) {
-      if (kwCount + 2 > kwHits.length) kwHits = grow(kwHits);
+      if (kwCount + 2 > kwHits.length) kwHits = grown(kwHits, kwHits.length * 2);
       const kw = outList[base + j]!;
       kwHits[kwCount++] = kw;
       kwHits[kwCount++] = i + 1 - lengths[kw]!;
@@ -264,7 +265,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   }
 
   function addRun(start: number, end: number, digits: number, dots: number): void {
-    if (runCount + 4 > runs.length) runs = grow(runs);
+    if (runCount + 4 > runs.length) runs = grown(runs, runs.length * 2);
     runs[runCount++] = start;
     runs[runCount++] = end;
     runs[runCount++] = digits;
@@ -273,7 +274,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
 
   function addBase64(start: number, end: number): void {
     if (info.base64Count + 2 > info.base64.length)
-      info.base64 = grow(info.base64 as Int32Array<ArrayBuffer>);
+      info.base64 = grown(info.base64 as Int32Array<ArrayBuffer>, info.base64.length * 2);
     info.base64[info.base64Count++] = start;
     info.base64[info.base64Count++] = end;
   }
@@ -455,12 +456,6 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     info.base64.set(saved.base64);
     info.base64Count = saved.base64.length;
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**

@@ -64,3 +64,12 @@ export function isPlaceholder(s: string): boolean {
   }
   return false;
 }
+
+/** A typed array of the same kind, `size` long, holding `a`'s elements first (`size ≥ a.length`). */
+export function grown<
+  T extends Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>,
+>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}

@@ -1,4 +1,5 @@
 /** A decoded view of (part of) a string, with a map from decoded spans back to the source. */
+import { grown } from '../text.js';
 
 /** Decoded text and how to find a decoded span in the source. */
 export interface DecodedView {
@@ -72,13 +73,9 @@ export function createSplice(source: string): Splice {
       scratch = buf = bigger;
     }
     for (let i = from; i < start; i++) buf[j++] = source.charCodeAt(i);
-    if (count + 5 > runs.length) {
-      const more5 = new Int32Array(runs.length * 2);
-      more5.set(runs);
-      runs = more5;
-    }
   };
   const record = (start: number, end: number, units: number, width: number): void => {
+    if (count + 5 > runs.length) runs = grown(runs, runs.length * 2);
     runs[count++] = j - units;
     runs[count++] = j;
     runs[count++] = start;
