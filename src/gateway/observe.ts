@@ -79,6 +79,17 @@ export interface Observer {
   size(): number;
   /** Everything observed since the last drain, as deltas; the observer starts empty again. */
   drain(): Observed;
+  /**
+   * As `drain`, the ledger rows made one by one as they are read (so a large drain can be sent
+   * in slices between other work); the observer starts empty again at once.
+   */
+  drainLazy(): LazyObserved;
+}
+
+/** Deltas of a drain whose ledger rows are made as they are read. */
+export interface LazyObserved {
+  readonly inventory: InventoryDelta[];
+  readonly ledger: Iterator<LedgerDay>;
 }
 
 /**
@@ -88,22 +99,28 @@ export interface Observer {
  */
 const cellIds = new Map<string, Map<Form, number>>();
 const CELL_KEYS: string[] = [];
+/** Cell ids in the order of their keys, so encoded counts come sorted (`mergeCounts`). */
+const BY_KEY: number[] = [];
 function cellId(category: string, form: Form): number {
   let m = cellIds.get(category);
   if (m === undefined) cellIds.set(category, (m = new Map()));
   let k = m.get(form);
   if (k === undefined) {
-    k = CELL_KEYS.push(`${category}:${FORM_CODES.indexOf(form)}`) - 1;
+    const key = `${category}:${FORM_CODES.indexOf(form)}`;
+    k = CELL_KEYS.push(key) - 1;
     m.set(form, k);
+    let at = BY_KEY.length;
+    while (at > 0 && CELL_KEYS[BY_KEY[at - 1]!]! > key) at--;
+    BY_KEY.splice(at, 0, k);
   }
   return k;
 }
 const EVENTS_CELL = cellId(EVENTS_CATEGORY, 'passed');
 
-/** The encoded counts of a subject (`encodeCells`' format). */
+/** The encoded counts of a subject (`encodeCells`' format), cells sorted by key. */
 function encodeCounts(counts: readonly number[]): string {
   let out = '';
-  for (let i = 0; i < counts.length; i++) {
+  for (const i of BY_KEY) {
     const n = counts[i];
     if (n === undefined || n === 0) continue;
     out += out === '' ? `${CELL_KEYS[i]!}:${n}` : `;${CELL_KEYS[i]!}:${n}`;
@@ -326,8 +343,7 @@ export function createObserver(
     return out;
   }
 
-  function drainLedger(map: typeof led): LedgerDay[] {
-    const out: LedgerDay[] = [];
+  function* drainLedger(map: typeof led): Generator<LedgerDay> {
     for (const byDestination of map.values())
       for (const bySubject of byDestination.values())
         for (const list of bySubject.values())
@@ -340,9 +356,21 @@ export function createObserver(
             };
             if (s.org !== undefined) row.org = s.org;
             if (s.vendorSubject !== undefined) row.vendorSubject = s.vendorSubject;
-            out.push(row);
+            yield row;
           }
-    return out;
+  }
+
+  function drainLazy(): LazyObserved {
+    const i = inv;
+    const l = led;
+    inv = new Map();
+    led = new Map();
+    today = undefined;
+    lastSubject = undefined;
+    lastGroup = undefined;
+    keys = 0;
+    serial = 0; // every subject is new after a drain: event serials may start again
+    return { inventory: inventoryOn ? drainInventory(i) : [], ledger: drainLedger(l) };
   }
 
   return {
@@ -352,17 +380,11 @@ export function createObserver(
     },
     size: () => keys,
     drain() {
-      const i = inv;
-      const l = led;
-      inv = new Map();
-      led = new Map();
-      today = undefined;
-      lastSubject = undefined;
-      lastGroup = undefined;
-      keys = 0;
-      serial = 0; // every subject is new after a drain: event serials may start again
-
-      return { inventory: inventoryOn ? drainInventory(i) : [], ledger: drainLedger(l) };
+      const d = drainLazy();
+      const ledger: LedgerDay[] = [];
+      for (let r = d.ledger.next(); r.done !== true; r = d.ledger.next()) ledger.push(r.value);
+      return { inventory: d.inventory, ledger };
     },
+    drainLazy,
   };
 }

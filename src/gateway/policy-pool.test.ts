@@ -94,3 +94,37 @@ describe('policy pool', () => {
     assert.equal(r.rows.length, 1);
   });
 });
+
+describe('policy pool, periodic sends', () => {
+  it('sends a large drain in slices between requests; a drain request still gets everything first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-slices-'));
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
+    });
+    const messages: Observed[] = [];
+    const pool = await createPolicyPool(config, ENV, 1, {
+      observed: (o) => messages.push(o),
+      drainIntervalMs: 50,
+    });
+    try {
+      const at = { source: 'web', now: Date.UTC(2026, 10, 22) };
+      const events = Array.from({ length: 700 }, (_, i) => event(i));
+      await pool.run(['a'], events, at);
+      // Wait for the periodic send to begin, then send a request while it is under way.
+      for (let i = 0; i < 500 && !messages.some((o) => o.ledger.length > 0); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      const sliced = messages.map((o) => o.ledger.length).filter((n) => n > 0);
+      await pool.run(['a'], [event(5000)], at);
+      await pool.drain();
+      const rows = messages.flatMap((o) => o.ledger);
+      assert.equal(rows.length, 701, 'every subject-day once, none lost between slices');
+      assert.equal(new Set(rows.map((r) => r.subject)).size, 701);
+      assert.equal(sliced[0], 250, `the first slice holds 250 rows: ${sliced.join(', ')}`);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
+import type { LedgerDay } from '../ledger/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { minimizeEvents } from './minimize.js';
 import { createObserver } from './observe.js';
@@ -22,6 +23,8 @@ export interface WorkerInit {
 
 /** Observation keys beyond which the worker sends them at once. */
 const MAX_KEYS = 20_000;
+/** Ledger rows per message when a drain is sent in slices. */
+const SLICE_ROWS = 250;
 
 /** A batch to minimize. */
 export interface WorkerRequest {
@@ -43,14 +46,54 @@ async function main(): Promise<void> {
     port.postMessage({ ready: false, error: (e as Error).message });
     return;
   }
-  // Observations are aggregated here and sent to the gateway in batches, not per request.
+  // Observations are aggregated here and sent to the gateway in batches, not per request. A
+  // drain's ledger rows go out in slices between requests, so a large drain never holds up
+  // minimizing (nor, on arrival, the gateway's event loop) for long.
   const observer = createObserver(built.ledger, { inventory: init.config.inventory.enabled });
+  const queued: Iterator<LedgerDay>[] = [];
+  let sending = false;
+  const slice = (rows: Iterator<LedgerDay>, max: number): LedgerDay[] => {
+    const out: LedgerDay[] = [];
+    while (out.length < max) {
+      const r = rows.next();
+      if (r.done === true) break;
+      out.push(r.value);
+    }
+    return out;
+  };
+  const post = (ledger: LedgerDay[]) => {
+    if (ledger.length > 0) port.postMessage({ deltas: { inventory: [], ledger } });
+  };
+  const pump = () => {
+    const rows = queued[0];
+    if (rows === undefined) {
+      sending = false;
+      return;
+    }
+    const out = slice(rows, SLICE_ROWS);
+    if (out.length < SLICE_ROWS) queued.shift();
+    post(out);
+    setImmediate(pump);
+  };
+  /** Everything still queued, at once (before a drain answer, which must follow it). */
+  const flushQueued = () => {
+    for (const rows of queued.splice(0)) post(slice(rows, Infinity));
+  };
   const send = () => {
-    if (observer.size() > 0) port.postMessage({ deltas: observer.drain() });
+    if (observer.size() === 0) return;
+    const d = observer.drainLazy();
+    if (d.inventory.length > 0)
+      port.postMessage({ deltas: { inventory: d.inventory, ledger: [] } });
+    queued.push(d.ledger);
+    if (!sending) {
+      sending = true;
+      setImmediate(pump);
+    }
   };
   setInterval(send, init.drainIntervalMs).unref();
   port.on('message', (m: WorkerRequest | { drain: number }) => {
     if ('drain' in m) {
+      flushQueued();
       port.postMessage({ drained: m.drain, deltas: observer.drain() });
       return;
     }

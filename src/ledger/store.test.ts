@@ -150,6 +150,21 @@ describe('ledger store', () => {
     s.close();
   });
 
+  it('writes a vendor mapping again after prune removed it, though it was known before', () => {
+    const now = Date.parse('2026-11-30T23:00:00Z');
+    const s = openLedgerStore({ path: dbPath(), now: () => now });
+    const v = vendor.pseudonym('again', 'none', 0);
+    const row = delta('again', { day: '2026-11-19', vendorSubject: v });
+    s.flush([row]);
+    s.flush([row]); // known: not written again, still mapped
+    assert.equal(s.resolve('mixpanel', [v]).get(v), ledger('again'));
+    assert.equal(s.prune(10), 1);
+    assert.equal(s.resolve('mixpanel', [v]).size, 0);
+    s.flush([row]); // a late row of that day maps it anew
+    assert.equal(s.resolve('mixpanel', [v]).get(v), ledger('again'));
+    s.close();
+  });
+
   it('merges subject-days across flushes and days; prune counts (category, form) counts', () => {
     const now = Date.parse('2026-11-30T12:00:00Z');
     const s = openLedgerStore({ path: dbPath(), now: () => now });

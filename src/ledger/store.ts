@@ -9,9 +9,9 @@ import { openLedgerDatabase } from './schema.js';
 import {
   addCells,
   cellOf,
-  encodeCells,
   forEachCell,
   groupDays,
+  mergeCounts,
   packDeltas,
 } from './subject-day.js';
 import type { Form, LedgerDay, LedgerDelta } from './types.js';
@@ -147,14 +147,18 @@ function prepare(db: Database.Database) {
 
 type Queries = ReturnType<typeof prepare>;
 
+/** Known vendor-pseudonym mappings kept in memory, at most (then the set starts anew). */
+const KNOWN_MAPPINGS = 50_000;
+
 function createFlush(db: Database.Database, q: Queries) {
-  return db.transaction((rows: readonly LedgerDay[]): FlushResult => {
-    // A subject's rows repeat its vendor pseudonym: map it once per flush and day.
-    const mapped = new Set<string>();
+  // (destination, vendor subject, subject, day) already in subject_map: such a row is not
+  // written again. Filled only after a commit, emptied by `forget` (prune).
+  let known = new Set<string>();
+  const run = db.transaction((rows: readonly LedgerDay[], mapped: Set<string>): FlushResult => {
     const { days, written, skipped } = groupDays(rows, (r) => {
       if (typeof r.vendorSubject !== 'string') return;
-      const m = `${r.destination}\u0000${r.vendorSubject}\u0000${r.day}`;
-      if (mapped.has(m)) return;
+      const m = `${r.destination}\u0000${r.vendorSubject}\u0000${r.subject}\u0000${r.day}`;
+      if (known.has(m) || mapped.has(m)) return;
       mapped.add(m);
       // Only Veil's own vendor pseudonyms are mapped: a raw id the policy passed is not stored
       // (`veil impact --leaked` recomputes ledger pseudonyms of raw ids instead).
@@ -164,11 +168,22 @@ function createFlush(db: Database.Database, q: Queries) {
     // One read and one write per subject-day.
     for (const sd of days) {
       const old = q.read.get(...sd.key) as string | undefined;
-      if (old !== undefined) addCells(sd.cells, old);
-      q.write.run(...sd.key, encodeCells(sd.cells));
+      q.write.run(...sd.key, old === undefined ? sd.counts : mergeCounts(old, sd.counts));
     }
     return { written, skipped };
   });
+  return {
+    flush(rows: readonly LedgerDay[]): FlushResult {
+      const mapped = new Set<string>();
+      const r = run.immediate(rows, mapped);
+      if (known.size + mapped.size > KNOWN_MAPPINGS) known = new Set();
+      for (const m of mapped) known.add(m);
+      return r;
+    },
+    forget(): void {
+      known = new Set();
+    },
+  };
 }
 
 function createPrune(db: Database.Database, q: Queries, now: () => number) {
@@ -282,11 +297,14 @@ export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
   return {
     flush(deltas) {
       const { rows, skipped } = packDeltas(deltas);
-      const r = flush.immediate(rows);
+      const r = flush.flush(rows);
       return { written: r.written, skipped: r.skipped + skipped };
     },
-    flushDays: (rows) => flush.immediate(rows),
-    prune,
+    flushDays: (rows) => flush.flush(rows),
+    prune(retentionDays) {
+      flush.forget();
+      return prune(retentionDays);
+    },
     impact: (w) => summarize(q, w),
     exposure(w, subjects) {
       const wanted = new Set(subjects);

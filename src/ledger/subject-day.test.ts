@@ -8,6 +8,7 @@ import {
   forEachCell,
   FORM_CODES,
   groupDays,
+  mergeCounts,
   packDeltas,
 } from './subject-day.js';
 import type { LedgerDelta } from './types.js';
@@ -93,17 +94,60 @@ it('groups rows by subject-day, adding their cells; every row with a kept cell r
   );
   assert.deepEqual([written, skipped], [4, 1 + 1 + 2]);
   assert.deepEqual(
-    [...days].map((x) => [x.key, [...x.cells]]),
+    [...days].map((x) => [x.key, x.counts]),
     [
-      [
-        ['mixpanel', '2026-11-10', S(1), ''],
-        [
-          ['*:0', 1],
-          ['user.name:6', 5],
-        ],
-      ],
-      [['mixpanel', '2026-11-10', S(1), S(9)], [['*:0', 4]]],
+      [['mixpanel', '2026-11-10', S(1), ''], '*:0:1;user.name:6:5'],
+      [['mixpanel', '2026-11-10', S(1), S(9)], '*:0:4'],
     ],
   );
   assert.deepEqual(vendorSeen, ['v1', 'v2', 'undefined']);
+});
+
+it('merges encoded counts: sorted values in one pass, any other order through a map, same sums', () => {
+  const keys = ['*:0', 'user.name:6', 'user.contact.email:5', 'user.contact.email:6', 'web.url:2'];
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) as number;
+  const value = (sorted: boolean): string => {
+    const picked = keys.filter(() => rnd(2) === 0);
+    if (picked.length === 0) picked.push(keys[rnd(keys.length)]!);
+    if (sorted) picked.sort();
+    else picked.reverse();
+    return picked.map((k) => `${k}:${1 + rnd(50)}`).join(';');
+  };
+  const sum = (...vs: string[]) => {
+    const m = new Map<string, number>();
+    for (const v of vs) addCells(m, v);
+    return m;
+  };
+  for (let i = 0; i < 500; i++) {
+    const [a, b] = [value(i % 3 !== 0), value(i % 5 !== 0)];
+    const merged = mergeCounts(a, b);
+    assert.deepEqual(sum(merged), sum(a, b), `${a} + ${b}`);
+    const order: string[] = [];
+    forEachCell(merged, (k) => order.push(k));
+    assert.deepEqual(order, [...order].sort(), 'the result is sorted by cell key');
+  }
+  assert.equal(
+    mergeCounts('*:0:1;web.url:2:3', '*:0:4;user.name:6:2'),
+    '*:0:5;user.name:6:2;web.url:2:3',
+  );
+  assert.equal(mergeCounts('web.url:2:3;*:0:1', '*:0:4'), '*:0:5;web.url:2:3');
+});
+
+it('stores canonical rows as they are and re-encodes others; odd form codes are refused', () => {
+  const row = { destination: 'mixpanel', day: '2026-11-10', subject: S(1) };
+  const counts = (rows: { counts: string }[]) =>
+    [
+      ...groupDays(
+        rows.map((r) => ({ ...row, ...r })),
+        () => {},
+      ).days,
+    ].map((x) => x.counts);
+  assert.deepEqual(counts([{ counts: '*:0:1;web.url:2:3' }]), ['*:0:1;web.url:2:3']);
+  assert.deepEqual(counts([{ counts: '*:0:1e3;web.url:2:03' }]), ['*:0:1000;web.url:2:3']);
+  const { written, skipped } = groupDays(
+    [{ ...row, counts: '*: :1;*:0:2;*:00:1;*:9:1' }],
+    () => {},
+  );
+  assert.deepEqual([written, skipped], [1, 3]);
 });

@@ -56,10 +56,72 @@ export function addCells(cells: Map<string, number>, encoded: string): void {
   forEachCell(encoded, (k, n) => cells.set(k, (cells.get(k) ?? 0) + n));
 }
 
-/** A subject-day's cells of one flush (cell key → count). */
+/** A subject-day of one flush: its key and its validated counts (`encodeCells`' format). */
 export interface SubjectDay {
   readonly key: readonly [destination: string, day: string, subject: string, org: string];
-  readonly cells: Map<string, number>;
+  counts: string;
+}
+
+/**
+ * Add two encoded values (`encodeCells`' format, both valid). Values whose cells are sorted by
+ * key (as the gateway's observers encode them, and as this function returns them) are merged in
+ * one pass; anything else through a map, the result sorted.
+ */
+export function mergeCounts(a: string, b: string): string {
+  const x = new CellCursor(a);
+  const y = new CellCursor(b);
+  let out = '';
+  if (!x.next() || !y.next()) return mergeByMap(a, b);
+  while (x.key !== '' || y.key !== '') {
+    const k = y.key === '' || (x.key !== '' && x.key < y.key) ? x.key : y.key;
+    let n = 0;
+    let ok = true;
+    if (k === x.key) {
+      n += x.count;
+      ok = x.next();
+    }
+    if (ok && k === y.key) {
+      n += y.count;
+      ok = y.next();
+    }
+    if (!ok) return mergeByMap(a, b);
+    out += `${out === '' ? '' : ';'}${k}:${n}`;
+  }
+  return out;
+}
+
+/** Reads the cells of an encoded value in order, checking they are sorted by key. */
+class CellCursor {
+  /** The current cell's key; '' past the end. */
+  key = '';
+  count = 0;
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  /** Move to the next cell; false when it is not after the current one (not sorted). */
+  next(): boolean {
+    const t = this.text;
+    if (this.at >= t.length) {
+      this.key = '';
+      return true;
+    }
+    let end = t.indexOf(';', this.at);
+    if (end < 0) end = t.length;
+    const colon = t.lastIndexOf(':', end - 1);
+    const k = t.slice(this.at, colon);
+    if (this.key !== '' && k <= this.key) return false;
+    this.key = k;
+    this.count = Number(t.slice(colon + 1, end));
+    this.at = end + 1;
+    return true;
+  }
+}
+
+function mergeByMap(a: string, b: string): string {
+  const cells = new Map<string, number>();
+  addCells(cells, a);
+  addCells(cells, b);
+  return encodeCells(new Map([...cells].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))));
 }
 
 const sameRow = (a: LedgerDelta, b: LedgerDelta): boolean =>
@@ -124,18 +186,72 @@ const cellsIn = (counts: unknown): number =>
 /** True when the key fields of `r` may be stored (the vendor subject is checked separately). */
 const validRow = (r: LedgerDay): boolean => validSubjectDay(r) && typeof r.counts === 'string';
 
+/** Cell keys found valid so far (few: categories × forms); cleared when it grows large. */
+const validKeys = new Set<string>();
+
+/** True when `key` is `category:formCode` with a known category shape and form code. */
+function validKey(key: string): boolean {
+  if (validKeys.has(key)) return true;
+  const colon = key.lastIndexOf(':');
+  const code = key.charCodeAt(colon + 1) - 48; // '0'
+  const ok =
+    colon > 0 &&
+    colon === key.length - 2 &&
+    code >= 0 &&
+    code < FORM_CODES.length &&
+    CATEGORY.test(key.slice(0, colon));
+  if (ok) {
+    if (validKeys.size >= 4_096) validKeys.clear();
+    validKeys.add(key);
+  }
+  return ok;
+}
+
+/** True when `text[from, to)` is a positive integer in canonical form below 10^15. */
+function canonicalCount(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 15 || text.charCodeAt(from) === 48) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
- * Group rows by subject-day, adding their cells; `onVendor` sees each accepted row. Only valid
+ * The number of cells of `counts` when every one is valid and in canonical form (so the value
+ * can be stored as it is); -1 otherwise.
+ */
+function allValid(counts: string): number {
+  let n = 0;
+  let start = 0;
+  while (start < counts.length) {
+    let end = counts.indexOf(';', start);
+    if (end < 0) end = counts.length;
+    const colon = counts.lastIndexOf(':', end - 1);
+    if (
+      colon <= start ||
+      !validKey(counts.slice(start, colon)) ||
+      !canonicalCount(counts, colon + 1, end)
+    )
+      return -1;
+    n++;
+    start = end + 1;
+  }
+  return n === 0 ? -1 : n;
+}
+
+/**
+ * Group rows by subject-day, adding their counts; `onVendor` sees each accepted row. Only valid
  * rows and cells are kept: a row with an invalid key field is refused with all its cells, a
  * cell with an unknown category, form or a count that is not a positive safe integer alone.
- * `written`/`skipped` count cells (one cell is what one delta was).
+ * `written`/`skipped` count cells (one cell is what one delta was). A row whose cells are all
+ * valid and canonical (as the gateway's observers encode them) is kept as it is, unparsed.
  */
 export function groupDays(
   rows: readonly LedgerDay[],
   onVendor: (r: LedgerDay) => void,
 ): { days: Iterable<SubjectDay>; written: number; skipped: number } {
   const days = new Map<string, SubjectDay>();
-  const categories = new Set<string>();
   let written = 0;
   let skipped = 0;
   for (const r of rows) {
@@ -143,32 +259,27 @@ export function groupDays(
       skipped += cellsIn(r?.counts);
       continue;
     }
-    const k = `${r.destination}\u0000${r.day}\u0000${r.subject}\u0000${r.org ?? ''}`;
-    let sd = days.get(k);
-    let any = false;
-    forEachCell(r.counts, (cell, n) => {
-      const colon = cell.lastIndexOf(':');
-      const category = cell.slice(0, colon);
-      const code = cell.slice(colon + 1);
-      const ok =
-        (categories.has(category) || (CATEGORY.test(category) && categories.add(category))) &&
-        code.length === 1 &&
-        FORM_CODES[Number(code)] !== undefined &&
-        Number.isSafeInteger(n) &&
-        n > 0;
-      if (!ok) {
-        skipped++;
-        return;
-      }
-      if (sd === undefined) {
-        sd = { key: [r.destination, r.day, r.subject, r.org ?? ''], cells: new Map() };
-        days.set(k, sd);
-      }
-      sd.cells.set(cell, (sd.cells.get(cell) ?? 0) + n);
-      written++;
-      any = true;
-    });
-    if (any) onVendor(r);
+    let counts = r.counts;
+    const n = allValid(counts);
+    if (n > 0) written += n;
+    else {
+      // Keep the valid cells only, re-encoded.
+      const cells = new Map<string, number>();
+      forEachCell(counts, (cell, c) => {
+        if (validKey(cell) && Number.isSafeInteger(c) && c > 0) {
+          cells.set(cell, (cells.get(cell) ?? 0) + c);
+          written++;
+        } else skipped++;
+      });
+      if (cells.size === 0) continue;
+      counts = encodeCells(cells);
+    }
+    const org = r.org ?? '';
+    const k = `${r.destination}\u0000${r.day}\u0000${r.subject}\u0000${org}`;
+    const sd = days.get(k);
+    if (sd === undefined) days.set(k, { key: [r.destination, r.day, r.subject, org], counts });
+    else sd.counts = mergeCounts(sd.counts, counts);
+    onVendor(r);
   }
   return { days: days.values(), written, skipped };
 }
