@@ -14,7 +14,7 @@ import { createPathFormatter, type PathSegment } from '../engine/path.js';
 import type { Category, Finding } from '../engine/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { isSecretCategory } from './defaults.js';
-import { generalizeField } from './generalize-field.js';
+import { createFieldGeneralizer } from './generalize-field.js';
 import type { CountryLookup } from './generalize/ip.js';
 import { bucketTimestamp } from './generalize/time.js';
 import type { MasterKey } from './keys.js';
@@ -101,6 +101,7 @@ export function createPolicyTransform(
   const now = deps.now ?? Date.now;
   const minConf = policy.min_confidence;
   const formatPath = createPathFormatter();
+  const generalize = createFieldGeneralizer(policy, deps.countries);
 
   const rotationFor = (category: Category | undefined, key: string): Rotation => {
     const anon =
@@ -247,10 +248,7 @@ export function createPolicyTransform(
         return p;
       }
       case 'generalize': {
-        const g =
-          fieldCat === undefined
-            ? undefined
-            : generalizeField(value, fieldCat, norm, policy, deps.countries);
+        const g = fieldCat === undefined ? undefined : generalize(value, fieldCat, norm);
         if (g === undefined) {
           record(v, segs, value, before, 'removed', null);
           return REMOVE;

@@ -123,3 +123,43 @@ export function generalizeField(
   if (category.startsWith(PRECISE)) return precise(value, policy);
   return undefined;
 }
+
+/** Generalized values a step remembers, at most (then it starts anew). */
+const MEMO_ENTRIES = 10_000;
+/** Longer values are generalized every time, not remembered. */
+const MEMO_MAX_LENGTH = 2_048;
+const REMOVED = null;
+
+/**
+ * `generalizeField` for one compiled policy, remembering the result for each (category, key,
+ * string value): page URLs, referrers, user agents and IPs repeat across a user's events, and
+ * parsing them again is most of what generalizing costs. Results are immutable and depend only
+ * on these inputs and the policy. Like the pseudonym cache, the remembered values stay in this
+ * process's memory only.
+ */
+export function createFieldGeneralizer(
+  policy: Policy,
+  countries: CountryLookup | undefined,
+): (value: string | number, category: Category, key: string) => Generalized | undefined {
+  // category → key → value → result (null: removed)
+  let memo = new Map<string, Map<string, Map<string, Generalized | typeof REMOVED>>>();
+  let size = 0;
+  return (value, category, key) => {
+    if (typeof value !== 'string' || value.length > MEMO_MAX_LENGTH)
+      return generalizeField(value, category, key, policy, countries);
+    let byKey = memo.get(category);
+    if (byKey === undefined) memo.set(category, (byKey = new Map()));
+    let byValue = byKey.get(key);
+    if (byValue === undefined) byKey.set(key, (byValue = new Map()));
+    const known = byValue.get(value);
+    if (known !== undefined) return known ?? undefined;
+    const out = generalizeField(value, category, key, policy, countries);
+    if (size >= MEMO_ENTRIES) {
+      memo = new Map([[category, (byKey = new Map([[key, (byValue = new Map())]]))]]);
+      size = 0;
+    }
+    byValue.set(value, out ?? REMOVED);
+    size++;
+    return out;
+  };
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { defaultPolicy } from '../config/policy.js';
+import { createFieldGeneralizer, generalizeField } from './generalize-field.js';
+
+const policy = defaultPolicy();
+const BROWSING = 'user.behavior.browsing_history';
+const UA = 'user.device.user_agent';
+const IP = 'user.device.ip_address';
+
+const cases: [string | number, string, string][] = [
+  [
+    'https://app.example/reports/9f1c2a7e-0b1d-4c55-a9b2-33e0d2f1a0c4?email=a%40b.co#x',
+    BROWSING,
+    'url',
+  ],
+  [
+    'https://app.example/reports/9f1c2a7e-0b1d-4c55-a9b2-33e0d2f1a0c4?email=a%40b.co#x',
+    BROWSING,
+    'referrer',
+  ],
+  ['/users/alice@example.com/settings', BROWSING, 'path'],
+  ['?token=abc&utm_source=x', BROWSING, 'search'],
+  [
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+    UA,
+    'useragent',
+  ],
+  ['x'.repeat(100), UA, 'browser'], // not a UA string, too long for a version: removed
+  ['203.0.113.77', IP, 'ip'],
+  ['not an ip', IP, 'ip'],
+  [12.5, BROWSING, 'url'],
+];
+
+it('remembers generalized values: the same result as generalizeField, the same object again', () => {
+  const g = createFieldGeneralizer(policy, undefined);
+  for (const [value, category, key] of cases) {
+    const want = generalizeField(value, category, key, policy, undefined);
+    const first = g(value, category, key);
+    assert.deepEqual(first, want, `${category} ${key} ${String(value)}`);
+    const again = g(value, category, key);
+    assert.deepEqual(again, want);
+    if (typeof value === 'string' && first !== undefined)
+      assert.equal(again, first, 'a repeated string value is answered from memory');
+  }
+  // The key is part of what is remembered: a URL as a referrer keeps only its origin.
+  assert.notDeepEqual(g(cases[0]![0], BROWSING, 'url'), g(cases[0]![0], BROWSING, 'referrer'));
+});
+
+it('stays correct when it forgets (bounded), and never remembers long values', () => {
+  const g = createFieldGeneralizer(policy, undefined);
+  const url = (i: number) => `https://shop.example/item/${i}?session=s${i}&utm_source=mail`;
+  const first = g(url(0), BROWSING, 'url');
+  for (let i = 1; i < 25_000; i++) g(url(i), BROWSING, 'url');
+  const later = g(url(0), BROWSING, 'url');
+  assert.deepEqual(later, generalizeField(url(0), BROWSING, 'url', policy, undefined));
+  assert.notEqual(later, first, 'forgotten after 10,000 other values, worked out again');
+  const long = `https://shop.example/?q=${'a'.repeat(3_000)}`;
+  const a = g(long, BROWSING, 'url');
+  assert.deepEqual(a, generalizeField(long, BROWSING, 'url', policy, undefined));
+  assert.notEqual(g(long, BROWSING, 'url'), a, 'values over 2,048 characters are not kept');
+});
