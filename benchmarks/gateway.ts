@@ -268,15 +268,17 @@ export async function benchGateway(o: GatewayBenchOptions): Promise<GatewayRepor
       o,
     );
   if (o.recordsPairs !== undefined) {
-    for (let i = 0; i < o.recordsPairs; i++) {
-      servers.push(
-        await measure(
-          { label: 'gateway, synchronous full', kind: 'gateway', synchronous: 'full' },
-          sets,
-          o,
-        ),
+    // The order alternates (on first, then off first), so that whatever the previous server
+    // left behind (disk writeback of its files, a warmer cache) falls on both sides alike.
+    const recordsOn = () =>
+      measure(
+        { label: 'gateway, synchronous full', kind: 'gateway', synchronous: 'full' },
+        sets,
+        o,
       );
-      servers.push(await recordsOff());
+    for (let i = 0; i < o.recordsPairs; i++) {
+      const pair = i % 2 === 0 ? [recordsOn, recordsOff] : [recordsOff, recordsOn];
+      for (const run of pair) servers.push(await run());
     }
   } else {
     for (const synchronous of ['full', 'normal'] as const)
@@ -323,13 +325,24 @@ function recordsCost(r: GatewayReport): string | undefined {
   if (on.length === 0 || off.length === 0) return undefined;
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const rate = mean(on.map((s) => s.eventsPerSecond)) / mean(off.map((s) => s.eventsPerSecond));
-  const cpu = (ss: readonly ServerResult[]) =>
-    mean(ss.filter((s) => s.cpuPerEventUs.length > 0).map((s) => median(s.cpuPerEventUs)));
+  const cpuOf = (s: ServerResult) => (s.cpuPerEventUs.length > 0 ? median(s.cpuPerEventUs) : NaN);
+  const cpu = (ss: readonly ServerResult[]) => mean(ss.map(cpuOf).filter(Number.isFinite));
   const cpuRatio = cpu(on) / cpu(off);
+  // Servers were measured in pairs (on and off, in either order): the ratio within each pair.
+  const pairs = Math.min(on.length, off.length);
+  const perPair = (f: (s: ServerResult) => number) =>
+    Array.from({ length: pairs }, (_, i) => f(on[i]!) / f(off[i]!)).filter(Number.isFinite);
+  const pairRates = perPair((s) => s.eventsPerSecond);
+  const pairCpu = perPair(cpuOf);
+  const list = (xs: readonly number[]) => xs.map((x) => fixed(x, 3)).join(', ');
   return (
     `Inventory and ledger (synchronous full, ${on.length} on / ${off.length} off): ` +
     `rate on ÷ off ${fixed(rate, 3)} (target ≥ 0.9), ` +
-    `server CPU per event on ÷ off ${Number.isFinite(cpuRatio) ? fixed(cpuRatio, 3) : '—'}`
+    `server CPU per event on ÷ off ${Number.isFinite(cpuRatio) ? fixed(cpuRatio, 3) : '—'}` +
+    (pairs > 1
+      ? `; per pair: rate ${list(pairRates)} (median ${fixed(percentile(pairRates, 50), 3)}), ` +
+        `CPU ${list(pairCpu)} (median ${fixed(percentile(pairCpu, 50), 3)})`
+      : '')
   );
 }
 

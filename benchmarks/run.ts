@@ -5,7 +5,7 @@
  * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
  * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
  * run under --cpu-prof, profile in benchmarks/results/profiles/), --records-pairs N (only the
- * gateway with inventory and ledger on, then off, N times interleaved). Ledger only: --ledger-rows N.
+ * gateway with inventory and ledger on and off, N pairs, the order alternating). Ledger only: --ledger-rows N.
  * Scan only: --files N (default 5000, 1000 with --quick), files of the generated source tree;
  * --profile (one extra scan under the CPU profiler, profile in benchmarks/results/profiles/).
  */
