@@ -89,7 +89,7 @@ export interface Observer {
 /** Deltas of a drain whose ledger rows are made as they are read. */
 export interface LazyObserved {
   readonly inventory: InventoryDelta[];
-  readonly ledger: Iterator<LedgerDay>;
+  readonly ledger: IterableIterator<LedgerDay>;
 }
 
 /**
@@ -381,9 +381,7 @@ export function createObserver(
     size: () => keys,
     drain() {
       const d = drainLazy();
-      const ledger: LedgerDay[] = [];
-      for (let r = d.ledger.next(); r.done !== true; r = d.ledger.next()) ledger.push(r.value);
-      return { inventory: d.inventory, ledger };
+      return { inventory: d.inventory, ledger: [...d.ledger] };
     },
     drainLazy,
   };

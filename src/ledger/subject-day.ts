@@ -39,16 +39,37 @@ export function encodeCells(cells: ReadonlyMap<string, number>): string {
   return parts.join(';');
 }
 
+/** Walks the cells of an encoded column value, in their order. */
+class CellCursor {
+  /** The current cell's key (`category:formCode`). */
+  key = '';
+  /** Its count, and where the count's text starts and ends. */
+  count = 0;
+  countFrom = 0;
+  countTo = 0;
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  /** Move to the next cell; false past the last one. */
+  next(): boolean {
+    const t = this.text;
+    if (this.at >= t.length) return false;
+    let end = t.indexOf(';', this.at);
+    if (end < 0) end = t.length;
+    const colon = t.lastIndexOf(':', end - 1);
+    this.key = t.slice(this.at, colon);
+    this.countFrom = colon + 1;
+    this.countTo = end;
+    this.count = Number(t.slice(colon + 1, end));
+    this.at = end + 1;
+    return true;
+  }
+}
+
 /** Call `each(cellKey, count)` for every entry of an encoded column value. */
 export function forEachCell(encoded: string, each: (key: string, count: number) => void): void {
-  let start = 0;
-  while (start < encoded.length) {
-    let end = encoded.indexOf(';', start);
-    if (end < 0) end = encoded.length;
-    const colon = encoded.lastIndexOf(':', end - 1);
-    each(encoded.slice(start, colon), Number(encoded.slice(colon + 1, end)));
-    start = end + 1;
-  }
+  const c = new CellCursor(encoded);
+  while (c.next()) each(c.key, c.count);
 }
 
 /** Add the entries of an encoded column value into `cells`. */
@@ -70,51 +91,27 @@ export interface SubjectDay {
 export function mergeCounts(a: string, b: string): string {
   const x = new CellCursor(a);
   const y = new CellCursor(b);
+  let hasX = x.next();
+  let hasY = y.next();
   let out = '';
-  if (!x.next() || !y.next()) return mergeByMap(a, b);
-  while (x.key !== '' || y.key !== '') {
-    const k = y.key === '' || (x.key !== '' && x.key < y.key) ? x.key : y.key;
+  let last = '';
+  while (hasX || hasY) {
+    const k = !hasY || (hasX && x.key < y.key) ? x.key : y.key;
+    // Keys come out strictly increasing unless an input is unsorted or repeats a key.
+    if (out !== '' && k <= last) return mergeByMap(a, b);
     let n = 0;
-    let ok = true;
-    if (k === x.key) {
+    if (hasX && x.key === k) {
       n += x.count;
-      ok = x.next();
+      hasX = x.next();
     }
-    if (ok && k === y.key) {
+    if (hasY && y.key === k) {
       n += y.count;
-      ok = y.next();
+      hasY = y.next();
     }
-    if (!ok) return mergeByMap(a, b);
     out += `${out === '' ? '' : ';'}${k}:${n}`;
+    last = k;
   }
   return out;
-}
-
-/** Reads the cells of an encoded value in order, checking they are sorted by key. */
-class CellCursor {
-  /** The current cell's key; '' past the end. */
-  key = '';
-  count = 0;
-  private at = 0;
-  constructor(private readonly text: string) {}
-
-  /** Move to the next cell; false when it is not after the current one (not sorted). */
-  next(): boolean {
-    const t = this.text;
-    if (this.at >= t.length) {
-      this.key = '';
-      return true;
-    }
-    let end = t.indexOf(';', this.at);
-    if (end < 0) end = t.length;
-    const colon = t.lastIndexOf(':', end - 1);
-    const k = t.slice(this.at, colon);
-    if (this.key !== '' && k <= this.key) return false;
-    this.key = k;
-    this.count = Number(t.slice(colon + 1, end));
-    this.at = end + 1;
-    return true;
-  }
 }
 
 function mergeByMap(a: string, b: string): string {
@@ -222,20 +219,11 @@ function canonicalCount(text: string, from: number, to: number): boolean {
  * can be stored as it is); -1 otherwise.
  */
 function allValid(counts: string): number {
+  const c = new CellCursor(counts);
   let n = 0;
-  let start = 0;
-  while (start < counts.length) {
-    let end = counts.indexOf(';', start);
-    if (end < 0) end = counts.length;
-    const colon = counts.lastIndexOf(':', end - 1);
-    if (
-      colon <= start ||
-      !validKey(counts.slice(start, colon)) ||
-      !canonicalCount(counts, colon + 1, end)
-    )
-      return -1;
+  while (c.next()) {
+    if (!validKey(c.key) || !canonicalCount(counts, c.countFrom, c.countTo)) return -1;
     n++;
-    start = end + 1;
   }
   return n === 0 ? -1 : n;
 }
