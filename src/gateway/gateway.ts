@@ -29,7 +29,7 @@ import { createAlertSink } from '../inventory/alerts.js';
 import type { DriftAlert } from '../inventory/drift.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import { createObserver, type Observed } from './observe.js';
-import { buildRuntime } from './runtime.js';
+import { buildRuntime, limitsOf } from './runtime.js';
 
 /** Injected settings (not user config). */
 export interface GatewaySettings {
@@ -163,11 +163,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     ...(pool && { pool }),
     observe: records !== undefined,
     ...(observer && { observer }),
-    limits: {
-      maxDecompressedBytes: config.server.max_decompressed_bytes,
-      maxDepth: config.server.max_depth,
-      maxEventsPerRequest: config.server.max_events_per_request,
-    },
+    limits: limitsOf(config),
     maxBodyBytes: config.server.max_body_bytes,
     trustProxy: config.server.trust_proxy,
     corsOrigins: config.server.cors_origins,

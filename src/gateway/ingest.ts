@@ -1,16 +1,16 @@
 /**
  * One SDK request, end to end: route → bounded body → decode → token check → policy per
- * destination (fail closed) → outbox commit → the vendor's success answer. The answer is sent
+ * destination (fail closed; these three in a policy worker when there are any, see prepare.ts)
+ * → outbox commit → the vendor's success answer. The answer is sent
  * only after the commit resolved (ack after commit); storage trouble and overload answer the
  * status the SDK retries. Nothing here logs or counts event values.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CanonicalEvent } from '../pipeline/event.js';
-import { minimizeEvents, type PolicyStep } from './minimize.js';
 import type { PolicyPool } from './policy-pool.js';
 import type { Observer } from './observe.js';
-import type { Receiver, ReceiverRequest, Limits, Route, RejectCode } from '../receivers/types.js';
-import { OutboxFullError, type NewRow, type Outbox } from '../store/types.js';
+import { prepare, toWire, type Prepared, type PrepareEnv } from './prepare.js';
+import type { Receiver, ReceiverRequest, Route, RejectCode } from '../receivers/types.js';
+import { OutboxFullError, type Outbox } from '../store/types.js';
 import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
 import type { Metrics } from './metrics.js';
 import { tokenKey, type DestinationRuntime, type SourceRuntime } from './runtime.js';
@@ -21,15 +21,11 @@ import type { FlagsAnswer } from '../exporters/types.js';
 export const RETRY_AFTER_S = 5;
 
 /** What the ingest handler needs. */
-export interface IngestDeps {
-  readonly receivers: ReadonlyMap<string, Receiver>;
-  readonly sources: ReadonlyMap<string, SourceRuntime>;
+export interface IngestDeps extends PrepareEnv {
   readonly destinations: ReadonlyMap<string, DestinationRuntime>;
   readonly outbox: Outbox;
   readonly metrics: Metrics;
   readonly log: Logger;
-  /** Every destination's policy step (used when there is no pool). */
-  readonly steps: ReadonlyMap<string, PolicyStep>;
   /** Policy worker threads, when configured. */
   readonly pool?: PolicyPool;
   /**
@@ -38,7 +34,6 @@ export interface IngestDeps {
    */
   readonly observe: boolean;
   readonly observer?: Observer;
-  readonly limits: Limits;
   readonly maxBodyBytes: number;
   readonly trustProxy: boolean;
   readonly corsOrigins: readonly string[];
@@ -99,33 +94,31 @@ export async function ingest(
 
 async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
   const { receiver, req } = ctx;
-  const out = receiver.decode(route, req, deps.limits);
-  if (out.kind === 'error') return refuse(deps, ctx, out.code, out.message);
-  const source =
-    out.token === undefined ? undefined : deps.sources.get(tokenKey(receiver.vendor, out.token));
-  if (source === undefined)
-    return refuse(
-      deps,
-      ctx,
-      'unauthorized',
-      out.token === undefined ? 'no token' : 'unknown token',
-    );
-  if (out.kind === 'side') return side(deps, ctx, route, source, out.distinctId);
-  deps.metrics.received.inc({ source: source.name }, out.events.length + out.rejected.length);
-  if (out.rejected.length > 0)
-    deps.metrics.dropped.inc({ destination: '-', reason: 'invalid_event' }, out.rejected.length);
-  let rows: NewRow[];
+  let p: Prepared;
   try {
-    rows = await minimize(
-      deps,
-      source,
-      out.events.map((d) => d.event),
-    );
+    p = await prepared(deps, receiver, route, req);
   } catch (e) {
-    // A policy worker died: nothing was committed, so "retry later" loses nothing.
-    deps.log.error({ err: (e as Error).name }, 'minimizing failed');
+    // A policy worker died or failed: nothing was committed, so "retry later" loses nothing.
+    deps.log.error({ err: (e as Error).name }, 'preparing failed');
     return refuse(deps, ctx, 'overloaded', 'policy unavailable');
   }
+  if (p.kind === 'refuse') return refuse(deps, ctx, p.code, p.message);
+  if (p.kind === 'side') {
+    const source = deps.sources.get(tokenKey(receiver.vendor, p.token));
+    if (source === undefined) return refuse(deps, ctx, 'unauthorized', 'unknown token');
+    return side(deps, ctx, route, source, p.distinctId);
+  }
+  deps.metrics.received.inc({ source: p.source }, p.accepted + p.rejected);
+  if (p.rejected > 0)
+    deps.metrics.dropped.inc({ destination: '-', reason: 'invalid_event' }, p.rejected);
+  for (const [destination, n] of p.cut)
+    deps.metrics.dropped.inc({ destination, reason: 'destination_cut' }, n);
+  const r = p.result;
+  for (const [destination, reason, n] of r.dropped)
+    deps.metrics.dropped.inc({ destination, reason }, n);
+  for (const [destination, category, n] of r.findings)
+    deps.metrics.findings.inc({ destination, category }, n);
+  const rows = r.rows;
   try {
     await deps.outbox.enqueue(rows);
   } catch (e) {
@@ -138,11 +131,32 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
       e instanceof OutboxFullError ? 'outbox full' : 'storage unavailable',
     );
   }
-  const dests = [...new Set(rows.map((r) => r.destination))];
-  for (const d of dests)
-    deps.metrics.committed.inc({ destination: d }, rows.filter((r) => r.destination === d).length);
-  deps.committed(dests);
-  reply(deps, ctx, receiver.accepted(route, req, out.events.length));
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.destination, (counts.get(row.destination) ?? 0) + 1);
+  for (const [destination, n] of counts) deps.metrics.committed.inc({ destination }, n);
+  deps.committed([...counts.keys()]);
+  reply(deps, ctx, receiver.accepted(route, req, p.accepted));
+}
+
+/**
+ * Decode, token check and every destination's policy (fail closed), in a policy worker when
+ * there are any (the body's bytes go there; the events never come back to this thread, only
+ * the rows to commit). Destinations that are cut get nothing. Rejects only when a worker failed.
+ */
+function prepared(
+  deps: IngestDeps,
+  receiver: Receiver,
+  route: Route,
+  req: ReceiverRequest,
+): Promise<Prepared> | Prepared {
+  const cut: string[] = [];
+  for (const name of deps.destinations.keys())
+    if (deps.outbox.state(name) === 'cut') cut.push(name);
+  if (deps.pool) return deps.pool.prepare(toWire(receiver.vendor, route, req, cut, deps.observe));
+  return prepare(deps, receiver, route, req, {
+    cut,
+    ...(deps.observe && deps.observer && { observer: deps.observer }),
+  });
 }
 
 /** Session replay is refused; flag requests are answered locally or by the vendor. */
@@ -201,40 +215,6 @@ async function forwardFlags(
   }
   if (typeof pseudo !== 'string' || pseudo === id) return undefined;
   return d.exporter.flags(device ? `$device:${pseudo}` : pseudo, AbortSignal.timeout(4_000));
-}
-
-/**
- * Every destination's policy on every event (in a policy worker when there are any), fail
- * closed. Destinations that are cut get nothing (counted). Rejects only when a worker failed.
- */
-async function minimize(
-  deps: IngestDeps,
-  source: SourceRuntime,
-  events: readonly CanonicalEvent[],
-): Promise<NewRow[]> {
-  const targets: string[] = [];
-  for (const name of source.destinations) {
-    if (!deps.destinations.has(name)) continue;
-    if (deps.outbox.state(name) === 'cut') {
-      if (events.length > 0)
-        deps.metrics.dropped.inc({ destination: name, reason: 'destination_cut' }, events.length);
-    } else targets.push(name);
-  }
-  if (targets.length === 0 || events.length === 0) return [];
-  const at = { source: source.name, now: deps.now() };
-  const r = deps.pool
-    ? await deps.pool.run(targets, events, deps.observe ? at : undefined)
-    : minimizeEvents(
-        deps.steps,
-        targets,
-        events,
-        deps.observe && deps.observer ? { ...at, observer: deps.observer } : undefined,
-      );
-  for (const [destination, reason, n] of r.dropped)
-    deps.metrics.dropped.inc({ destination, reason }, n);
-  for (const [destination, category, n] of r.findings)
-    deps.metrics.findings.inc({ destination, category }, n);
-  return r.rows;
 }
 
 function reply(deps: IngestDeps, ctx: Ctx, r: import('../receivers/types.js').WireResponse): void {

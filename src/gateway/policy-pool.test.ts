@@ -1,6 +1,7 @@
 /**
- * Policy workers give exactly what the main thread gives (same key, same pseudonyms, same
- * minimization), and a worker that dies fails only its own batches and is replaced.
+ * Policy workers give exactly what the main thread gives (same decoding, same key, same
+ * pseudonyms, same minimization, same refusals), and a worker that dies fails only its own
+ * requests and is replaced.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,26 +9,55 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigSchema, type Config } from '../config/schema.js';
-import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
-import { minimizeEvents } from './minimize.js';
+import { gzipSync } from 'node:zlib';
 import { createObserver, type Observed } from './observe.js';
 import type { LedgerDay } from '../ledger/types.js';
+import { createReceivers } from '../receivers/index.js';
+import type { ReceiverRequest } from '../receivers/types.js';
 import { createPolicyPool, type PolicyPool } from './policy-pool.js';
-import { buildSteps } from './runtime.js';
+import { prepare, toWire, type Prepared, type PrepareEnv, type WireRequest } from './prepare.js';
+import { buildSources, buildSteps, limitsOf } from './runtime.js';
 
-const ENV = { VEIL_MASTER_KEY: 'e5'.repeat(32) };
+const ENV = { VEIL_MASTER_KEY: 'e5'.repeat(32), WEB_KEY: 'wk-from-env' };
+const NOW = Date.UTC(2026, 10, 22);
+const receivers = createReceivers();
+const segment = receivers.get('segment')!;
+const route = segment.route('POST', '/v1/batch')!;
 
-function event(i: number): CanonicalEvent {
-  const r = parseCanonical({
+function event(i: number): Record<string, unknown> {
+  return {
     type: 'track',
     event: 'Viewed',
     userId: `user-${i}`,
     messageId: `m-${i}`,
     properties: { email: `p${i}@example.jp`, plan: 'pro', note: `call 090-1234-56${10 + i}` },
     context: { ip: '192.0.2.1', page: { url: `https://a.example/x?token=${i}` } },
-  });
-  assert.ok(r.ok);
-  return r.event;
+  };
+}
+
+/** A Segment `/v1/batch` request carrying `events` under `writeKey`. */
+function batch(
+  events: Record<string, unknown>[],
+  writeKey = 'wk-1',
+  body: Buffer = Buffer.from(JSON.stringify({ batch: events, writeKey })),
+): ReceiverRequest {
+  return {
+    method: 'POST',
+    path: '/v1/batch',
+    query: new URLSearchParams('x=1'),
+    headers: { 'content-type': 'application/json' },
+    body,
+    clientIp: '198.51.100.7',
+    receivedAt: NOW,
+  };
+}
+
+const wire = (req: ReceiverRequest, cut: string[] = [], observe = true): WireRequest =>
+  toWire('segment', route, req, cut, observe);
+
+function events(p: Prepared) {
+  assert.equal(p.kind, 'events', JSON.stringify(p));
+  return p as Extract<Prepared, { kind: 'events' }>;
 }
 
 describe('policy pool', () => {
@@ -41,6 +71,14 @@ describe('policy pool', () => {
     config = ConfigSchema.parse({
       version: 1,
       data_dir: dir,
+      sources: {
+        web: {
+          type: 'segment',
+          tokens: ['wk-1'],
+          tokens_env: ['WEB_KEY'],
+          destinations: ['a', 'b'],
+        },
+      },
       destinations: {
         a: { type: 'file', path: join(dir, 'a.ndjson') },
         b: { type: 'file', path: join(dir, 'b.ndjson'), policy: { ip: 'prefix' } },
@@ -53,18 +91,27 @@ describe('policy pool', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('minimizes and observes exactly as the main thread does', async () => {
-    const events = Array.from({ length: 10 }, (_, i) => event(i));
+  it('decodes, minimizes and observes exactly as the main thread does', async () => {
+    const sent = Array.from({ length: 10 }, (_, i) => event(i));
     const built = await buildSteps(config, ENV);
-    const at = { source: 'web', now: Date.UTC(2026, 10, 22) };
+    const env: PrepareEnv = {
+      receivers,
+      sources: buildSources(config, ENV, []),
+      steps: built.steps,
+      limits: limitsOf(config),
+    };
     const observer = createObserver(built.ledger);
-    const local = minimizeEvents(built.steps, ['a', 'b'], events, { ...at, observer });
-    const remote = await pool.run(['a', 'b'], events, at);
+    const req = batch(sent);
+    const local = prepare(env, segment, route, req, { cut: [], observer });
+    const remote = events(await pool.prepare(wire(req)));
     assert.deepEqual(remote, local);
-    assert.equal(remote.rows.length, 20);
-    assert.ok(!remote.rows.some((r) => r.payload.includes('@example.jp')));
+    assert.equal(remote.source, 'web');
+    assert.equal(remote.accepted, 10);
+    assert.equal(remote.result.rows.length, 20);
+    assert.ok(!remote.result.rows.some((r) => r.payload.includes('@example.jp')));
+    assert.ok(!remote.result.rows.some((r) => r.payload.includes('198.51.100.7')));
     const ids = new Set(
-      remote.rows.map((r) => (JSON.parse(r.payload) as { userId: string }).userId),
+      remote.result.rows.map((r) => (JSON.parse(r.payload) as { userId: string }).userId),
     );
     assert.equal(ids.size, 20, 'pseudonyms differ per destination and per user');
     await pool.drain();
@@ -75,10 +122,41 @@ describe('policy pool', () => {
     assert.equal(received.flatMap((o) => o.inventory).length, mine.inventory.length);
   });
 
+  it('refuses in the worker what the main thread refuses: tokens, bad bodies', async () => {
+    const unknown = await pool.prepare(wire(batch([event(1)], 'wk-unknown')));
+    assert.deepEqual(unknown, { kind: 'refuse', code: 'unauthorized', message: 'unknown token' });
+    const bad = await pool.prepare(wire(batch([], 'wk-1', Buffer.from('{"batch": ['))));
+    assert.equal(bad.kind, 'refuse');
+    assert.equal((bad as { code: string }).code, 'bad_json');
+    // A token given through tokens_env reaches the workers too.
+    assert.equal(events(await pool.prepare(wire(batch([event(2)], 'wk-from-env')))).accepted, 1);
+    // gzip is detected and decoded in the worker.
+    const gz = batch([event(3)], 'wk-1');
+    const zipped = { ...gz, body: gzipSync(gz.body), headers: { 'content-encoding': 'gzip' } };
+    assert.equal(events(await pool.prepare(wire(zipped))).result.rows.length, 2);
+  });
+
+  it('withholds events from a cut destination and counts them', async () => {
+    const p = events(await pool.prepare(wire(batch([event(1), event(2)]), ['b'])));
+    assert.deepEqual(p.cut, [['b', 2]]);
+    assert.deepEqual(
+      p.result.rows.map((r) => r.destination),
+      ['a', 'a'],
+    );
+  });
+
+  it('sends a body that is a view into a shared buffer as its own bytes only', () => {
+    const pooled = Buffer.from('{"batch":[]}'); // small: allocated from Node's pool
+    assert.ok(pooled.buffer.byteLength > pooled.byteLength, 'precondition: a pooled view');
+    const w = wire(batch([], 'wk-1', pooled));
+    assert.equal(w.body.buffer.byteLength, pooled.byteLength);
+    assert.deepEqual(Buffer.from(w.body), pooled);
+  });
+
   it('replaces a worker that died; only its own batches fail', async () => {
     const [first] = pool.workers();
     assert.ok(first);
-    const pending = pool.run(['a'], [event(1)]);
+    const pending = pool.prepare(wire(batch([event(1)])));
     await first.terminate();
     const outcome = await pending.then(
       () => 'resolved',
@@ -90,8 +168,8 @@ describe('policy pool', () => {
       await new Promise((r) => setTimeout(r, 25));
     assert.equal(pool.workers().length, 2, 'the dead worker was replaced');
     assert.ok(!pool.workers().includes(first));
-    const r = await pool.run(['a'], [event(2)]);
-    assert.equal(r.rows.length, 1);
+    const r = events(await pool.prepare(wire(batch([event(2)]))));
+    assert.equal(r.result.rows.length, 2);
   });
 });
 
@@ -101,6 +179,7 @@ describe('policy pool, periodic sends', () => {
     const config = ConfigSchema.parse({
       version: 1,
       data_dir: dir,
+      sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
       destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
     });
     const messages: Observed[] = [];
@@ -109,14 +188,12 @@ describe('policy pool, periodic sends', () => {
       drainIntervalMs: 50,
     });
     try {
-      const at = { source: 'web', now: Date.UTC(2026, 10, 22) };
-      const events = Array.from({ length: 700 }, (_, i) => event(i));
-      await pool.run(['a'], events, at);
+      await pool.prepare(wire(batch(Array.from({ length: 700 }, (_, i) => event(i)))));
       // Wait for the periodic send to begin, then send a request while it is under way.
       for (let i = 0; i < 500 && !messages.some((o) => o.ledger.length > 0); i++)
         await new Promise((r) => setTimeout(r, 10));
       const sliced = messages.map((o) => o.ledger.length).filter((n) => n > 0);
-      await pool.run(['a'], [event(5000)], at);
+      await pool.prepare(wire(batch([event(5000)])));
       await pool.drain();
       const rows = messages.flatMap((o) => o.ledger);
       assert.equal(rows.length, 701, 'every subject-day once, none lost between slices');

@@ -1,24 +1,20 @@
 /**
- * Policy worker threads, so minimization uses every core while the main thread keeps
- * decoding, committing and answering. Each batch goes to the least busy worker. A worker that
+ * Policy worker threads, so decoding and minimization use every core while the main thread
+ * reads bodies, commits and answers. Each request goes to the least busy worker. A worker that
  * dies fails its batches (the SDKs get "retry later"; nothing was acknowledged) and is replaced.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
-import type { CanonicalEvent } from '../pipeline/event.js';
-import type { MinimizeResult } from './minimize.js';
 import type { Observed } from './observe.js';
 import type { WorkerInit, WorkerRequest } from './policy-worker.js';
+import type { Prepared, WireRequest } from './prepare.js';
+import { buildSources } from './runtime.js';
 
 /** A pool of policy workers. */
 export interface PolicyPool {
   readonly size: number;
-  /** Minimize `events` for `destinations` in a worker. Rejects when the worker failed. */
-  run(
-    destinations: readonly string[],
-    events: readonly CanonicalEvent[],
-    observe?: { readonly source: string; readonly now: number },
-  ): Promise<MinimizeResult>;
+  /** Prepare `request` (decode, token, policy) in a worker. Rejects when the worker failed. */
+  prepare(request: WireRequest): Promise<Prepared>;
   /** Ask every worker for the observations it holds; resolves when all answered. */
   drain(): Promise<void>;
   /** The live worker threads (for diagnostics and tests). */
@@ -29,7 +25,7 @@ export interface PolicyPool {
 
 interface WorkerMessage {
   readonly id?: number;
-  readonly result?: MinimizeResult;
+  readonly prepared?: Prepared;
   readonly error?: string;
   readonly deltas?: Observed;
   readonly drained?: number;
@@ -38,7 +34,7 @@ interface WorkerMessage {
 interface Slot {
   worker: Worker;
   alive: boolean;
-  pending: Map<number, { resolve(r: MinimizeResult): void; reject(e: Error): void }>;
+  pending: Map<number, { resolve(r: Prepared): void; reject(e: Error): void }>;
 }
 
 const WORKER_URL = new URL('./policy-worker.js', import.meta.url);
@@ -78,6 +74,8 @@ export async function createPolicyPool(
     config,
     env: { VEIL_MASTER_KEY: env.VEIL_MASTER_KEY },
     drainIntervalMs: hooks.drainIntervalMs ?? 1000,
+    // Missing token variables are reported by the gateway's own runtime (buildRuntime).
+    sources: [...buildSources(config, env, [])],
   };
   const drains = new Map<number, () => void>();
   let closed = false;
@@ -92,7 +90,7 @@ export async function createPolicyPool(
       const p = slot.pending.get(m.id);
       if (p === undefined) return;
       slot.pending.delete(m.id);
-      if (m.result) p.resolve(m.result);
+      if (m.prepared) p.resolve(m.prepared);
       else p.reject(new Error(`policy worker: ${m.error ?? 'failed'}`));
     });
     slot.worker.once('exit', () => {
@@ -121,7 +119,7 @@ export async function createPolicyPool(
 
   return {
     size,
-    run(destinations, events, observe) {
+    prepare(request) {
       if (closed) return Promise.reject(new Error('policy pool is closed'));
       let slot: Slot | undefined;
       for (const s of slots)
@@ -129,7 +127,7 @@ export async function createPolicyPool(
       if (slot === undefined) return Promise.reject(new Error('no policy worker is running'));
       const target = slot;
       const id = nextId++;
-      const msg: WorkerRequest = { id, destinations, events, ...(observe && { observe }) };
+      const msg: WorkerRequest = { id, request };
       return new Promise((resolve, reject) => {
         target.pending.set(id, { resolve, reject });
         target.worker.postMessage(msg);

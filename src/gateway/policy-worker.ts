@@ -1,16 +1,18 @@
 /**
  * A policy worker thread: compiles every destination's policy once (same config, same master
- * key, so the same pseudonyms as the main thread) and minimizes the batches it is sent. It holds
- * no outbox, no sockets and no exporter credentials. Messages: in `{id, destinations, events}`,
- * out `{id, result}` or `{id, error}` (the error's class name only, never event values).
+ * key, so the same pseudonyms as the main thread) and prepares the requests it is sent: decodes
+ * the body with the vendor's receiver, checks the token, minimizes (src/gateway/prepare.ts). It
+ * holds no outbox, no sockets and no exporter credentials. Messages: in `{id, request}` (a
+ * WireRequest), out `{id, prepared}` or `{id, error}` (the error's class name only, never event
+ * values).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { LedgerDay } from '../ledger/types.js';
-import type { CanonicalEvent } from '../pipeline/event.js';
-import { minimizeEvents } from './minimize.js';
+import { createReceivers } from '../receivers/index.js';
 import { createObserver } from './observe.js';
-import { buildSteps } from './runtime.js';
+import { prepareWire, type PrepareEnv, type WireRequest } from './prepare.js';
+import { buildSteps, limitsOf, type SourceRuntime } from './runtime.js';
 
 /** What the pool hands a worker at start. */
 export interface WorkerInit {
@@ -19,6 +21,8 @@ export interface WorkerInit {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** How often aggregated observations are sent to the gateway, ms. */
   readonly drainIntervalMs: number;
+  /** The gateway's token table (`tokenKey` → source), tokens from the environment included. */
+  readonly sources: readonly (readonly [string, SourceRuntime])[];
 }
 
 /** Observation keys beyond which the worker sends them at once. */
@@ -26,13 +30,10 @@ const MAX_KEYS = 20_000;
 /** Ledger rows per message when a drain is sent in slices. */
 const SLICE_ROWS = 250;
 
-/** A batch to minimize. */
+/** A request to prepare. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly destinations: readonly string[];
-  readonly events: readonly CanonicalEvent[];
-  /** Source and arrival time, for the inventory and ledger deltas; absent: none. */
-  readonly observe?: { readonly source: string; readonly now: number };
+  readonly request: WireRequest;
 }
 
 async function main(): Promise<void> {
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
     port.postMessage({ ready: false, error: (e as Error).message });
     return;
   }
+  const env: PrepareEnv = {
+    receivers: createReceivers(),
+    sources: new Map(init.sources),
+    steps: built.steps,
+    limits: limitsOf(init.config),
+  };
   // Observations are aggregated here and sent to the gateway in batches, not per request. A
   // drain's ledger rows go out in slices between requests, so a large drain never holds up
   // minimizing (nor, on arrival, the gateway's event loop) for long.
@@ -98,9 +105,7 @@ async function main(): Promise<void> {
       return;
     }
     try {
-      const observe = m.observe && { ...m.observe, observer };
-      const result = minimizeEvents(built.steps, m.destinations, m.events, observe);
-      port.postMessage({ id: m.id, result });
+      port.postMessage({ id: m.id, prepared: prepareWire(env, m.request, observer) });
       if (observer.size() > MAX_KEYS) send();
     } catch (e) {
       port.postMessage({ id: m.id, error: (e as Error)?.name ?? 'Error' });

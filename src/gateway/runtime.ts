@@ -18,7 +18,7 @@ import type { Exporter } from '../exporters/types.js';
 import type { CountryLookup } from '../policy/generalize/ip.js';
 import type { MasterKey } from '../policy/keys.js';
 import { createPolicyStep } from '../policy/step.js';
-import type { Vendor } from '../receivers/types.js';
+import type { Limits, Vendor } from '../receivers/types.js';
 import { createDetector } from '../engine/detect.js';
 import { openCountryDatabase } from '../policy/generalize/ip.js';
 import { loadMasterKey } from '../policy/keys.js';
@@ -42,6 +42,15 @@ export interface DestinationRuntime {
   readonly type: Destination['type'];
   readonly step: PolicyStep;
   readonly exporter: Exporter;
+}
+
+/** The decoders' bounds from the config's `server` section. */
+export function limitsOf(config: Config): Limits {
+  return {
+    maxDecompressedBytes: config.server.max_decompressed_bytes,
+    maxDepth: config.server.max_depth,
+    maxEventsPerRequest: config.server.max_events_per_request,
+  };
 }
 
 /** Key of the token table. */
