@@ -13,13 +13,8 @@ import {
   type Planted,
   type Score,
 } from '../src/testing/corpus/index.js';
-import {
-  adversaries,
-  keywordAdversaries,
-  SIZE,
-  worstCase,
-  type WorstCase,
-} from './lib/adversarial.js';
+import { SIZE, type WorstCase } from './lib/adversarial.js';
+import { worstCaseInChild } from './lib/worst-child.js';
 import { indexJson } from './lib/json-index.js';
 import { runPeer, summarize, type PeerReport, type ScoreSummary } from './lib/peer-run.js';
 import type { Peer } from './lib/peers/peer.js';
@@ -136,16 +131,13 @@ export async function benchDetect(o: DetectBenchOptions): Promise<DetectReport> 
   );
   o.log(`baseline: ${baseline.mbPerSecond.toFixed(1)} MB/s`);
 
-  const all = createDetector();
-  // The worst case first, with the detector a gateway runs (all rules, defaults) warmed by one
-  // pass over the corpus: measured after the other configurations below had run in this process,
-  // the same values took about twice as long (their call sites had turned polymorphic).
-  for (const e of parsed) all(e);
-  const keywords = allRules.flatMap((r) => r.keywords ?? []);
-  const worst = worstCase(all, [...adversaries(), ...keywordAdversaries(keywords)]);
+  // The worst case in a process of its own (a fresh heap, the default detector warmed by one
+  // pass over the same corpus; see lib/worst-child.ts), before anything else runs here.
+  const worst = await worstCaseInChild(o.seed, o.events);
   o.log(
     `worst case: max ${Math.max(...worst.map((w) => w.ms)).toFixed(2)} ms per ${SIZE / 1000} KB value`,
   );
+  const all = createDetector();
 
   const ten = subset(allRules, 10);
   const variants: [string, Rule[] | undefined, Parameters<typeof createDetector>[0]][] = [

@@ -150,14 +150,18 @@ export function renderDetect(r: DetectReport): string {
       '',
       `Value findings on unlabelled text, by kind: ${JSON.stringify(r.score.unlabelled)}`,
     );
-  out.push('', `Worst case, ${r.worst.length} adversarial 100 KB values (slowest 8):`);
+  const firsts = r.worst.map((w) => w.firstMs).sort((a, b) => a - b);
+  out.push(
+    '',
+    `Worst case, ${r.worst.length} adversarial 100 KB values (slowest 8, warm; first calls: median ${fixed(firsts[firsts.length >> 1]!, 2)} ms, max ${fixed(firsts[firsts.length - 1]!, 2)} ms):`,
+  );
   out.push(
     table(
-      ['value', 'median ms', 'findings'],
+      ['value', 'median ms (warm)', 'first call ms', 'findings'],
       [...r.worst]
         .sort((a, b) => b.ms - a.ms)
         .slice(0, 8)
-        .map((w) => [w.name, fixed(w.ms, 2), String(w.findings)]),
+        .map((w) => [w.name, fixed(w.ms, 2), fixed(w.firstMs, 2), String(w.findings)]),
     ),
   );
   if (r.peers.length > 0) {

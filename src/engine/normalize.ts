@@ -111,7 +111,9 @@ export function normalizeWithMap(original: string): NormalizedView | undefined {
   const first = firstChange(original);
   if (first < 0) return undefined;
   const n = original.length;
-  let cap = n + 16;
+  // Room for every unit mapping to one plus the margin the loop keeps (32), so text whose
+  // characters each normalize to one unit (full-width letters) never grows the arrays.
+  let cap = n + 48;
   if (units.length < cap) units = new Uint16Array(cap);
   let out = units;
   let map = new Int32Array(cap);

@@ -35,6 +35,8 @@ export interface Splice {
  * and takes the text before the next one starts; `generation` catches any interleaving).
  */
 let scratch: Uint16Array<ArrayBuffer> = new Uint16Array(4096);
+/** The replacements of the splice being built, shared the same way (a view keeps a copy). */
+let runsScratch: Int32Array<ArrayBuffer> = new Int32Array(1024);
 let generation = 0;
 
 /** Views shorter than this are made with `String.fromCharCode`, longer ones by a bulk decode. */
@@ -54,7 +56,7 @@ function textOf(units: Uint16Array<ArrayBuffer>, length: number): string {
 export function createSplice(source: string): Splice {
   const gen = ++generation;
   // Per replacement: [start in text, end in text, start in source, end in source, width].
-  let runs = new Int32Array(40);
+  let runs = runsScratch;
   let count = 0;
   if (scratch.length < source.length + 16) scratch = new Uint16Array(source.length * 2 + 16);
   let buf = scratch;
@@ -75,7 +77,7 @@ export function createSplice(source: string): Splice {
     for (let i = from; i < start; i++) buf[j++] = source.charCodeAt(i);
   };
   const record = (start: number, end: number, units: number, width: number): void => {
-    if (count + 5 > runs.length) runs = grown(runs, runs.length * 2);
+    if (count + 5 > runs.length) runsScratch = runs = grown(runs, runs.length * 2);
     runs[count++] = j - units;
     runs[count++] = j;
     runs[count++] = start;
@@ -103,7 +105,7 @@ export function createSplice(source: string): Splice {
       copyTo(source.length, 0);
       from = source.length;
       const text = textOf(buf, j);
-      const used = runs.subarray(0, count);
+      const used = runs.slice(0, count);
       return { text, map: (a, b) => [unitBound(used, a, false), unitBound(used, b - 1, true)] };
     },
   };
