@@ -158,12 +158,14 @@ export function createRecordKeeper(
 
   /** Everything aggregated and queued, written now (at close). */
   function flushNow(): void {
-    if (deps.pull) take(deps.pull());
-    if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
-    if (led && led.pending.length > 0) writeLedger(drainLedger());
+    // Chunks already queued are older than what is aggregated now: they go first, so drift is
+    // judged in the order things were seen.
     const jobs = queue;
     queue = [];
     for (const j of jobs) j();
+    if (deps.pull) take(deps.pull());
+    if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
+    if (led && led.pending.length > 0) writeLedger(drainLedger());
   }
 
   prune();

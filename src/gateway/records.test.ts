@@ -1,0 +1,62 @@
+/**
+ * The record keeper judges drift in the order things were seen: at close, chunks a flush had
+ * queued (older) are written before what was aggregated after it (newer).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pino } from 'pino';
+import { ConfigSchema } from '../config/schema.js';
+import { createDetector } from '../engine/detect.js';
+import type { DriftAlert } from '../inventory/drift.js';
+import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
+import { parseMasterKey } from '../policy/keys.js';
+import { createMetrics } from './metrics.js';
+import { minimizeEvents } from './minimize.js';
+import { createObserver } from './observe.js';
+import { createRecordKeeper } from './records.js';
+import { stepsFor } from './runtime.js';
+
+const master = parseMasterKey('b8'.repeat(32), 'given');
+const NOW = Date.UTC(2026, 10, 23, 9, 0);
+
+function ev(properties: Record<string, unknown>): CanonicalEvent {
+  const r = parseCanonical({ type: 'track', event: 'Report Exported', userId: 'u-1', properties });
+  assert.ok(r.ok);
+  return r.event;
+}
+
+test('at close, queued chunks are written before newer observations (drift in order)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-records-order-'));
+  try {
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      inventory: { flush_interval_ms: 3_600_000 },
+      ledger: { enabled: false },
+      destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
+    });
+    const steps = stepsFor(config, { master, detector: createDetector() });
+    const observer = createObserver(undefined);
+    const alerts: DriftAlert[] = [];
+    const keeper = createRecordKeeper(config, {
+      log: pino({ level: 'silent' }),
+      metrics: createMetrics(() => []),
+      alerts: (a) => alerts.push(...a),
+    });
+    assert.ok(keeper);
+    const at = { source: 'web', now: NOW, observer };
+    minimizeEvents(steps, ['vendor'], [ev({ format: 'csv' })], at);
+    keeper.observed(observer.drain());
+    keeper.flush(); // queues the first request's chunk; it would be written on a later turn
+    minimizeEvents(steps, ['vendor'], [ev({ format: 'csv', rows: 12 })], at);
+    keeper.observed(observer.drain());
+    keeper.close(); // before that turn came
+    const got = alerts.map((a) => `${a.kind} ${a.path ?? ''}`.trim());
+    assert.deepEqual(got, ['new_event', 'new_field properties.rows'], got.join(' | '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
