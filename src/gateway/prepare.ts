@@ -139,7 +139,7 @@ export function toWire(
     headers: req.headers,
     // A small body can be a view into Node's shared buffer pool; cloning the view would copy
     // the whole pool, so such a body is copied out first.
-    body: req.body.byteLength === req.body.buffer.byteLength ? req.body : Uint8Array.from(req.body),
+    body: req.body.byteLength === req.body.buffer.byteLength ? req.body : new Uint8Array(req.body),
     clientIp: req.clientIp,
     receivedAt: req.receivedAt,
     cut,
