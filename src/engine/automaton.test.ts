@@ -50,8 +50,25 @@ test('agrees with a naive matcher on random text', () => {
   }
 });
 
-test('rejects empty keywords and too many non-ASCII symbols', () => {
+test('rejects empty keywords and more than 255 distinct keyword characters', () => {
   assert.throws(() => createAutomaton(['']));
-  const many = Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i));
-  assert.throws(() => createAutomaton(many), /128/);
+  const many = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i));
+  assert.throws(() => createAutomaton(many), /255/);
+  assert.equal(createAutomaton(many.slice(0, 255)).bits, 8);
+});
+
+test("the alphabet holds only the keywords' characters; every other character reads as one symbol", () => {
+  const keywords = ['ghp_', 'sk-', 'Key=', '〒', 'npm_'];
+  const a = createAutomaton(keywords);
+  // g h p _ s k - e y = 〒 n m, plus the shared symbol 0: 14 symbols, rows of 16.
+  assert.equal(a.bits, 4);
+  assert.equal(a.delta.length, a.stateCount * 16);
+  let seed = 11;
+  const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+  const chars = 'ghpskeynm_-=〒GHPSKEYNMxz9 東';
+  for (let round = 0; round < 300; round++) {
+    const text = Array.from({ length: 60 }, () => chars[rnd(chars.length)]).join('');
+    const lowered = keywords.map((k) => k.toLowerCase());
+    assert.deepEqual(sortPairs(findAll(a, text)), sortPairs(naive(lowered, text)), text);
+  }
 });

@@ -3,23 +3,26 @@
  *
  * - ASCII letters are folded to lower case (ASCII only: Unicode lower-casing can change a
  *   string's length and shift spans, `'İ'.toLowerCase().length === 2`).
- * - Non-ASCII characters that occur in keywords (`〒`, `都`, …) get symbols of their own;
- *   every other non-ASCII UTF-16 unit maps to symbol 0, which no keyword contains.
+ * - Every character that occurs in a keyword (after folding) gets a symbol of its own, from 1;
+ *   every other UTF-16 unit maps to symbol 0, which no keyword contains. The alphabet is as
+ *   small as the keywords allow (a row of 64 symbols for the built-in rules instead of 256), so
+ *   the transition table stays small enough to stay in the CPU's caches between strings.
  * - Matches overlap: every keyword ending at a position is reported, so `npm_` does not hide `npm`.
  *
- * The scanner inlines the transition (`state = delta[(state << 8) | symbols[c]]`), so the
+ * The scanner inlines the transition (`state = delta[(state << bits) | symbols[c]]`), so the
  * tables are exposed read-only instead of wrapped in a per-character callback.
  */
 
-/** Alphabet size: 128 ASCII symbols plus up to 128 non-ASCII keyword characters. */
-const ALPHABET_BITS = 8;
-const ALPHABET = 1 << ALPHABET_BITS;
+/** At most this many distinct keyword characters (symbols are bytes; 0 is "no keyword has it"). */
+const MAX_SYMBOLS = 255;
 
 /** A compiled automaton. */
 export interface Automaton {
-  /** UTF-16 unit → symbol (0..255). */
+  /** UTF-16 unit → symbol (0 for characters no keyword contains). */
   readonly symbols: Uint8Array;
-  /** `delta[(state << 8) | symbol]` → next state; state 0 is the root. */
+  /** Row width of `delta` as a power of two: `1 << bits` symbols per state. */
+  readonly bits: number;
+  /** `delta[(state << bits) | symbol]` → next state; state 0 is the root. */
   readonly delta: Uint16Array | Uint32Array;
   /** Number of keywords ending in each state (0 for most states). */
   readonly outCount: Uint16Array;
@@ -39,29 +42,33 @@ function foldAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function buildSymbols(keywords: readonly string[]): Uint8Array {
+/** Symbols of the keywords' characters (ASCII letters folded), and the row width in bits. */
+function buildSymbols(keywords: readonly string[]): { symbols: Uint8Array; bits: number } {
   const symbols = new Uint8Array(65536);
-  for (let c = 1; c < 128; c++) symbols[c] = foldAscii(c);
-  let next = 128;
+  let next = 1;
   for (const k of keywords) {
     for (let i = 0; i < k.length; i++) {
-      const c = k.charCodeAt(i);
-      if (c >= 128 && symbols[c] === 0) {
-        if (next >= ALPHABET)
-          throw new Error('automaton: more than 128 distinct non-ASCII keyword characters');
-        symbols[c] = next++;
-      }
+      const c = foldAscii(k.charCodeAt(i));
+      if (c === 0 || symbols[c] !== 0) continue;
+      if (next > MAX_SYMBOLS)
+        throw new Error(`automaton: more than ${MAX_SYMBOLS} distinct keyword characters`);
+      symbols[c] = next++;
     }
   }
-  return symbols;
+  // An upper-case ASCII letter reads as its lower-case symbol.
+  for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32]!;
+  let bits = 1;
+  while (1 << bits < next) bits++;
+  return { symbols, bits };
 }
 
 /**
  * Compile keywords into an automaton. Empty keywords are rejected; duplicates are allowed
- * (each index is reported). Cost: O(total keyword length × 256) time and table space.
+ * (each index is reported). Cost: O(total keyword length × alphabet size) time and table space.
  */
 export function createAutomaton(keywords: readonly string[]): Automaton {
-  const symbols = buildSymbols(keywords);
+  const { symbols, bits } = buildSymbols(keywords);
+  const width = 1 << bits;
   // Trie with sparse children while building.
   const children: Map<number, number>[] = [new Map()];
   const outputs: number[][] = [[]];
@@ -70,8 +77,7 @@ export function createAutomaton(keywords: readonly string[]): Automaton {
     let s = 0;
     for (let i = 0; i < k.length; i++) {
       const sym = symbols[k.charCodeAt(i)] as number;
-      if (sym === 0)
-        throw new Error(`automaton: keyword ${JSON.stringify(k)} has an unsupported character`);
+      if (sym === 0) throw new Error(`automaton: keyword ${JSON.stringify(k)} has a NUL character`);
       let t = children[s]!.get(sym);
       if (t === undefined) {
         t = children.length;
@@ -84,7 +90,7 @@ export function createAutomaton(keywords: readonly string[]): Automaton {
     outputs[s]!.push(index);
   });
   const n = children.length;
-  const delta = n < 65536 ? new Uint16Array(n * ALPHABET) : new Uint32Array(n * ALPHABET);
+  const delta = n < 65536 ? new Uint16Array(n * width) : new Uint32Array(n * width);
   const fail = new Uint32Array(n);
   // Breadth-first: fill the dense row of each state from its failure state's row.
   const queue: number[] = [];
@@ -95,11 +101,10 @@ export function createAutomaton(keywords: readonly string[]): Automaton {
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
     const f = fail[s]!;
-    for (let sym = 0; sym < ALPHABET; sym++)
-      delta[(s << ALPHABET_BITS) | sym] = delta[(f << ALPHABET_BITS) | sym]!;
+    for (let sym = 0; sym < width; sym++) delta[(s << bits) | sym] = delta[(f << bits) | sym]!;
     for (const [sym, t] of children[s]!) {
-      fail[t] = delta[(f << ALPHABET_BITS) | sym]!;
-      delta[(s << ALPHABET_BITS) | sym] = t;
+      fail[t] = delta[(f << bits) | sym]!;
+      delta[(s << bits) | sym] = t;
       // Dictionary suffix outputs: everything the failure state reports, this one reports too.
       outputs[t]!.push(...outputs[fail[t]!]!);
       queue.push(t);
@@ -115,6 +120,7 @@ export function createAutomaton(keywords: readonly string[]): Automaton {
   }
   return {
     symbols,
+    bits,
     delta,
     outCount,
     outStart,
@@ -131,10 +137,10 @@ export function createAutomaton(keywords: readonly string[]): Automaton {
  */
 export function findAll(a: Automaton, text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  const { symbols, delta, outCount, outStart, outList, lengths } = a;
+  const { symbols, bits, delta, outCount, outStart, outList, lengths } = a;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    state = delta[(state << ALPHABET_BITS) | symbols[text.charCodeAt(i)]!]!;
+    state = delta[(state << bits) | symbols[text.charCodeAt(i)]!]!;
     const k = outCount[state]!;
     for (let j = 0; j < k; j++) {
       const kw = outList[outStart[state]! + j]!;

@@ -76,6 +76,15 @@ const PLUS = 32;
 const BACKSLASH = 64;
 const AMPERSAND = 128;
 
+/**
+ * `String.prototype.charCodeAt`, called as `charCodeAt.call(text, i)` in the per-character loop.
+ * A `text.charCodeAt(i)` site keeps type feedback per string representation (flat, internalized,
+ * one- or two-byte, concatenated, sliced); once more than four have passed through it, V8 stops
+ * inlining the load and the whole loop runs about twice as slow for every string afterwards.
+ * A call through the constant function does not depend on that feedback.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 const CLASSES: Uint8Array = (() => {
   const cls = new Uint8Array(65536);
   for (let c = 48; c <= 57; c++) cls[c] = DIGIT | B64;
@@ -116,11 +125,19 @@ function passes(r: DigitRule, text: string, start: number, end: number, dots: nu
   );
 }
 
+/** Digit counts up to this have their own list of digit rules; longer runs share the last one. */
+const DIGIT_LISTS = 64;
+
 interface Tables {
   readonly automaton: Automaton;
   /** Per keyword index: compiled rules it triggers. */
   readonly byKeyword: readonly (readonly CompiledRule[])[];
-  readonly digitRules: readonly DigitRule[];
+  /**
+   * Per digit count `d` (capped at DIGIT_LISTS): the digit rules whose range holds `d`, so a run
+   * of 1–3 digits (most of them) is offered only to the one or two rules that take such runs.
+   * The last list holds every rule whose range reaches past the cap; its ranges are still checked.
+   */
+  readonly digitRules: readonly (readonly DigitRule[])[];
   readonly minDigits: number;
   readonly fieldRules: readonly CompiledRule[];
 }
@@ -157,10 +174,13 @@ function buildTables(rules: readonly Rule[]): Tables {
     if (rule.fields) fieldRules.push(compiled);
   }
   const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
+  const byDigits = Array.from({ length: DIGIT_LISTS + 1 }, (_, d) =>
+    digitRules.filter((r) => r.minDigits <= d && r.maxDigits >= d),
+  );
   return {
     automaton: createAutomaton([...index.keys()]),
     byKeyword,
-    digitRules,
+    digitRules: byDigits,
     minDigits,
     fieldRules,
   };
@@ -186,7 +206,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
 
   /** Stage 1: one pass for keywords, digit runs, base64 runs and the marks of encoded text. */
   function collect(text: string): void {
-    const { symbols, delta, outCount, outStart, outList, lengths } = t.automaton;
+    const { symbols, bits, delta, outCount, outStart, outList, lengths } = t.automaton;
     const minDigits = t.minDigits;
     let state = 0;
     let seen = 0;
@@ -207,9 +227,9 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     // recording them.
     const maxHitInts = 2 * (Math.ceil((BUDGET_BASE + BUDGET_PER_CHAR * n) / ATTEMPT_OVERHEAD) + 1);
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = charCodeAt.call(text, i);
       seen |= c;
-      state = delta[(state << 8) | symbols[c]!]!;
+      state = delta[(state << bits) | symbols[c]!]!;
       if (outCount[state] !== 0 && kwCount < maxHitInts)
         addKeywordHits(outCount[state]!, outStart[state]!, outList, lengths, i);
       const k = CLASSES[c]!;
@@ -366,13 +386,13 @@ export function createScanner(rules: readonly Rule[]): Scanner {
       }
     }
     flushWindows(text, ctx, out);
-    const digitRules = t.digitRules;
     for (let h = 0; h < runCount; h += 4) {
       const start = runs[h]!;
       const end = runs[h + 1]!;
       if (start >= cut) break;
       const digits = runs[h + 2]!;
       const dots = runs[h + 3]!;
+      const digitRules = t.digitRules[digits < DIGIT_LISTS ? digits : DIGIT_LISTS]!;
       for (let r = 0; r < digitRules.length; r++) {
         const rule = digitRules[r]!;
         if (
