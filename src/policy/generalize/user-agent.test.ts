@@ -1,6 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { generalizeUserAgent, generalizeVersion, isUserAgentString } from './user-agent.js';
+import {
+  generalizeUserAgent,
+  generalizeUserAgentExact,
+  generalizeVersion,
+  isUserAgentString,
+} from './user-agent.js';
 
 const UA = {
   chromeMac:
@@ -74,6 +79,81 @@ describe('generalizeUserAgent', () => {
     for (let i = 0; i < 6000; i++) generalizeUserAgent(`Bot${i}/1.0`);
     assert.equal(generalizeUserAgent(UA.edgeWin), first);
     assert.equal(generalizeUserAgent('Bot5999/1.0'), 'Bot5999 1; unknown; unknown');
+  });
+});
+
+/** User agents of many families, as clients send them. */
+const MANY_UAS = [
+  'Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.5414.120 Safari/537.36',
+  'Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1; Trident/4.0; .NET CLR 2.0.50727)',
+  'Mozilla/5.0 (Windows NT 6.3; Trident/7.0; rv:11.0) like Gecko',
+  'Opera/9.80 (Windows NT 6.1; U; en) Presto/2.10.289 Version/12.16',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.5322.68',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 YaBrowser/24.10.2.800 Yowser/2.5 Safari/537.36',
+  'Mozilla/5.0 (Linux; U; Android 11; en-US; RMX2185 Build/RP1A.200720.011) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/100.0.4896.58 UCBrowser/13.4.0.1306 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.6261.105 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.104 Safari/537.36',
+  'Mozilla/5.0 (Android 14; Mobile; rv:132.0) Gecko/132.0 Firefox/132.0',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/132.2 Mobile/15E148 Safari/605.1.15',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Linux; Android 10; HD1913) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36 EdgA/131.0.2903.70',
+  'Mozilla/5.0 (Linux; Android 9; KFMAWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/130.4.1 like Chrome/130.0.6723.102 Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 12; HarmonyOS; NOH-AN00; HMSCore 6.13.0.321) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/114.0.5735.196 HuaweiBrowser/15.0.4.312 Mobile Safari/537.36',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; Xbox; Xbox Series X) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/48.0.2564.82 Safari/537.36 Edge/20.02',
+  'Mozilla/5.0 (Nintendo Switch; WifiWebAuthApplet) AppleWebKit/606.4 (KHTML, like Gecko) NF/6.0.1.15.4 NintendoBrowser/5.1.0.20393',
+  'AppleTV14,1/16.1 (21K365)',
+  'Roku/DVP-12.5 (12.5.5.4174-AE)',
+  'Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/87.0.4280.88 Safari/537.36 WebAppManager',
+  'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/110.0.5481.192 Safari/537.36 CrKey/1.56.500000 DeviceType/AndroidTV',
+  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+  'Wget/1.21.4',
+  'python-requests/2.32.3',
+  'Go-http-client/1.1',
+  'PostmanRuntime/7.42.0',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Slack/4.41.105 Chrome/130.0.6723.137 Electron/33.2.0 Safari/537.36 Sonic Slack_SSB/4.41.105',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.54(0x1800362c) NetType/WIFI Language/zh_CN',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22B83 [FBAN/FBIOS;FBAV/489.0.0.46.104;FBBV/665107563;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/18.1;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5]',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 357.0.0.25.101 (iPhone14,5; iOS 18_1; en_US; en; scale=3.00; 1170x2532; 659516937)',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.19.1',
+  'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230901.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/131.0.6778.81 Mobile Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:132.0) Gecko/20100101 Firefox/132.0',
+  'Mozilla/5.0 (X11; CrOS x86_64 16033.58.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.104 Safari/537.36',
+  'Mozilla/5.0 (Windows Phone 10.0; Android 6.0.1; Microsoft; Lumia 950) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/52.0.2743.116 Mobile Safari/537.36 Edge/15.15063',
+  'Mozilla/5.0 (BB10; Touch) AppleWebKit/537.35+ (KHTML, like Gecko) Version/10.3.3.3216 Mobile Safari/537.35+',
+  'Mozilla/5.0 (Linux; Android 11; Quest 2) AppleWebKit/537.36 (KHTML, like Gecko) OculusBrowser/29.1.0.5.53.539585374 SamsungBrowser/4.0 Chrome/118.0.5993.159 VR Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 9; SHIELD Android TV Build/PPR1.180610.011) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.6045.193 Mobile Safari/537.36',
+  'Dalvik/2.1.0 (Linux; U; Android 12; SM-A127F Build/SP1A.210812.016)',
+  'MyShop/3.14.159 (com.example.shop; build:2718; iOS 18.1.1) Alamofire/5.9.1',
+  'okhttp/4.12.0',
+  'curl/8.11.0',
+  'node-fetch/1.0 (+https://github.com/bitinn/node-fetch)',
+];
+
+describe('version shape (the cache key)', () => {
+  test('generalizing a UA gives what parsing it exactly as given gives', () => {
+    for (const ua of [...MANY_UAS, ...Object.values(UA)])
+      assert.equal(generalizeUserAgent(ua), generalizeUserAgentExact(ua), ua);
+  });
+
+  test('with every minor, patch and build number changed, the result is the exact parse', () => {
+    let seed = 5;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (let round = 0; round < 20; round++) {
+      for (const ua of MANY_UAS) {
+        const varied = ua.replace(/([._])(\d+)/g, (_, sep: string) => `${sep}${rnd(5000)}`);
+        assert.equal(generalizeUserAgent(varied), generalizeUserAgentExact(varied), varied);
+      }
+    }
+  });
+
+  test('UAs that differ only in build numbers share one cache entry; majors stay apart', () => {
+    const a = generalizeUserAgent(UA.chromeAndroid);
+    const b = generalizeUserAgent(UA.chromeAndroid.replace('6613.127', '6613.99'));
+    const c = generalizeUserAgent(UA.chromeAndroid.replace('Chrome/128.', 'Chrome/129.'));
+    assert.equal(a, 'Chrome 128; Android; mobile');
+    assert.equal(b, a);
+    assert.equal(c, 'Chrome 129; Android; mobile');
   });
 });
 

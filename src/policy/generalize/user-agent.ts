@@ -6,7 +6,8 @@
 import UAParser from 'ua-parser-js';
 
 // ua-parser-js v1 reads at most the first 500 characters itself; caching by that prefix keeps
-// the cache small when clients send huge UA strings, and the result is the same.
+// the cache small when clients send huge UA strings, and the result is the same. The cache is
+// keyed by the prefix's version shape (see `versionShape`).
 const UA_MAX_LENGTH = 500;
 const CACHE_MAX_ENTRIES = 5000;
 const cache = new Map<string, string>();
@@ -57,13 +58,32 @@ export function generalizeVersion(v: string): string {
  * the first 500 characters, whatever the input length.
  */
 export function generalizeUserAgent(ua: string): string {
-  const key = ua.length > UA_MAX_LENGTH ? ua.slice(0, UA_MAX_LENGTH) : ua;
+  const key = versionShape(ua.length > UA_MAX_LENGTH ? ua.slice(0, UA_MAX_LENGTH) : ua);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const out = compute(key);
   if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
   cache.set(key, out);
   return out;
+}
+
+/** Every number after a `.` or `_` (a minor version, patch, build): replaced by `0`. */
+const MINOR_PARTS = /(?<sep>[._])\d{1,20}/g;
+
+/**
+ * The UA with every minor version, patch and build number written `0`:
+ * `Chrome/131.0.6778.86` → `Chrome/131.0.0.0`, `iPhone OS 18_1` → `iPhone OS 18_0`. The
+ * generalized result keeps only the browser's major version and the OS and device families, none
+ * of which depends on those numbers, so UAs differing only in build numbers (most of the distinct
+ * UAs a gateway sees) are parsed once. A test checks the result equals parsing the UA as it is.
+ */
+function versionShape(ua: string): string {
+  return ua.replace(MINOR_PARTS, '$<sep>0');
+}
+
+/** For tests: the generalization of `ua` parsed exactly as given (no cache, no version shape). */
+export function generalizeUserAgentExact(ua: string): string {
+  return compute(ua.length > UA_MAX_LENGTH ? ua.slice(0, UA_MAX_LENGTH) : ua);
 }
 
 function compute(ua: string): string {
