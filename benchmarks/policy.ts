@@ -8,17 +8,16 @@
  * The events are the eval corpus (about 1 KB each, about one planted item per event) converted to
  * canonical Segment-spec events the way the correctness test converts them.
  */
-import { defaultPolicy } from '../src/config/policy.js';
-import { createDetector } from '../src/engine/index.js';
-import { parseCanonical, type CanonicalEvent } from '../src/pipeline/event.js';
-import { ephemeralMasterKey } from '../src/policy/keys.js';
-import { createPolicyStep } from '../src/policy/step.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { toCanonical } from '../src/testing/corpus/canonical.js';
 import { generateCorpus } from '../src/testing/corpus/index.js';
 import { DROPPED_FIELDS } from './lib/peers/tsub.js';
 import { packageVersion } from './lib/peers/version.js';
+import { policyRowsInChild, type PolicyTimings } from './lib/policy-child.js';
 import { fixed, table } from './lib/table.js';
-import { timeSync, type Timing } from './lib/timing.js';
+import type { Timing } from './lib/timing.js';
 
 /** Options of the policy benchmark. */
 export interface PolicyBenchOptions {
@@ -78,9 +77,6 @@ const rateOf = (label: string, timing: Timing, events: number, baseline: number)
   eventsPerSecond: events / (timing.median / 1000),
   vsBaseline: timing.median / baseline,
 });
-
-/** Three warm-up runs (steady state after JIT tiering counts for a long-running gateway), then `reps`. */
-const measure = (fn: () => void, reps: number): Timing => timeSync(fn, { warmup: 3, reps });
 
 /**
  * Time a filter that mutates its input: every run gets fresh copies (JSON.parse of the texts),
@@ -193,66 +189,25 @@ export async function benchPolicy(o: PolicyBenchOptions): Promise<PolicyReport> 
   const corpus = generateCorpus({ seed: o.seed, events: o.events, split: 'eval' });
   const texts = corpus.events.map((e) => JSON.stringify(toCanonical(e)));
   const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
-  // The policy is called on parsed values, as a gateway holds them after JSON.parse.
-  const parsed: unknown[] = texts.map((t) => JSON.parse(t) as unknown);
-  const valid: CanonicalEvent[] = parsed.map((e, i) => {
-    const r = parseCanonical(e);
-    if (!r.ok) throw new Error(`event ${i} is not canonical: ${r.problems.join('; ')}`);
-    return r.event;
-  });
   o.log(
     `policy corpus: ${o.events} eval events as canonical events, ${(bytes / 1e6).toFixed(1)} MB, mean ${Math.round(bytes / o.events)} bytes`,
   );
-  const step = createPolicyStep(defaultPolicy(), {
-    destination: 'bench',
-    master: ephemeralMasterKey(),
-    detector: createDetector(),
-  });
-  for (const e of valid)
-    if (step(e).kind !== 'ok') throw new Error('the default policy dropped an event');
-
   const n = o.events;
-  const base = measure(() => {
-    for (const t of texts) JSON.stringify(JSON.parse(t));
-  }, o.reps);
+  // Measured in a process of its own with one policy step (lib/policy-child.ts explains why).
+  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-policy-'));
+  let measured: PolicyTimings;
+  try {
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, texts.join('\n') + '\n');
+    measured = await policyRowsInChild(file, o.reps);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const base = measured.baseline;
   const baseline = rateOf('JSON.parse + JSON.stringify (baseline)', base, n, base.median);
   o.log(`baseline: ${Math.round(baseline.eventsPerSecond)} events/s`);
-  const variants: [string, () => void][] = [
-    [
-      'parseCanonical + policy step',
-      () => {
-        for (const e of parsed) {
-          const r = parseCanonical(e);
-          if (r.ok) step(r.event);
-        }
-      },
-    ],
-    [
-      'policy step alone',
-      () => {
-        for (const e of valid) step(e);
-      },
-    ],
-    [
-      'parseCanonical alone',
-      () => {
-        for (const e of parsed) parseCanonical(e);
-      },
-    ],
-    [
-      'gateway path: JSON.parse → parseCanonical → policy → JSON.stringify',
-      () => {
-        for (const t of texts) {
-          const r = parseCanonical(JSON.parse(t));
-          if (!r.ok) continue;
-          const s = step(r.event);
-          if (s.kind === 'ok') JSON.stringify(s.value.event);
-        }
-      },
-    ],
-  ];
-  const veil = variants.map(([label, fn]) => {
-    const r = rateOf(label, measure(fn, o.reps), n, base.median);
+  const veil = measured.rows.map(([label, timing]) => {
+    const r = rateOf(label, timing, n, base.median);
     o.log(
       `${label}: ${Math.round(r.eventsPerSecond)} events/s, ${r.vsBaseline.toFixed(1)}× baseline`,
     );

@@ -4,15 +4,17 @@
  * corpus, which is then dropped. In the benchmark's own process, which holds the corpus, its
  * texts and parsed copies (over 100 MB) while it measures, the same values took up to 2–4 times
  * as long, and by how much changed from run to run: garbage collection of that heap, not the
- * detector (docs/performance.md, "the worst case in its own process").
+ * detector (docs/performance.md, "the worst case in its own process"). The warm-up events come
+ * from a file the parent wrote, not from the corpus generator, whose scanners would share the
+ * detector's type feedback (see detect-child.ts).
  *
- * Run by `worstCaseInChild` (below) with `--expose-gc`; arguments: seed, warm-up events. Sends
+ * Run by `worstCaseInChild` (below) with `--expose-gc`; argument: the events file. Sends
  * `{worst}` over IPC and exits.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { allRules, createDetector } from '../../src/engine/index.js';
-import { generateCorpus } from '../../src/testing/corpus/index.js';
+import { readTexts } from './detect-child.js';
 import { adversaries, keywordAdversaries, worstCase, type WorstCase } from './adversarial.js';
 
 /** The adversarial set: the fixed shapes and one value per distinct rule keyword. */
@@ -20,21 +22,18 @@ export function adversarialSet() {
   return [...adversaries(), ...keywordAdversaries(allRules.flatMap((r) => r.keywords ?? []))];
 }
 
-function child(seed: number, warm: number): void {
+function child(file: string): void {
   const all = createDetector();
-  {
-    const corpus = generateCorpus({ seed, events: warm, split: 'eval' });
-    for (const e of corpus.events) all(JSON.parse(JSON.stringify(e)) as unknown);
-  }
+  for (const t of readTexts(file)) all(JSON.parse(t) as unknown);
   (globalThis as { gc?: () => void }).gc?.();
   const worst = worstCase(all, adversarialSet());
   process.send!({ worst }, () => process.exit(0));
 }
 
 /** Fork this module as the worst-case child; resolves with its measurements. */
-export function worstCaseInChild(seed: number, warm: number): Promise<WorstCase[]> {
+export function worstCaseInChild(file: string): Promise<WorstCase[]> {
   return new Promise((resolve, reject) => {
-    const c = fork(fileURLToPath(import.meta.url), ['--child', String(seed), String(warm)], {
+    const c = fork(fileURLToPath(import.meta.url), ['--child', file], {
       execArgv: ['--expose-gc'],
       stdio: 'inherit',
     });
@@ -49,4 +48,6 @@ export function worstCaseInChild(seed: number, warm: number): Promise<WorstCase[
   });
 }
 
-if (process.argv[2] === '--child') child(Number(process.argv[3]), Number(process.argv[4]));
+// Only when this module is the process's entry point (detect-child.ts has a child mode too).
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--child')
+  child(process.argv[3]!);
