@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { atomicTail } from './compile-rule.js';
 import { allRules } from './rules/index.js';
 import { createRng } from '../testing/corpus/prng.js';
+import { createScanner, type Match } from './scanner.js';
+import type { Rule } from './types.js';
 
 test('a tail X{m,n}(?!Y) with X inside Y is rewritten as an atomic run; others are kept', () => {
   const re = /ab-[A-Za-z0-9_-]{4,8}(?![A-Za-z0-9_-])/y;
@@ -61,4 +63,36 @@ test('rewritten rule patterns match exactly where the original patterns match', 
     }
   }
   assert.ok(rewritten >= 30, `${rewritten} rules rewritten`);
+});
+
+test('a rule that requires a character is tried only where it occurs after the hit, per text', () => {
+  const rule: Rule = {
+    id: 'test_user_pass',
+    category: 'user.authorization.password',
+    description: 'test',
+    keywords: ['https://'],
+    requires: '@',
+    pattern: /https:\/\/[a-z]{1,16}:([a-z0-9]{1,16})@(?=[a-z])/y,
+    group: 1,
+    confidence: 0.9,
+    examples: { positive: ['https://u:pw1@h'], negative: [] },
+  };
+  const scanner = createScanner([rule]);
+  const found = (text: string): string[] => {
+    const out: Match[] = [];
+    scanner.scan(text, { key: '', keyCategory: undefined }, out);
+    return out.map((m) => text.slice(m.start, m.end));
+  };
+  // The `@` after the first URL belongs to the second; each URL is judged by its own text.
+  assert.deepEqual(found('https://a.io/x https://u:pw1@h.io https://v:pw2@g.io'), ['pw1', 'pw2']);
+  // Twice: the second scan of the same string starts before where the first one's search ended.
+  assert.deepEqual(found('https://u:pw3@h.io then https://a.io/x'), ['pw3']);
+  assert.deepEqual(found('https://u:pw3@h.io then https://a.io/x'), ['pw3']);
+  assert.deepEqual(found('https://a.io/x https://b.io/y'), []);
+  // A different text after one without `@`, and the same text again.
+  assert.deepEqual(found('https://u:pw4@h.io'), ['pw4']);
+  assert.deepEqual(found('https://u:pw4@h.io'), ['pw4']);
+  // An `@` too far away for any match: nothing.
+  assert.deepEqual(found(`https://u:pw5${'x'.repeat(500)}@h.io`), []);
+  assert.throws(() => createScanner([{ ...rule, requires: '@@' }]), /requires is one character/);
 });

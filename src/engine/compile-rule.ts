@@ -114,6 +114,11 @@ export function checkRule(rule: Rule): void {
     )
       throw new Error(`${where}: unbounded quantifier in pattern`);
   }
+  if (
+    rule.requires !== undefined &&
+    (rule.requires.length !== 1 || !rule.pattern || (rule.anchor ?? 'keyword') !== 'keyword')
+  )
+    throw new Error(`${where}: requires is one character, for a keyword-anchored pattern`);
   if (rule.confidence <= 0 || rule.confidence > 1)
     throw new Error(`${where}: confidence must be in (0, 1]`);
   if (rule.examples.positive.length === 0)
@@ -159,7 +164,7 @@ export function compileRule(rule: Rule): CompiledRule {
   const re = atomicTail(group > 0 ? withIndices(rule.pattern!) : rule.pattern!);
   const cost = patternCost(rule.pattern!);
   if ((rule.anchor ?? 'keyword') === 'keyword')
-    return { rule, cost, run: stickyRunner(rule, re, group, accept, emit) };
+    return { rule, cost, run: stickyRunner(rule, re, group, cost, accept, emit) };
   const window = rule.window ?? DEFAULT_WINDOW;
   const runRange = rangeRunner(re, group, accept, emit);
   return {
@@ -202,19 +207,43 @@ function span(m: RegExpExecArray, group: number, base: number): [number, number]
   return ix ? [base + ix[0], base + ix[1]] : undefined;
 }
 
+/**
+ * The first index of `ch` at or after a position, remembered per text: hits arrive in increasing
+ * order, so the searches for one text together read it at most once.
+ */
+function nextIndexOf(ch: string): (text: string, from: number) => number {
+  let memoText: string | undefined;
+  let memoFrom = 0;
+  let memoAt = -1;
+  return (text, from) => {
+    if (text !== memoText || from < memoFrom || (memoAt >= 0 && memoAt < from)) {
+      memoText = text;
+      memoFrom = from;
+      memoAt = text.indexOf(ch, from);
+    }
+    return memoAt;
+  };
+}
+
 function stickyRunner(
   rule: Rule,
   re: RegExp,
   group: number,
+  reach: number,
   accept: Accept,
   emit: Emit,
 ): CompiledRule['run'] {
   const offset = rule.offset ?? 0;
   const boundary = rule.boundary ?? true;
+  const next = rule.requires === undefined ? undefined : nextIndexOf(rule.requires);
   return (text, hit, ctx, out) => {
     const at = hit.start - offset;
     if (at < 0) return;
     if (boundary && at > 0 && isAlnum(text.charCodeAt(at - 1)) && !afterEscape(text, at)) return;
+    if (next !== undefined) {
+      const i = next(text, hit.end);
+      if (i < 0 || i - at > reach) return;
+    }
     re.lastIndex = at;
     const m = re.exec(text);
     if (m === null) return;

@@ -139,6 +139,8 @@ interface Tables {
    */
   readonly digitRules: readonly (readonly DigitRule[])[];
   readonly minDigits: number;
+  /** Runs with fewer digits than this reach only rules with a pre-filter (`next`, `letterPrefix`). */
+  readonly unfilteredMinDigits: number;
   readonly fieldRules: readonly CompiledRule[];
 }
 
@@ -174,6 +176,9 @@ function buildTables(rules: readonly Rule[]): Tables {
     if (rule.fields) fieldRules.push(compiled);
   }
   const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
+  const unfilteredMinDigits = digitRules
+    .filter((r) => r.next.length === 0 && !r.letterPrefix)
+    .reduce((m, r) => Math.min(m, r.minDigits), Infinity);
   const byDigits = Array.from({ length: DIGIT_LISTS + 1 }, (_, d) =>
     digitRules.filter((r) => r.minDigits <= d && r.maxDigits >= d),
   );
@@ -181,6 +186,7 @@ function buildTables(rules: readonly Rule[]): Tables {
     automaton: createAutomaton([...index.keys()]),
     byKeyword,
     digitRules: byDigits,
+    unfilteredMinDigits,
     minDigits,
     fieldRules,
   };
@@ -253,7 +259,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
           if (c === 46) dots++;
           continue;
         }
-        if (digits >= minDigits) addRun(runStart, runEnd, digits, dots);
+        if (digits >= minDigits) addRun(text, runStart, runEnd, digits, dots);
         runStart = -1;
         digits = 0;
         dots = 0;
@@ -261,7 +267,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
       }
     }
     if (b64 >= MIN_BASE64_RUN && (b64Upper & UPPER) !== 0) addBase64(n - b64, n);
-    if (runStart >= 0 && digits >= minDigits) addRun(runStart, runEnd, digits, dots);
+    if (runStart >= 0 && digits >= minDigits) addRun(text, runStart, runEnd, digits, dots);
     nonAscii = seen >= 128;
     info.percent = (marks & PCT) !== 0;
     info.plus = (marks & PLUS) !== 0;
@@ -284,12 +290,25 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     }
   }
 
-  function addRun(start: number, end: number, digits: number, dots: number): void {
+  /**
+   * Record a digit run for dispatch. A run short enough that only filtered rules take it (a house
+   * number needs a space after it, an IBAN's check digits two letters before them) is recorded
+   * only when one of them would pass: most runs in analytics text are one to three digits inside
+   * ids, dates and versions.
+   */
+  function addRun(text: string, start: number, end: number, digits: number, dots: number): void {
+    if (digits < t.unfilteredMinDigits && !anyPasses(text, start, end, digits, dots)) return;
     if (runCount + 4 > runs.length) runs = grown(runs, runs.length * 2);
     runs[runCount++] = start;
     runs[runCount++] = end;
     runs[runCount++] = digits;
     runs[runCount++] = dots;
+  }
+
+  function anyPasses(text: string, start: number, end: number, digits: number, dots: number) {
+    const list = t.digitRules[digits < DIGIT_LISTS ? digits : DIGIT_LISTS]!;
+    for (let r = 0; r < list.length; r++) if (passes(list[r]!, text, start, end, dots)) return true;
+    return false;
   }
 
   function addBase64(start: number, end: number): void {

@@ -144,6 +144,13 @@ export interface Rule {
   readonly group?: number;
   /** For `anchor: 'keyword'`: require a non-alphanumeric character before the match (default true). */
   readonly boundary?: boolean;
+  /**
+   * For `anchor: 'keyword'`: a character every match contains after its keyword (`@` in
+   * `https://user:pass@host`). The pattern is not tried at a hit with no such character after it
+   * within the pattern's reach, so the rule costs one character search per text for the usual
+   * case where none occurs (every URL hits `https://`; few carry credentials).
+   */
+  readonly requires?: string;
   readonly find?: (
     text: string,
     hit: Hit,

@@ -139,6 +139,7 @@ export const connectionRules: readonly Rule[] = [
     description:
       'Password in a basic-auth http(s) / ftp URL (https://user:pass@host). Ports (https://host:8080/) are not passwords.',
     keywords: ['http://', 'https://', 'ftp://', 'ftps://', 'sftp://'],
+    requires: '@',
     pattern:
       /(?:https?|ftps?|sftp):\/\/[^\s:@/?#"'<>\\]{0,128}:([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/y,
     group: 1,
@@ -166,6 +167,7 @@ export const connectionRules: readonly Rule[] = [
     description:
       'Password in any other scheme://user:pass@host URI (smtp, ldap, ssh, cloudinary, …); triggered by ://.',
     keywords: ['://'],
+    requires: '@',
     pattern: /:\/\/[^\s:@/?#"'<>\\]{0,128}:([^\s@/?#"'<>\\]{1,256})@(?=[A-Za-z0-9[])/y,
     group: 1,
     boundary: false,
