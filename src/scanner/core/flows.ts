@@ -3,7 +3,7 @@
  * uses the engine's field-name classifier on the key it lands under and on the name the value
  * is known by (`contact: user.email` is an email), and the detection engine on literals.
  */
-import { createDetector } from '../../engine/detect.js';
+import { literalDetector } from './literal-detector.js';
 import { createFieldClassifier } from '../../engine/fields/classify.js';
 import type { Category } from '../../engine/types.js';
 import type { Basis, Flow, Pos, Val, ValueType } from '../types.js';
@@ -17,7 +17,6 @@ const MAX_DEPTH = 12;
 const MAX_EXPR = 80;
 
 const classify = createFieldClassifier();
-const detectLiteral = createDetector({ fieldNames: false });
 
 /** A parameter of a wrapper function used as (part of) a sink argument, with what it carries. */
 export interface ParamUse {
@@ -139,7 +138,7 @@ function classifyLeaf(v: Val, place: Place, form: 'raw' | 'hashed'): Leaf[] {
   }
   const extra: Leaf[] = [];
   if (v.k === 'str' && v.value.length > 0 && form === 'raw') {
-    for (const f of detectLiteral.field(v.value, place.key, place.parentKey)) {
+    for (const f of literalDetector.field(v.value, place.key, place.parentKey)) {
       if (f.confidence < MIN_CONFIDENCE) continue;
       extra.push({ category: f.category, confidence: f.confidence, basis: 'literal' });
     }

@@ -5,7 +5,7 @@
  * they read.
  */
 import { isUnderAny } from '../../engine/categories.js';
-import { createDetector } from '../../engine/detect.js';
+import { literalDetector } from './literal-detector.js';
 import type { ConfigHit } from '../core/findings.js';
 import type { Ref } from '../core/registry.js';
 import type { Args, Pos, Val } from '../types.js';
@@ -14,7 +14,6 @@ import type { ConfigRule } from '../vendors/types.js';
 const SECRET_CATEGORIES = ['system.authentication', 'user.authorization'];
 /** Nested dicts followed into. */
 const MAX_DEPTH = 3;
-const detector = createDetector({ fieldNames: false });
 
 function rule(kind: string): ConfigRule {
   return {
@@ -46,7 +45,7 @@ export function secretsIn(args: Args, ref: Ref, file: string): ConfigHit[] {
   for (const [key, a] of args.keywords) literals(a, key, found, 0);
   const hits: ConfigHit[] = [];
   for (const lit of found) {
-    for (const f of detector.field(lit.text, lit.key, '')) {
+    for (const f of literalDetector.field(lit.text, lit.key, '')) {
       if (f.confidence < 0.5 || !isUnderAny(f.category, SECRET_CATEGORIES)) continue;
       hits.push({ vendor: ref.vendor.id, call: ref.text, rule: rule(f.kind), file, at: lit.at });
       break;
