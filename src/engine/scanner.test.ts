@@ -69,6 +69,30 @@ test('digit-run pre-filters keep rules from running on runs they cannot match', 
   assert.deepEqual(iban, ['DE89 3704 0044 0532 0130 00']);
 });
 
+test('each digit run reaches exactly the rules whose range holds its digit count, long runs too', () => {
+  const calls: string[] = [];
+  const rule = (id: string, digits: NonNullable<Rule['digits']>): Rule => ({
+    id,
+    category: 'user.contact.phone_number',
+    description: id,
+    digits,
+    find: (text, hit) => {
+      calls.push(`${id}:${text.slice(hit.start, hit.end).length}`);
+      return undefined;
+    },
+    confidence: 0.9,
+    examples: { positive: ['1'], negative: [] },
+  });
+  const rules = [
+    rule('short', { min: 1, max: 3, next: ' ' }),
+    rule('mid', { min: 5, max: 9 }),
+    rule('long', { min: 70, max: 100 }),
+  ];
+  // `12` is followed by a space (short's filter passes), `345` by a letter (it does not).
+  scan(rules, `12 x, 345y, 678901, ${'9'.repeat(75)}, ${'9'.repeat(101)},`);
+  assert.deepEqual(calls, ['short:2', 'mid:6', 'long:75']);
+});
+
 test('a value that would exhaust the attempt budget is cut and its rest reported unscanned', () => {
   // Two attempts per 4 characters, each charged the pattern's cost: far over the budget.
   const rule: Rule = {

@@ -180,7 +180,9 @@ function buildTables(rules: readonly Rule[]): Tables {
     .filter((r) => r.next.length === 0 && !r.letterPrefix)
     .reduce((m, r) => Math.min(m, r.minDigits), Infinity);
   const byDigits = Array.from({ length: DIGIT_LISTS + 1 }, (_, d) =>
-    digitRules.filter((r) => r.minDigits <= d && r.maxDigits >= d),
+    digitRules.filter((r) =>
+      d < DIGIT_LISTS ? r.minDigits <= d && r.maxDigits >= d : r.maxDigits >= d,
+    ),
   );
   return {
     automaton: createAutomaton([...index.keys()]),
