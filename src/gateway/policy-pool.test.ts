@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { gzipSync } from 'node:zlib';
+import type { Worker } from 'node:worker_threads';
 import { createObserver, type Observed } from './observe.js';
 import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
 import type { ReceiverRequest } from '../receivers/types.js';
-import { createPolicyPool, type PolicyPool } from './policy-pool.js';
+import { createPolicyPool, spawn, type PolicyPool } from './policy-pool.js';
 import { prepare, toWire, type Prepared, type PrepareEnv, type WireRequest } from './prepare.js';
 import { buildSources, buildSteps, limitsOf } from './runtime.js';
 
@@ -201,6 +202,75 @@ describe('policy pool, periodic sends', () => {
       assert.equal(sliced[0], 250, `the first slice holds 250 rows: ${sliced.join(', ')}`);
     } finally {
       await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('policy pool, replacing workers', () => {
+  const oneDestination = (dir: string): Config =>
+    ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
+      destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
+    });
+  const waitFor = async (ok: () => boolean, ms: number): Promise<boolean> => {
+    for (const end = Date.now() + ms; Date.now() < end && !ok();)
+      await new Promise((r) => setTimeout(r, 10));
+    return ok();
+  };
+
+  it('a replacement that cannot start is tried again, with growing waits, until one starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-respawn-'));
+    const starts: number[] = [];
+    let failures = 2;
+    const pool = await createPolicyPool(oneDestination(dir), ENV, 1, {
+      respawnDelayMs: 40,
+      startWorker: (init) => {
+        starts.push(Date.now());
+        if (starts.length > 1 && failures-- > 0)
+          return Promise.reject(new Error('cannot start now'));
+        return spawn(init);
+      },
+    });
+    try {
+      await pool.workers()[0]!.terminate();
+      assert.ok(await waitFor(() => starts.length >= 2, 2_000), 'a replacement was started');
+      // With no worker alive, requests are refused (the gateway answers "retry later").
+      await assert.rejects(pool.prepare(wire(batch([event(1)]))), /no policy worker/);
+      assert.ok(await waitFor(() => pool.workers().length === 1, 5_000), 'replaced in the end');
+      assert.equal(starts.length, 4, 'the first start, two failed replacements, one that started');
+      const waits = [starts[3]! - starts[2]!, starts[2]! - starts[1]!];
+      assert.ok(waits[0]! >= 75 && waits[1]! >= 35, `waits of 40 then 80 ms: ${waits.join(', ')}`);
+      assert.equal(events(await pool.prepare(wire(batch([event(2)])))).result.rows.length, 1);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a replacement that finishes starting after the pool closed is stopped at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-late-'));
+    let late: Worker | undefined;
+    let lateExited = false;
+    let count = 0;
+    const pool = await createPolicyPool(oneDestination(dir), ENV, 1, {
+      startWorker: async (init) => {
+        if (++count === 1) return spawn(init);
+        const w = await spawn(init);
+        w.once('exit', () => (lateExited = true));
+        await new Promise((r) => setTimeout(r, 100));
+        return (late = w);
+      },
+    });
+    try {
+      await pool.workers()[0]!.terminate();
+      await pool.close();
+      assert.ok(await waitFor(() => late !== undefined, 5_000), 'the replacement started');
+      assert.ok(await waitFor(() => lateExited, 2_000), 'the late replacement was terminated');
+      assert.equal(pool.workers().length, 0);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,7 +1,8 @@
 /**
  * Policy worker threads, so decoding and minimization use every core while the main thread
  * reads bodies, commits and answers. Each request goes to the least busy worker. A worker that
- * dies fails its batches (the SDKs get "retry later"; nothing was acknowledged) and is replaced.
+ * dies fails its batches (the SDKs get "retry later"; nothing was acknowledged) and is replaced;
+ * a replacement that cannot start is tried again with growing waits.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
@@ -38,8 +39,13 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./policy-worker.js', import.meta.url);
+/** A replacement that could not start is tried again after this long, then twice as long… */
+const RESPAWN_FIRST_DELAY_MS = 1_000;
+/** …up to this. */
+const RESPAWN_MAX_DELAY_MS = 30_000;
 
-function spawn(init: WorkerInit): Promise<Worker> {
+/** Start a policy worker; resolves once it compiled its policies. */
+export function spawn(init: WorkerInit): Promise<Worker> {
   const worker = new Worker(WORKER_URL, { workerData: init });
   return new Promise((resolve, reject) => {
     const fail = (e: Error) => reject(e);
@@ -67,9 +73,14 @@ export async function createPolicyPool(
     observed?: (o: Observed) => void;
     /** How often workers send their observations, ms (default 1000). */
     drainIntervalMs?: number;
+    /** First wait before starting a replacement again after one failed to start, ms (default 1000). */
+    respawnDelayMs?: number;
+    /** How a worker is started (tests replace it to make starts fail). */
+    startWorker?: (init: WorkerInit) => Promise<Worker>;
   } = {},
 ): Promise<PolicyPool> {
   const onWorkerLost = hooks.lost ?? (() => {});
+  const start = hooks.startWorker ?? spawn;
   const init: WorkerInit = {
     config,
     env: { VEIL_MASTER_KEY: env.VEIL_MASTER_KEY },
@@ -78,6 +89,7 @@ export async function createPolicyPool(
     sources: [...buildSources(config, env, [])],
   };
   const drains = new Map<number, () => void>();
+  const retries = new Set<NodeJS.Timeout>();
   let closed = false;
   let nextId = 1;
   const slots: Slot[] = [];
@@ -99,19 +111,41 @@ export async function createPolicyPool(
       slot.pending.clear();
       if (closed) return;
       onWorkerLost();
-      spawn(init).then(
-        (w) => {
-          slot.worker = w;
-          slot.alive = true;
-          attach(slot);
-        },
-        () => {}, // the slot stays dead; the others take the batches
-      );
+      respawn(slot, hooks.respawnDelayMs ?? RESPAWN_FIRST_DELAY_MS);
     });
     slot.worker.on('error', () => {}); // 'exit' follows and handles it
   };
+  /**
+   * Start a replacement for `slot`'s dead worker. While it cannot start, the other workers take
+   * the batches (or, with none alive, requests get "retry later") and it is tried again after
+   * `delayMs`, doubling up to RESPAWN_MAX_DELAY_MS. A worker that finishes starting after the pool
+   * was closed is terminated at once.
+   */
+  const respawn = (slot: Slot, delayMs: number): void => {
+    if (closed) return;
+    start(init).then(
+      (w) => {
+        if (closed) {
+          void w.terminate();
+          return;
+        }
+        slot.worker = w;
+        slot.alive = true;
+        attach(slot);
+      },
+      () => {
+        if (closed) return;
+        const next = Math.min(delayMs * 2, RESPAWN_MAX_DELAY_MS);
+        const t = setTimeout(() => {
+          retries.delete(t);
+          respawn(slot, next);
+        }, delayMs).unref();
+        retries.add(t);
+      },
+    );
+  };
 
-  for (const worker of await Promise.all(Array.from({ length: size }, () => spawn(init)))) {
+  for (const worker of await Promise.all(Array.from({ length: size }, () => start(init)))) {
     const slot: Slot = { worker, alive: true, pending: new Map() };
     attach(slot);
     slots.push(slot);
@@ -155,6 +189,7 @@ export async function createPolicyPool(
     async close() {
       if (closed) return;
       closed = true;
+      for (const t of retries) clearTimeout(t);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
