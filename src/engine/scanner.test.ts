@@ -65,8 +65,11 @@ test('digit-run pre-filters keep rules from running on runs they cannot match', 
       return undefined;
     },
   };
-  scan([prefixed], 'DE89 3704 0044 0532 0130 00, 89 12, x9 12');
+  // Two letters must start a word: not inside a UUID, an id or a longer word.
+  scan([prefixed], 'DE89 3704 0044 0532 0130 00, 89 12, x9 12, 3fa85f64, _GB29 1, ORDERDE89 1');
   assert.deepEqual(iban, ['DE89 3704 0044 0532 0130 00']);
+  scan([prefixed], 'NL91 4, iban=nl91abna');
+  assert.deepEqual(iban.slice(1), ['NL91 4', 'nl91']);
 });
 
 test('each digit run reaches exactly the rules whose range holds its digit count, long runs too', () => {

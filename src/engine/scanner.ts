@@ -115,13 +115,21 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** ASCII letter, digit or `_` (NaN, past either end of a string, is none of them). */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** The scanner-side pre-filters of a digit rule (see `Rule.digits`). */
 function passes(r: DigitRule, text: string, start: number, end: number, dots: number): boolean {
   if (dots < r.minDots) return false;
   if (r.next.length > 0 && !r.next.includes(text.charCodeAt(end))) return false;
   return (
     !r.letterPrefix ||
-    (start >= 2 && isLetter(text.charCodeAt(start - 1)) && isLetter(text.charCodeAt(start - 2)))
+    (start >= 2 &&
+      isLetter(text.charCodeAt(start - 1)) &&
+      isLetter(text.charCodeAt(start - 2)) &&
+      !isWordChar(text.charCodeAt(start - 3)))
   );
 }
 

@@ -123,7 +123,9 @@ export interface Rule {
    * and counts, so they keep digit rules off the hot path):
    * `dots`: at least this many `.` separators inside the run (IPv4 needs 3);
    * `next`: the character right after the run must be one of these;
-   * `letterPrefix`: the two characters right before the run are ASCII letters (IBAN country code).
+   * `letterPrefix`: the two characters right before the run are ASCII letters that start a word
+   * (no ASCII letter, digit or `_` before them): an IBAN's country code, not `fa85` inside a
+   * UUID.
    */
   readonly digits?: {
     readonly min: number;
