@@ -207,15 +207,21 @@ function span(m: RegExpExecArray, group: number, base: number): [number, number]
   return ix ? [base + ix[0], base + ix[1]] : undefined;
 }
 
+/** One search per required character, shared by every rule that requires it. */
+const searches = new Map<string, (text: string, from: number) => number>();
+
 /**
  * The first index of `ch` at or after a position, remembered per text: hits arrive in increasing
- * order, so the searches for one text together read it at most once.
+ * order, so the searches for one text together read it at most once, however many rules require
+ * the same character (both URL-credential rules hit on every `https://`).
  */
 function nextIndexOf(ch: string): (text: string, from: number) => number {
+  let search = searches.get(ch);
+  if (search !== undefined) return search;
   let memoText: string | undefined;
   let memoFrom = 0;
   let memoAt = -1;
-  return (text, from) => {
+  search = (text, from) => {
     if (text !== memoText || from < memoFrom || (memoAt >= 0 && memoAt < from)) {
       memoText = text;
       memoFrom = from;
@@ -223,6 +229,8 @@ function nextIndexOf(ch: string): (text: string, from: number) => number {
     }
     return memoAt;
   };
+  searches.set(ch, search);
+  return search;
 }
 
 function stickyRunner(

@@ -1,8 +1,10 @@
 // Linear work on adversarial input, with every rule enabled. Timing never decides a test (the
 // times are measured by `npm run bench`, benchmarks/lib/adversarial.ts); here the work is
-// counted: every regular-expression execution the detector starts. 10x more input must cost about 10x
-// more work (a quadratic detector costs ~100x). Rule patterns are bounded by construction
-// (compile-rule.ts rejects unbounded quantifiers), so counted work is the detector's real work.
+// counted: every regular-expression execution the detector starts, and the characters its
+// `indexOf` searches read (rules that require a character after their keyword search for it).
+// 10x more input must cost about 10x more work (a quadratic detector costs ~100x). Rule patterns
+// are bounded by construction (compile-rule.ts rejects unbounded quantifiers), so counted work is
+// the detector's real work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDetector } from './detect.js';
@@ -34,25 +36,36 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'html references': (n) => 'a&#64;b&period;co '.repeat(n / 17),
   'json-ish': (n) => '{"a":'.repeat(n / 5),
   'spaces and digits': (n) => '1 '.repeat(n / 2),
+  'URLs, one @ at the end': (n) => 'https://'.repeat(n / 8) + '@',
+  'URLs and @ alternating': (n) => 'https://a@'.repeat(n / 10),
 };
 
 interface Work {
   execs: number;
+  /** Characters read by `indexOf` searches. */
+  searched: number;
 }
 
 /** Run the detector on `s` counting the RegExp executions it starts. */
 function workOf(s: string): Work {
-  const w: Work = { execs: 0 };
+  const w: Work = { execs: 0, searched: 0 };
   const proto = RegExp.prototype;
   const exec = proto.exec;
+  const indexOf = String.prototype.indexOf;
   proto.exec = function (this: RegExp, str: string) {
     w.execs++;
     return exec.call(this, str);
+  };
+  String.prototype.indexOf = function (this: string, search: string, from?: number) {
+    const at = indexOf.call(this, search, from);
+    w.searched += (at < 0 ? this.length : at) - (from ?? 0);
+    return at;
   };
   try {
     detector({ v: s });
   } finally {
     proto.exec = exec;
+    String.prototype.indexOf = indexOf;
   }
   return w;
 }
@@ -65,6 +78,10 @@ for (const [name, make] of Object.entries(ADVERSARIAL)) {
     assert.ok(
       large.execs <= Math.max(small.execs, 50) * 15,
       `${name}: ${small.execs} regex executions for 20 KB, ${large.execs} for 200 KB`,
+    );
+    assert.ok(
+      large.searched <= Math.max(small.searched, 20_000) * 15,
+      `${name}: ${small.searched} characters searched for 20 KB, ${large.searched} for 200 KB`,
     );
   });
 }

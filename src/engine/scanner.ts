@@ -6,7 +6,7 @@ import { createAutomaton, type Automaton } from './automaton.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { isUnderAny } from './categories.js';
 import { normalizeWithMap } from './normalize.js';
-import { grown } from './text.js';
+import { grown, isLetter, isWordChar } from './text.js';
 import type { Category, Rule, ScanContext } from './types.js';
 
 /** One match in a scanned string; spans are in the string given to `scan`. */
@@ -109,15 +109,6 @@ interface DigitRule {
   readonly letterPrefix: boolean;
   readonly cost: number;
   readonly run: CompiledRule['run'];
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** ASCII letter, digit or `_` (NaN, past either end of a string, is none of them). */
-function isWordChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** The scanner-side pre-filters of a digit rule (see `Rule.digits`). */

@@ -47,6 +47,16 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** True for ASCII letters. */
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** True for ASCII letters, digits and `_`: characters that glue a token to its neighbour. */
+export function isWordChar(c: number): boolean {
+  return isAlnum(c) || c === 95;
+}
+
 const PLACEHOLDER_WORDS =
   /example|sample|dummy|placeholder|changeme|change_me|your[_-]?(?:api|secret|token|key|password)|redacted|xxxx|\*\*\*\*|\.\.\.|<[a-z_ -]{1,40}>|\$\{|\{\{|%[a-z_]{1,20}%/i;
 

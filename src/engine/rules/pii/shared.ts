@@ -4,18 +4,10 @@
  * here does work bounded by its arguments (a window or a digit run), never by the text length.
  */
 import { isUnder } from '../../categories.js';
-import { isAlnum } from '../../text.js';
+import { isWordChar } from '../../text.js';
 import type { Category, ScanContext } from '../../types.js';
 
-/** True for ASCII letters. */
-export function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** True for ASCII letters, digits and `_`: characters that glue a token to its neighbour. */
-export function isWordChar(c: number): boolean {
-  return isAlnum(c) || c === 95;
-}
+export { isLetter, isWordChar } from '../../text.js';
 
 /**
  * True for dash look-alikes NFKC leaves alone (‐ ‑ ‒ – — − ー): Japanese input methods often
