@@ -5,9 +5,6 @@
  * side on the same events. Single core, no worker threads. Every throughput row runs in a process
  * of its own holding one detector (lib/detect-child.ts explains why).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { allRules, createDetector, isUnder, type DetectOptions } from '../src/engine/index.js';
 import {
   generateCorpus,
@@ -18,6 +15,7 @@ import {
 } from '../src/testing/corpus/index.js';
 import { SIZE, type WorstCase } from './lib/adversarial.js';
 import { worstCaseInChild } from './lib/worst-child.js';
+import { withTextsFile } from './lib/child.js';
 import { throughputInChild, VARIANTS, type Variant } from './lib/detect-child.js';
 import { indexJson } from './lib/json-index.js';
 import { runPeer, summarize, type PeerReport, type ScoreSummary } from './lib/peer-run.js';
@@ -124,19 +122,19 @@ export async function benchDetect(o: DetectBenchOptions): Promise<DetectReport> 
   );
 
   // The events as the children read them, one JSON text per line.
-  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-detect-'));
-  const file = join(dir, 'events.ndjson');
-  writeFileSync(file, texts.join('\n') + '\n');
-  let baseline: Throughput;
-  let worst: readonly WorstCase[];
-  const veil: Throughput[] = [];
-  try {
-    baseline = await throughput('JSON.parse + JSON.stringify', 'baseline', file, bytes, o.reps);
+  const { baseline, worst, veil } = await withTextsFile(texts, async (file) => {
+    const baseline = await throughput(
+      'JSON.parse + JSON.stringify',
+      'baseline',
+      file,
+      bytes,
+      o.reps,
+    );
     o.log(`baseline: ${baseline.mbPerSecond.toFixed(1)} MB/s`);
 
     // The worst case in a process of its own (a fresh heap, the default detector warmed by one
     // pass over the same events; see lib/worst-child.ts).
-    worst = await worstCaseInChild(file);
+    const worst = await worstCaseInChild(file);
     o.log(
       `worst case: max ${Math.max(...worst.map((w) => w.ms)).toFixed(2)} ms per ${SIZE / 1000} KB value`,
     );
@@ -147,14 +145,14 @@ export async function benchDetect(o: DetectBenchOptions): Promise<DetectReport> 
       ['Veil, all rules, decode off', 'decode-off'],
       ['Veil, all rules, decode and field names off', 'decode-and-fields-off'],
     ];
+    const veil: Throughput[] = [];
     for (const [label, variant] of rows) {
       const r = await throughput(label, variant, file, bytes, o.reps);
       o.log(`${label}: ${r.mbPerSecond.toFixed(1)} MB/s`);
       veil.push(r);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return { baseline, worst, veil };
+  });
   const flatness = {
     allRules: allRules.length,
     subsetRules: VARIANTS.subset.rules.length,

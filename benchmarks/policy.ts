@@ -8,14 +8,12 @@
  * The events are the eval corpus (about 1 KB each, about one planted item per event) converted to
  * canonical Segment-spec events the way the correctness test converts them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { toCanonical } from '../src/testing/corpus/canonical.js';
 import { generateCorpus } from '../src/testing/corpus/index.js';
 import { DROPPED_FIELDS } from './lib/peers/tsub.js';
 import { packageVersion } from './lib/peers/version.js';
-import { policyRowsInChild, type PolicyTimings } from './lib/policy-child.js';
+import { withTextsFile } from './lib/child.js';
+import { policyRowsInChild } from './lib/policy-child.js';
 import { fixed, table } from './lib/table.js';
 import type { Timing } from './lib/timing.js';
 
@@ -194,15 +192,7 @@ export async function benchPolicy(o: PolicyBenchOptions): Promise<PolicyReport> 
   );
   const n = o.events;
   // Measured in a process of its own with one policy step (lib/policy-child.ts explains why).
-  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-policy-'));
-  let measured: PolicyTimings;
-  try {
-    const file = join(dir, 'events.ndjson');
-    writeFileSync(file, texts.join('\n') + '\n');
-    measured = await policyRowsInChild(file, o.reps);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const measured = await withTextsFile(texts, (file) => policyRowsInChild(file, o.reps));
   const base = measured.baseline;
   const baseline = rateOf('JSON.parse + JSON.stringify (baseline)', base, n, base.median);
   o.log(`baseline: ${Math.round(baseline.eventsPerSecond)} events/s`);

@@ -13,11 +13,9 @@
  * Run by `throughputInChild` with `--expose-gc`; reads the events (one JSON text per line) from a
  * file the parent wrote, parses them, and sends `{timing}` over IPC.
  */
-import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { allRules, createDetector, type DetectOptions } from '../../src/engine/index.js';
 import type { Rule } from '../../src/engine/types.js';
+import { childArgs, isChild, readTexts, reply, runChild } from './child.js';
 import { timeSync, type Timing } from './timing.js';
 
 /** The rows of the detection benchmark, each one detector configuration. */
@@ -39,11 +37,6 @@ export function subset(rules: readonly Rule[], n: number): Rule[] {
   return Array.from({ length: n }, (_, i) => rules[Math.floor(i * step)]!);
 }
 
-/** The event texts of a file written by the parent (one JSON text per line). */
-export function readTexts(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean);
-}
-
 function child(file: string, variant: Variant, reps: number): void {
   const texts = readTexts(file);
   const options = VARIANTS[variant];
@@ -62,27 +55,15 @@ function child(file: string, variant: Variant, reps: number): void {
   }
   // Three warm-up runs: the gateway is long-running, so steady state (after JIT tiering) is what counts.
   const timing = timeSync(fn, { warmup: 3, reps });
-  process.send!({ timing }, () => process.exit(0));
+  reply(timing);
 }
 
 /** Fork this module to measure `variant` on the events in `file`; resolves with its timing. */
 export function throughputInChild(file: string, variant: Variant, reps: number): Promise<Timing> {
-  return new Promise((resolve, reject) => {
-    const c = fork(fileURLToPath(import.meta.url), ['--child', file, variant, String(reps)], {
-      execArgv: ['--expose-gc'],
-      stdio: 'inherit',
-    });
-    let got: Timing | undefined;
-    c.once('message', (m: { timing: Timing }) => (got = m.timing));
-    c.once('error', reject);
-    c.once('exit', (code) =>
-      got
-        ? resolve(got)
-        : reject(new Error(`detection child (${variant}) exited (code ${code}) without results`)),
-    );
-  });
+  return runChild(import.meta.url, [file, variant, String(reps)], `detection (${variant})`);
 }
 
-// Only when this module is the process's entry point (worst-child.ts imports it).
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--child')
-  child(process.argv[3]!, process.argv[4] as Variant, Number(process.argv[5]));
+if (isChild(import.meta.url)) {
+  const [file, variant, reps] = childArgs();
+  child(file!, variant as Variant, Number(reps));
+}

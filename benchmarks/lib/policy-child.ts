@@ -7,14 +7,12 @@
  * Run by `policyRowsInChild` with `--expose-gc`; reads canonical events (one JSON text per line)
  * from a file the parent wrote and sends `{baseline, rows}` over IPC.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { defaultPolicy } from '../../src/config/policy.js';
 import { createDetector } from '../../src/engine/index.js';
 import { parseCanonical, type CanonicalEvent } from '../../src/pipeline/event.js';
 import { ephemeralMasterKey } from '../../src/policy/keys.js';
 import { createPolicyStep } from '../../src/policy/step.js';
-import { readTexts } from './detect-child.js';
+import { childArgs, isChild, readTexts, reply, runChild } from './child.js';
 import { timeSync, type Timing } from './timing.js';
 
 /** What the child measured: the baseline and each Veil row, in order. */
@@ -82,25 +80,15 @@ function child(file: string, reps: number): void {
   ];
   const rows = variants.map(([label, fn]) => [label, measure(fn, reps)] as const);
   const result: PolicyTimings = { baseline, rows };
-  process.send!(result, () => process.exit(0));
+  reply(result);
 }
 
 /** Fork this module to measure the policy rows on the events in `file`. */
 export function policyRowsInChild(file: string, reps: number): Promise<PolicyTimings> {
-  return new Promise((resolve, reject) => {
-    const c = fork(fileURLToPath(import.meta.url), ['--child', file, String(reps)], {
-      execArgv: ['--expose-gc'],
-      stdio: 'inherit',
-    });
-    let got: PolicyTimings | undefined;
-    c.once('message', (m: PolicyTimings) => (got = m));
-    c.once('error', reject);
-    c.once('exit', (code) =>
-      got ? resolve(got) : reject(new Error(`policy child exited (code ${code}) without results`)),
-    );
-  });
+  return runChild(import.meta.url, [file, String(reps)], 'policy');
 }
 
-// Only when this module is the process's entry point.
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--child')
-  child(process.argv[3]!, Number(process.argv[4]));
+if (isChild(import.meta.url)) {
+  const [file, reps] = childArgs();
+  child(file!, Number(reps));
+}

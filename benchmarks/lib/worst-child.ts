@@ -11,10 +11,8 @@
  * Run by `worstCaseInChild` (below) with `--expose-gc`; argument: the events file. Sends
  * `{worst}` over IPC and exits.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { allRules, createDetector } from '../../src/engine/index.js';
-import { readTexts } from './detect-child.js';
+import { childArgs, isChild, readTexts, reply, runChild } from './child.js';
 import { adversaries, keywordAdversaries, worstCase, type WorstCase } from './adversarial.js';
 
 /** The adversarial set: the fixed shapes and one value per distinct rule keyword. */
@@ -27,27 +25,12 @@ function child(file: string): void {
   for (const t of readTexts(file)) all(JSON.parse(t) as unknown);
   (globalThis as { gc?: () => void }).gc?.();
   const worst = worstCase(all, adversarialSet());
-  process.send!({ worst }, () => process.exit(0));
+  reply(worst);
 }
 
 /** Fork this module as the worst-case child; resolves with its measurements. */
 export function worstCaseInChild(file: string): Promise<WorstCase[]> {
-  return new Promise((resolve, reject) => {
-    const c = fork(fileURLToPath(import.meta.url), ['--child', file], {
-      execArgv: ['--expose-gc'],
-      stdio: 'inherit',
-    });
-    let got: WorstCase[] | undefined;
-    c.once('message', (m: { worst: WorstCase[] }) => (got = m.worst));
-    c.once('error', reject);
-    c.once('exit', (code) =>
-      got
-        ? resolve(got)
-        : reject(new Error(`worst-case child exited (code ${code}) without results`)),
-    );
-  });
+  return runChild(import.meta.url, [file], 'worst-case');
 }
 
-// Only when this module is the process's entry point (detect-child.ts has a child mode too).
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--child')
-  child(process.argv[3]!);
+if (isChild(import.meta.url)) child(childArgs()[0]!);
