@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
 import { ConfigSchema, type Config } from '../config/schema.js';
+import { createReceivers } from '../receivers/index.js';
 import { startFakeVendor, type FakeVendor } from '../testing/fake-vendor.js';
 import { createGateway, type Gateway } from './gateway.js';
 
@@ -176,5 +178,53 @@ describe('gateway', () => {
     url = await gw.start();
     assert.equal(gw.outbox.state('hook'), 'cut');
     assert.equal(gw.outbox.state('archive'), 'active');
+  });
+});
+
+describe('gateway: a request whose preparing throws', () => {
+  it('is refused as bad input (no retry loop), counted apart, and the gateway goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-gw-throw-'));
+    const receivers = createReceivers();
+    const segment = receivers.get('segment')!;
+    // A decoder fault that the same bytes always meet again.
+    receivers.set('segment', {
+      ...segment,
+      decode: (route, req, limits) => {
+        if (req.body.includes('poison')) throw new TypeError(`cannot read ${EMAIL}`);
+        return segment.decode(route, req, limits);
+      },
+    });
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: join(dir, 'data'),
+      server: { port: 0, policy_workers: 0 },
+      admin: { token_env: 'ADMIN_TOKEN' },
+      sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+      destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+    });
+    const gw = await createGateway(config, { env: ENV, receivers, log });
+    try {
+      const url = await gw.start();
+      const bad = await post(url, [{ ...track(1), properties: { note: 'poison' } }]);
+      assert.equal(bad.status, 400, 'Segment SDKs drop a 400 instead of retrying it');
+      assert.equal(bad.headers.get('retry-after'), null);
+      assert.equal(gw.outbox.depth(), 0, 'nothing was committed');
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      assert.match(
+        metrics,
+        /veil_refused_requests_total\{vendor="segment",code="prepare_threw"\} 1/,
+      );
+      const logged = lines.join('');
+      assert.match(logged, /preparing threw; request refused/);
+      assert.match(logged, /"err":"TypeError"/);
+      assert.ok(!logged.includes(EMAIL), 'the thrown message (a value) is not logged');
+      const good = await post(url, [track(2)]);
+      assert.equal(good.status, 200, 'the next request is served');
+    } finally {
+      await gw.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

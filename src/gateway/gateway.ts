@@ -16,6 +16,7 @@ import { createDetector } from '../engine/detect.js';
 import { openCountryDatabase } from '../policy/generalize/ip.js';
 import { loadMasterKey } from '../policy/keys.js';
 import { createReceivers } from '../receivers/index.js';
+import type { Receiver } from '../receivers/types.js';
 import { openSqliteOutbox } from '../store/sqlite/outbox.js';
 import type { Outbox } from '../store/types.js';
 import { admin } from './admin.js';
@@ -38,6 +39,11 @@ export interface GatewaySettings {
   readonly now?: () => number;
   /** The outbox to use instead of `<data_dir>/veil.db` (tests inject a controllable one). */
   readonly outbox?: Outbox;
+  /**
+   * The receivers the main thread decodes with instead of the built-in ones (tests inject a
+   * faulty one). Policy workers always use the built-in receivers.
+   */
+  readonly receivers?: ReadonlyMap<string, Receiver>;
 }
 
 /** A running (or ready to run) gateway. */
@@ -153,7 +159,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
   let inflight = 0;
   let idle: (() => void) | undefined;
   const deps: IngestDeps = {
-    receivers: createReceivers(),
+    receivers: settings.receivers ?? createReceivers(),
     sources: rt.sources,
     destinations: rt.destinations,
     outbox,

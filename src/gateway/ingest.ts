@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PolicyPool } from './policy-pool.js';
 import type { Observer } from './observe.js';
-import { prepare, toWire, type Prepared, type PrepareEnv } from './prepare.js';
+import { prepareOrThrow, PrepareThrew, toWire, type Prepared, type PrepareEnv } from './prepare.js';
 import type { Receiver, ReceiverRequest, Route, RejectCode } from '../receivers/types.js';
 import { OutboxFullError, type Outbox } from '../store/types.js';
 import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
@@ -87,7 +87,9 @@ export async function ingest(
   const body = await readBody(http, deps.maxBodyBytes);
   if (body === undefined) return; // client went away
   if (body === TOO_LARGE)
-    return refuse(deps, empty, 'too_large', `body exceeds ${deps.maxBodyBytes} bytes`, true);
+    return refuse(deps, empty, 'too_large', `body exceeds ${deps.maxBodyBytes} bytes`, {
+      close: true,
+    });
   const ctx: Ctx = { ...empty, req: { ...base, body } };
   await handle(deps, ctx, route);
 }
@@ -98,6 +100,15 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
   try {
     p = await prepared(deps, receiver, route, req);
   } catch (e) {
+    if (e instanceof PrepareThrew) {
+      // The same bytes would throw again: "retry later" would make the SDK resend them forever
+      // (and hold back the batches queued behind them). Nothing was committed or forwarded.
+      // Counted apart from malformed input (`code="prepare_threw"`): it is a fault to alert on.
+      deps.log.error({ err: e.thrown }, 'preparing threw; request refused');
+      return refuse(deps, ctx, 'bad_request', 'the request could not be processed', {
+        label: 'prepare_threw',
+      });
+    }
     // A policy worker died or failed: nothing was committed, so "retry later" loses nothing.
     deps.log.error({ err: (e as Error).name }, 'preparing failed');
     return refuse(deps, ctx, 'overloaded', 'policy unavailable');
@@ -141,7 +152,8 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
 /**
  * Decode, token check and every destination's policy (fail closed), in a policy worker when
  * there are any (the body's bytes go there; the events never come back to this thread, only
- * the rows to commit). Destinations that are cut get nothing. Rejects only when a worker failed.
+ * the rows to commit). Destinations that are cut get nothing. Rejects (throws, without workers)
+ * with `PrepareThrew` when preparing threw, with another error when a worker failed.
  */
 function prepared(
   deps: IngestDeps,
@@ -153,7 +165,7 @@ function prepared(
   for (const name of deps.destinations.keys())
     if (deps.outbox.state(name) === 'cut') cut.push(name);
   if (deps.pool) return deps.pool.prepare(toWire(receiver.vendor, route, req, cut, deps.observe));
-  return prepare(deps, receiver, route, req, {
+  return prepareOrThrow(deps, receiver, route, req, {
     cut,
     ...(deps.observe && deps.observer && { observer: deps.observer }),
   });
@@ -231,9 +243,9 @@ function refuse(
   ctx: Ctx,
   code: RejectCode,
   message: string,
-  close = false,
+  { close = false, label = code }: { close?: boolean; label?: string } = {},
 ): void {
-  deps.metrics.refused.inc({ vendor: ctx.receiver.vendor, code });
+  deps.metrics.refused.inc({ vendor: ctx.receiver.vendor, code: label });
   const retry = code === 'overloaded' ? RETRY_AFTER_S : undefined;
   const r = ctx.receiver.refused(ctx.route, ctx.req, code, message, retry);
   deps.metrics.requests.inc({

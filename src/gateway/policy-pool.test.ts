@@ -16,7 +16,14 @@ import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
 import type { ReceiverRequest } from '../receivers/types.js';
 import { createPolicyPool, spawn, type PolicyPool } from './policy-pool.js';
-import { prepare, toWire, type Prepared, type PrepareEnv, type WireRequest } from './prepare.js';
+import {
+  prepare,
+  PrepareThrew,
+  toWire,
+  type Prepared,
+  type PrepareEnv,
+  type WireRequest,
+} from './prepare.js';
 import { buildSources, buildSteps, limitsOf } from './runtime.js';
 
 const ENV = { VEIL_MASTER_KEY: 'e5'.repeat(32), WEB_KEY: 'wk-from-env' };
@@ -152,6 +159,21 @@ describe('policy pool', () => {
     const w = wire(batch([], 'wk-1', pooled));
     assert.equal(w.body.buffer.byteLength, pooled.byteLength);
     assert.deepEqual(Buffer.from(w.body), pooled);
+  });
+
+  it('reports a request whose preparing threw as PrepareThrew; the worker lives on', async () => {
+    const before = pool.workers();
+    // A request the worker cannot even rebuild: reading its body throws a TypeError there.
+    const broken = { ...wire(batch([event(1)])), body: 7 as unknown as Uint8Array };
+    const e = await pool.prepare(broken).then(
+      () => assert.fail('resolved'),
+      (err: unknown) => err,
+    );
+    assert.ok(e instanceof PrepareThrew, String(e));
+    assert.equal(e.thrown, 'TypeError');
+    assert.deepEqual(pool.workers(), before, 'no worker died or was replaced');
+    const r = events(await pool.prepare(wire(batch([event(3)]))));
+    assert.equal(r.result.rows.length, 2);
   });
 
   it('replaces a worker that died; only its own batches fail', async () => {

@@ -8,13 +8,16 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Observed } from './observe.js';
 import type { WorkerInit, WorkerRequest } from './policy-worker.js';
-import type { Prepared, WireRequest } from './prepare.js';
+import { PrepareThrew, type Prepared, type WireRequest } from './prepare.js';
 import { buildSources } from './runtime.js';
 
 /** A pool of policy workers. */
 export interface PolicyPool {
   readonly size: number;
-  /** Prepare `request` (decode, token, policy) in a worker. Rejects when the worker failed. */
+  /**
+   * Prepare `request` (decode, token, policy) in a worker. Rejects with `PrepareThrew` when
+   * preparing threw, with another error when the worker failed.
+   */
   prepare(request: WireRequest): Promise<Prepared>;
   /** Ask every worker for the observations it holds; resolves when all answered. */
   drain(): Promise<void>;
@@ -28,6 +31,8 @@ interface WorkerMessage {
   readonly id?: number;
   readonly prepared?: Prepared;
   readonly error?: string;
+  /** Preparing threw (see `PrepareThrew`): the class name of what was thrown. */
+  readonly threw?: string;
   readonly deltas?: Observed;
   readonly drained?: number;
 }
@@ -103,6 +108,7 @@ export async function createPolicyPool(
       if (p === undefined) return;
       slot.pending.delete(m.id);
       if (m.prepared) p.resolve(m.prepared);
+      else if (m.threw !== undefined) p.reject(new PrepareThrew(m.threw));
       else p.reject(new Error(`policy worker: ${m.error ?? 'failed'}`));
     });
     slot.worker.once('exit', () => {

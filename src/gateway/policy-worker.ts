@@ -11,7 +11,7 @@ import type { Config } from '../config/schema.js';
 import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
 import { createObserver } from './observe.js';
-import { prepareWire, type PrepareEnv, type WireRequest } from './prepare.js';
+import { prepareWire, thrownName, type PrepareEnv, type WireRequest } from './prepare.js';
 import { buildSteps, limitsOf, type SourceRuntime } from './runtime.js';
 
 /** What the pool hands a worker at start. */
@@ -108,7 +108,8 @@ async function main(): Promise<void> {
       port.postMessage({ id: m.id, prepared: prepareWire(env, m.request, observer) });
       if (observer.size() > MAX_KEYS) send();
     } catch (e) {
-      port.postMessage({ id: m.id, error: (e as Error)?.name ?? 'Error' });
+      // Deterministic for these bytes: the gateway answers "bad request", not "retry later".
+      port.postMessage({ id: m.id, threw: thrownName(e) });
     }
   });
   port.postMessage({ ready: true });

@@ -53,6 +53,33 @@ export type Prepared =
       readonly result: MinimizeResult;
     };
 
+/**
+ * Preparing a request threw: a fault in decoding, policy or observing that the same bytes would
+ * meet again (a decoder bug, a value that exhausts the stack). The SDK is answered "bad request"
+ * so it drops the batch instead of retrying it forever; nothing was acknowledged or committed.
+ * `name` is the thrown error's class name only (messages can quote values).
+ */
+export class PrepareThrew extends Error {
+  constructor(readonly thrown: string) {
+    super(`preparing the request threw ${thrown}`);
+    this.name = 'PrepareThrew';
+  }
+}
+
+/** `prepare`, with anything it throws turned into a `PrepareThrew`. */
+export function prepareOrThrow(...args: Parameters<typeof prepare>): Prepared {
+  try {
+    return prepare(...args);
+  } catch (e) {
+    throw new PrepareThrew(thrownName(e));
+  }
+}
+
+/** The class name of a thrown value, never its message. */
+export function thrownName(e: unknown): string {
+  return e instanceof Error ? e.name : typeof e;
+}
+
 /** Decode `req` on `route`, check its token, minimize its events for the source's destinations. */
 export function prepare(
   env: PrepareEnv,
