@@ -3,6 +3,7 @@
  * encodes from. Validation reports every problem with its dotted path.
  */
 import { z } from 'zod';
+import { isCanonicalIso } from './time.js';
 
 const json = z.record(z.string(), z.unknown());
 const id = z.union([z.string().min(1).max(1024), z.number().finite()]).transform((v) => String(v));
@@ -83,7 +84,11 @@ export const CanonicalEventSchema = z
         path: ['previousId'],
         message: 'an alias event needs previousId',
       });
-    if (e.timestamp !== undefined && Number.isNaN(Date.parse(e.timestamp)))
+    if (
+      e.timestamp !== undefined &&
+      !isCanonicalIso(e.timestamp) &&
+      Number.isNaN(Date.parse(e.timestamp))
+    )
       ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'not an ISO 8601 date-time' });
   });
 

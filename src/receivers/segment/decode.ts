@@ -16,6 +16,7 @@ import {
 import type { DecodeOutcome, Decoded, Limits, ReceiverRequest, Rejected } from '../types.js';
 import { parseCanonical } from '../../pipeline/event.js';
 import type { SegmentRoute } from './routes.js';
+import { isCanonicalIso } from '../../pipeline/time.js';
 
 type Json = Record<string, unknown>;
 
@@ -81,7 +82,7 @@ export function normalizeTime(v: unknown): unknown {
     const d = new Date(v < 1e11 ? v * 1000 : v);
     return Number.isNaN(d.getTime()) ? v : d.toISOString();
   }
-  if (typeof v !== 'string') return v;
+  if (typeof v !== 'string' || isCanonicalIso(v)) return v;
   const t = Date.parse(v);
   return Number.isNaN(t) ? v : new Date(t).toISOString();
 }
