@@ -5,7 +5,8 @@
  * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
  * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
  * run under --cpu-prof, profile in benchmarks/results/profiles/), --records-pairs N (only the
- * gateway with inventory and ledger on and off, N pairs, the order alternating). Ledger only: --ledger-rows N.
+ * gateway with inventory and ledger on and off, N pairs, the order alternating; with
+ * --records-synchronous normal, the outbox without an fsync per commit). Ledger only: --ledger-rows N.
  * Scan only: --files N (default 5000, 1000 with --quick), files of the generated source tree;
  * --profile (one extra scan under the CPU profiler, profile in benchmarks/results/profiles/).
  */
@@ -26,6 +27,16 @@ function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) ? v : fallback;
+}
+
+/** The value of `--name`, which must be one of `allowed`. */
+function word<T extends string>(name: string, allowed: readonly T[]): T {
+  const v = process.argv[process.argv.indexOf(`--${name}`) + 1];
+  if (!allowed.includes(v as T)) {
+    process.stderr.write(`--${name} takes one of ${allowed.join(', ')}\n`);
+    process.exit(2);
+  }
+  return v as T;
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
@@ -107,6 +118,9 @@ async function main(): Promise<void> {
       reps: Math.min(options.reps, quick ? 1 : 3),
       connections: flag('connections', 16),
       ...(process.argv.includes('--records-pairs') && { recordsPairs: flag('records-pairs', 2) }),
+      ...(process.argv.includes('--records-synchronous') && {
+        recordsSynchronous: word('records-synchronous', ['full', 'normal'] as const),
+      }),
       ...(process.argv.includes('--profile') && { profileDir: join(root, 'results', 'profiles') }),
     });
     process.stdout.write(`\n${renderGateway(report)}\n`);
