@@ -83,6 +83,10 @@ export const ServerSchema = z.strictObject({
       description:
         'Worker threads that run the policies; 0 runs them on the main thread. auto: one per CPU core beyond the first, at most 4.',
     }),
+  policy_worker_max_heap_mb: z.number().int().min(32).max(65_536).optional().meta({
+    description:
+      "Heap limit of each policy worker (V8 old generation, MB). A request that would need more ends only its worker, which is replaced (its requests get retry-later); unset: the process's own limit.",
+  }),
   shutdown_grace_ms: int(0, 600_000, 10_000, 'How long shutdown waits for in-flight deliveries.'),
 });
 

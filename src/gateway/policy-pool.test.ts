@@ -243,6 +243,47 @@ describe('policy pool, replacing workers', () => {
     return ok();
   };
 
+  it('a worker over its heap limit ends alone and is replaced; only its request fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-heap-'));
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      server: {
+        policy_worker_max_heap_mb: 32,
+        max_body_bytes: 50_000_000,
+        max_events_per_request: 100_000,
+      },
+      sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
+      destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
+    });
+    let lost = 0;
+    const pool = await createPolicyPool(config, ENV, 1, {
+      respawnDelayMs: 40,
+      lost: () => lost++,
+    });
+    try {
+      const first = pool.workers()[0]!;
+      assert.equal(first.resourceLimits?.maxOldGenerationSizeMb, 32);
+      // About 13 MB of JSON whose parsed events need far more than 32 MB of heap.
+      const big = Array.from({ length: 5_000 }, (_, i) => ({
+        ...event(i),
+        properties: {
+          a: 'x'.repeat(2_000) + i,
+          b: Array.from({ length: 50 }, (_, j) => `v${j}_${i}`),
+        },
+      }));
+      await assert.rejects(pool.prepare(wire(batch(big))), /policy worker exited/);
+      assert.equal(lost, 1);
+      assert.ok(await waitFor(() => pool.workers().length === 1, 5_000), 'replaced');
+      assert.notEqual(pool.workers()[0], first);
+      assert.equal(pool.workers()[0]!.resourceLimits?.maxOldGenerationSizeMb, 32);
+      assert.equal(events(await pool.prepare(wire(batch([event(1)])))).result.rows.length, 1);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a replacement that cannot start is tried again, with growing waits, until one starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'veil-pool-respawn-'));
     const starts: number[] = [];

@@ -51,7 +51,12 @@ const RESPAWN_MAX_DELAY_MS = 30_000;
 
 /** Start a policy worker; resolves once it compiled its policies. */
 export function spawn(init: WorkerInit): Promise<Worker> {
-  const worker = new Worker(WORKER_URL, { workerData: init });
+  const heap = init.config.server.policy_worker_max_heap_mb;
+  const worker = new Worker(WORKER_URL, {
+    workerData: init,
+    // Over this, the worker ends alone (ERR_WORKER_OUT_OF_MEMORY) and is replaced.
+    ...(heap !== undefined && { resourceLimits: { maxOldGenerationSizeMb: heap } }),
+  });
   return new Promise((resolve, reject) => {
     const fail = (e: Error) => reject(e);
     worker.once('error', fail);
