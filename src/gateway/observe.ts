@@ -60,8 +60,8 @@ interface Subject {
   readonly day: string;
   /** count per cell id (`cellId`) */
   readonly counts: number[];
-  /** the serial of the last event counted per cell id (a cell counts once per event) */
-  readonly last: number[];
+  /** The subject of the same raw id with another destination, org or day. */
+  readonly next: Subject | undefined;
 }
 
 /** Aggregates observations until drained. */
@@ -144,14 +144,16 @@ export function createObserver(
   const inventoryOn = options.inventory ?? true;
   // source → destination → event → group
   let inv = new Map<string, Map<string, Map<string, Group>>>();
-  // day → destination → raw subject id → its subjects (one per org); raw ids stay in this
-  // thread's memory until the next drain (as in the pseudonym cache) and are never drained.
-  let led = new Map<string, Map<string, Map<string, Subject[]>>>();
+  // raw subject id → its subjects (one per destination, org and day, chained); raw ids stay in
+  // this thread's memory until the next drain (as in the pseudonym cache) and are never drained.
+  let led = new Map<string, Subject>();
   let keys = 0;
+  // Events observed; `seen[cell]` is the serial of the last event whose subject counted `cell`
+  // (a cell counts once per event). Serials never restart, so `seen` stays valid across drains.
   let serial = 0;
+  const seen: number[] = [];
   let dayStart = 0;
   let day = '';
-  let today: Map<string, Map<string, Subject[]>> | undefined;
   let lastSubject: Subject | undefined;
   let lastGroup: { source: string; destination: string; event: string; group: Group } | undefined;
 
@@ -159,7 +161,6 @@ export function createObserver(
     if (now < dayStart || now >= dayStart + DAY_MS) {
       dayStart = now - (now % DAY_MS);
       day = new Date(dayStart).toISOString().slice(0, 10);
-      today = undefined;
     }
     return day;
   }
@@ -236,10 +237,7 @@ export function createObserver(
   ): void {
     const g = groupOf(source, destination, event);
     const at = ++serial;
-    if (s !== undefined) {
-      s.counts[EVENTS_CELL] = (s.counts[EVENTS_CELL] ?? 0) + 1;
-      s.last[EVENTS_CELL] = at;
-    }
+    if (s !== undefined) s.counts[EVENTS_CELL] = (s.counts[EVENTS_CELL] ?? 0) + 1;
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
       const e = entryOf(g, i, r, source, destination, event, now);
@@ -262,8 +260,8 @@ export function createObserver(
       const cells = e.lastCells;
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j]!;
-        if (s.last[c] === at) continue; // counted for this event already
-        s.last[c] = at;
+        if (seen[c] === at) continue; // counted for this event already
+        seen[c] = at;
         s.counts[c] = (s.counts[c] ?? 0) + 1;
       }
     }
@@ -290,15 +288,10 @@ export function createObserver(
       prev.day === d
     )
       return prev;
-    if (today === undefined) {
-      today = led.get(d);
-      if (today === undefined) led.set(d, (today = new Map()));
-    }
-    let bySubject = today.get(destination);
-    if (bySubject === undefined) today.set(destination, (bySubject = new Map()));
-    let list = bySubject.get(rawSubject);
-    if (list === undefined) bySubject.set(rawSubject, (list = []));
-    for (const s of list) if (s.rawOrg === rawOrg) return (lastSubject = s);
+    const head = led.get(rawSubject);
+    for (let s = head; s !== undefined; s = s.next)
+      if (s.destination === destination && s.rawOrg === rawOrg && s.day === d)
+        return (lastSubject = s);
     const sentSubject = id(sent.userId) ?? id(sent.anonymousId);
     // A vendor subject equal to a raw id (a policy that keeps ids) must not enter the ledger.
     const vendorSubject =
@@ -314,9 +307,9 @@ export function createObserver(
       vendorSubject,
       day: d,
       counts: [],
-      last: [],
+      next: head,
     };
-    list.push(s);
+    led.set(rawSubject, s);
     keys++;
     return (lastSubject = s);
   }
@@ -344,20 +337,18 @@ export function createObserver(
   }
 
   function* drainLedger(map: typeof led): Generator<LedgerDay> {
-    for (const byDestination of map.values())
-      for (const bySubject of byDestination.values())
-        for (const list of bySubject.values())
-          for (const s of list) {
-            const row: { -readonly [K in keyof LedgerDay]: LedgerDay[K] } = {
-              destination: s.destination,
-              day: s.day,
-              subject: s.subject,
-              counts: encodeCounts(s.counts),
-            };
-            if (s.org !== undefined) row.org = s.org;
-            if (s.vendorSubject !== undefined) row.vendorSubject = s.vendorSubject;
-            yield row;
-          }
+    for (const head of map.values())
+      for (let s: Subject | undefined = head; s !== undefined; s = s.next) {
+        const row: { -readonly [K in keyof LedgerDay]: LedgerDay[K] } = {
+          destination: s.destination,
+          day: s.day,
+          subject: s.subject,
+          counts: encodeCounts(s.counts),
+        };
+        if (s.org !== undefined) row.org = s.org;
+        if (s.vendorSubject !== undefined) row.vendorSubject = s.vendorSubject;
+        yield row;
+      }
   }
 
   function drainLazy(): LazyObserved {
@@ -365,11 +356,9 @@ export function createObserver(
     const l = led;
     inv = new Map();
     led = new Map();
-    today = undefined;
     lastSubject = undefined;
     lastGroup = undefined;
     keys = 0;
-    serial = 0; // every subject is new after a drain: event serials may start again
     return { inventory: inventoryOn ? drainInventory(i) : [], ledger: drainLedger(l) };
   }
 
