@@ -41,6 +41,11 @@ export interface Registry {
   readonly mentions: (text: string) => boolean;
   /** The same test as a global regular expression, to find every mention. */
   readonly pattern: RegExp;
+  /**
+   * Globals whose type has an `=` member (`intercomSettings`): an assignment to one of them, or
+   * to one of its keys, is a sink. Front ends look at assignments only when there are some.
+   */
+  readonly assignable: ReadonlySet<string>;
 }
 
 function escape(s: string): string {
@@ -72,7 +77,18 @@ export function createRegistry(vendors: readonly VendorDefinition[], language: L
   const re =
     sorted.length === 0 ? /$^/ : new RegExp(`(?<!${before})(?:${sorted.join('|')})(?![\\w$])`);
   const pattern = new RegExp(re.source, 'g');
-  return { language, vendors, modules, globals, mentions: (text) => re.test(text), pattern };
+  const assignable = new Set(
+    [...globals].filter(([, r]) => assignedMember(r) !== undefined).map(([name]) => name),
+  );
+  return {
+    language,
+    vendors,
+    modules,
+    globals,
+    mentions: (text) => re.test(text),
+    pattern,
+    assignable,
+  };
 }
 
 /** The ref of `import`/`require` of a module, for one import form. */
@@ -120,6 +136,11 @@ function asType(ref: Ref & { k: 'member' }): Ref | undefined {
 export function calledMember(ref: Ref): Member | undefined {
   if (ref.k === 'member') return ref.member;
   return ref.vendor.types[ref.type]?.['()'];
+}
+
+/** What assigning to `ref` does: its type's `=` member (`window.intercomSettings = {…}`). */
+export function assignedMember(ref: Ref): Member | undefined {
+  return ref.k === 'type' ? ref.vendor.types[ref.type]?.['='] : undefined;
 }
 
 /** The type a call of `ref` returns. */

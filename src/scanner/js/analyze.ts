@@ -14,11 +14,11 @@ import type {
   SourceFile,
   WrapperExport,
 } from '../core/front.js';
-import { calledMember, type Ref } from '../core/registry.js';
+import { assignedMember, calledMember, type Ref } from '../core/registry.js';
 import { pickSink, readSink, wrapperSink } from '../core/sink.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ConfigRule, Member, Sink } from '../vendors/types.js';
-import { GLOBAL_OBJECTS, posOf, unwrap, type FileContext } from './context.js';
+import { GLOBAL_OBJECTS, memberAccess, posOf, unwrap, type FileContext } from './context.js';
 import { exportsOf, wrapperName } from './exports.js';
 import { refOf, type JsRef } from './refs.js';
 import { createBinder, enclosingFunction } from './scope.js';
@@ -43,25 +43,32 @@ function scriptKind(path: string): T.ScriptKind {
 }
 
 type Call = T.CallExpression | T.NewExpression;
+type Assignment = T.BinaryExpression;
 
 /**
- * Every call and `new` in the file, in source order. The same walk sets each node's parent
- * (the parser is asked not to: one walk instead of two).
+ * Every call and `new` in the file, and every plain assignment (`a = b`), in source order. The
+ * same walk sets each node's parent (the parser is asked not to: one walk instead of two).
  */
-function collectCalls(sf: T.SourceFile): Call[] {
+function collectCalls(sf: T.SourceFile): { calls: Call[]; assignments: Assignment[] } {
   const out: Call[] = [];
+  const assignments: Assignment[] = [];
   let parent: T.Node = sf;
   const visit = (n: T.Node): void => {
     (n as { parent: T.Node }).parent = parent;
     if (n.kind === ts.SyntaxKind.CallExpression || n.kind === ts.SyntaxKind.NewExpression)
       out.push(n as Call);
+    else if (
+      n.kind === ts.SyntaxKind.BinaryExpression &&
+      (n as Assignment).operatorToken.kind === ts.SyntaxKind.EqualsToken
+    )
+      assignments.push(n as Assignment);
     const saved = parent;
     parent = n;
     ts.forEachChild(n, visit);
     parent = saved;
   };
   ts.forEachChild(sf, visit);
-  return out;
+  return { calls: out, assignments };
 }
 
 function argsOf(fc: FileContext, call: Call, fn: T.SignatureDeclaration | undefined): Args {
@@ -83,10 +90,10 @@ interface Found {
   readonly hits: ConfigHit[];
 }
 
-/** Read the sinks of one member called at `call`; wrappers' sinks are all read. */
+/** Read the sinks of one member called (or assigned) at `call`; wrappers' sinks are all read. */
 function readMember(
   fc: FileContext,
-  call: Call,
+  call: Call | Assignment,
   ref: Ref,
   member: Member,
   sinks: readonly Sink[],
@@ -95,7 +102,9 @@ function readMember(
 ): void {
   const via = ref.k === 'member' ? ref.via : undefined;
   const fn = enclosingFunction(call);
-  const args = given ?? argsOf(fc, call, via === undefined ? fn : undefined);
+  const args =
+    given ?? (ts.isBinaryExpression(call) ? undefined : argsOf(fc, call, via ? undefined : fn));
+  if (args === undefined) return;
   const at = posOf(fc, call);
   for (const sink of sinks) {
     const read = readSink(sink, args, {
@@ -128,7 +137,7 @@ function readMember(
 
 function configHits(
   fc: FileContext,
-  call: Call,
+  call: Call | Assignment,
   ref: Ref,
   rules: readonly ConfigRule[],
   args: Args,
@@ -167,6 +176,55 @@ function readCall(fc: FileContext, call: Call, r: JsRef | undefined, found: Foun
     found.hits.push(...secretsIn(args, r, fc.path));
   }
   return sink !== undefined || member.config !== undefined;
+}
+
+/**
+ * Cheap test before resolving an assignment's target: it names an assignable global
+ * (`intercomSettings = …`, `window.intercomSettings = …`) or one key of one
+ * (`window.intercomSettings.email = …`). An alias of the setting is not followed.
+ */
+function mayAssign(fc: FileContext, a: Assignment): boolean {
+  const names = fc.ctx.registry.assignable;
+  const nameOf = (e: T.Expression): string | undefined => {
+    const u = unwrap(e);
+    return ts.isIdentifier(u) ? u.text : memberAccess(u)?.name;
+  };
+  const left = unwrap(a.left);
+  if (names.has(nameOf(left) ?? '')) return true;
+  const m = memberAccess(left);
+  return m !== undefined && names.has(nameOf(m.obj) ?? '');
+}
+
+/**
+ * An assignment to an SDK setting that is read as a whole (`window.intercomSettings = {…}`,
+ * the type's `=` member) is a sink call with the assigned value as its argument 0; so is an
+ * assignment to one key of it (`window.intercomSettings.email = …`, as `{email: …}`).
+ */
+function readAssignment(fc: FileContext, a: Assignment, found: Found): void {
+  const left = unwrap(a.left);
+  const fn = enclosingFunction(a);
+  /** The setting `r` is, with its `=` member, when it is one. */
+  const setting = (r: JsRef | undefined) => {
+    if (r?.k !== 'type') return undefined;
+    const member = assignedMember(r);
+    return member === undefined ? undefined : { ref: r, member };
+  };
+  let hit = setting(refOf(fc, left));
+  let value: Val;
+  if (hit !== undefined) value = valOf(fc, a.right, { fn });
+  else {
+    const m = memberAccess(left);
+    hit = m === undefined ? undefined : setting(refOf(fc, unwrap(m.obj)));
+    if (m === undefined || hit === undefined) return;
+    const at = posOf(fc, left);
+    const v = valOf(fc, a.right, { fn });
+    value = { k: 'obj', props: [{ key: m.name, value: v, at }], spreads: [], at };
+  }
+  const args: Args = { positional: [value], keywords: new Map() };
+  const sink = pickSink(hit.member, args);
+  if (sink === undefined) return;
+  const site: Ref = { k: 'member', vendor: hit.ref.vendor, member: hit.member, text: hit.ref.text };
+  readMember(fc, a, site, hit.member, [sink], found, args);
 }
 
 function parseProblems(sf: T.SourceFile): FileAnalysis['problems'] {
@@ -247,8 +305,12 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
   };
   const found: Found = { calls: [], hits: [] };
   const pending: Call[] = [];
-  // SDK calls first (they make wrappers), then calls of the wrappers they made.
-  for (const call of collectCalls(sf)) {
+  const { calls, assignments } = collectCalls(sf);
+  // Assignments to SDK settings and SDK calls first (they make wrappers), then calls of the
+  // wrappers they made.
+  if (fc.ctx.registry.assignable.size > 0)
+    for (const a of assignments) if (mayAssign(fc, a)) readAssignment(fc, a, found);
+  for (const call of calls) {
     if (!mayReach(fc, call)) continue;
     const callee = unwrap(call.expression);
     if (!readCall(fc, call, refOf(fc, callee), found)) pending.push(call);

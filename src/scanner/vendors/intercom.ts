@@ -4,8 +4,8 @@
  * `react-use-intercom` (`const {boot} = useIntercom()`). Intercom messages users, so it is
  * allowed their email and name; everything else is reported as for any vendor.
  *
- * Checked against @intercom/messenger-js-sdk 0.0.20 type declarations. `window.intercomSettings
- * = {…}` is an assignment, not a call: not read.
+ * The classic snippet boots from `window.intercomSettings = {app_id, name, email, …}`, read
+ * as a boot. Checked against @intercom/messenger-js-sdk 0.0.20 type declarations.
  */
 import { command, eventName, fields, message, sink } from './specs.js';
 import type { Member, VendorDefinition } from './types.js';
@@ -42,10 +42,12 @@ export const intercom: VendorDefinition = {
       '@intercom/messenger-js-sdk': { default: 'boot', namespace: 'module' },
       'react-use-intercom': { namespace: 'react-module' },
     },
-    globals: { Intercom: 'global' },
+    globals: { Intercom: 'global', intercomSettings: 'settings' },
   },
   types: {
     global: { '()': GLOBAL },
+    // `window.intercomSettings = {…}` (read by the snippet when it loads): a boot.
+    settings: { '=': BOOT },
     // `Intercom({app_id, user_id, email})` boots the Messenger.
     boot: { '()': BOOT },
     module: { ...FUNCTIONS, Intercom: BOOT },

@@ -118,7 +118,11 @@ export interface Member {
   readonly config?: readonly ConfigRule[];
 }
 
-/** A type: its members by name. The member `()` is the type itself called (`gtag(…)`). */
+/**
+ * A type: its members by name. The member `()` is the type itself called (`gtag(…)`); the member
+ * `=` is a value assigned to it (`window.intercomSettings = {…}`, JavaScript), read as a call
+ * with that value as argument 0, and an assignment to one of its keys as `{key: value}`.
+ */
 export type TypeSpec = Readonly<Record<string, Member>>;
 
 /** What importing a module gives. */
