@@ -47,6 +47,7 @@ export function secretsIn(args: Args, ref: Ref, file: string): ConfigHit[] {
   for (const lit of found) {
     for (const f of literalDetector.field(lit.text, lit.key, '')) {
       if (f.confidence < 0.5 || !isUnderAny(f.category, SECRET_CATEGORIES)) continue;
+      if (ref.vendor.publicKeys?.includes(f.kind)) continue;
       hits.push({ vendor: ref.vendor.id, call: ref.text, rule: rule(f.kind), file, at: lit.at });
       break;
     }

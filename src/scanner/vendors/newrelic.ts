@@ -99,6 +99,8 @@ export const newrelic: VendorDefinition = {
   id: 'newrelic',
   name: 'New Relic',
   role: 'monitoring',
+  // The browser agent's `info.licenseKey` (NRJS-…) is in every page the agent runs on.
+  publicKeys: ['newrelic_browser_api_token'],
   docs: 'https://docs.newrelic.com/docs/browser/new-relic-browser/browser-apis/using-browser-apis/',
   js: {
     modules: {

@@ -167,6 +167,12 @@ export interface VendorDefinition {
    * leaks. Parents cover children.
    */
   readonly allow?: readonly Category[];
+  /**
+   * Detection rule ids of this vendor's own client keys, public by design (shipped in every page
+   * that loads the SDK): written in the source of this vendor's setup call, they are not
+   * reported as hard-coded secrets.
+   */
+  readonly publicKeys?: readonly string[];
   readonly js?: Entry;
   readonly python?: Entry;
   /** The SDK's types by name; entry points and members refer to these names. */
