@@ -210,6 +210,18 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const results = new Map<string, FileAnalysis>();
   const exported = new Map<string, Ref[]>();
   const noWrappers = () => undefined;
+  const exists = (p: string): boolean => texts.has(p);
+  // Python: an absolute import of a module the tree holds is the project's own module.
+  const pyLocal = new Map<string, boolean>();
+  const pythonLocal = (from: string, spec: string): boolean => {
+    const key = `${from}\0${spec}`;
+    let r = pyLocal.get(key);
+    if (r === undefined) {
+      r = resolveImport('python', from, spec, exists) !== undefined;
+      pyLocal.set(key, r);
+    }
+    return r;
+  };
   const focusing = options.focus ?? true;
   // Pass 1: files that name an SDK; collect the wrappers they export.
   for (const [path, text] of texts) {
@@ -221,6 +233,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       {
         registry: lang.registry,
         wrapper: noWrappers,
+        ...(lang.front.language === 'python' ? { local: pythonLocal } : {}),
         ...(focusing ? { relevant: [lang.registry.pattern] } : {}),
       },
     );
@@ -232,7 +245,6 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   }
   // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
   if (exported.size > 0) {
-    const exists = (p: string): boolean => texts.has(p);
     const aliases = loadAliases(walked.configs, (p) => {
       try {
         return readFileSync(join(base, p), 'utf8');
@@ -284,6 +296,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
             registry: lang.registry,
             wrapper,
             ...(language === 'js' && aliases.length > 0 ? { local } : {}),
+            ...(language === 'python' ? { local: pythonLocal } : {}),
             ...(focusing ? { relevant } : {}),
           },
         ),

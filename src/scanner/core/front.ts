@@ -53,8 +53,10 @@ export interface AnalyzeContext {
    */
   readonly relevant?: readonly RegExp[];
   /**
-   * Whether a specifier that is not relative names a scanned file (a tsconfig `paths` alias or
-   * `baseUrl`: `@/lib/analytics`). Absent: only relative specifiers do.
+   * Whether a specifier that is not relative names a scanned file (JavaScript: a tsconfig
+   * `paths` alias or `baseUrl`, `@/lib/analytics`; Python: an absolute import of the project's
+   * own module, `import analytics` with an `analytics/` package in the tree, which shadows an SDK
+   * module of that name). Absent: only relative specifiers do.
    */
   readonly local?: (fromFile: string, specifier: string) => boolean;
 }

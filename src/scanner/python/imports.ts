@@ -3,9 +3,9 @@
  * modules as paths or `from` imports that may name another file's wrappers.
  */
 import type { Node } from 'web-tree-sitter';
-import { memberOf, moduleRef } from '../core/registry.js';
+import { memberOf } from '../core/registry.js';
 import { kids, type Cx } from './context.js';
-import { wrapperBinding } from './refs.js';
+import { sdkModule, wrapperBinding } from './refs.js';
 import { renamed, type Binding } from './scope.js';
 import type { Site } from './sites.js';
 
@@ -18,7 +18,7 @@ function bind(cx: Cx, name: string, b: Binding): void {
 }
 
 function moduleBinding(cx: Cx, path: string): Binding {
-  const ref = moduleRef(cx.st.ctx.registry, path, 'namespace');
+  const ref = sdkModule(cx, path);
   return ref === undefined ? { path } : { ref, path };
 }
 
@@ -39,9 +39,9 @@ function importNames(node: Node, cx: Cx): void {
 /** `from spec import name`: an SDK submodule or member, else a name another file may export. */
 function fromBinding(cx: Cx, spec: string, name: string): Binding {
   if (!spec.startsWith('.')) {
-    const sub = moduleRef(cx.st.ctx.registry, `${spec}.${name}`, 'namespace');
+    const sub = sdkModule(cx, `${spec}.${name}`);
     if (sub !== undefined) return { ref: sub, path: `${spec}.${name}` };
-    const ns = moduleRef(cx.st.ctx.registry, spec, 'namespace');
+    const ns = sdkModule(cx, spec);
     const ref = ns === undefined ? undefined : memberOf(ns, name);
     if (ref !== undefined) return { ref };
     if (ns !== undefined) return {};
@@ -51,7 +51,7 @@ function fromBinding(cx: Cx, spec: string, name: string): Binding {
 
 /** Every member of an SDK module's namespace type, for `from sdk import *`. */
 function importStar(cx: Cx, spec: string): void {
-  const ns = moduleRef(cx.st.ctx.registry, spec, 'namespace');
+  const ns = sdkModule(cx, spec);
   if (ns === undefined || ns.k !== 'type') return;
   for (const name of Object.keys(ns.vendor.types[ns.type] ?? {})) {
     const ref = memberOf(ns, name);

@@ -4,7 +4,7 @@
  * another (`track` after `from .analytics import track`), a module path, or a class of this file.
  */
 import type { Node } from 'web-tree-sitter';
-import { callResult, memberOf, moduleRef } from '../core/registry.js';
+import { callResult, memberOf, moduleRef, type Ref } from '../core/registry.js';
 import { kids, type Cx } from './context.js';
 import { exprOf, nodeOf, type Expr } from './expr.js';
 import { lookup, type Binding } from './scope.js';
@@ -22,9 +22,20 @@ export function wrapperBinding(cx: Cx, spec: string, name: string): Binding | un
   return w === undefined ? undefined : { wrappers: [...w] };
 }
 
+/**
+ * The SDK module an absolute import names (`analytics`, `segment.analytics`), unless the scan
+ * holds a module of the project by that name: a package `analytics/` of the app's own shadows
+ * Segment's `analytics` for the files that import it, as it does at run time.
+ */
+export function sdkModule(cx: Cx, path: string): Ref | undefined {
+  const ref = moduleRef(cx.st.ctx.registry, path, 'namespace');
+  if (ref === undefined || cx.st.ctx.local?.(cx.st.path, path) !== true) return ref;
+  return undefined;
+}
+
 function pathAttr(cx: Cx, path: string, name: string): Binding | undefined {
   const full = `${path}.${name}`;
-  const ref = moduleRef(cx.st.ctx.registry, full, 'namespace');
+  const ref = sdkModule(cx, full);
   if (ref !== undefined) return { ref, path: full };
   return wrapperBinding(cx, path, name) ?? { path: full };
 }
