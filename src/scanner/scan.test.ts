@@ -46,6 +46,29 @@ describe('scan()', () => {
     assert.equal((await files({ gitignore: false })).length, 7);
   });
 
+  it('applies the .gitignore files above the scanned folder, up to the git work tree', async () => {
+    const dir = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'generated/\n*.bundle.js\nweb/legacy/\n',
+      'web/.gitignore': '!keep.bundle.js\n',
+      'web/src/app.ts': LEAK,
+      'web/src/app.bundle.js': LEAK,
+      'web/src/keep.bundle.js': LEAK,
+      'web/generated/client.ts': LEAK,
+      'web/legacy/old.ts': LEAK,
+      'web/legacy/more/older.ts': LEAK,
+    });
+    const files = async (root: string, o?: { gitignore: boolean }) =>
+      [...new Set((await scan(root, o)).findings.map((f) => f.file))].sort();
+    assert.deepEqual(await files(join(dir, 'web')), ['src/app.ts', 'src/keep.bundle.js']);
+    assert.equal((await files(join(dir, 'web'), { gitignore: false })).length, 6);
+    // A folder the repository ignores, asked for by name, is read.
+    assert.deepEqual(await files(join(dir, 'web/legacy')), ['more/older.ts', 'old.ts']);
+    // Outside a git work tree a parent's .gitignore means nothing.
+    const loose = project({ '.gitignore': '*.ts\n', 'web/src/app.ts': LEAK });
+    assert.deepEqual(await files(join(loose, 'web')), ['src/app.ts']);
+  });
+
   // A hang guard, not a speed assertion: linear reading takes well under a second here, while
   // an unbounded quantifier in the textual passes (the statement cut, imports, re-exports) took
   // minutes on these lines.

@@ -3,8 +3,8 @@
  * an SDK, follow exported wrapper functions one level to their callers in other files, and
  * classify what each call sends.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Category } from '../engine/types.js';
 import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/front.js';
@@ -80,7 +80,10 @@ interface Walked {
 
 /** The `.gitignore` of one folder: its patterns apply to paths relative to that folder. */
 interface IgnoreFile {
+  /** The folder, relative to the scan root ('' for the root, or for a folder above it). */
   readonly dir: string;
+  /** For a folder above the scan root: the root's path relative to that folder. */
+  readonly above?: string;
   readonly rules: Ignore;
 }
 
@@ -92,7 +95,13 @@ interface IgnoreFile {
 function gitIgnored(stack: readonly IgnoreFile[], rel: string): boolean {
   let ignored = false;
   for (const f of stack) {
-    const r = f.rules.test(f.dir === '' ? rel : rel.slice(f.dir.length + 1));
+    const r = f.rules.test(
+      f.above !== undefined
+        ? `${f.above}/${rel}`
+        : f.dir === ''
+          ? rel
+          : rel.slice(f.dir.length + 1),
+    );
     if (r.ignored) ignored = true;
     else if (r.unignored) ignored = false;
   }
@@ -108,6 +117,33 @@ function readGitignore(dir: string, rel: string): IgnoreFile | undefined {
     return undefined;
   }
   return { dir: rel === '.' ? '' : rel, rules: ignore().add(text) };
+}
+
+/**
+ * The `.gitignore` files of the folders above the scan root, up to the root of its git work
+ * tree (the nearest folder with a `.git`), outermost first: scanning `web/` of a repository
+ * skips what the repository's own `.gitignore` ignores there, as git does. None outside a work
+ * tree, and none when they ignore the scan root itself (it was asked for by name).
+ */
+function gitignoresAbove(root: string): IgnoreFile[] {
+  const chain: string[] = [];
+  let top: string | undefined;
+  for (let d = dirname(root); ; d = dirname(d)) {
+    chain.push(d);
+    if (existsSync(join(d, '.git'))) {
+      top = d;
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  if (existsSync(join(root, '.git')) || top === undefined) return [];
+  const out: IgnoreFile[] = [];
+  for (const d of chain.reverse()) {
+    const own = readGitignore(d, '.');
+    if (own !== undefined) out.push({ ...own, above: toRel(d, root) });
+  }
+  // '' tests the root itself, as a folder (`web/` against the repository's rules).
+  return gitIgnored(out, '') ? [] : out;
 }
 
 function walk(
@@ -182,7 +218,10 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const base = isFile ? resolve(abs, '..') : abs;
   const walked: Walked = { files: [], configs: [], problems: [], bytes: 0 };
   if (isFile) walked.files.push(toRel(base, abs));
-  else walk(base, base, new Set(langs.keys()), options, walked);
+  else {
+    const above = options.gitignore === false ? [] : gitignoresAbove(base);
+    walk(base, base, new Set(langs.keys()), options, walked, above);
+  }
 
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const texts = new Map<string, string>();
