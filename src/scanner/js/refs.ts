@@ -53,8 +53,29 @@ function functionRef(fc: FileContext, fn: T.Node): JsRef | undefined {
 }
 
 /** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
+/**
+ * The SDK instance a type annotation names: `analytics: Analytics` with `Analytics` imported
+ * from `@segment/analytics-node` is what `new Analytics(…)` gives. Undefined for any other type.
+ */
+function annotatedRef(
+  fc: FileContext,
+  type: T.TypeNode | undefined,
+  name: string,
+  depth: number,
+): JsRef | undefined {
+  if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName))
+    return undefined;
+  const cls = identifierRef(fc, type.typeName, depth + 1);
+  if (cls === undefined || (cls.k !== 'type' && cls.k !== 'member')) return undefined;
+  const instance = callResult(cls);
+  return instance === undefined ? undefined : { ...instance, text: name };
+}
+
 function paramRef(fc: FileContext, d: Decl & { k: 'param' }, depth: number): JsRef | undefined {
   const fn = d.fn;
+  const param = fn.parameters[d.index];
+  const typed = annotatedRef(fc, param?.type, param?.name.getText(fc.sf) ?? '', depth);
+  if (typed !== undefined) return typed;
   const call = fn.parent;
   if (call === undefined || !(ts.isCallExpression(call) || ts.isNewExpression(call)))
     return undefined;
@@ -145,10 +166,20 @@ function thisMember(fc: FileContext, at: T.Node, name: string, depth: number): J
   while (cls !== undefined && !ts.isClassLike(cls)) cls = cls.parent;
   if (cls === undefined) return undefined;
   for (const m of (cls as T.ClassLikeDeclaration).members) {
-    if (ts.isPropertyDeclaration(m) && m.initializer && propName(m.name) === name) {
-      return guarded(fc, m, () => refOf(fc, m.initializer!, depth + 1));
+    if (ts.isPropertyDeclaration(m) && propName(m.name) === name) {
+      // `private analytics = new Analytics(…)`, or `private analytics: Analytics` (injected).
+      if (m.initializer) return guarded(fc, m, () => refOf(fc, m.initializer!, depth + 1));
+      return annotatedRef(fc, m.type, `this.${name}`, depth);
     }
     if (ts.isMethodDeclaration(m) && propName(m.name) === name) return functionRef(fc, m);
+    if (ts.isConstructorDeclaration(m)) {
+      // `constructor(private readonly analytics: Analytics)`: a parameter property.
+      for (const p of m.parameters) {
+        if (p.modifiers === undefined || !ts.isIdentifier(p.name) || p.name.text !== name) continue;
+        const typed = annotatedRef(fc, p.type, `this.${name}`, depth);
+        if (typed !== undefined) return typed;
+      }
+    }
     if (ts.isConstructorDeclaration(m) && m.body) {
       for (const s of m.body.statements) {
         if (!ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression)) continue;
