@@ -24,7 +24,9 @@ export function pickSink(member: Member, args: Args): Sink | undefined {
     }
     if (s.when === undefined) return s;
     const lit = literalOf(args.positional[s.when.arg]);
-    if (lit !== undefined && s.when.equals.includes(lit)) return s;
+    if (lit === undefined) continue;
+    const cut = s.when.scoped === undefined ? -1 : lit.indexOf(s.when.scoped);
+    if (s.when.equals.includes(cut < 0 ? lit : lit.slice(0, cut))) return s;
   }
   return undefined;
 }

@@ -8,10 +8,10 @@
  *
  * Checked against @snowplow/browser-tracker 4.10, @snowplow/browser-tracker-core 4.10,
  * @snowplow/tracker-core 4.10 and @snowplow/node-tracker 4.10 type declarations. The global's
- * tracker-scoped commands (`'trackStructEvent:sp1'`) are not matched.
+ * commands may name the trackers they are for (`'trackStructEvent:sp1;sp2'`).
  */
 import { command, fields, id, message, options, props, sink } from './specs.js';
-import type { ArgSpec, ConfigRule, Member, TypeSpec, VendorDefinition } from './types.js';
+import type { ArgSpec, ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
 
 const CONTEXT = fields(undefined, 'context');
 
@@ -59,22 +59,28 @@ const BROWSER: TypeSpec = {
   addGlobalContexts: sink('context', [fields(0, 'context')]),
 };
 
+/** A command of the global, possibly for named trackers only (`'setUserId:sp1;sp2'`). */
+const scoped = (...a: Parameters<typeof command>): Sink => {
+  const s = command(...a);
+  return { ...s, when: { ...s.when!, scoped: ':' } };
+};
+
 /** The global `snowplow(command, …)`: `window.snowplow('setUserId', id)`. */
 const GLOBAL: Member = {
   sinks: [
-    command('setUserId', 'identify', [id(1)]),
-    command(['trackSelfDescribingEvent', 'trackUnstructEvent'], 'event', [
+    scoped('setUserId', 'identify', [id(1)]),
+    scoped(['trackSelfDescribingEvent', 'trackUnstructEvent'], 'event', [
       selfDescribing(1),
       fields(2, 'context'),
     ]),
     // v3 `{category, action, label, …}`; v2 positional `(category, action, label, property, value)`.
-    command('trackStructEvent', 'event', [
+    scoped('trackStructEvent', 'event', [
       structured(1),
       { index: 3, role: 'value', path: 'properties', key: 'label' },
       { index: 4, role: 'value', path: 'properties', key: 'property' },
     ]),
-    command('trackPageView', 'page', [pageView(1)]),
-    command('addGlobalContexts', 'context', [fields(1, 'context')]),
+    scoped('trackPageView', 'page', [pageView(1)]),
+    scoped('addGlobalContexts', 'context', [fields(1, 'context')]),
   ],
 };
 

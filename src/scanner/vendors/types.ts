@@ -59,7 +59,15 @@ export interface Sink {
    * Only when the argument at `arg` is one of these string literals
    * (`Intercom('boot', …)`, `gtag('event', …)`). Several sinks on one member are tried in order.
    */
-  readonly when?: { readonly arg: number; readonly equals: readonly string[] };
+  readonly when?: {
+    readonly arg: number;
+    readonly equals: readonly string[];
+    /**
+     * The literal may go on after this separator (Snowplow's `'trackStructEvent:sp1;sp2'` names
+     * the trackers the command is for): only the part before it must equal.
+     */
+    readonly scoped?: string;
+  };
   /**
    * Only when the call has this many positional arguments: tells apart overloads such as
    * posthog-python's 3.x `capture(distinct_id, event)` and 6.x `capture(event, distinct_id=…)`.
