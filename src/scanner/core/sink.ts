@@ -6,8 +6,24 @@ import type { Args, Flow, Pos, SinkCall, Val, Via } from '../types.js';
 import type { ArgSpec, Language, Member, Sink } from '../vendors/types.js';
 import { clip, flowsOf, literalOf, textOf, type ParamUse } from './flows.js';
 
+/** The `index` of a Python function's `**kwargs` parameter in `param` values (it has no position). */
+export const KWARGS_PARAM = -1;
+
+/** The keyword arguments not in `except`, as one object (a wrapper's `**kwargs`). */
+function kwargsOf(args: Args, except: readonly string[]): Val | undefined {
+  const props = [...args.keywords]
+    .filter(([k]) => !except.includes(k))
+    .map(([key, value]) => ({ key, value, at: value.at }));
+  if (props.length === 0) return undefined;
+  return { k: 'obj', props, spreads: [], at: props[0]!.at };
+}
+
 /** The argument an arg spec reads: by keyword (Python) first, then by position. */
-export function argOf(args: Args, spec: { index?: number; keyword?: string }): Val | undefined {
+export function argOf(
+  args: Args,
+  spec: { index?: number; keyword?: string; kwargs?: ArgSpec['kwargs'] },
+): Val | undefined {
+  if (spec.kwargs !== undefined) return kwargsOf(args, spec.kwargs.except);
   if (spec.keyword !== undefined) {
     const kw = args.keywords.get(spec.keyword);
     if (kw !== undefined) return kw;

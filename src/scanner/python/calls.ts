@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { firedRules } from '../core/config.js';
 import { calledMember, type Ref } from '../core/registry.js';
-import { pickSink, readSink, wrapperSink, type ReadSink } from '../core/sink.js';
+import { KWARGS_PARAM, pickSink, readSink, wrapperSink, type ReadSink } from '../core/sink.js';
 import type { Args } from '../types.js';
 import type { Sink } from '../vendors/types.js';
 import { deparamArgs, readArgs } from './args.js';
@@ -21,6 +21,8 @@ function derive(fn: FnInfo, sink: Sink, read: ReadSink): Sink | undefined {
   const derived = wrapperSink(sink, read);
   if (derived === undefined) return undefined;
   const args = derived.args.map((a) => {
+    // `**kwargs`: the caller's keyword arguments that name no parameter of the function.
+    if (a.index === KWARGS_PARAM) return { ...a, index: undefined, kwargs: { except: fn.params } };
     const keyword = a.index === undefined ? undefined : fn.params[a.index];
     return keyword === undefined ? a : { ...a, keyword };
   });

@@ -97,6 +97,7 @@ describe('python expressions read from the text', () => {
     assert.deepEqual(params('def f(self, a, b=1, *args, c=lambda: 0, **kw):\n  pass'), {
       names: ['self', 'a', 'b', 'c'],
       splats: ['args', 'kw'],
+      kwargs: 'kw',
     });
     assert.deepEqual(params('async def f(\n    a, /, b, *, c,\n):\n  pass'), {
       names: ['a', 'b', 'c'],

@@ -47,6 +47,8 @@ const PARAMETER = /^(\*{0,2})([A-Za-z_][A-Za-z0-9_]*)?(\s*=[^]*)?$/;
 export interface Parameters {
   readonly names: string[];
   readonly splats: string[];
+  /** The `**kwargs` parameter's name (also in `splats`). */
+  readonly kwargs?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function textParameters(site: Site, text: string | undefined): Parameters
   if (list === undefined) return undefined;
   const names: string[] = [];
   const splats: string[] = [];
+  let kwargs: string | undefined;
   for (const item of list.split(',')) {
     const p = item.trim();
     // A trailing comma, and the `*` and `/` markers, name nothing.
@@ -68,8 +71,9 @@ export function textParameters(site: Site, text: string | undefined): Parameters
     if (name === undefined || KEYWORDS.has(name) || (stars !== '' && value !== undefined))
       return undefined;
     (stars === '' ? names : splats).push(name);
+    if (stars === '**') kwargs = name;
   }
-  return { names, splats };
+  return kwargs === undefined ? { names, splats } : { names, splats, kwargs };
 }
 
 /** An expression as far as it has been read. */

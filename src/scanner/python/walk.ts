@@ -7,6 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { augment, bindAttr, bindName, bindTarget, setName, updateCall } from './assign.js';
 import { calledMember, type Ref } from '../core/registry.js';
+import { KWARGS_PARAM } from '../core/sink.js';
 import { readCall } from './calls.js';
 import { kids, type Cx, type Deferred, type FileState, type FnInfo } from './context.js';
 import { bindImport } from './imports.js';
@@ -198,16 +199,18 @@ function decorators(node: Node): string[] {
 function parameters(node: Node): Parameters {
   const names: string[] = [];
   const splats: string[] = [];
+  let kwargs: string | undefined;
   for (const p of kids(node.childForFieldName('parameters') ?? node)) {
     if (p.type === 'identifier') names.push(p.text);
-    else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern')
+    else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
       splats.push(kids(p)[0]?.text ?? '');
-    else {
+      if (p.type === 'dictionary_splat_pattern') kwargs = kids(p)[0]?.text;
+    } else {
       const n = p.childForFieldName('name') ?? kids(p).find((c) => c.type === 'identifier');
       if (n !== undefined && n !== null && n.type === 'identifier') names.push(n.text);
     }
   }
-  return { names, splats };
+  return kwargs === undefined ? { names, splats } : { names, splats, kwargs };
 }
 
 function readBody(d: Deferred, st: FileState): void {
@@ -215,7 +218,7 @@ function readBody(d: Deferred, st: FileState): void {
   const name = d.name;
   const body = node.childForFieldName('body');
   if (body === null) return;
-  const { names, splats } = textParameters(d.site, st.clean) ?? parameters(node);
+  const { names, splats, kwargs } = textParameters(d.site, st.clean) ?? parameters(node);
   // Only a method's decorators matter (`staticmethod`, `classmethod`).
   const deco = d.cls === undefined ? [] : decorators(node);
   const scope = createScope(d.scope);
@@ -233,6 +236,9 @@ function readBody(d: Deferred, st: FileState): void {
   };
   names.forEach((p, index) => scope.vars.set(p, { param: { fn: id, index, name: p } }));
   for (const s of splats) scope.vars.set(s, {});
+  // `**kwargs` forwarded to an SDK call: the caller's extra keyword arguments (a wrapper).
+  if (kwargs !== undefined)
+    scope.vars.set(kwargs, { param: { fn: id, index: KWARGS_PARAM, name: kwargs } });
   visitLast(d.site, body, { st, scope, fn }, 0);
 }
 

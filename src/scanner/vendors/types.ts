@@ -49,6 +49,12 @@ export interface ArgSpec {
   readonly fields?: Readonly<Record<string, ArgSpec>>;
   /** Category when the names say nothing (defaults per role: identity → `user.unique_id`). */
   readonly category?: Category;
+  /**
+   * Set by the scanner on a Python wrapper's derived sink whose `**kwargs` parameter reaches the
+   * SDK call: the call's keyword arguments other than these (the wrapper's named parameters),
+   * as one object.
+   */
+  readonly kwargs?: { readonly except: readonly string[] };
 }
 
 /** A data sink: calling the member sends its arguments to the vendor. */
