@@ -42,8 +42,9 @@ export interface Registry {
   /** The same test as a global regular expression, to find every mention. */
   readonly pattern: RegExp;
   /**
-   * Globals whose type has an `=` member (`intercomSettings`): an assignment to one of them, or
-   * to one of its keys, is a sink. Front ends look at assignments only when there are some.
+   * Names of globals and members whose type has an `=` member (`intercomSettings`, a hook's
+   * `notice.context`): an assignment to one of them, or to one of its keys, may be a sink. Front
+   * ends look at assignments only when there are some, and only at those naming one.
    */
   readonly assignable: ReadonlySet<string>;
 }
@@ -80,6 +81,13 @@ export function createRegistry(vendors: readonly VendorDefinition[], language: L
   const assignable = new Set(
     [...globals].filter(([, r]) => assignedMember(r) !== undefined).map(([name]) => name),
   );
+  // Members whose type takes assignments (a hook's `notice.context`).
+  for (const vendor of vendors) {
+    if ((language === 'js' ? vendor.js : vendor.python) === undefined) continue;
+    for (const type of Object.values(vendor.types))
+      for (const [name, m] of Object.entries(type))
+        if (m.type !== undefined && vendor.types[m.type]?.['='] !== undefined) assignable.add(name);
+  }
   return {
     language,
     vendors,

@@ -3,10 +3,13 @@
  * `notifier.notify({error, params, context: {user}, session, environment})`,
  * `notifier.scope().setContext({…})`) and the older `airbrake-js` (`new AirbrakeClient(…)`).
  *
+ * Filters (`addFilter(notice => { notice.context.user = {…}; return notice; })`) add data to
+ * every notice by assignment: assignments to the notice's `context`, `params`, `session` and
+ * `environment` (or to one key of them) are read as sinks.
+ *
  * Checked against @airbrake/browser 2.1 and @airbrake/node 2.1 type declarations and sources.
- * Filters (`addFilter(notice => …)`) change the notice by assignment, which is not seen.
  */
-import { fields, namedFields, options, sink } from './specs.js';
+import { assignedParts, fields, namedFields, options, partTypes, sink } from './specs.js';
 import type { ConfigRule, VendorDefinition } from './types.js';
 
 /** `notify(error)` or `notify({error, params, context, session, environment})`. */
@@ -44,7 +47,10 @@ export const airbrake: VendorDefinition = {
     notifier: {
       notify: sink('error', [NOTICE]),
       scope: { returns: 'scope' },
+      addFilter: { callback: { arg: 0, param: 0, type: 'filtered-notice' } },
     },
+    'filtered-notice': assignedParts('context', 'params', 'session', 'environment'),
+    ...partTypes('context', 'params', 'session', 'environment'),
     scope: { setContext: sink('context', [fields(0, 'context')]) },
   },
 };

@@ -5,10 +5,20 @@
  * `factory(options)` makes another client) and the CDN build's global `Honeybadger`.
  *
  * Checked against @honeybadger-io/js 6.16 and @honeybadger-io/core type declarations (defaults in
- * core's `defaults.js`). Hooks (`beforeNotify(notice => …)`) change the notice by assignment,
- * which is not seen.
+ * core's `defaults.js`). Hooks (`beforeNotify(notice => { notice.context = {…} })`) add data by
+ * assignment: assignments to the notice's `context`, `params`, `session`, `cookies` and
+ * `headers` (or to one key of them) are read as sinks.
  */
-import { fields, message, namedFields, options, props, sink } from './specs.js';
+import {
+  assignedParts,
+  fields,
+  message,
+  namedFields,
+  options,
+  partTypes,
+  props,
+  sink,
+} from './specs.js';
 import type { ArgSpec, ConfigRule, TypeSpec, VendorDefinition } from './types.js';
 
 /** The parts of a notice that carry data: `notify(err, {context, params, …})`. */
@@ -51,7 +61,10 @@ const CLIENT: TypeSpec = {
   // `event(type, data)` or `event(data)`: both positions read as data.
   event: sink('event', [props(0), props(1)]),
   logEvent: sink('event', [props(0)]),
+  beforeNotify: { callback: { arg: 0, param: 0, type: 'hooked-notice' } },
 };
+
+const PARTS = ['context', 'params', 'session', 'cookies', 'headers'] as const;
 
 /** Honeybadger definition: the universal package and the CDN global. */
 export const honeybadger: VendorDefinition = {
@@ -63,5 +76,5 @@ export const honeybadger: VendorDefinition = {
     modules: { '@honeybadger-io/js': { default: 'client', namespace: 'client' } },
     globals: { Honeybadger: 'client' },
   },
-  types: { client: CLIENT },
+  types: { client: CLIENT, 'hooked-notice': assignedParts(...PARTS), ...partTypes(...PARTS) },
 };

@@ -151,3 +151,17 @@ export const SEGMENT_NODE: TypeSpec = {
   screen: segmentNodeCall('page'),
   alias: segmentNodeCall('alias'),
 };
+
+/**
+ * A notice handed to a filter or hook callback: each of `parts` is a type (`part:context`) whose
+ * assignment is a sink (see `partTypes`).
+ */
+export const assignedParts = (...parts: readonly string[]): TypeSpec =>
+  Object.fromEntries(parts.map((p) => [p, { type: `part:${p}` }]));
+
+/**
+ * The types of `assignedParts`: assigning to `notice.context` (or to `notice.context.user`)
+ * sends the value under `context`.
+ */
+export const partTypes = (...parts: readonly string[]): Record<string, TypeSpec> =>
+  Object.fromEntries(parts.map((p) => [`part:${p}`, { '=': sink('context', [fields(0, p)]) }]));
