@@ -129,6 +129,13 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
     deps.metrics.dropped.inc({ destination, reason }, n);
   for (const [destination, category, n] of r.findings)
     deps.metrics.findings.inc({ destination, category }, n);
+  if (r.observeFailed !== undefined) {
+    deps.metrics.observeFailed.inc(r.observeFailed);
+    deps.log.error(
+      { events: r.observeFailed },
+      'observing failed: inventory and ledger miss events',
+    );
+  }
   const rows = r.rows;
   try {
     await deps.outbox.enqueue(rows);

@@ -36,6 +36,8 @@ export interface Metrics {
   readonly side: Counter<'vendor' | 'kind'>;
   /** Data-map drift alerts (new event, new field, new category in a field). */
   readonly drift: Counter<'destination' | 'kind'>;
+  /** Events the inventory and ledger missed because observing them failed (a fault). */
+  readonly observeFailed: Counter<never>;
 }
 
 /** Per-destination outbox numbers for the gauges. */
@@ -82,6 +84,11 @@ export function createMetrics(depth: DepthSource): Metrics {
     }),
     side: counter('veil_side_channel_requests_total', 'Side-channel requests', ['vendor', 'kind']),
     drift: counter('veil_drift_alerts_total', 'Data-map drift alerts', ['destination', 'kind']),
+    observeFailed: counter(
+      'veil_observe_failures_total',
+      'Events the inventory and ledger missed: observing them failed',
+      [],
+    ),
   };
   const outboxDepth = new Gauge({
     name: 'veil_outbox_depth',

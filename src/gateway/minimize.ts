@@ -22,6 +22,11 @@ export interface MinimizeResult {
   readonly dropped: [string, string, number][];
   /** `[destination, category, count]` of fields that carried a category before minimization. */
   readonly findings: [string, string, number][];
+  /**
+   * Events whose observation threw: they are committed and forwarded as usual, but the inventory
+   * and the ledger miss them (counted and logged by the caller). Absent when none.
+   */
+  observeFailed?: number;
 }
 
 /** Who sent the events and when, and the observer that aggregates what was done to them. */
@@ -51,7 +56,14 @@ export function minimizeEvents(
       for (const rec of r.value.records)
         for (const c of rec.before) found.set(c, (found.get(c) ?? 0) + 1);
       const ev = r.value.event;
-      observe?.observer.event(observe.source, name, observe.now, e, ev, r.value.records);
+      if (observe !== undefined) {
+        // Bookkeeping never costs the event: a fault here is counted, the event goes on.
+        try {
+          observe.observer.event(observe.source, name, observe.now, e, ev, r.value.records);
+        } catch {
+          out.observeFailed = (out.observeFailed ?? 0) + 1;
+        }
+      }
       out.rows.push({
         destination: name,
         messageId: ev.messageId ?? '',

@@ -184,3 +184,30 @@ test('the observer agrees with a plain recount of the records, whatever the fiel
     [...led.values()].some((c) => (c.get(cellKey('user.contact.email', 'removed')) ?? 0) > 0),
   );
 });
+
+test('an observer that throws costs no event: the rows are made and the failures counted', () => {
+  const failing = createObserver(ledger);
+  let calls = 0;
+  const observer = {
+    ...failing,
+    event: () => {
+      calls++;
+      throw new TypeError('observer fault');
+    },
+  };
+  const r = minimizeEvents(steps, ['safe', 'keep'], [ev('user-1'), ev('user-2')], {
+    source: 'web',
+    now: NOW,
+    observer,
+  });
+  assert.equal(calls, 4);
+  assert.equal(r.rows.length, 4, 'every event is still committed for both destinations');
+  assert.equal(r.observeFailed, 4);
+  assert.ok(!r.rows.some((row) => row.payload.includes('mika.mori@example.jp')));
+  const fine = minimizeEvents(steps, ['safe'], [ev('user-3')], {
+    source: 'web',
+    now: NOW,
+    observer: failing,
+  });
+  assert.equal(fine.observeFailed, undefined);
+});
