@@ -129,10 +129,10 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
     deps.metrics.dropped.inc({ destination, reason }, n);
   for (const [destination, category, n] of r.findings)
     deps.metrics.findings.inc({ destination, category }, n);
-  if (r.observeFailed !== undefined) {
-    deps.metrics.observeFailed.inc(r.observeFailed);
+  for (const [destination, n] of r.observeFailed ?? []) {
+    deps.metrics.observeFailed.inc({ destination }, n);
     deps.log.error(
-      { events: r.observeFailed },
+      { destination, events: n },
       'observing failed: inventory and ledger miss events',
     );
   }

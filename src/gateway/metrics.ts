@@ -37,7 +37,7 @@ export interface Metrics {
   /** Data-map drift alerts (new event, new field, new category in a field). */
   readonly drift: Counter<'destination' | 'kind'>;
   /** Events the inventory and ledger missed because observing them failed (a fault). */
-  readonly observeFailed: Counter<never>;
+  readonly observeFailed: Counter<'destination'>;
 }
 
 /** Per-destination outbox numbers for the gauges. */
@@ -87,7 +87,7 @@ export function createMetrics(depth: DepthSource): Metrics {
     observeFailed: counter(
       'veil_observe_failures_total',
       'Events the inventory and ledger missed: observing them failed',
-      [],
+      ['destination'],
     ),
   };
   const outboxDepth = new Gauge({

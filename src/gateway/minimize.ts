@@ -23,10 +23,11 @@ export interface MinimizeResult {
   /** `[destination, category, count]` of fields that carried a category before minimization. */
   readonly findings: [string, string, number][];
   /**
-   * Events whose observation threw: they are committed and forwarded as usual, but the inventory
-   * and the ledger miss them (counted and logged by the caller). Absent when none.
+   * `[destination, count]` of events whose observation threw: they are committed and forwarded
+   * as usual, but the inventory and the ledger miss them (counted and logged by the caller).
+   * Absent when none.
    */
-  observeFailed?: number;
+  observeFailed?: [string, number][];
 }
 
 /** Who sent the events and when, and the observer that aggregates what was done to them. */
@@ -50,6 +51,7 @@ export function minimizeEvents(
     if (step === undefined) continue;
     const counters = createCounters();
     const found = new Map<string, number>();
+    let unobserved = 0;
     for (const e of events) {
       const r = runStep(step, e, counters);
       if (r.kind !== 'ok') continue;
@@ -61,7 +63,7 @@ export function minimizeEvents(
         try {
           observe.observer.event(observe.source, name, observe.now, e, ev, r.value.records);
         } catch {
-          out.observeFailed = (out.observeFailed ?? 0) + 1;
+          unobserved++;
         }
       }
       out.rows.push({
@@ -73,6 +75,7 @@ export function minimizeEvents(
     for (const m of [counters.dropped, counters.quarantined])
       for (const [reason, n] of m) out.dropped.push([name, reason, n]);
     for (const [category, n] of found) out.findings.push([name, category, n]);
+    if (unobserved > 0) (out.observeFailed ??= []).push([name, unobserved]);
   }
   return out;
 }
