@@ -49,6 +49,8 @@ export interface Parameters {
   readonly splats: string[];
   /** The `**kwargs` parameter's name (also in `splats`). */
   readonly kwargs?: string;
+  /** Annotations of the named parameters (`client: Analytics`): the annotation's expression. */
+  readonly annotations?: ReadonlyMap<string, Node>;
 }
 
 /**

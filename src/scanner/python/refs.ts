@@ -60,7 +60,7 @@ export function attrOf(cx: Cx, base: Binding, name: string): Binding | undefined
 }
 
 /** Calling what `base` is: an SDK call's result type, or an instance of a class of this file. */
-function callOf(base: Binding): Binding | undefined {
+export function callOf(base: Binding): Binding | undefined {
   if (base.cls !== undefined) return { instance: base.cls };
   if (base.ref === undefined) return undefined;
   const r = callResult(base.ref);

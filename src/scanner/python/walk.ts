@@ -20,6 +20,7 @@ import {
   type Parameters,
 } from './expr.js';
 import { posOf } from './parser.js';
+import { callOf, resolve } from './refs.js';
 import { createScope, type ClassInfo } from './scope.js';
 import { findSites, type Site } from './sites.js';
 
@@ -200,7 +201,13 @@ function parameters(node: Node): Parameters {
   const names: string[] = [];
   const splats: string[] = [];
   let kwargs: string | undefined;
+  const annotations = new Map<string, Node>();
   for (const p of kids(node.childForFieldName('parameters') ?? node)) {
+    if (p.type === 'typed_parameter' || p.type === 'typed_default_parameter') {
+      const n = p.childForFieldName('name') ?? kids(p).find((c) => c.type === 'identifier');
+      const t = kids(p.childForFieldName('type') ?? p)[0];
+      if (n?.type === 'identifier' && t !== undefined) annotations.set(n.text, t);
+    }
     if (p.type === 'identifier') names.push(p.text);
     else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
       splats.push(kids(p)[0]?.text ?? '');
@@ -210,7 +217,12 @@ function parameters(node: Node): Parameters {
       if (n !== undefined && n !== null && n.type === 'identifier') names.push(n.text);
     }
   }
-  return kwargs === undefined ? { names, splats } : { names, splats, kwargs };
+  return {
+    names,
+    splats,
+    ...(kwargs !== undefined && { kwargs }),
+    ...(annotations.size > 0 && { annotations }),
+  };
 }
 
 function readBody(d: Deferred, st: FileState): void {
@@ -218,7 +230,8 @@ function readBody(d: Deferred, st: FileState): void {
   const name = d.name;
   const body = node.childForFieldName('body');
   if (body === null) return;
-  const { names, splats, kwargs } = textParameters(d.site, st.clean) ?? parameters(node);
+  const { names, splats, kwargs, annotations } =
+    textParameters(d.site, st.clean) ?? parameters(node);
   // Only a method's decorators matter (`staticmethod`, `classmethod`).
   const deco = d.cls === undefined ? [] : decorators(node);
   const scope = createScope(d.scope);
@@ -239,6 +252,13 @@ function readBody(d: Deferred, st: FileState): void {
   // `**kwargs` forwarded to an SDK call: the caller's extra keyword arguments (a wrapper).
   if (kwargs !== undefined)
     scope.vars.set(kwargs, { param: { fn: id, index: KWARGS_PARAM, name: kwargs } });
+  // `client: Analytics` with `Analytics` an SDK class: the parameter is that SDK's client.
+  for (const [p, type] of annotations ?? []) {
+    if (type.type !== 'identifier' && type.type !== 'attribute') continue;
+    const cls = resolve(type, { st, scope, fn });
+    const client = cls?.ref === undefined ? undefined : callOf(cls);
+    if (client?.ref !== undefined) scope.vars.set(p, { ref: { ...client.ref, text: p } });
+  }
   visitLast(d.site, body, { st, scope, fn }, 0);
 }
 
