@@ -10,7 +10,7 @@ import type { Category } from '../engine/types.js';
 import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/front.js';
 import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js';
 import { createRegistry, type Ref, type Registry } from './core/registry.js';
-import { resolveImport } from './core/resolve.js';
+import { pythonShadows, resolveImport } from './core/resolve.js';
 import { loadAliases, type AliasConfig } from './core/aliases.js';
 import { addReexports } from './core/reexports.js';
 import { jsSpecifiers, pythonImports } from './core/text-imports.js';
@@ -250,13 +250,13 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const exported = new Map<string, Ref[]>();
   const noWrappers = () => undefined;
   const exists = (p: string): boolean => texts.has(p);
-  // Python: an absolute import of a module the tree holds is the project's own module.
+  // Python: an absolute import of a top-level module the tree holds is the project's own.
   const pyLocal = new Map<string, boolean>();
   const pythonLocal = (from: string, spec: string): boolean => {
     const key = `${from}\0${spec}`;
     let r = pyLocal.get(key);
     if (r === undefined) {
-      r = resolveImport('python', from, spec, exists) !== undefined;
+      r = pythonShadows(from, spec, exists);
       pyLocal.set(key, r);
     }
     return r;

@@ -82,3 +82,22 @@ export function resolveImport(
   for (const c of candidates) if (exists(c)) return c;
   return undefined;
 }
+
+/**
+ * Whether an absolute Python import `spec` from `fromFile` names a module of the scanned tree on
+ * the importing file's own search root: the nearest folder above it that is not a package (no
+ * `__init__.py`), where Python finds the project's top-level modules. An app's `analytics/`
+ * package there shadows Segment's `analytics` module; `app/analytics.py` beside `app/views.py`
+ * does not (imports are absolute: `import analytics` there is the SDK).
+ */
+export function pythonShadows(
+  fromFile: string,
+  spec: string,
+  exists: (path: string) => boolean,
+): boolean {
+  if (spec.startsWith('.')) return false;
+  let dir = posix.dirname(fromFile);
+  while (dir !== '.' && dir !== '' && exists(`${dir}/__init__.py`)) dir = posix.dirname(dir);
+  const base = posix.join(dir === '' ? '.' : dir, ...spec.split('.'));
+  return exists(`${base}.py`) || exists(`${base}/__init__.py`);
+}
