@@ -1,7 +1,8 @@
 /**
  * Wrappers re-exported by another module: a barrel (`lib/index.ts` with
  * `export { track } from './analytics'`, `export * from './analytics'`, or an import followed by
- * `export { track }`) and, in Python, a package whose `__init__.py` imports a wrapper
+ * `export { track }`; in CommonJS `module.exports = require('./analytics')` and
+ * `exports.track = require('./analytics').track`) and, in Python, a package whose `__init__.py` imports a wrapper
  * (`from .analytics import track` there makes `from core import track` work). Read from the text (no
  * parse), after the first pass has found the wrappers, and followed through chains of such
  * modules.
@@ -20,17 +21,33 @@ interface Link {
   /** The name the re-exporting module exports. */
   readonly as: string;
   readonly specifier: string;
-  /** The name in the module it comes from; `*` for every name (prefixed by `as` when set). */
+  /**
+   * The name in the module it comes from; `*` for every name but `default` (prefixed by `as`
+   * when set); `**` for every name, `default` too (CommonJS `module.exports = require(…)`).
+   */
   readonly name: string;
 }
 
 const EXPORT_LIST = /\bexport\s*[{*]/;
+/** CommonJS: `module.exports = require('./x')` or `module.exports = { ...require('./x') }`. */
+const CJS_ALL =
+  /\bmodule\.exports\s*=\s*(?:\{\s*\.\.\.\s*)?require\(\s*['"]([^'"\n]{1,500})['"]\s*\)\s*[;},\n]/g;
+/** CommonJS: `exports.track = require('./x').track` (also `module.exports.track = …`). */
+const CJS_ONE =
+  /\b(?:module\.)?exports\.([\w$]{1,200})\s*=\s*require\(\s*['"]([^'"\n]{1,500})['"]\s*\)\.([\w$]{1,200})/g;
 const JS_FROM = /export\s*(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"\n]{1,500})['"]/g;
 const JS_STAR = /export\s*\*\s*(?:as\s+([\w$]{1,200})\s+)?from\s*['"]([^'"\n]{1,500})['"]/g;
 const JS_LOCAL = /export\s*\{([^{}]{0,4000})\}(?!\s*from)/g;
 
+function cjsLinks(text: string, out: Link[]): void {
+  if (!text.includes('exports')) return;
+  for (const m of text.matchAll(CJS_ALL)) out.push({ as: '', specifier: m[1]!, name: '**' });
+  for (const m of text.matchAll(CJS_ONE)) out.push({ as: m[1]!, specifier: m[2]!, name: m[3]! });
+}
+
 function jsLinks(text: string): Link[] {
   const out: Link[] = [];
+  cjsLinks(text, out);
   // Every form below has `export {` or `export *`; most files have neither.
   if (!EXPORT_LIST.test(text)) return out;
   for (const m of text.matchAll(JS_FROM)) {
@@ -105,13 +122,14 @@ export function addReexports(
           reexporters.add(path);
           added++;
         };
-        if (link.name !== '*') {
+        if (link.name !== '*' && link.name !== '**') {
           const refs = names.get(link.name);
           if (refs !== undefined) add(link.as, refs);
         } else {
           // `export *` never re-exports `default`; `export * as ns` exports `ns.name`.
           for (const [name, refs] of names) {
-            if (name !== 'default') add(link.as === '' ? name : `${link.as}.${name}`, refs);
+            if (name !== 'default' || link.name === '**')
+              add(link.as === '' ? name : `${link.as}.${name}`, refs);
           }
         }
       }
