@@ -53,6 +53,18 @@ function functionRef(fc: FileContext, fn: T.Node): JsRef | undefined {
 }
 
 /** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
+/** `T` of `T | undefined`, `T | null` and `(T)`; the type itself otherwise. */
+function nonNullable(type: T.TypeNode): T.TypeNode {
+  if (ts.isParenthesizedTypeNode(type)) return nonNullable(type.type);
+  if (!ts.isUnionTypeNode(type)) return type;
+  const rest = type.types.filter(
+    (t) =>
+      t.kind !== ts.SyntaxKind.UndefinedKeyword &&
+      !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+  );
+  return rest.length === 1 ? nonNullable(rest[0]!) : type;
+}
+
 /**
  * The SDK instance a type annotation names: `analytics: Analytics` with `Analytics` imported
  * from `@segment/analytics-node` is what `new Analytics(…)` gives. Undefined for any other type.
@@ -63,6 +75,7 @@ function annotatedRef(
   name: string,
   depth: number,
 ): JsRef | undefined {
+  type = type === undefined ? undefined : nonNullable(type);
   if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName))
     return undefined;
   const cls = identifierRef(fc, type.typeName, depth + 1);

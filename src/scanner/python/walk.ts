@@ -196,6 +196,35 @@ function decorators(node: Node): string[] {
     .map((d) => d.text.replace(/^@\s*/, ''));
 }
 
+/**
+ * `X` of `Optional[X]`, `typing.Optional[X]`, `X | None` and `None | X` (the grammar reads them as
+ * generic and union types inside annotations, as subscripts and `|` operators elsewhere); the
+ * node otherwise.
+ */
+function nonOptional(node: Node): Node {
+  const parts = kids(node);
+  switch (node.type) {
+    case 'type':
+      return parts.length === 1 ? nonOptional(parts[0]!) : node;
+    case 'generic_type':
+    case 'subscript': {
+      const [name, arg] = parts;
+      if (name === undefined || arg === undefined || !/(?:^|\.)Optional$/.test(name.text))
+        return node;
+      const inner = arg.type === 'type_parameter' ? kids(arg) : [arg];
+      return inner.length === 1 ? nonOptional(inner[0]!) : node;
+    }
+    case 'union_type':
+    case 'binary_operator': {
+      const operands = parts.filter((p) => p.type !== '|');
+      const sides = operands.filter((p) => p.text !== 'None');
+      return sides.length === 1 && operands.length === 2 ? nonOptional(sides[0]!) : node;
+    }
+    default:
+      return node;
+  }
+}
+
 /** Parameter names in order; `*args` / `**kwargs` are bound but take no position. */
 function parameters(node: Node): Parameters {
   const names: string[] = [];
@@ -253,7 +282,8 @@ function readBody(d: Deferred, st: FileState): void {
   if (kwargs !== undefined)
     scope.vars.set(kwargs, { param: { fn: id, index: KWARGS_PARAM, name: kwargs } });
   // `client: Analytics` with `Analytics` an SDK class: the parameter is that SDK's client.
-  for (const [p, type] of annotations ?? []) {
+  for (const [p, annotation] of annotations ?? []) {
+    const type = nonOptional(annotation);
     if (type.type !== 'identifier' && type.type !== 'attribute') continue;
     const cls = resolve(type, { st, scope, fn });
     const client = cls?.ref === undefined ? undefined : callOf(cls);
