@@ -10,6 +10,17 @@ const run = (c: Case) => (typeof c === 'string' ? classifyField(c) : classifyFie
 
 /** Keys whose value the name says is personal data or a credential, by expected category. */
 const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
+  [
+    'user.health_and_medical',
+    ['diagnosis', 'patient_diagnosis', 'diagnosisCode', 'medications', 'bloodType', 'allergies'],
+  ],
+  ['user.health_and_medical', ['icd10_code', 'heart_rate', 'bmi', 'patientId', 'hiv_status']],
+  ['user.health_and_medical', ['病名', '既往歴', '血液型', 'アレルギー', '診断名']],
+  // What a key says about health data still reveals it: qualifiers do not cancel it.
+  [
+    'user.health_and_medical',
+    ['is_pregnant', 'has_allergies', 'symptoms_count', 'diagnosis_date', 'mental_health_score'],
+  ],
   ['user.contact.email', ['email', '$email', 'userEmail', 'user_email', 'E-Mail', 'contact_email']],
   ['user.contact.email', ['emailAddress', 'mail', 'EMAIL_ADDRESS', 'Email Address', 'ｅｍａｉｌ']],
   ['user.contact.email', ['email2', 'primary-email', 'emails', 'メールアドレス', 'メール']],
@@ -174,6 +185,9 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
 /** Keys that hold no personal data, or talk about it rather than hold it. */
 // prettier-ignore
 const NEGATIVE: readonly Case[] = [
+  // everyday words kept out of the health names: experiment arms, product states, health checks
+  'treatment', 'experiment_treatment', 'condition', 'item_condition', 'health', 'healthcheck',
+  'health_status', 'care', 'therapy',
   // plain `name` / `id` outside person-ish objects
   ['name', 'properties'], 'name', ['name', 'context'], ['name', 'app'], ['name', 'library'],
   ['name', 'campaign'], ['id', 'properties'], 'id', ['version', 'app'], ['source', 'campaign'],

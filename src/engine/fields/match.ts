@@ -114,6 +114,15 @@ function matchAt(
   return headAt(words, i, parentKind);
 }
 
+/**
+ * Whether what a key says *about* the data still reveals it: `is_pregnant`, `has_allergies`,
+ * `diagnosis_date` and `symptoms_count` tell a health fact as surely as the diagnosis itself, so
+ * qualifiers do not turn health data into metadata (hashing still makes it pseudonymous).
+ */
+function qualifiersReveal(category: Category): boolean {
+  return category.startsWith('user.health_and_medical');
+}
+
 function isCredential(category: Category): boolean {
   return category.startsWith('user.authorization') || category.startsWith('system.authentication');
 }
@@ -126,14 +135,15 @@ function qualify(
 ): FieldClass | undefined {
   let factor = 1;
   let hashed = false;
+  const revealing = qualifiersReveal(category);
   for (let j = 0; j < words.length; j++) {
     if (j >= head.start && j < head.end) continue;
     const w = words[j] ?? '';
     if (HASH_WORDS.has(w)) hashed = true;
     else if (j < head.start) {
-      if (PRE_QUALIFIERS.has(w)) return undefined;
+      if (PRE_QUALIFIERS.has(w) && !revealing) return undefined;
     } else if (POST_QUALIFIERS.has(w) || (isCredential(category) && CREDENTIAL_QUALIFIERS.has(w))) {
-      return undefined;
+      if (!revealing) return undefined;
     } else if (!NEUTRAL_WORDS.has(w) && !isDigits(w)) factor = UNKNOWN_TRAILING_FACTOR;
   }
   const confidence = Math.round(head.found.confidence * factor * 100) / 100;

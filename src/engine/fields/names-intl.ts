@@ -10,6 +10,22 @@ import type { NameGroup } from './types.js';
 
 /** Japanese field names. */
 export const JAPANESE_NAMES: readonly NameGroup[] = [
+  {
+    category: 'user.health_and_medical',
+    confidence: 0.9,
+    names: [
+      '病名',
+      '診断名',
+      '既往歴',
+      '病歴',
+      '服薬',
+      '処方',
+      '血液型',
+      'アレルギー',
+      '障害者手帳',
+      '妊娠',
+    ],
+  },
   { category: 'user.contact.email', confidence: 0.95, names: ['メールアドレス', 'e メール'] },
   { category: 'user.contact.email', confidence: 0.85, names: ['メール'] },
   { category: 'user.contact.email', confidence: 0.6, names: ['アドレス'] },

@@ -1,6 +1,7 @@
 /**
- * Field names of financial data, government ids, passwords, user credentials and system secrets
- * (English and a few international ids; Japanese names are in names-intl.ts). Data only.
+ * Field names of financial data, government ids, health data, passwords, user credentials and
+ * system secrets (English and a few international ids; Japanese names are in names-intl.ts).
+ * Data only.
  */
 import type { NameGroup } from './types.js';
 
@@ -168,5 +169,62 @@ export const SECRET_NAMES: readonly NameGroup[] = [
     category: 'user.authorization.credentials',
     confidence: 0.6,
     names: ['session id', 'session key'],
+  },
+];
+
+/**
+ * Health and medical data (a special category under GDPR Art. 9 and 要配慮個人情報 under the
+ * APPI). Words that are also everyday analytics vocabulary are left out: `treatment` (an
+ * experiment arm), `condition` (a product's or a rule's), `therapy` alone, `care`, `health` (a
+ * service's health check).
+ */
+export const HEALTH_NAMES: readonly NameGroup[] = [
+  {
+    category: 'user.health_and_medical',
+    confidence: 0.9,
+    names: [
+      'diagnosis',
+      'diagnoses',
+      'medical condition',
+      'medical conditions',
+      'health condition',
+      'medical history',
+      'medical record',
+      'medical record number',
+      'health record',
+      'medication',
+      'medications',
+      'prescription',
+      'prescriptions',
+      'allergies',
+      'blood type',
+      'blood group',
+      'icd10',
+      'icd10 code',
+      'icd code',
+      'hiv status',
+      'mental health',
+      'pregnancy',
+      'disability',
+      'disabilities',
+      'symptoms',
+    ],
+  },
+  {
+    category: 'user.health_and_medical',
+    confidence: 0.8,
+    names: [
+      'allergy',
+      'symptom',
+      'pregnant',
+      'blood pressure',
+      'blood sugar',
+      'blood glucose',
+      'heart rate',
+      'bmi',
+      'health insurance number',
+      'patient id',
+      'mrn',
+    ],
   },
 ];
