@@ -230,13 +230,29 @@ describe('policy pool, periodic sends', () => {
 });
 
 describe('policy pool, replacing workers', () => {
-  const oneDestination = (dir: string): Config =>
-    ConfigSchema.parse({
+  type Hooks = Parameters<typeof createPolicyPool>[3];
+  /** A one-worker pool over a fresh data folder; closed and removed after `body`. */
+  const withPool = async (
+    server: Record<string, unknown>,
+    hooks: Hooks,
+    body: (pool: PolicyPool) => Promise<void>,
+  ): Promise<void> => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-'));
+    const config = ConfigSchema.parse({
       version: 1,
       data_dir: dir,
+      server,
       sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
       destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
     });
+    const pool = await createPolicyPool(config, ENV, 1, hooks);
+    try {
+      await body(pool);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   const waitFor = async (ok: () => boolean, ms: number): Promise<boolean> => {
     for (const end = Date.now() + ms; Date.now() < end && !ok();)
       await new Promise((r) => setTimeout(r, 10));
@@ -244,24 +260,13 @@ describe('policy pool, replacing workers', () => {
   };
 
   it('a worker over its heap limit ends alone and is replaced; only its request fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-heap-'));
-    const config = ConfigSchema.parse({
-      version: 1,
-      data_dir: dir,
-      server: {
-        policy_worker_max_heap_mb: 32,
-        max_body_bytes: 50_000_000,
-        max_events_per_request: 100_000,
-      },
-      sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
-      destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
-    });
     let lost = 0;
-    const pool = await createPolicyPool(config, ENV, 1, {
-      respawnDelayMs: 40,
-      lost: () => lost++,
-    });
-    try {
+    const server = {
+      policy_worker_max_heap_mb: 32,
+      max_body_bytes: 50_000_000,
+      max_events_per_request: 100_000,
+    };
+    await withPool(server, { respawnDelayMs: 40, lost: () => lost++ }, async (pool) => {
       const first = pool.workers()[0]!;
       assert.equal(first.resourceLimits?.maxOldGenerationSizeMb, 32);
       // About 13 MB of JSON whose parsed events need far more than 32 MB of heap.
@@ -278,17 +283,13 @@ describe('policy pool, replacing workers', () => {
       assert.notEqual(pool.workers()[0], first);
       assert.equal(pool.workers()[0]!.resourceLimits?.maxOldGenerationSizeMb, 32);
       assert.equal(events(await pool.prepare(wire(batch([event(1)])))).result.rows.length, 1);
-    } finally {
-      await pool.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a replacement that cannot start is tried again, with growing waits, until one starts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-respawn-'));
     const starts: number[] = [];
     let failures = 2;
-    const pool = await createPolicyPool(oneDestination(dir), ENV, 1, {
+    const hooks: Hooks = {
       respawnDelayMs: 40,
       startWorker: (init) => {
         starts.push(Date.now());
@@ -296,8 +297,8 @@ describe('policy pool, replacing workers', () => {
           return Promise.reject(new Error('cannot start now'));
         return spawn(init);
       },
-    });
-    try {
+    };
+    await withPool({}, hooks, async (pool) => {
       await pool.workers()[0]!.terminate();
       assert.ok(await waitFor(() => starts.length >= 2, 2_000), 'a replacement was started');
       // With no worker alive, requests are refused (the gateway answers "retry later").
@@ -307,18 +308,14 @@ describe('policy pool, replacing workers', () => {
       const waits = [starts[3]! - starts[2]!, starts[2]! - starts[1]!];
       assert.ok(waits[0]! >= 75 && waits[1]! >= 35, `waits of 40 then 80 ms: ${waits.join(', ')}`);
       assert.equal(events(await pool.prepare(wire(batch([event(2)])))).result.rows.length, 1);
-    } finally {
-      await pool.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a replacement that finishes starting after the pool closed is stopped at once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-late-'));
     let late: Worker | undefined;
     let lateExited = false;
     let count = 0;
-    const pool = await createPolicyPool(oneDestination(dir), ENV, 1, {
+    const hooks: Hooks = {
       startWorker: async (init) => {
         if (++count === 1) return spawn(init);
         const w = await spawn(init);
@@ -326,15 +323,13 @@ describe('policy pool, replacing workers', () => {
         await new Promise((r) => setTimeout(r, 100));
         return (late = w);
       },
-    });
-    try {
+    };
+    await withPool({}, hooks, async (pool) => {
       await pool.workers()[0]!.terminate();
       await pool.close();
       assert.ok(await waitFor(() => late !== undefined, 5_000), 'the replacement started');
       assert.ok(await waitFor(() => lateExited, 2_000), 'the late replacement was terminated');
       assert.equal(pool.workers().length, 0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

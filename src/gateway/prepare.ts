@@ -54,10 +54,11 @@ export type Prepared =
     };
 
 /**
- * Preparing a request threw: a fault in decoding, policy or observing that the same bytes would
- * meet again (a decoder bug, a value that exhausts the stack). The SDK is answered "bad request"
- * so it drops the batch instead of retrying it forever; nothing was acknowledged or committed.
- * `name` is the thrown error's class name only (messages can quote values).
+ * Preparing a request threw: a fault in decoding or the policy run that the same bytes would meet
+ * again (a decoder bug, a value that exhausts the stack; a failing step or observer is caught per
+ * event and never gets here). The SDK is answered "bad request" so it drops the batch instead of
+ * retrying it forever; nothing was acknowledged or committed. `thrown` is the thrown error's
+ * class name only (messages can quote values).
  */
 export class PrepareThrew extends Error {
   constructor(readonly thrown: string) {

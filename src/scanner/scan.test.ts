@@ -79,6 +79,9 @@ describe('scan()', () => {
         "import mixpanel from 'mixpanel-browser';",
         `noise(\`${'x: '.repeat(n)}\`);`,
         `// ${'export {'.repeat(n / 2)}`,
+        // CommonJS re-exports are read from the text too (the file stays under the 1 MB limit).
+        `// ${'module.exports = '.repeat(n / 20)}${'exports.a '.repeat(n / 20)}`,
+        `// exports.a${' '.repeat(n / 4)}= require(${' '.repeat(n / 4)}`,
         'export function track(e: string, p: object) { mixpanel.track(e, p); }',
         "mixpanel.track('Signup', { email: user.email });",
         '',

@@ -126,6 +126,7 @@ function readGitignore(dir: string, rel: string): IgnoreFile | undefined {
  * tree, and none when they ignore the scan root itself (it was asked for by name).
  */
 function gitignoresAbove(root: string): IgnoreFile[] {
+  if (existsSync(join(root, '.git'))) return [];
   const chain: string[] = [];
   let top: string | undefined;
   for (let d = dirname(root); ; d = dirname(d)) {
@@ -136,7 +137,7 @@ function gitignoresAbove(root: string): IgnoreFile[] {
     }
     if (dirname(d) === d) break;
   }
-  if (existsSync(join(root, '.git')) || top === undefined) return [];
+  if (top === undefined) return [];
   const out: IgnoreFile[] = [];
   for (const d of chain.reverse()) {
     const own = readGitignore(d, '.');
@@ -251,16 +252,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   const noWrappers = () => undefined;
   const exists = (p: string): boolean => texts.has(p);
   // Python: an absolute import of a top-level module the tree holds is the project's own.
-  const pyLocal = new Map<string, boolean>();
-  const pythonLocal = (from: string, spec: string): boolean => {
-    const key = `${from}\0${spec}`;
-    let r = pyLocal.get(key);
-    if (r === undefined) {
-      r = pythonShadows(from, spec, exists);
-      pyLocal.set(key, r);
-    }
-    return r;
-  };
+  const pythonLocal = memoByImport((from, spec) => pythonShadows(from, spec, exists));
   const focusing = options.focus ?? true;
   // Pass 1: files that name an SDK; collect the wrappers they export.
   for (const [path, text] of texts) {
@@ -300,16 +292,9 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       );
     }
     const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
-    const resolved = new Map<string, boolean>();
-    const local = (from: string, spec: string): boolean => {
-      const key = `${from}\0${spec}`;
-      let r = resolved.get(key);
-      if (r === undefined) {
-        r = resolveImport('js', from, spec, exists, aliases) !== undefined;
-        resolved.set(key, r);
-      }
-      return r;
-    };
+    const local = memoByImport(
+      (from, spec) => resolveImport('js', from, spec, exists, aliases) !== undefined,
+    );
     const stems = stemPattern(targets);
     const stemsAll = new RegExp(stems.source, 'g');
     for (const [path, text] of texts) {
@@ -343,6 +328,19 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     }
   }
   return assemble(abs, walked, texts.size, results, vendors, options);
+}
+
+/** `test` remembered per (importing file, specifier). */
+function memoByImport(
+  test: (from: string, spec: string) => boolean,
+): (from: string, spec: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (from, spec) => {
+    const key = `${from}\0${spec}`;
+    let r = known.get(key);
+    if (r === undefined) known.set(key, (r = test(from, spec)));
+    return r;
+  };
 }
 
 /** The modules a file imports, as specifiers to resolve (a cheap textual read, no parse). */

@@ -9,7 +9,7 @@
  *
  * Checked against @airbrake/browser 2.1 and @airbrake/node 2.1 type declarations and sources.
  */
-import { assignedParts, fields, namedFields, options, partTypes, sink } from './specs.js';
+import { assignableNotice, fields, namedFields, options, sink } from './specs.js';
 import type { ConfigRule, VendorDefinition } from './types.js';
 
 /** `notify(error)` or `notify({error, params, context, session, environment})`. */
@@ -49,8 +49,7 @@ export const airbrake: VendorDefinition = {
       scope: { returns: 'scope' },
       addFilter: { callback: { arg: 0, param: 0, type: 'filtered-notice' } },
     },
-    'filtered-notice': assignedParts('context', 'params', 'session', 'environment'),
-    ...partTypes('context', 'params', 'session', 'environment'),
+    ...assignableNotice('filtered-notice', ['context', 'params', 'session', 'environment']),
     scope: { setContext: sink('context', [fields(0, 'context')]) },
   },
 };

@@ -9,16 +9,7 @@
  * assignment: assignments to the notice's `context`, `params`, `session`, `cookies` and
  * `headers` (or to one key of them) are read as sinks.
  */
-import {
-  assignedParts,
-  fields,
-  message,
-  namedFields,
-  options,
-  partTypes,
-  props,
-  sink,
-} from './specs.js';
+import { assignableNotice, fields, message, namedFields, options, props, sink } from './specs.js';
 import type { ArgSpec, ConfigRule, TypeSpec, VendorDefinition } from './types.js';
 
 /** The parts of a notice that carry data: `notify(err, {context, params, …})`. */
@@ -64,8 +55,6 @@ const CLIENT: TypeSpec = {
   beforeNotify: { callback: { arg: 0, param: 0, type: 'hooked-notice' } },
 };
 
-const PARTS = ['context', 'params', 'session', 'cookies', 'headers'] as const;
-
 /** Honeybadger definition: the universal package and the CDN global. */
 export const honeybadger: VendorDefinition = {
   id: 'honeybadger',
@@ -76,5 +65,8 @@ export const honeybadger: VendorDefinition = {
     modules: { '@honeybadger-io/js': { default: 'client', namespace: 'client' } },
     globals: { Honeybadger: 'client' },
   },
-  types: { client: CLIENT, 'hooked-notice': assignedParts(...PARTS), ...partTypes(...PARTS) },
+  types: {
+    client: CLIENT,
+    ...assignableNotice('hooked-notice', ['context', 'params', 'session', 'cookies', 'headers']),
+  },
 };

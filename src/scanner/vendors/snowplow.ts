@@ -60,10 +60,11 @@ const BROWSER: TypeSpec = {
 };
 
 /** A command of the global, possibly for named trackers only (`'setUserId:sp1;sp2'`). */
-const scoped = (...a: Parameters<typeof command>): Sink => {
-  const s = command(...a);
-  return { ...s, when: { ...s.when!, scoped: ':' } };
-};
+const scoped = (
+  names: string | readonly string[],
+  kind: Sink['kind'],
+  args: readonly ArgSpec[],
+): Sink => command(names, kind, args, ':');
 
 /** The global `snowplow(command, …)`: `window.snowplow('setUserId', id)`. */
 const GLOBAL: Member = {

@@ -23,13 +23,23 @@ export const sink = (kind: Sink['kind'], args: readonly ArgSpec[]): Member => ({
 
 /**
  * A sink of a command-style global (`gtag('event', …)`, `Intercom('boot', …)`): it applies only
- * when argument 0 is one of `names`.
+ * when argument 0 is one of `names` (with `scoped`, followed or not by that separator and more:
+ * Snowplow's `'trackStructEvent:sp1'`).
  */
 export const command = (
   names: string | readonly string[],
   kind: Sink['kind'],
   args: readonly ArgSpec[],
-): Sink => ({ kind, args, when: { arg: 0, equals: typeof names === 'string' ? [names] : names } });
+  scoped?: string,
+): Sink => ({
+  kind,
+  args,
+  when: {
+    arg: 0,
+    equals: typeof names === 'string' ? [names] : names,
+    ...(scoped !== undefined && { scoped }),
+  },
+});
 
 /** An object whose keys are properties, landing under `path`: `fields(1, 'traits')`. */
 export const fields = (index: number | undefined, path: string, keyword?: string): ArgSpec => ({
@@ -153,15 +163,14 @@ export const SEGMENT_NODE: TypeSpec = {
 };
 
 /**
- * A notice handed to a filter or hook callback: each of `parts` is a type (`part:context`) whose
- * assignment is a sink (see `partTypes`).
+ * The types of a notice handed to a filter or hook callback, named `name`: each of `parts` is a
+ * type of its own (`part:context`) whose assignment is a sink, so `notice.context = {…}` and
+ * `notice.context.user = …` send the value under `context`.
  */
-export const assignedParts = (...parts: readonly string[]): TypeSpec =>
-  Object.fromEntries(parts.map((p) => [p, { type: `part:${p}` }]));
-
-/**
- * The types of `assignedParts`: assigning to `notice.context` (or to `notice.context.user`)
- * sends the value under `context`.
- */
-export const partTypes = (...parts: readonly string[]): Record<string, TypeSpec> =>
-  Object.fromEntries(parts.map((p) => [`part:${p}`, { '=': sink('context', [fields(0, p)]) }]));
+export const assignableNotice = (
+  name: string,
+  parts: readonly string[],
+): Record<string, TypeSpec> => ({
+  [name]: Object.fromEntries(parts.map((p) => [p, { type: `part:${p}` }])),
+  ...Object.fromEntries(parts.map((p) => [`part:${p}`, { '=': sink('context', [fields(0, p)]) }])),
+});
