@@ -227,4 +227,50 @@ describe('gateway: a request whose preparing throws', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a body that ends policy workers is refused as too large; what they held is committed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-gw-oom-'));
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: join(dir, 'data'),
+      server: {
+        port: 0,
+        policy_workers: 1,
+        policy_worker_max_heap_mb: 32,
+        max_body_bytes: 50_000_000,
+        max_events_per_request: 100_000,
+      },
+      sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+      destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+    });
+    const gw = await createGateway(config, { env: ENV, log });
+    try {
+      const url = await gw.start();
+      gw.outbox.setState('archive', 'paused');
+      // About 13 MB whose parsed events need far more than 32 MB of heap.
+      const huge = Array.from({ length: 5_000 }, (_, i) => ({
+        ...track(1_000 + i),
+        properties: { a: 'x'.repeat(2_000) + i, b: Array.from({ length: 50 }, (_, j) => `v${j}`) },
+      }));
+      const [bad, beside] = await Promise.all([post(url, huge), post(url, [track(1), track(2)])]);
+      assert.equal(bad.status, 413, 'Segment SDKs drop a 413 instead of resending it forever');
+      assert.equal(bad.headers.get('retry-after'), null);
+      assert.equal(beside.status, 200, 'the request beside it is answered');
+      assert.equal(gw.outbox.depth(), 2, 'only the two events beside it were committed');
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      assert.match(
+        metrics,
+        /veil_refused_requests_total\{vendor="segment",code="prepare_killed_worker"\} 1/,
+      );
+      assert.match(lines.join(''), /preparing ended a policy worker; request refused/);
+      // Until the worker it ended last is replaced, requests get "retry later"; then served.
+      await until(() => gw.pool!.workers().length === 1, 'a replacement worker');
+      assert.equal((await post(url, [track(3)])).status, 200, 'the next request is served');
+    } finally {
+      await gw.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

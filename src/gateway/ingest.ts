@@ -8,7 +8,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PolicyPool } from './policy-pool.js';
 import type { Observer } from './observe.js';
-import { prepareOrThrow, PrepareThrew, toWire, type Prepared, type PrepareEnv } from './prepare.js';
+import {
+  PrepareKilledWorker,
+  prepareOrThrow,
+  PrepareThrew,
+  toWire,
+  type Prepared,
+  type PrepareEnv,
+} from './prepare.js';
 import type { Receiver, ReceiverRequest, Route, RejectCode } from '../receivers/types.js';
 import { OutboxFullError, type Outbox } from '../store/types.js';
 import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
@@ -108,6 +115,19 @@ async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
       return refuse(deps, ctx, 'bad_request', 'the request could not be processed', {
         label: 'prepare_threw',
       });
+    }
+    if (e instanceof PrepareKilledWorker) {
+      // Alone, it ended a fresh worker: resending it would end the next one. Counted apart.
+      deps.log.error({ err: e.name }, 'preparing ended a policy worker; request refused');
+      return refuse(
+        deps,
+        ctx,
+        'too_large',
+        'the request needs more memory than a policy worker has',
+        {
+          label: 'prepare_killed_worker',
+        },
+      );
     }
     // A policy worker died or failed: nothing was committed, so "retry later" loses nothing.
     deps.log.error({ err: (e as Error).name }, 'preparing failed');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { gzipSync } from 'node:zlib';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { createObserver, type Observed } from './observe.js';
 import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
@@ -18,6 +18,7 @@ import type { ReceiverRequest } from '../receivers/types.js';
 import { createPolicyPool, spawn, type PolicyPool } from './policy-pool.js';
 import {
   prepare,
+  PrepareKilledWorker,
   PrepareThrew,
   toWire,
   type Prepared,
@@ -176,17 +177,13 @@ describe('policy pool', () => {
     assert.equal(r.result.rows.length, 2);
   });
 
-  it('replaces a worker that died; only its own batches fail', async () => {
+  it('replaces a worker that died; the batch it held is prepared by the replacement', async () => {
     const [first] = pool.workers();
     assert.ok(first);
     const pending = pool.prepare(wire(batch([event(1)])));
     await first.terminate();
-    const outcome = await pending.then(
-      () => 'resolved',
-      () => 'rejected',
-    );
-    // The batch either finished before the worker ended or failed; it never hangs.
-    assert.ok(outcome === 'resolved' || outcome === 'rejected');
+    // Finished before the worker ended, or prepared again by its replacement: never lost.
+    assert.equal(events(await pending).result.rows.length, 2);
     for (let i = 0; i < 200 && pool.workers().length < 2; i++)
       await new Promise((r) => setTimeout(r, 25));
     assert.equal(pool.workers().length, 2, 'the dead worker was replaced');
@@ -259,30 +256,121 @@ describe('policy pool, replacing workers', () => {
     return ok();
   };
 
-  it('a worker over its heap limit ends alone and is replaced; only its request fails', async () => {
-    let lost = 0;
-    const server = {
-      policy_worker_max_heap_mb: 32,
-      max_body_bytes: 50_000_000,
-      max_events_per_request: 100_000,
-    };
-    await withPool(server, { respawnDelayMs: 40, lost: () => lost++ }, async (pool) => {
-      const first = pool.workers()[0]!;
-      assert.equal(first.resourceLimits?.maxOldGenerationSizeMb, 32);
-      // About 13 MB of JSON whose parsed events need far more than 32 MB of heap.
-      const big = Array.from({ length: 5_000 }, (_, i) => ({
+  /** About 13 MB of JSON whose parsed events need far more than 32 MB of heap. */
+  const poison = () =>
+    batch(
+      Array.from({ length: 5_000 }, (_, i) => ({
         ...event(i),
         properties: {
           a: 'x'.repeat(2_000) + i,
           b: Array.from({ length: 50 }, (_, j) => `v${j}_${i}`),
         },
-      }));
-      await assert.rejects(pool.prepare(wire(batch(big))), /policy worker exited/);
-      assert.equal(lost, 1);
+      })),
+    );
+  const capped = {
+    policy_worker_max_heap_mb: 32,
+    max_body_bytes: 50_000_000,
+    max_events_per_request: 100_000,
+  };
+
+  it('a request over the heap limit ends its worker, then a fresh one alone: refused, not retried', async () => {
+    let lost = 0;
+    await withPool(capped, { respawnDelayMs: 40, lost: () => lost++ }, async (pool) => {
+      const first = pool.workers()[0]!;
+      assert.equal(first.resourceLimits?.maxOldGenerationSizeMb, 32);
+      const e = await pool.prepare(wire(poison())).then(
+        () => assert.fail('resolved'),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof PrepareKilledWorker, String(e));
+      assert.equal(lost, 2, 'its own worker, then the fresh one it was tried on alone');
       assert.ok(await waitFor(() => pool.workers().length === 1, 5_000), 'replaced');
       assert.notEqual(pool.workers()[0], first);
       assert.equal(pool.workers()[0]!.resourceLimits?.maxOldGenerationSizeMb, 32);
       assert.equal(events(await pool.prepare(wire(batch([event(1)])))).result.rows.length, 1);
+    });
+  });
+
+  it('requests a worker held when such a request ended it are prepared again, alone, and answered', async () => {
+    let lost = 0;
+    await withPool(capped, { respawnDelayMs: 40, lost: () => lost++ }, async (pool) => {
+      // All three go to the one worker; the batch behind the poison is still waiting when it dies.
+      const before = pool.prepare(wire(batch([event(1), event(2)])));
+      const bad = pool.prepare(wire(poison()));
+      const behind = pool.prepare(wire(batch([event(3)])));
+      assert.equal(events(await before).result.rows.length, 2);
+      await assert.rejects(bad, (e: unknown) => e instanceof PrepareKilledWorker);
+      const r = events(await behind);
+      assert.equal(r.result.rows.length, 1);
+      assert.ok(!r.result.rows[0]!.payload.includes('p3@example.jp'), 'minimized as usual');
+      assert.equal(lost, 2);
+      assert.equal(events(await pool.prepare(wire(batch([event(4)])))).result.rows.length, 1);
+    });
+  });
+
+  /** A worker that starts and never answers a request (its requests stay held until it ends). */
+  const stuck = (): Promise<Worker> => {
+    const w = new Worker(
+      "require('node:worker_threads').parentPort.postMessage({ ready: true });" +
+        "require('node:worker_threads').parentPort.on('message', () => {});",
+      { eval: true },
+    );
+    return new Promise((resolve) => w.once('message', () => resolve(w)));
+  };
+
+  it('a worker that ends while holding requests: its replacement prepares them (none lost, none refused)', async () => {
+    let starts = 0;
+    const hooks: Hooks = {
+      respawnDelayMs: 40,
+      startWorker: (init) => (++starts === 1 ? stuck() : spawn(init)),
+    };
+    await withPool({}, hooks, async (pool) => {
+      const held = [1, 2, 3].map((i) => pool.prepare(wire(batch([event(i)]))));
+      await pool.workers()[0]!.terminate();
+      for (const p of held) assert.equal(events(await p).result.rows.length, 1);
+      assert.equal(starts, 2);
+      // Back to taking new requests once the held ones are done.
+      assert.equal(events(await pool.prepare(wire(batch([event(9)])))).result.rows.length, 1);
+    });
+  });
+
+  it('a held request that ends the fresh worker it was tried on alone is refused; the rest are answered', async () => {
+    let starts = 0;
+    const workers: Worker[] = [];
+    const hooks: Hooks = {
+      respawnDelayMs: 40,
+      startWorker: async (init) => {
+        const w = ++starts <= 2 ? await stuck() : await spawn(init);
+        workers.push(w);
+        return w;
+      },
+    };
+    await withPool({}, hooks, async (pool) => {
+      const a = pool.prepare(wire(batch([event(1)])));
+      const b = pool.prepare(wire(batch([event(2)])));
+      await workers[0]!.terminate();
+      // The second (stuck) worker now holds `a` alone; while it does, no new request goes there.
+      assert.ok(await waitFor(() => workers.length === 2, 5_000));
+      await assert.rejects(pool.prepare(wire(batch([event(5)]))), /no policy worker/);
+      await workers[1]!.terminate();
+      await assert.rejects(a, (e: unknown) => e instanceof PrepareKilledWorker);
+      assert.equal(events(await b).result.rows.length, 1, 'the other one, on the third worker');
+    });
+  });
+
+  it('held requests get "retry later" when no replacement can start to try them', async () => {
+    let starts = 0;
+    const hooks: Hooks = {
+      respawnDelayMs: 40,
+      startWorker: (init) =>
+        ++starts === 1 ? stuck() : starts === 2 ? Promise.reject(new Error('no')) : spawn(init),
+    };
+    await withPool({}, hooks, async (pool) => {
+      const held = pool.prepare(wire(batch([event(1)])));
+      await pool.workers()[0]!.terminate();
+      await assert.rejects(held, /policy worker exited/);
+      assert.ok(await waitFor(() => pool.workers().length === 1, 5_000), 'replaced later');
+      assert.equal(events(await pool.prepare(wire(batch([event(2)])))).result.rows.length, 1);
     });
   });
 

@@ -1,14 +1,18 @@
 /**
  * Policy worker threads, so decoding and minimization use every core while the main thread
  * reads bodies, commits and answers. Each request goes to the least busy worker. A worker that
- * dies fails its batches (the SDKs get "retry later"; nothing was acknowledged) and is replaced;
- * a replacement that cannot start is tried again with growing waits.
+ * dies is replaced (a replacement that cannot start is tried again with growing waits), and the
+ * requests it held are suspects: the replacement prepares them one at a time, alone, before it
+ * takes new requests. A suspect that ends that fresh worker too is the cause (a body whose
+ * decoding or policy needs more than the worker's heap limit, `server.policy_worker_max_heap_mb`)
+ * and is refused with `PrepareKilledWorker`, so its SDK drops it instead of resending it forever;
+ * the others are answered as usual. Nothing was acknowledged before, so nothing is lost.
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Observed } from './observe.js';
 import type { WorkerInit, WorkerRequest } from './policy-worker.js';
-import { PrepareThrew, type Prepared, type WireRequest } from './prepare.js';
+import { PrepareKilledWorker, PrepareThrew, type Prepared, type WireRequest } from './prepare.js';
 import { buildSources } from './runtime.js';
 
 /** A pool of policy workers. */
@@ -16,7 +20,8 @@ export interface PolicyPool {
   readonly size: number;
   /**
    * Prepare `request` (decode, token, policy) in a worker. Rejects with `PrepareThrew` when
-   * preparing threw, with another error when the worker failed.
+   * preparing threw, with `PrepareKilledWorker` when it ended a worker even alone, with another
+   * error when no worker could prepare it (the gateway answers "retry later").
    */
   prepare(request: WireRequest): Promise<Prepared>;
   /** Ask every worker for the observations it holds; resolves when all answered. */
@@ -37,10 +42,21 @@ interface WorkerMessage {
   readonly drained?: number;
 }
 
+/** A request sent to a worker and not answered yet. */
+interface Pending {
+  readonly request: WireRequest;
+  resolve(r: Prepared): void;
+  reject(e: Error): void;
+  /** Sent alone to a fresh worker after another worker died holding it. */
+  readonly suspect: boolean;
+}
+
 interface Slot {
   worker: Worker;
   alive: boolean;
-  pending: Map<number, { resolve(r: Prepared): void; reject(e: Error): void }>;
+  /** Preparing suspects, one at a time: takes no new requests. */
+  solo: boolean;
+  pending: Map<number, Pending>;
 }
 
 const WORKER_URL = new URL('./policy-worker.js', import.meta.url);
@@ -103,6 +119,8 @@ export async function createPolicyPool(
   let closed = false;
   let nextId = 1;
   const slots: Slot[] = [];
+  /** Requests a dead worker held, waiting to be prepared alone (`runSuspects`). */
+  const suspects: Pending[] = [];
 
   const attach = (slot: Slot) => {
     slot.worker.on('message', (m: WorkerMessage) => {
@@ -118,8 +136,15 @@ export async function createPolicyPool(
     });
     slot.worker.once('exit', () => {
       slot.alive = false;
-      for (const p of slot.pending.values()) p.reject(new Error('policy worker exited'));
+      slot.solo = false;
+      const held = [...slot.pending.values()];
       slot.pending.clear();
+      for (const p of held) {
+        if (closed) p.reject(new Error('policy worker exited'));
+        // It was alone in a fresh worker, and that worker died too: it is the cause.
+        else if (p.suspect) p.reject(new PrepareKilledWorker());
+        else suspects.push(p);
+      }
       if (closed) return;
       onWorkerLost();
       respawn(slot, hooks.respawnDelayMs ?? RESPAWN_FIRST_DELAY_MS);
@@ -143,9 +168,14 @@ export async function createPolicyPool(
         slot.worker = w;
         slot.alive = true;
         attach(slot);
+        if (!slots.some((s) => s.solo)) runSuspects(slot);
       },
       () => {
         if (closed) return;
+        // No fresh worker to try the suspects on now: they get "retry later" (not proven to be
+        // the cause), unless another replacement is already trying them.
+        if (!slots.some((s) => s.solo))
+          for (const p of suspects.splice(0)) p.reject(new Error('policy worker exited'));
         const next = Math.min(delayMs * 2, RESPAWN_MAX_DELAY_MS);
         const t = setTimeout(() => {
           retries.delete(t);
@@ -156,8 +186,38 @@ export async function createPolicyPool(
     );
   };
 
+  const send = (slot: Slot, p: Pending): void => {
+    const id = nextId++;
+    slot.pending.set(id, p);
+    slot.worker.postMessage({ id, request: p.request } satisfies WorkerRequest);
+  };
+  /**
+   * Prepare the suspects on `slot` (a fresh replacement) one at a time; it takes new requests
+   * again once none is left.
+   */
+  const runSuspects = (slot: Slot): void => {
+    const p = closed ? undefined : suspects.shift();
+    slot.solo = p !== undefined;
+    if (p === undefined) return;
+    const next = () => {
+      if (slot.alive && slot.solo) runSuspects(slot);
+    };
+    send(slot, {
+      request: p.request,
+      suspect: true,
+      resolve: (r) => {
+        p.resolve(r);
+        next();
+      },
+      reject: (e) => {
+        p.reject(e);
+        next();
+      },
+    });
+  };
+
   for (const worker of await Promise.all(Array.from({ length: size }, () => start(init)))) {
-    const slot: Slot = { worker, alive: true, pending: new Map() };
+    const slot: Slot = { worker, alive: true, solo: false, pending: new Map() };
     attach(slot);
     slots.push(slot);
   }
@@ -168,14 +228,12 @@ export async function createPolicyPool(
       if (closed) return Promise.reject(new Error('policy pool is closed'));
       let slot: Slot | undefined;
       for (const s of slots)
-        if (s.alive && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;
+        if (s.alive && !s.solo && (slot === undefined || s.pending.size < slot.pending.size))
+          slot = s;
       if (slot === undefined) return Promise.reject(new Error('no policy worker is running'));
       const target = slot;
-      const id = nextId++;
-      const msg: WorkerRequest = { id, request };
       return new Promise((resolve, reject) => {
-        target.pending.set(id, { resolve, reject });
-        target.worker.postMessage(msg);
+        send(target, { request, resolve, reject, suspect: false });
       });
     },
     async drain() {
@@ -201,6 +259,7 @@ export async function createPolicyPool(
       if (closed) return;
       closed = true;
       for (const t of retries) clearTimeout(t);
+      for (const p of suspects.splice(0)) p.reject(new Error('policy pool is closed'));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -67,6 +67,20 @@ export class PrepareThrew extends Error {
   }
 }
 
+/**
+ * Preparing the request ended a policy worker, and then ended a fresh worker where it was
+ * prepared alone: it needs more than a worker may use (`server.policy_worker_max_heap_mb`), so
+ * the same bytes would end every worker they reach. The SDK is answered "too large" so it drops
+ * (or, Mixpanel's browser SDK, halves) the batch instead of resending it forever; nothing was
+ * acknowledged or committed.
+ */
+export class PrepareKilledWorker extends Error {
+  constructor() {
+    super('preparing the request ended a policy worker, alone');
+    this.name = 'PrepareKilledWorker';
+  }
+}
+
 /** `prepare`, with anything it throws turned into a `PrepareThrew`. */
 export function prepareOrThrow(...args: Parameters<typeof prepare>): Prepared {
   try {
