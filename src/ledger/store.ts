@@ -93,17 +93,20 @@ export interface LedgerStore {
 
 const DAY_MS = 86_400_000;
 
+/** The SQL function that adds a flush's counts to the stored ones (`mergeCounts`). */
+const MERGE_FN = 'veil_merge_counts';
+
 function prepareWrites(db: Database.Database) {
+  // Both values are valid encodings (stored ones were validated when written): merging them
+  // cannot throw. Only this connection's statements can call it (not triggers or views).
+  db.function(MERGE_FN, { deterministic: true, directOnly: true }, (a: unknown, b: unknown) =>
+    mergeCounts(a as string, b as string),
+  );
   return {
-    read: db
-      .prepare(
-        `SELECT counts FROM subject_days
-         WHERE destination = ? AND day = ? AND subject = ? AND org = ?`,
-      )
-      .pluck(),
+    // One statement per subject-day: a new one is inserted, a stored one gets the counts added.
     write: db.prepare(
       `INSERT INTO subject_days (destination, day, subject, org, counts) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET counts = excluded.counts`,
+       ON CONFLICT DO UPDATE SET counts = ${MERGE_FN}(counts, excluded.counts)`,
     ),
     map: db.prepare(
       `INSERT INTO subject_map (destination, vendor_subject, subject, last_day) VALUES (?, ?, ?, ?)
@@ -165,11 +168,8 @@ function createFlush(db: Database.Database, q: Queries) {
       if (VENDOR_PSEUDONYM.test(r.vendorSubject))
         q.map.run(r.destination, r.vendorSubject, r.subject, r.day);
     });
-    // One read and one write per subject-day.
-    for (const sd of days) {
-      const old = q.read.get(...sd.key) as string | undefined;
-      q.write.run(...sd.key, old === undefined ? sd.counts : mergeCounts(old, sd.counts));
-    }
+    // One upsert per subject-day.
+    for (const sd of days) q.write.run(...sd.key, sd.counts);
     return { written, skipped };
   });
   return {

@@ -145,6 +145,10 @@ it('stores canonical rows as they are and re-encodes others; odd form codes are 
     ].map((x) => x.counts);
   assert.deepEqual(counts([{ counts: '*:0:1;web.url:2:3' }]), ['*:0:1;web.url:2:3']);
   assert.deepEqual(counts([{ counts: '*:0:1e3;web.url:2:03' }]), ['*:0:1000;web.url:2:3']);
+  // Not canonical as a whole, so each cell is judged alone and the value re-encoded.
+  assert.deepEqual(counts([{ counts: '*:0:1;' }]), ['*:0:1']);
+  assert.deepEqual(counts([{ counts: 'Web.url:2:3;*:0:2' }]), ['*:0:2']);
+  assert.deepEqual(counts([{ counts: '*:0:1;web.url:2:+3' }]), ['*:0:1;web.url:2:3']);
   const { written, skipped } = groupDays(
     [{ ...row, counts: '*: :1;*:0:2;*:00:1;*:9:1' }],
     () => {},

@@ -43,10 +43,8 @@ export function encodeCells(cells: ReadonlyMap<string, number>): string {
 class CellCursor {
   /** The current cell's key (`category:formCode`). */
   key = '';
-  /** Its count, and where the count's text starts and ends. */
+  /** Its count. */
   count = 0;
-  countFrom = 0;
-  countTo = 0;
   private at = 0;
   constructor(private readonly text: string) {}
 
@@ -58,8 +56,6 @@ class CellCursor {
     if (end < 0) end = t.length;
     const colon = t.lastIndexOf(':', end - 1);
     this.key = t.slice(this.at, colon);
-    this.countFrom = colon + 1;
-    this.countTo = end;
     this.count = Number(t.slice(colon + 1, end));
     this.at = end + 1;
     return true;
@@ -204,28 +200,23 @@ function validKey(key: string): boolean {
   return ok;
 }
 
-/** True when `text[from, to)` is a positive integer in canonical form below 10^15. */
-function canonicalCount(text: string, from: number, to: number): boolean {
-  if (to <= from || to - from > 15 || text.charCodeAt(from) === 48) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+/**
+ * A whole encoded value whose every cell is valid and canonical: a known category shape, a form
+ * code, a positive count without leading zeros below 10^15. Categories hold no `:` or `;` and
+ * every quantifier is bounded, so one linear pass decides.
+ */
+const CELL = `${CATEGORY.source.slice(1, -1)}:[0-${FORM_CODES.length - 1}]:[1-9][0-9]{0,14}`;
+const CANONICAL_COUNTS = new RegExp(`^${CELL}(?:;${CELL})*$`);
 
 /**
  * The number of cells of `counts` when every one is valid and in canonical form (so the value
  * can be stored as it is); -1 otherwise.
  */
 function allValid(counts: string): number {
-  const c = new CellCursor(counts);
-  let n = 0;
-  while (c.next()) {
-    if (!validKey(c.key) || !canonicalCount(counts, c.countFrom, c.countTo)) return -1;
-    n++;
-  }
-  return n === 0 ? -1 : n;
+  if (!CANONICAL_COUNTS.test(counts)) return -1;
+  let n = 1;
+  for (let i = counts.indexOf(';'); i >= 0; i = counts.indexOf(';', i + 1)) n++;
+  return n;
 }
 
 /**
