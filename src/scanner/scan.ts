@@ -1,7 +1,7 @@
 /**
  * `scan(root)`: walk a source tree, read every JavaScript/TypeScript and Python file that names
- * an SDK, follow exported wrapper functions one level to their callers in other files, and
- * classify what each call sends.
+ * an SDK, follow exported wrapper functions (up to three levels deep) to their callers in other
+ * files, and classify what each call sends.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -13,6 +13,7 @@ import { createRegistry, type Ref, type Registry } from './core/registry.js';
 import { pythonShadows, resolveImport } from './core/resolve.js';
 import { loadAliases, type AliasConfig } from './core/aliases.js';
 import { addReexports } from './core/reexports.js';
+import { MAX_WRAPPER_LEVEL } from './core/sink.js';
 import { jsSpecifiers, pythonImports } from './core/text-imports.js';
 import { createJsFrontEnd } from './js/analyze.js';
 import { createPythonFrontEnd } from './python/analyze.js';
@@ -275,6 +276,8 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     }
   }
   // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
+  // Such a file can export wrappers of its own (a wrapper of an imported wrapper): then the
+  // files importing it are read again in another round, up to MAX_WRAPPER_LEVEL levels.
   if (exported.size > 0) {
     const aliases = loadAliases(walked.configs, (p) => {
       try {
@@ -283,37 +286,45 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         return undefined;
       }
     });
-    // Barrels and Python packages that re-export wrappers export them too.
     const byLanguage = { js: new Map<string, string>(), python: new Map<string, string>() };
     for (const [p, text] of texts) byLanguage[langs.get(extOf(p))!.front.language].set(p, text);
-    for (const language of ['js', 'python'] as const) {
-      addReexports(language, byLanguage[language], exported, (from, spec) =>
-        resolveImport(language, from, spec, exists, aliases),
-      );
-    }
-    const targets = new Set([...exported.keys()].map((k) => k.slice(0, k.indexOf('#'))));
     const local = memoByImport(
       (from, spec) => resolveImport('js', from, spec, exists, aliases) !== undefined,
     );
-    const stems = stemPattern(targets);
-    const stemsAll = new RegExp(stems.source, 'g');
-    for (const [path, text] of texts) {
-      const lang = langs.get(extOf(path))!;
-      const language = lang.front.language;
-      if (!stems.test(text) || !importsAny(language, path, text, targets, exists, aliases))
-        continue;
-      const wrapper = (
-        from: string,
-        specifier: string,
-        name: string,
-      ): readonly Ref[] | undefined => {
-        const target = resolveImport(language, from, specifier, exists, aliases);
-        return target === undefined ? undefined : exported.get(`${target}#${name}`);
-      };
-      const relevant = [lang.registry.pattern, stemsAll];
-      results.set(
-        path,
-        analyzeSafely(
+    // Keys (`file#name`) whose importers have been read with them known.
+    const followed = new Set<string>();
+    for (let round = 1; round < MAX_WRAPPER_LEVEL + 1; round++) {
+      // Barrels and Python packages that re-export wrappers export them too.
+      for (const language of ['js', 'python'] as const) {
+        addReexports(language, byLanguage[language], exported, (from, spec) =>
+          resolveImport(language, from, spec, exists, aliases),
+        );
+      }
+      const fresh = [...exported.keys()].filter((k) => !followed.has(k));
+      if (fresh.length === 0) break;
+      for (const k of fresh) followed.add(k);
+      const targets = new Set(fresh.map((k) => k.slice(0, k.indexOf('#'))));
+      const stems = stemPattern(targets);
+      // Every file exporting wrappers so far: a file read again sees all of them.
+      const stemsAll = new RegExp(
+        stemPattern(new Set([...followed].map((k) => k.slice(0, k.indexOf('#'))))).source,
+        'g',
+      );
+      for (const [path, text] of texts) {
+        const lang = langs.get(extOf(path))!;
+        const language = lang.front.language;
+        if (!stems.test(text) || !importsAny(language, path, text, targets, exists, aliases))
+          continue;
+        const wrapper = (
+          from: string,
+          specifier: string,
+          name: string,
+        ): readonly Ref[] | undefined => {
+          const target = resolveImport(language, from, specifier, exists, aliases);
+          return target === undefined ? undefined : exported.get(`${target}#${name}`);
+        };
+        const relevant = [lang.registry.pattern, stemsAll];
+        const analysis = analyzeSafely(
           lang,
           { path, text },
           {
@@ -323,8 +334,15 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
             ...(language === 'python' ? { local: pythonLocal } : {}),
             ...(focusing ? { relevant } : {}),
           },
-        ),
-      );
+        );
+        results.set(path, analysis);
+        // Its own wrappers around the ones it imports: their callers are read next round.
+        for (const w of analysis.exports) {
+          const key = `${path}#${w.name}`;
+          if (!exported.has(key)) exported.set(key, [w.ref]);
+          else if (!followed.has(key)) exported.get(key)!.push(w.ref);
+        }
+      }
     }
   }
   return assemble(abs, walked, texts.size, results, vendors, options);

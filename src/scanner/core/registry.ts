@@ -21,6 +21,8 @@ export type Ref =
       readonly text: string;
       /** Set on a wrapper function's member: calls of it are reported with this `via`. */
       readonly via?: Via;
+      /** A wrapper's depth: 1 calls the SDK itself, 2 calls such a wrapper, … (default 1). */
+      readonly level?: number;
     };
 
 /** The definitions of one language, indexed. */

@@ -5,6 +5,7 @@
 import type { Args, Flow, Pos, SinkCall, Val, Via } from '../types.js';
 import type { ArgSpec, Language, Member, Sink } from '../vendors/types.js';
 import { clip, flowsOf, literalOf, textOf, type ParamUse } from './flows.js';
+import type { Ref } from './registry.js';
 
 /** The `index` of a Python function's `**kwargs` parameter in `param` values (it has no position). */
 export const KWARGS_PARAM = -1;
@@ -151,6 +152,18 @@ export function readSink(sink: Sink, args: Args, site: CallSite): ReadSink {
     flows,
   };
   return { call, params, ...(eventFromParam !== undefined ? { eventFromParam } : {}) };
+}
+
+/** Wrappers are followed this many levels deep: a wrapper of a wrapper of a wrapper of an SDK call. */
+export const MAX_WRAPPER_LEVEL = 3;
+
+/**
+ * The level of the wrapper that a function becomes when it passes its parameters on to `ref`
+ * (an SDK member, or a wrapper's); undefined when that would go past `MAX_WRAPPER_LEVEL`.
+ */
+export function wrapperLevel(ref: Ref): number | undefined {
+  const level = ref.k === 'member' && ref.via !== undefined ? (ref.level ?? 1) : 0;
+  return level < MAX_WRAPPER_LEVEL ? level + 1 : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import type {
   WrapperExport,
 } from '../core/front.js';
 import { assignedMember, calledMember, type Ref } from '../core/registry.js';
-import { pickSink, readSink, wrapperSink } from '../core/sink.js';
+import { MAX_WRAPPER_LEVEL, pickSink, readSink, wrapperLevel, wrapperSink } from '../core/sink.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ConfigRule, Member, Sink } from '../vendors/types.js';
 import { GLOBAL_OBJECTS, memberAccess, posOf, unwrap, type FileContext } from './context.js';
@@ -101,9 +101,10 @@ function readMember(
   given?: Args,
 ): void {
   const via = ref.k === 'member' ? ref.via : undefined;
-  const fn = enclosingFunction(call);
-  const args =
-    given ?? (ts.isBinaryExpression(call) ? undefined : argsOf(fc, call, via ? undefined : fn));
+  // The function the call sits in becomes a wrapper (of this level) if it passes parameters on.
+  const level = wrapperLevel(ref);
+  const fn = level === undefined ? undefined : enclosingFunction(call);
+  const args = given ?? (ts.isBinaryExpression(call) ? undefined : argsOf(fc, call, fn));
   if (args === undefined) return;
   const at = posOf(fc, call);
   for (const sink of sinks) {
@@ -116,8 +117,8 @@ function readMember(
       ...(via ? { via } : {}),
     });
     found.calls.push(read.call);
-    if (fn === undefined || via !== undefined) continue;
-    // The call forwards parameters of its function: the function is a wrapper (one level).
+    if (fn === undefined) continue;
+    // The call forwards parameters of its function: the function is a wrapper.
     const derived = wrapperSink(sink, read);
     if (derived === undefined) continue;
     const name = wrapperName(fn, fc.sf);
@@ -127,6 +128,7 @@ function readMember(
       member: { sinks: [derived] },
       text: ref.text,
       via: { wrapper: name ?? '(anonymous)', file: fc.path, line: posOf(fc, fn).line },
+      level,
     };
     const list = fc.wrappers.get(fn) ?? [];
     list.push(wrapper);
@@ -292,6 +294,13 @@ export function parseFile(file: SourceFile, ctx: AnalyzeContext): T.SourceFile {
   return parse(file.path, file.text);
 }
 
+/** Wrapper refs found in the file so far. */
+function wrapperCount(fc: FileContext): number {
+  let n = 0;
+  for (const refs of fc.wrappers.values()) n += refs.length;
+  return n;
+}
+
 /** Read one file. */
 export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
   const sf = parseFile(file, ctx);
@@ -315,11 +324,19 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
     const callee = unwrap(call.expression);
     if (!readCall(fc, call, refOf(fc, callee), found)) pending.push(call);
   }
-  if (fc.wrappers.size > 0) {
-    for (const call of pending) {
+  // Each round reads the calls of the wrappers found so far; a call that passes parameters on
+  // makes its own function a wrapper of the next level, whose calls the next round reads.
+  let todo = pending;
+  for (let round = 0; round < MAX_WRAPPER_LEVEL && fc.wrappers.size > 0; round++) {
+    const known = wrapperCount(fc);
+    const rest: Call[] = [];
+    for (const call of todo) {
       const r = refOf(fc, unwrap(call.expression));
       if (r?.k === 'wrappers') readCall(fc, call, r, found);
+      else rest.push(call);
     }
+    if (wrapperCount(fc) === known) break;
+    todo = rest;
   }
   const exports: WrapperExport[] = fc.wrappers.size > 0 ? exportsOf(fc) : [];
   return { calls: found.calls, hits: found.hits, exports, problems: parseProblems(sf) };

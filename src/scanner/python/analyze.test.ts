@@ -199,6 +199,7 @@ describe('python front end: wrappers', () => {
         [6, undefined, 'track', 3],
         [7, 'Viewed', 'track', 3],
         [8, 'Called', 'track', 3],
+        [9, 'x', 'outer', 5],
       ],
     );
     assert.deepEqual(
@@ -211,12 +212,48 @@ describe('python front end: wrappers', () => {
     );
   });
 
-  it('follows one level only: a function calling a wrapper is not one', () => {
+  it('follows a wrapper of a wrapper: its calls are read with the SDK call at the end', () => {
     const a = analyze(WRAPPERS);
-    assert.equal(a.calls.filter((c) => c.line === 9).length, 0);
+    const nine = a.calls.filter((c) => c.line === 9);
+    assert.deepEqual(
+      nine.map((c) => [c.call, c.via?.wrapper, c.flows.map((f) => `${f.path}=${f.category}`)]),
+      [['mp.track', 'outer', ['properties.ip=user.device.ip_address']]],
+    );
     assert.deepEqual(
       a.exports.map((e) => [e.name, e.line]),
-      [['track', 3]],
+      [
+        ['track', 3],
+        ['outer', 5],
+      ],
+    );
+  });
+
+  it('follows wrappers three levels deep, not four', () => {
+    const a = analyze(
+      [
+        'from mixpanel import Mixpanel',
+        'mp = Mixpanel("t")',
+        'def one(p):',
+        '    mp.track("u", "e", p)',
+        'def two(p):',
+        '    one(p)',
+        'def three(p):',
+        '    two(p)',
+        'def four(p):',
+        '    three(p)',
+        'three({"email": user.email})',
+        'four({"email": user.email})',
+      ].join('\n'),
+    );
+    const at = (line: number) =>
+      a.calls
+        .filter((c) => c.line === line)
+        .map((c) => [c.via?.wrapper, c.flows.map((f) => f.category)]);
+    assert.deepEqual(at(11), [['three', ['user.contact.email']]]);
+    assert.deepEqual(at(12), [], 'a fourth level is not followed');
+    assert.deepEqual(
+      a.exports.map((e) => e.name),
+      ['one', 'two', 'three'],
     );
   });
 

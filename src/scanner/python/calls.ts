@@ -6,7 +6,15 @@
 import type { Node } from 'web-tree-sitter';
 import { firedRules } from '../core/config.js';
 import { calledMember, type Ref } from '../core/registry.js';
-import { KWARGS_PARAM, pickSink, readSink, wrapperSink, type ReadSink } from '../core/sink.js';
+import {
+  KWARGS_PARAM,
+  MAX_WRAPPER_LEVEL,
+  pickSink,
+  readSink,
+  wrapperLevel,
+  wrapperSink,
+  type ReadSink,
+} from '../core/sink.js';
 import type { Args } from '../types.js';
 import type { Sink } from '../vendors/types.js';
 import { deparamArgs, readArgs } from './args.js';
@@ -29,24 +37,26 @@ function derive(fn: FnInfo, sink: Sink, read: ReadSink): Sink | undefined {
   return { ...derived, args };
 }
 
-function remember(cx: Cx, fn: FnInfo, ref: Ref, sink: Sink): void {
+function remember(cx: Cx, fn: FnInfo, ref: Ref, sink: Sink, level: number): void {
   const wrapper: Ref = {
     k: 'member',
     vendor: ref.vendor,
     member: { sinks: [sink] },
     text: ref.text,
     via: { wrapper: fn.name, file: cx.st.path, line: fn.line },
+    level,
   };
   const list = cx.st.found.get(fn.id) ?? [];
   list.push(wrapper);
   cx.st.found.set(fn.id, list);
 }
 
-/** Read `sinks` of `ref` called with `args`; a direct SDK call may make its function a wrapper. */
+/** Read `sinks` of `ref` called with `args`; the call may make its function a wrapper. */
 function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Args): void {
   const via = ref.k === 'member' ? ref.via : undefined;
-  // Only a direct SDK call forwards parameters, and only its own function's (one level).
-  const fn = via === undefined ? cx.fn : undefined;
+  // The call forwards parameters of its own function: a wrapper one level above `ref`.
+  const level = wrapperLevel(ref);
+  const fn = level === undefined ? undefined : cx.fn;
   const args = deparamArgs(raw, fn?.id, cx);
   const site = {
     vendor: ref.vendor.id,
@@ -59,7 +69,7 @@ function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Ar
     const read = readSink(sink, args, via === undefined ? site : { ...site, via });
     cx.st.calls.push(read.call);
     const derived = fn === undefined ? undefined : derive(fn, sink, read);
-    if (fn !== undefined && derived !== undefined) remember(cx, fn, ref, derived);
+    if (fn !== undefined && derived !== undefined) remember(cx, fn, ref, derived, level!);
   }
 }
 
@@ -77,13 +87,30 @@ function readConfig(call: Node, cx: Cx, ref: Ref, args: Args): void {
   }
 }
 
-/** Calls of this file's functions that turned out to be wrappers, read with their sinks. */
+/**
+ * Calls of this file's functions that turned out to be wrappers, read with their sinks. Each
+ * round reads the calls of the wrappers found so far; a call that passes parameters on makes its
+ * own function a wrapper of the next level, whose calls the next round reads.
+ */
 export function readPending(st: FileState): void {
-  for (const p of st.pending) {
-    for (const w of st.found.get(p.def) ?? []) {
-      const sinks = calledMember(w)?.sinks;
-      if (sinks !== undefined) readSinks(p.call, p.cx, w, sinks, p.args);
+  let todo = st.pending;
+  for (let round = 0; round < MAX_WRAPPER_LEVEL && todo.length > 0; round++) {
+    const rest: typeof todo = [];
+    let read = 0;
+    for (const p of todo) {
+      const found = st.found.get(p.def);
+      if (found === undefined) {
+        rest.push(p);
+        continue;
+      }
+      read++;
+      for (const w of found) {
+        const sinks = calledMember(w)?.sinks;
+        if (sinks !== undefined) readSinks(p.call, p.cx, w, sinks, p.args);
+      }
     }
+    if (read === 0) break;
+    todo = rest;
   }
 }
 
