@@ -65,9 +65,41 @@ function nonNullable(type: T.TypeNode): T.TypeNode {
   return rest.length === 1 ? nonNullable(rest[0]!) : type;
 }
 
+/** `A.B.C` of a type name, as its parts; undefined for anything but identifiers. */
+function typeNameParts(n: T.EntityName): string[] | undefined {
+  if (ts.isIdentifier(n)) return [n.text];
+  const left = typeNameParts(n.left);
+  return left === undefined ? undefined : [...left, n.right.text];
+}
+
+/**
+ * The SDK type an annotation names through the module's exported type names (`types` of its
+ * `ModuleSpec`): `Mixpanel` imported from `mixpanel-browser`, `Sentry.Scope` with `Sentry` the
+ * namespace of `@sentry/node`, `Types.NodeClient` with `Types` imported from
+ * `@amplitude/analytics-node`.
+ */
+function exportedTypeRef(fc: FileContext, name: T.EntityName, text: string): JsRef | undefined {
+  const parts = typeNameParts(name);
+  if (parts === undefined) return undefined;
+  let root: T.EntityName = name;
+  while (!ts.isIdentifier(root)) root = root.left;
+  const d = fc.binder.lookup(root);
+  if (d === undefined || d.k !== 'import' || isLocal(fc, d.module)) return undefined;
+  const m = fc.ctx.registry.modules.get(d.module);
+  const types = m?.spec.types;
+  if (m === undefined || types === undefined) return undefined;
+  // A namespace or default import names the module; a named import names one of its exports.
+  const whole = d.name === '*' || d.name === 'default';
+  const key = (whole ? parts.slice(1) : [d.name, ...parts.slice(1)]).join('.');
+  const type = types[key];
+  return type === undefined ? undefined : { k: 'type', vendor: m.vendor, type, text };
+}
+
 /**
  * The SDK instance a type annotation names: `analytics: Analytics` with `Analytics` imported
- * from `@segment/analytics-node` is what `new Analytics(…)` gives. Undefined for any other type.
+ * from `@segment/analytics-node` is what `new Analytics(…)` gives; `mp: Mixpanel` with the
+ * interface imported from `mixpanel-browser` is its instance (`exportedTypeRef`). Undefined for
+ * any other type.
  */
 function annotatedRef(
   fc: FileContext,
@@ -76,8 +108,9 @@ function annotatedRef(
   depth: number,
 ): JsRef | undefined {
   type = type === undefined ? undefined : nonNullable(type);
-  if (type === undefined || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName))
-    return undefined;
+  if (type === undefined || !ts.isTypeReferenceNode(type)) return undefined;
+  const exported = exportedTypeRef(fc, type.typeName, name);
+  if (exported !== undefined || !ts.isIdentifier(type.typeName)) return exported;
   const cls = identifierRef(fc, type.typeName, depth + 1);
   if (cls === undefined || (cls.k !== 'type' && cls.k !== 'member')) return undefined;
   const instance = callResult(cls);
@@ -118,10 +151,14 @@ function declRef(fc: FileContext, d: Decl, name: string, depth: number): JsRef |
       return undefined;
     case 'var': {
       const init = d.node.initializer;
-      if (init === undefined) return undefined;
+      // `let client: PostHog | undefined` assigned elsewhere: the annotation is all there is.
+      if (init === undefined)
+        return d.element === undefined ? annotatedRef(fc, d.node.type, name, depth) : undefined;
       return guarded(fc, d.element?.node ?? d.node, () => {
         const base = refOf(fc, init, depth + 1);
-        if (d.element === undefined) return rename(base, name);
+        // `const mp: Mixpanel = useContext(Analytics)`: the annotation says what the value is.
+        if (d.element === undefined)
+          return rename(base, name) ?? annotatedRef(fc, d.node.type, name, depth);
         if (base === undefined) return undefined;
         // `const [analytics] = await AnalyticsBrowser.load(…)`: the awaited pair's first item.
         if (typeof d.element.key === 'number')

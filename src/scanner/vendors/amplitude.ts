@@ -234,8 +234,16 @@ export const amplitude: VendorDefinition = {
   docs: 'https://amplitude.com/docs/sdks/analytics/browser/browser-sdk-2',
   js: {
     modules: {
-      '@amplitude/analytics-browser': { default: 'client', namespace: 'client' },
-      '@amplitude/analytics-node': { default: 'node', namespace: 'node' },
+      '@amplitude/analytics-browser': {
+        default: 'client',
+        namespace: 'client',
+        types: { 'Types.BrowserClient': 'client' },
+      },
+      '@amplitude/analytics-node': {
+        default: 'node',
+        namespace: 'node',
+        types: { 'Types.NodeClient': 'node' },
+      },
       '@amplitude/unified': { default: 'client', namespace: 'client' },
       'amplitude-js': { default: 'client', namespace: 'client' },
     },

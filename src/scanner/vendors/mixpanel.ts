@@ -47,8 +47,21 @@ export const mixpanel: VendorDefinition = {
   docs: 'https://docs.mixpanel.com/docs/tracking-methods/sdks/javascript',
   js: {
     modules: {
-      'mixpanel-browser': { default: 'browser', namespace: 'browser' },
-      mixpanel: { default: 'node-module', namespace: 'node-module' },
+      'mixpanel-browser': {
+        default: 'browser',
+        namespace: 'browser',
+        types: {
+          Mixpanel: 'browser',
+          OverridedMixpanel: 'browser',
+          People: 'browser-people',
+          Group: 'browser-group',
+        },
+      },
+      mixpanel: {
+        default: 'node-module',
+        namespace: 'node-module',
+        types: { Mixpanel: 'node', People: 'node-people', Groups: 'node-groups' },
+      },
     },
     globals: { mixpanel: 'browser' },
   },

@@ -179,7 +179,11 @@ export const posthog: VendorDefinition = {
   docs: 'https://posthog.com/docs/libraries',
   js: {
     modules: {
-      'posthog-js': { default: 'browser', namespace: 'browser-module' },
+      'posthog-js': {
+        default: 'browser',
+        namespace: 'browser-module',
+        types: { PostHog: 'browser', PostHogInterface: 'browser' },
+      },
       'posthog-js/react': { namespace: 'react-module' },
       '@posthog/react': { namespace: 'react-module' },
       'posthog-node': { namespace: 'node-module' },

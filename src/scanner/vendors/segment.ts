@@ -86,7 +86,7 @@ export const segment: VendorDefinition = {
   docs: 'https://segment.com/docs/connections/spec/',
   js: {
     modules: {
-      '@segment/analytics-next': { namespace: 'next-module' },
+      '@segment/analytics-next': { namespace: 'next-module', types: { Analytics: 'browser' } },
       '@segment/analytics-node': { default: 'node-class', namespace: 'node-module' },
       'analytics-node': { default: 'node-class', namespace: 'node-class' },
     },

@@ -208,7 +208,9 @@ export const sentry: VendorDefinition = {
   docs: 'https://docs.sentry.io/platforms/javascript/enriching-events/',
   js: {
     modules: {
-      ...Object.fromEntries(PACKAGES.map((p) => [`@sentry/${p}`, { namespace: 'sdk' }])),
+      ...Object.fromEntries(
+        PACKAGES.map((p) => [`@sentry/${p}`, { namespace: 'sdk', types: { Scope: 'scope' } }]),
+      ),
       '@sentry/replay': { namespace: 'sdk' },
     },
     globals: { Sentry: 'sdk' },

@@ -150,6 +150,13 @@ export interface ModuleSpec {
   readonly namespace?: string;
   /** Type of `require('m')` when it differs from the namespace. */
   readonly require?: string;
+  /**
+   * Type names the module exports (interfaces, and classes used as types) → the type of a value
+   * annotated with one: `Mixpanel` in `mixpanel-browser` → the browser instance, so
+   * `mp: Mixpanel` is that instance. A dotted key names a type in a namespace the module exports
+   * (`Types.NodeClient`). JavaScript/TypeScript only.
+   */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 /** One language's entry points. */
