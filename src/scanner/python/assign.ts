@@ -50,10 +50,15 @@ export function setName(cx: Cx, name: string, b: Binding): void {
   cx.classBody?.attrs.set(name, b);
 }
 
-/** `x = None` does not forget that `x` was an SDK: `except ImportError: sentry_sdk = None`. */
+/**
+ * `x = None` does not forget that `x` was an SDK: `except ImportError: sentry_sdk = None`; nor
+ * does a value the scanner cannot see, assigned to a name annotated with an SDK class
+ * (`client: Optional[Posthog] = None`, then `client = make_client()`).
+ */
 function keepsSdk(rhs: Expr | undefined, old: Binding | undefined, b: Binding): Binding {
-  if (old?.ref === undefined || rhs?.type !== 'none') return b;
-  return { ...b, ref: old.ref };
+  if (old?.ref === undefined) return b;
+  if (rhs?.type === 'none') return { ...b, ref: old.ref, ...(old.typed && { typed: true }) };
+  return old.typed === true && b.ref === undefined ? { ...b, ref: old.ref, typed: true } : b;
 }
 
 /** `obj` with more properties: a known dict extended, anything else kept as a spread. */

@@ -34,6 +34,11 @@ export interface Binding {
   readonly instance?: ClassInfo;
   /** A parameter of the function `fn` (by its node id), at `index` (after `self`). */
   readonly param?: { readonly fn: number; readonly index: number; readonly name: string };
+  /**
+   * `ref` comes from an annotation (`client: Optional[Posthog] = None`): a value assigned later
+   * that the scanner cannot see keeps it, as the declared type says.
+   */
+  readonly typed?: boolean;
 }
 
 /** A value read when first asked for, as it would have been read when it was bound. */

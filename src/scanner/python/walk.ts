@@ -21,7 +21,7 @@ import {
 } from './expr.js';
 import { posOf } from './parser.js';
 import { callOf, resolve } from './refs.js';
-import { createScope, type ClassInfo } from './scope.js';
+import { createScope, lookup, type ClassInfo } from './scope.js';
 import { findSites, type Site } from './sites.js';
 
 /**
@@ -124,6 +124,42 @@ function assignment(site: Site, cx: Cx, depth: number): void {
   visitLast(site, rhs, cx, depth);
   const value = rhs === null ? undefined : exprOf(rhs, cx, rhsType);
   for (const left of lefts) bindTarget(left, value, cx);
+  const annotation = site.node.childForFieldName('type');
+  if (annotation !== null && lefts.length === 1) annotate(lefts[0]!, annotation, cx);
+}
+
+/**
+ * The client of the SDK class an annotation names (`Analytics`, `Optional[Posthog]`,
+ * `segment.analytics.Client`), read as `text`; undefined for any other annotation.
+ */
+function annotatedClient(annotation: Node, cx: Cx, text: string): Ref | undefined {
+  const type = nonOptional(annotation);
+  if (type.type !== 'identifier' && type.type !== 'attribute') return undefined;
+  const cls = resolve(type, cx);
+  const client = cls?.ref === undefined ? undefined : callOf(cls);
+  return client?.ref === undefined ? undefined : { ...client.ref, text };
+}
+
+/**
+ * `self.client: Posthog = client`, a class body's `client: Posthog`, a module's
+ * `client: Optional[Posthog] = None`: when the value does not say it is an SDK client, the
+ * annotation does.
+ */
+function annotate(target: Node, annotation: Node, cx: Cx): void {
+  if (target.type === 'identifier') {
+    if (lookup(cx.scope, target.text)?.ref !== undefined) return;
+    const ref = annotatedClient(annotation, cx, target.text);
+    if (ref !== undefined) setName(cx, target.text, { ref, typed: true });
+    return;
+  }
+  if (target.type !== 'attribute') return;
+  const object = target.childForFieldName('object');
+  const attr = target.childForFieldName('attribute');
+  if (object?.type !== 'identifier' || attr === null) return;
+  const cls = lookup(cx.scope, object.text)?.instance;
+  if (cls === undefined || cls.attrs.get(attr.text)?.ref !== undefined) return;
+  const ref = annotatedClient(annotation, cx, target.text);
+  if (ref !== undefined) cls.attrs.set(attr.text, { ref });
 }
 
 /** `configure_scope(lambda scope: …)`: the lambda's parameter is the SDK type the member says. */
@@ -283,11 +319,8 @@ function readBody(d: Deferred, st: FileState): void {
     scope.vars.set(kwargs, { param: { fn: id, index: KWARGS_PARAM, name: kwargs } });
   // `client: Analytics` with `Analytics` an SDK class: the parameter is that SDK's client.
   for (const [p, annotation] of annotations ?? []) {
-    const type = nonOptional(annotation);
-    if (type.type !== 'identifier' && type.type !== 'attribute') continue;
-    const cls = resolve(type, { st, scope, fn });
-    const client = cls?.ref === undefined ? undefined : callOf(cls);
-    if (client?.ref !== undefined) scope.vars.set(p, { ref: { ...client.ref, text: p } });
+    const ref = annotatedClient(annotation, { st, scope, fn }, p);
+    if (ref !== undefined) scope.vars.set(p, { ref });
   }
   visitLast(d.site, body, { st, scope, fn }, 0);
 }
