@@ -182,8 +182,9 @@ function readCall(fc: FileContext, call: Call, r: JsRef | undefined, found: Foun
 
 /**
  * Cheap test before resolving an assignment's target: it names an assignable global
- * (`intercomSettings = …`, `window.intercomSettings = …`) or one key of one
- * (`window.intercomSettings.email = …`). An alias of the setting is not followed.
+ * (`intercomSettings = …`, `window.intercomSettings = …`), one key of one
+ * (`window.intercomSettings.email = …`), or one key of a local name declared as one
+ * (`const s = window.intercomSettings; s.email = …`).
  */
 function mayAssign(fc: FileContext, a: Assignment): boolean {
   const names = fc.ctx.registry.assignable;
@@ -194,7 +195,12 @@ function mayAssign(fc: FileContext, a: Assignment): boolean {
   const left = unwrap(a.left);
   if (names.has(nameOf(left) ?? '')) return true;
   const m = memberAccess(left);
-  return m !== undefined && names.has(nameOf(m.obj) ?? '');
+  if (m === undefined) return false;
+  if (names.has(nameOf(m.obj) ?? '')) return true;
+  const obj = unwrap(m.obj);
+  const d = ts.isIdentifier(obj) ? fc.binder.lookup(obj) : undefined;
+  const init = d?.k === 'var' && d.element === undefined ? d.node.initializer : undefined;
+  return init !== undefined && names.has(nameOf(init) ?? '');
 }
 
 /**
