@@ -1,9 +1,7 @@
 /**
  * The gateway's memory of what went where: inventory (data map) and ledger deltas from every
- * request are aggregated in memory where the policy runs and written to their SQLite files in
- * batches (every `flush_interval_ms`, or sooner when many keys accumulate; ledger rows as soon
- * as an observer's drain arrives), in small transactions between requests, so ingest does not
- * wait on them.
+ * request are aggregated in memory and flushed to their SQLite files in batches (every
+ * `flush_interval_ms`, or sooner when many keys accumulate), so ingest does not wait on them.
  * Drift alerts from the inventory go to the log, the metric and the optional webhook. A failed
  * flush is logged and counted; it never affects ingest (the events themselves are in the outbox).
  */
@@ -61,12 +59,13 @@ export function createRecordKeeper(
         store: openInventoryStore({ path: join(config.data_dir, 'inventory.db') }),
       }
     : undefined;
-  // Ledger rows come aggregated per subject-day from the observers (a worker sends its drain in
-  // slices); the store adds up rows of the same subject-day, so they are written as they come,
-  // in chunks between requests, not held until the next flush: held for seconds they would
-  // outlive young-generation collections and be copied into the old generation only to die.
+  // Ledger rows come aggregated per subject-day from the observers; the store adds up rows of
+  // the same subject-day, so they are only queued here.
   const led = ledOn
-    ? { store: openLedgerStore({ path: join(config.data_dir, 'ledger.db') }) }
+    ? {
+        pending: [] as LedgerDay[],
+        store: openLedgerStore({ path: join(config.data_dir, 'ledger.db') }),
+      }
     : undefined;
   const { log, metrics } = deps;
 
@@ -136,33 +135,37 @@ export function createRecordKeeper(
     }
   }
 
-  const startWriting = () => {
-    if (!writing && queue.length > 0) {
-      writing = true;
-      setImmediate(pump);
-    }
-  };
-
   function take(o: Observed): void {
     if (inv && o.inventory.length > 0) inv.agg.add(o.inventory);
-    if (led && o.ledger.length > 0) chunks(o.ledger, DAYS_CHUNK, writeLedger);
+    if (led && o.ledger.length > 0) for (const r of o.ledger) led.pending.push(r);
   }
+
+  const drainLedger = (): LedgerDay[] => {
+    const rows = led!.pending;
+    led!.pending = [];
+    return rows;
+  };
 
   function flush(): void {
     if (deps.pull) take(deps.pull());
     if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), CHUNK, writeInventory);
-    startWriting();
+    if (led && led.pending.length > 0) chunks(drainLedger(), DAYS_CHUNK, writeLedger);
+    if (!writing && queue.length > 0) {
+      writing = true;
+      setImmediate(pump);
+    }
   }
 
   /** Everything aggregated and queued, written now (at close). */
   function flushNow(): void {
     // Chunks already queued are older than what is aggregated now: they go first, so drift is
-    // judged in the order things were seen; ledger rows pulled now are queued behind them.
-    if (deps.pull) take(deps.pull());
+    // judged in the order things were seen.
     const jobs = queue;
     queue = [];
     for (const j of jobs) j();
+    if (deps.pull) take(deps.pull());
     if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
+    if (led && led.pending.length > 0) writeLedger(drainLedger());
   }
 
   prune();
@@ -176,8 +179,7 @@ export function createRecordKeeper(
     observed(o) {
       if (closed) return;
       take(o);
-      if ((inv?.agg.size() ?? 0) > MAX_PENDING) flush();
-      else startWriting();
+      if ((inv?.agg.size() ?? 0) + (led?.pending.length ?? 0) > MAX_PENDING) flush();
     },
     flush,
     close() {
