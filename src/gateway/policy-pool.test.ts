@@ -358,6 +358,28 @@ describe('policy pool, replacing workers', () => {
     });
   });
 
+  it(
+    'held requests waiting for a replacement are refused when the pool closes, not left hanging',
+    { timeout: 10_000 },
+    async () => {
+      let starts = 0;
+      const hooks: Hooks = {
+        respawnDelayMs: 40,
+        startWorker: async (init) => {
+          if (++starts === 1) return stuck();
+          await new Promise((r) => setTimeout(r, 200));
+          return spawn(init);
+        },
+      };
+      await withPool({}, hooks, async (pool) => {
+        const held = pool.prepare(wire(batch([event(1)])));
+        await pool.workers()[0]!.terminate();
+        await pool.close();
+        await assert.rejects(held, /policy pool is closed|policy worker exited/);
+      });
+    },
+  );
+
   it('held requests get "retry later" when no replacement can start to try them', async () => {
     let starts = 0;
     const hooks: Hooks = {
