@@ -250,6 +250,15 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
 
   const results = new Map<string, FileAnalysis>();
   const exported = new Map<string, Ref[]>();
+  // Keys (`file#name`) whose importers have been read with them known: a file read again
+  // exports them again, and they are not added twice.
+  const followed = new Set<string>();
+  const addExports = (path: string, analysis: FileAnalysis): void => {
+    for (const w of analysis.exports) {
+      const key = `${path}#${w.name}`;
+      if (!followed.has(key)) exported.set(key, [...(exported.get(key) ?? []), w.ref]);
+    }
+  };
   const noWrappers = () => undefined;
   const exists = (p: string): boolean => texts.has(p);
   // Python: an absolute import of a top-level module the tree holds is the project's own.
@@ -270,10 +279,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       },
     );
     results.set(path, analysis);
-    for (const w of analysis.exports) {
-      const key = `${path}#${w.name}`;
-      exported.set(key, [...(exported.get(key) ?? []), w.ref]);
-    }
+    addExports(path, analysis);
   }
   // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
   // Such a file can export wrappers of its own (a wrapper of an imported wrapper): then the
@@ -291,9 +297,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     const local = memoByImport(
       (from, spec) => resolveImport('js', from, spec, exists, aliases) !== undefined,
     );
-    // Keys (`file#name`) whose importers have been read with them known.
-    const followed = new Set<string>();
-    for (let round = 1; round < MAX_WRAPPER_LEVEL + 1; round++) {
+    for (let round = 1; round <= MAX_WRAPPER_LEVEL; round++) {
       // Barrels and Python packages that re-export wrappers export them too.
       for (const language of ['js', 'python'] as const) {
         addReexports(language, byLanguage[language], exported, (from, spec) =>
@@ -337,11 +341,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         );
         results.set(path, analysis);
         // Its own wrappers around the ones it imports: their callers are read next round.
-        for (const w of analysis.exports) {
-          const key = `${path}#${w.name}`;
-          if (!exported.has(key)) exported.set(key, [w.ref]);
-          else if (!followed.has(key)) exported.get(key)!.push(w.ref);
-        }
+        addExports(path, analysis);
       }
     }
   }

@@ -138,14 +138,20 @@ function bindAttribute(target: Node, rhs: Expr | undefined, cx: Cx): void {
   const obj = target.childForFieldName('object');
   const name = target.childForFieldName('attribute')?.text;
   if (obj?.type !== 'identifier' || name === undefined) return;
-  const cls = lookup(cx.scope, obj.text)?.instance;
-  if (cls !== undefined) cls.attrs.set(name, bindingOf(rhs, `${obj.text}.${name}`, cx));
+  bindAttr(obj.text, name, () => rhs, cx);
 }
 
-/** `object.attr = rhs`: an attribute of an instance of a class of this file. */
-export function bindAttr(object: string, attr: string, rhs: () => Expr, cx: Cx): void {
+/**
+ * `object.attr = rhs`: an attribute of an instance of a class of this file. Like a name, it
+ * stays an SDK client when set to `None` or, when annotated as one, to a value the scanner
+ * cannot see (`analytics: Posthog` in the class body, `self.analytics = build()` in `__init__`).
+ */
+export function bindAttr(object: string, attr: string, rhs: () => Expr | undefined, cx: Cx): void {
   const cls = lookup(cx.scope, object)?.instance;
-  if (cls !== undefined) cls.attrs.set(attr, bindingOf(rhs(), `${object}.${attr}`, cx));
+  if (cls === undefined) return;
+  const value = rhs();
+  const b = bindingOf(value, `${object}.${attr}`, cx);
+  cls.attrs.set(attr, keepsSdk(value, cls.attrs.get(attr), b));
 }
 
 /** Bind the name `name` to `rhs` (undefined: a value the scanner cannot see). */

@@ -159,7 +159,7 @@ function annotate(target: Node, annotation: Node, cx: Cx): void {
   const cls = lookup(cx.scope, object.text)?.instance;
   if (cls === undefined || cls.attrs.get(attr.text)?.ref !== undefined) return;
   const ref = annotatedClient(annotation, cx, target.text);
-  if (ref !== undefined) cls.attrs.set(attr.text, { ref });
+  if (ref !== undefined) cls.attrs.set(attr.text, { ref, typed: true });
 }
 
 /** `configure_scope(lambda scope: …)`: the lambda's parameter is the SDK type the member says. */
