@@ -185,6 +185,87 @@ test('the observer agrees with a plain recount of the records, whatever the fiel
   );
 });
 
+test('events of more shapes than a group keeps are counted exactly, with their times and forms', () => {
+  // 12 field sets in varying order (more than the shapes kept per event name), some carrying an
+  // e-mail, interleaved so that shapes are evicted and made again between drains.
+  const props = (k: number): Record<string, unknown> => {
+    const o: Record<string, unknown> = {};
+    for (let b = 0; b < 4; b++) if (k & (1 << b)) o[`f${b}`] = b === 2 ? 'x@example.jp' : b;
+    o[k % 3 === 0 ? 'plan' : 'tier'] = k % 2 === 0 ? 'team' : 7;
+    return o;
+  };
+  const events: { e: CanonicalEvent; now: number }[] = [];
+  for (let i = 0; i < 300; i++) {
+    const r = parseCanonical({
+      type: 'track',
+      event: 'Plan Changed',
+      userId: `user-${i % 3}`,
+      properties: props((i * 7) % 12),
+    });
+    assert.ok(r.ok);
+    events.push({ e: r.event, now: NOW + ((i * 37) % 101) });
+  }
+  const observer = createObserver(ledger);
+  const drained: ReturnType<typeof observer.drain>[] = [];
+  events.forEach(({ e, now }, i) => {
+    minimizeEvents(steps, ['safe'], [e], { source: 'web', now, observer });
+    if (i === 149) drained.push(observer.drain());
+  });
+  drained.push(observer.drain());
+
+  const step = steps.get('safe')!;
+  for (const [half, got] of drained.entries()) {
+    const want = new Map<
+      string,
+      { count: number; outcomes: Set<string>; after: Set<string>; first: number; last: number }
+    >();
+    const cells = new Map<string, Map<string, number>>();
+    for (const { e, now } of events.slice(half * 150, half * 150 + 150)) {
+      const r = step(e);
+      assert.equal(r.kind, 'ok');
+      if (r.kind !== 'ok') continue;
+      const once = new Set([cellKey('*', 'passed')]);
+      for (const rec of r.value.records) {
+        const x = want.get(rec.path) ?? {
+          count: 0,
+          outcomes: new Set(),
+          after: new Set(),
+          first: Infinity,
+          last: -Infinity,
+        };
+        x.count++;
+        x.outcomes.add(rec.outcome);
+        if (rec.after !== null) x.after.add(rec.after);
+        x.first = Math.min(x.first, now);
+        x.last = Math.max(x.last, now);
+        want.set(rec.path, x);
+        for (const c of rec.before) once.add(cellKey(c, rec.outcome));
+      }
+      const subject = ledger(String(e.userId));
+      const m = cells.get(subject) ?? new Map<string, number>();
+      for (const c of once) m.set(c, (m.get(c) ?? 0) + 1);
+      cells.set(subject, m);
+    }
+    assert.equal(got.inventory.length, want.size);
+    for (const d of got.inventory) {
+      const w = want.get(d.path);
+      assert.ok(w, d.path);
+      assert.equal(d.count, w.count, d.path);
+      assert.deepEqual(new Set(d.outcomes), w.outcomes, d.path);
+      assert.deepEqual(new Set(d.after), w.after, d.path);
+      assert.equal(d.firstSeen, w.first, d.path);
+      assert.equal(d.lastSeen, w.last, d.path);
+    }
+    assert.equal(got.ledger.length, 3);
+    for (const row of got.ledger) {
+      const m = new Map<string, number>();
+      addCells(m, row.counts);
+      assert.deepEqual(m, cells.get(row.subject));
+    }
+    assert.ok(want.get('properties.f2')!.count > 0, 'the e-mail field was seen');
+  }
+});
+
 test('an observer that throws costs no event: the rows are made and the failures counted', () => {
   const failing = createObserver(ledger);
   let calls = 0;

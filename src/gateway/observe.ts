@@ -33,21 +33,38 @@ interface Inv {
   readonly after: Set<string>;
   firstSeen: number;
   lastSeen: number;
-  // The last record's values, so a record like the one before costs no set operation and no
-  // lookup of its ledger cells.
-  lastType: ValueType | undefined;
-  lastOutcome: Outcome | undefined;
-  lastAfter: string | null | undefined;
-  lastBefore: readonly string[];
-  /** Cell ids of (each category of `lastBefore`, `lastOutcome`). */
-  lastCells: readonly number[];
 }
 
-/** One (source, destination, event): its fields, and the entries of its last event in order. */
+/**
+ * The records of events of one group that were alike: the same fields in the same order, each
+ * with the same type, categories, outcome and category after. Events mostly repeat a few
+ * shapes, so an event that matches one costs a comparison of its records with the shape and one
+ * count, not an update of every field's entry; the counts reach the entries when the shape is
+ * folded into them (at a drain, or when the group has too many shapes).
+ */
+interface Shape {
+  readonly paths: readonly string[];
+  readonly types: readonly ValueType[];
+  readonly outcomes: readonly Outcome[];
+  readonly afters: readonly (string | null)[];
+  readonly befores: readonly (readonly string[])[];
+  /** The inventory entry of each record. */
+  readonly entries: readonly Inv[];
+  /** The distinct ledger cells of an event of this shape (each counted once per event). */
+  readonly cells: readonly number[];
+  /** Events of this shape since it was made or folded. */
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One (source, destination, event): its fields, and the shapes of its events (latest first). */
 interface Group {
+  readonly source: string;
+  readonly destination: string;
+  readonly event: string;
   readonly byPath: Map<string, Inv>;
-  /** Events of one name mostly have the same fields in the same order: try these first. */
-  readonly order: Inv[];
+  readonly shapes: Shape[];
 }
 
 interface Subject {
@@ -133,6 +150,9 @@ const id = (v: unknown): string | undefined =>
 
 const DAY_MS = 86_400_000;
 
+/** Shapes kept per group; an event of none of them makes a new one (the oldest is folded). */
+const MAX_SHAPES = 8;
+
 /**
  * An observer; without a pseudonymizer it keeps no ledger. With `inventory: false` it drains no
  * inventory deltas (its field entries still serve the ledger's per-field cells).
@@ -148,14 +168,10 @@ export function createObserver(
   // this thread's memory until the next drain (as in the pseudonym cache) and are never drained.
   let led = new Map<string, Subject>();
   let keys = 0;
-  // Events observed; `seen[cell]` is the serial of the last event whose subject counted `cell`
-  // (a cell counts once per event). Serials never restart, so `seen` stays valid across drains.
-  let serial = 0;
-  const seen: number[] = [];
   let dayStart = 0;
   let day = '';
   let lastSubject: Subject | undefined;
-  let lastGroup: { source: string; destination: string; event: string; group: Group } | undefined;
+  let lastGroup: Group | undefined;
 
   function dayOf(now: number): string {
     if (now < dayStart || now >= dayStart + DAY_MS) {
@@ -167,36 +183,26 @@ export function createObserver(
 
   function groupOf(source: string, destination: string, event: string): Group {
     const l = lastGroup;
-    if (l?.event === event && l.source === source && l.destination === destination) return l.group;
+    if (l?.event === event && l.source === source && l.destination === destination) return l;
     let bySource = inv.get(source);
     if (bySource === undefined) inv.set(source, (bySource = new Map()));
     let byEvent = bySource.get(destination);
     if (byEvent === undefined) bySource.set(destination, (byEvent = new Map()));
     let g = byEvent.get(event);
-    if (g === undefined) byEvent.set(event, (g = { byPath: new Map(), order: [] }));
-    lastGroup = { source, destination, event, group: g };
-    return g;
+    if (g === undefined)
+      byEvent.set(event, (g = { source, destination, event, byPath: new Map(), shapes: [] }));
+    return (lastGroup = g);
   }
 
-  /** The inventory entry of record `i` of an event of group `g`, created when new. */
-  function entryOf(
-    g: Group,
-    i: number,
-    r: FieldRecord,
-    source: string,
-    destination: string,
-    event: string,
-    now: number,
-  ): Inv {
-    let e = g.order[i];
-    if (e !== undefined && e.path === r.path) return e;
-    e = g.byPath.get(r.path);
+  /** The inventory entry of `path` in group `g`, created when new. */
+  function entryOf(g: Group, path: string, now: number): Inv {
+    let e = g.byPath.get(path);
     if (e === undefined) {
       e = {
-        source,
-        destination,
-        event,
-        path: r.path,
+        source: g.source,
+        destination: g.destination,
+        event: g.event,
+        path,
         count: 0,
         types: new Set(),
         before: new Set(),
@@ -204,28 +210,81 @@ export function createObserver(
         after: new Set(),
         firstSeen: now,
         lastSeen: now,
-        lastType: undefined,
-        lastOutcome: undefined,
-        lastAfter: undefined,
-        lastBefore: [],
-        lastCells: [],
       };
-      g.byPath.set(r.path, e);
+      g.byPath.set(path, e);
       keys++;
     }
-    g.order[i] = e;
     return e;
   }
 
   const sameList = (a: readonly string[], b: readonly string[]): boolean => {
+    if (a === b) return true;
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
   };
 
+  /** True when `records` are of shape `sh`. */
+  function matches(sh: Shape, records: readonly FieldRecord[]): boolean {
+    if (sh.paths.length !== records.length) return false;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (
+        r.path !== sh.paths[i] ||
+        r.type !== sh.types[i] ||
+        r.outcome !== sh.outcomes[i] ||
+        r.after !== sh.afters[i] ||
+        !sameList(r.before, sh.befores[i]!)
+      )
+        return false;
+    }
+    return true;
+  }
+
+  /** A new shape of `records` in group `g`: what it holds enters the entries' sets now. */
+  function shapeOf(g: Group, records: readonly FieldRecord[], now: number): Shape {
+    const entries: Inv[] = [];
+    const cells: number[] = [];
+    for (const r of records) {
+      const e = entryOf(g, r.path, now);
+      entries.push(e);
+      e.types.add(r.type);
+      e.outcomes.add(r.outcome);
+      if (r.after !== null) e.after.add(r.after);
+      for (const c of r.before) {
+        e.before.add(c);
+        const cell = cellId(c, r.outcome);
+        if (!cells.includes(cell)) cells.push(cell);
+      }
+    }
+    return {
+      paths: records.map((r) => r.path),
+      types: records.map((r) => r.type),
+      outcomes: records.map((r) => r.outcome),
+      afters: records.map((r) => r.after),
+      befores: records.map((r) => r.before),
+      entries,
+      cells,
+      count: 0,
+      firstSeen: now,
+      lastSeen: now,
+    };
+  }
+
+  /** Add a shape's events to its entries. */
+  function fold(sh: Shape): void {
+    if (sh.count === 0) return;
+    for (const e of sh.entries) {
+      e.count += sh.count;
+      if (sh.firstSeen < e.firstSeen) e.firstSeen = sh.firstSeen;
+      if (sh.lastSeen > e.lastSeen) e.lastSeen = sh.lastSeen;
+    }
+    sh.count = 0;
+  }
+
   /**
-   * One pass over an event's records: each field's inventory entry, and the ledger cells of the
-   * subject (`s`, when the ledger is kept), each (category, form) counted once per event.
+   * An event's records: its shape counted (found among the group's, or made), and the ledger
+   * cells of its subject (`s`, when the ledger is kept) counted.
    */
   function observe(
     source: string,
@@ -236,34 +295,35 @@ export function createObserver(
     s: Subject | undefined,
   ): void {
     const g = groupOf(source, destination, event);
-    const at = ++serial;
-    if (s !== undefined) s.counts[EVENTS_CELL] = (s.counts[EVENTS_CELL] ?? 0) + 1;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      const e = entryOf(g, i, r, source, destination, event, now);
-      e.count++;
-      if (now < e.firstSeen) e.firstSeen = now;
-      if (now > e.lastSeen) e.lastSeen = now;
-      if (r.type !== e.lastType) e.types.add((e.lastType = r.type));
-      if (r.after !== e.lastAfter) {
-        e.lastAfter = r.after;
-        if (r.after !== null) e.after.add(r.after);
+    const shapes = g.shapes;
+    let sh: Shape | undefined;
+    for (let i = 0; i < shapes.length; i++) {
+      const x = shapes[i]!;
+      if (!matches(x, records)) continue;
+      sh = x;
+      if (i > 0) {
+        // Latest first: move it to the front.
+        shapes.copyWithin(1, 0, i);
+        shapes[0] = x;
       }
-      const before = r.before;
-      if (r.outcome !== e.lastOutcome || !sameList(before, e.lastBefore)) {
-        e.outcomes.add((e.lastOutcome = r.outcome));
-        for (const c of before) e.before.add(c);
-        e.lastBefore = before;
-        e.lastCells = before.map((c) => cellId(c, r.outcome));
-      }
-      if (s === undefined) continue;
-      const cells = e.lastCells;
-      for (let j = 0; j < cells.length; j++) {
-        const c = cells[j]!;
-        if (seen[c] === at) continue; // counted for this event already
-        seen[c] = at;
-        s.counts[c] = (s.counts[c] ?? 0) + 1;
-      }
+      break;
+    }
+    if (sh === undefined) {
+      sh = shapeOf(g, records, now);
+      // Too many shapes: the oldest is folded into its entries and forgotten.
+      if (shapes.length >= MAX_SHAPES) fold(shapes.pop()!);
+      shapes.unshift(sh);
+    }
+    sh.count++;
+    if (now < sh.firstSeen) sh.firstSeen = now;
+    if (now > sh.lastSeen) sh.lastSeen = now;
+    if (s === undefined) return;
+    const counts = s.counts;
+    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
+    const cells = sh.cells;
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      counts[c] = (counts[c] ?? 0) + 1;
     }
   }
 
@@ -318,7 +378,8 @@ export function createObserver(
     const out: InventoryDelta[] = [];
     for (const bySource of map.values())
       for (const byEvent of bySource.values())
-        for (const g of byEvent.values())
+        for (const g of byEvent.values()) {
+          for (const sh of g.shapes) fold(sh);
           for (const e of g.byPath.values())
             out.push({
               source: e.source,
@@ -333,6 +394,7 @@ export function createObserver(
               firstSeen: e.firstSeen,
               lastSeen: e.lastSeen,
             });
+        }
     return out;
   }
 
