@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { ConfigSchema, type Config } from '../config/schema.js';
+import { openInventoryStore } from '../inventory/store.js';
+import { openLedgerStore } from '../ledger/store.js';
 import { createReceivers } from '../receivers/index.js';
 import { startFakeVendor, type FakeVendor } from '../testing/fake-vendor.js';
 import { createGateway, type Gateway } from './gateway.js';
@@ -273,4 +275,58 @@ describe('gateway: a request whose preparing throws', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('gateway: a full outbox', () => {
+  for (const workers of [0, 1])
+    it(`refuses before the policies run, so refused tries are not counted (policy_workers: ${workers})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'veil-gw-full-'));
+      const config = ConfigSchema.parse({
+        version: 1,
+        data_dir: join(dir, 'data'),
+        server: { port: 0, policy_workers: workers },
+        outbox: { high_water: 100 },
+        sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+        destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+      });
+      const gw = await createGateway(config, { env: ENV });
+      let stopped = false;
+      try {
+        const url = await gw.start();
+        gw.outbox.setState('archive', 'paused');
+        const first = Array.from({ length: 100 }, (_, i) => track(i));
+        assert.equal((await post(url, first)).status, 200);
+        assert.equal(gw.outbox.depth(), 100, 'the high-water mark is reached');
+        // The SDK resends a refused batch: three tries of three events, none committed.
+        for (let i = 0; i < 3; i++) {
+          const r = await post(url, [200, 201, 202].map(track));
+          assert.equal(r.status, 429, "the Segment receiver's overloaded answer");
+          assert.ok(r.headers.get('retry-after'), 'Segment SDKs retry it');
+        }
+        const unauthorized = await fetch(`${url}/segment/v1/batch`, {
+          method: 'POST',
+          headers: { authorization: `Basic ${Buffer.from('nope:').toString('base64')}` },
+          body: JSON.stringify({ batch: [track(20)] }),
+        });
+        assert.equal(unauthorized.status, 401, 'a bad token is still told so');
+        assert.equal(gw.outbox.depth(), 100);
+        await gw.shutdown(); // writes what the inventory and the ledger hold
+        stopped = true;
+
+        const ledger = openLedgerStore({ path: join(config.data_dir, 'ledger.db') });
+        const day = new Date().toISOString().slice(0, 10);
+        const impact = ledger.impact({ destination: 'archive', from: day, to: day });
+        ledger.close();
+        assert.equal(impact.events, 100, 'only the committed events are in the ledger');
+        assert.equal(impact.subjects, 100);
+        const inventory = openInventoryStore({ path: join(config.data_dir, 'inventory.db') });
+        const rows = inventory.rows({ destination: 'archive' });
+        inventory.close();
+        const email = rows.find((r) => r.path === 'traits.email');
+        assert.equal(email?.count, 100, 'only the committed events are in the data map');
+      } finally {
+        if (!stopped) await gw.shutdown();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
 });

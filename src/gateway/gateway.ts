@@ -158,6 +158,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
   let started = false;
   let inflight = 0;
   let idle: (() => void) | undefined;
+  const outboxFull = () => outbox.depth() >= config.outbox.high_water;
   const deps: IngestDeps = {
     receivers: settings.receivers ?? createReceivers(),
     sources: rt.sources,
@@ -174,6 +175,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     trustProxy: config.server.trust_proxy,
     corsOrigins: config.server.cors_origins,
     draining: () => draining,
+    outboxFull,
     committed: (ds) => ds.forEach((d) => dispatcher.kick(d)),
     now,
   };
@@ -182,7 +184,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     metrics,
     token,
     destinations: [...rt.destinations.keys()],
-    ready: () => started && !draining && outbox.depth() < config.outbox.high_water,
+    ready: () => started && !draining && !outboxFull(),
     changed: (d: string) => dispatcher.kick(d),
   };
 

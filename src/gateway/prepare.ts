@@ -31,6 +31,11 @@ export interface PrepareEnv {
 export interface PrepareState {
   /** Destinations cut now: they get nothing (counted as `destination_cut`). */
   readonly cut: readonly string[];
+  /**
+   * The outbox is full: events for any destination are refused as `overloaded` once the token
+   * is known good, before any policy runs or anything is observed.
+   */
+  readonly full: boolean;
   /** Aggregates what the policy did (inventory and ledger); absent: nothing is observed. */
   readonly observer?: Observer;
 }
@@ -128,6 +133,10 @@ export function prepare(
       if (events.length > 0) cut.push([name, events.length]);
     } else targets.push(name);
   }
+  // What would be committed cannot be: refused before the policies run, so a request the SDK
+  // will send again is neither minimized nor counted in the inventory and the ledger twice.
+  if (state.full && targets.length > 0 && events.length > 0)
+    return { kind: 'refuse', code: 'overloaded', message: 'outbox full' };
   const observe = state.observer && {
     source: source.name,
     now: req.receivedAt,
@@ -160,6 +169,8 @@ export interface WireRequest {
   readonly clientIp: string;
   readonly receivedAt: number;
   readonly cut: readonly string[];
+  /** `PrepareState.full`. */
+  readonly full: boolean;
   /** Observe what the policy does (the worker's own observer)? */
   readonly observe: boolean;
 }
@@ -169,7 +180,7 @@ export function toWire(
   vendor: Vendor,
   route: Route,
   req: ReceiverRequest,
-  cut: readonly string[],
+  state: Pick<PrepareState, 'cut' | 'full'>,
   observe: boolean,
 ): WireRequest {
   return {
@@ -184,7 +195,8 @@ export function toWire(
     body: req.body.byteLength === req.body.buffer.byteLength ? req.body : new Uint8Array(req.body),
     clientIp: req.clientIp,
     receivedAt: req.receivedAt,
-    cut,
+    cut: state.cut,
+    full: state.full,
     observe,
   };
 }
@@ -205,6 +217,7 @@ export function prepareWire(env: PrepareEnv, w: WireRequest, observer?: Observer
   };
   return prepare(env, receiver, w.route, req, {
     cut: w.cut,
+    full: w.full,
     ...(w.observe && observer && { observer }),
   });
 }
