@@ -257,6 +257,53 @@ describe('python front end: wrappers', () => {
     );
   });
 
+  it('reads a key read out of **kwargs as the caller keyword argument of that name', () => {
+    const a = analyze(
+      [
+        'import posthog',
+        'def track(user_id, event, **props):',
+        '    posthog.capture(user_id, event, {"a": props["email"], "b": props.get("plan", "free"), "c": props[k]})',
+        'track(u, "E", email=user.email, plan="pro")',
+        'track(u, "E", plan="pro")',
+        'track(u, "E", **{"email": user.email})',
+        'def outer(**kw):',
+        '    track("u", kw["event"], email=kw["mail"])',
+        'outer(event="F", mail=user.email)',
+      ].join('\n'),
+    );
+    const at = (line: number) =>
+      a.calls
+        .filter((c) => c.line === line)
+        .map((c) => [
+          c.event,
+          c.via?.wrapper,
+          c.flows.map((f) => `${f.path}=${f.category ?? '-'}`),
+        ]);
+    assert.deepEqual(at(4), [
+      [
+        'E',
+        'track',
+        ['userId=user.unique_id', 'properties.a=user.contact.email', 'properties.b=-'],
+      ],
+    ]);
+    assert.deepEqual(at(5), [['E', 'track', ['userId=user.unique_id', 'properties.b=-']]]);
+    assert.deepEqual(at(6), [
+      ['E', 'track', ['userId=user.unique_id', 'properties.a=user.contact.email']],
+    ]);
+    assert.deepEqual(at(9), [['F', 'outer', ['properties.a=user.contact.email']]]);
+    const [track] = a.exports;
+    const sink = track?.ref.k === 'member' ? track.ref.member.sinks?.[0] : undefined;
+    assert.deepEqual(
+      sink?.args.map((s) => [s.index, s.keyword, s.role, s.key]),
+      [
+        [1, 'event', 'event-name', undefined],
+        [0, 'user_id', 'identity', undefined],
+        [undefined, 'email', 'value', 'a'],
+        [undefined, 'plan', 'value', 'b'],
+      ],
+    );
+  });
+
   it('does not let a nested function forward its parent function parameters', () => {
     const a = analyze(
       'from mixpanel import Mixpanel\nmp = Mixpanel("t")\ndef f(props):\n    def g():\n        mp.track("u", "e", props)\n    g()\n',

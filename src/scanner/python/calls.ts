@@ -31,8 +31,12 @@ function derive(fn: FnInfo, sink: Sink, read: ReadSink): Sink | undefined {
   const args = derived.args.map((a) => {
     // `**kwargs`: the caller's keyword arguments that name no parameter of the function.
     if (a.index === KWARGS_PARAM) return { ...a, index: undefined, kwargs: { except: fn.params } };
-    const keyword = a.index === undefined ? undefined : fn.params[a.index];
-    return keyword === undefined ? a : { ...a, keyword };
+    if (a.index === undefined) return a;
+    const keyword = fn.params[a.index];
+    if (keyword !== undefined) return { ...a, keyword };
+    // A key read out of `**kwargs` (`props["email"]`): that keyword argument only, no position.
+    const key = fn.keys[a.index - fn.params.length];
+    return key === undefined ? a : { ...a, index: undefined, keyword: key };
   });
   return { ...derived, args };
 }

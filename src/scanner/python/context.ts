@@ -15,6 +15,12 @@ export interface FnInfo {
   readonly name: string;
   /** Parameter names by index (`self` of a method left out). */
   readonly params: readonly string[];
+  /**
+   * Keys read out of the `**kwargs` parameter (`props["email"]`, `props.get("email")`), in the
+   * order first read: each is a keyword-only parameter of its own, its index `params.length`
+   * plus its place here.
+   */
+  readonly keys: string[];
   readonly line: number;
 }
 

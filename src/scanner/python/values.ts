@@ -2,10 +2,12 @@
  * Python expressions to `Val`s: dict literals with their `**` spreads, lists and tuples, string
  * literals and f-strings, names resolved in the scopes read so far, `user.email` and
  * `user["email"]` known by their last name, conditional and boolean expressions as unions, and
- * the parameters of the function being read (for wrappers).
+ * the parameters of the function being read (for wrappers), keys read out of its `**kwargs`
+ * among them.
  */
 import type { Node } from 'web-tree-sitter';
 import { literalOf } from '../core/flows.js';
+import { KWARGS_PARAM } from '../core/sink.js';
 import type { Pos, Val, ValProp } from '../types.js';
 import { capped, joined, MAX_ITEMS } from './bounds.js';
 import { callVal } from './call-values.js';
@@ -39,6 +41,20 @@ export function paramVal(
   return v;
 }
 
+/**
+ * `kwargs["name"]` read in the function whose `**kwargs` it is: the caller's keyword argument
+ * `name`, as a parameter of its own (see `FnInfo.keys`). Undefined for anything else, and for a
+ * name the function has a parameter by (that keyword never reaches `**kwargs`).
+ */
+function kwargsKey(cx: Cx, base: Val, owner: number, name: string, at: Pos): Val | undefined {
+  const fn = cx.fn;
+  if (base.k !== 'param' || base.index !== KWARGS_PARAM || base.path.length > 0) return undefined;
+  if (fn === undefined || fn.id !== owner || fn.params.includes(name)) return undefined;
+  let i = fn.keys.indexOf(name);
+  if (i < 0) i = fn.keys.push(name) - 1;
+  return paramVal(cx, owner, fn.params.length + i, [], name, at);
+}
+
 /** `base.name` (or `base["name"]`) when `base` is already a value. */
 export function member(cx: Cx, base: Val, name: string, text: string, at: Pos): Val {
   if (base.k === 'obj') {
@@ -49,7 +65,10 @@ export function member(cx: Cx, base: Val, name: string, text: string, at: Pos): 
   if (base.k === 'param') {
     const owner = cx.st.owners.get(base);
     if (owner !== undefined)
-      return paramVal(cx, owner, base.index, [...base.path, name], base.name ?? '', at);
+      return (
+        kwargsKey(cx, base, owner, name, at) ??
+        paramVal(cx, owner, base.index, [...base.path, name], base.name ?? '', at)
+      );
   }
   const parent = base.k === 'name' ? base.name : undefined;
   return { k: 'name', name, ...(parent !== undefined ? { parent } : {}), text, at };

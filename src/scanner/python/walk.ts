@@ -310,6 +310,7 @@ function readBody(d: Deferred, st: FileState): void {
     id,
     name: d.cls !== undefined ? `${d.cls.name}.${name}` : name,
     params: names,
+    keys: [],
     line: posOf(node).line,
   };
   names.forEach((p, index) => scope.vars.set(p, { param: { fn: id, index, name: p } }));
