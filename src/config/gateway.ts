@@ -68,6 +68,12 @@ export const ServerSchema = z.strictObject({
   ),
   max_depth: int(4, 256, 32, 'Deepest JSON nesting accepted (400 above).'),
   max_events_per_request: int(1, 100_000, 2000, 'Most events in one request (413 above).'),
+  max_values_per_request: int(
+    1_000,
+    10_000_000,
+    200_000,
+    'Most JSON values (every object member and array element) in one request body (413 above). Minimizing holds about 1 KB of memory per value while a request is prepared: this bounds one request to a few hundred MB.',
+  ),
   trust_proxy: z.boolean().default(false).meta({
     description:
       'Take the client address from X-Forwarded-For (only behind a proxy you run; otherwise clients could forge it).',

@@ -330,3 +330,39 @@ describe('gateway: a full outbox', () => {
       }
     });
 });
+
+describe('gateway: a body of very many small values', () => {
+  for (const workers of [0, 1])
+    it(`is refused as too large before minimizing, and the gateway goes on (policy_workers: ${workers})`, async () => {
+      // About 2 MB (well under the body limits) whose million values would take gigabytes of
+      // memory to minimize: without the bound it ended the process (no workers) or its worker.
+      const dir = mkdtempSync(join(tmpdir(), 'veil-gw-values-'));
+      const config = ConfigSchema.parse({
+        version: 1,
+        data_dir: join(dir, 'data'),
+        server: { port: 0, policy_workers: workers },
+        sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+        destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+      });
+      const gw = await createGateway(config, { env: ENV });
+      try {
+        const url = await gw.start();
+        gw.outbox.setState('archive', 'paused');
+        const wide = { ...track(1), properties: { a: new Array<number>(1_000_000).fill(0) } };
+        const bad = await post(url, [wide]);
+        assert.equal(bad.status, 413, 'Segment SDKs drop a 413');
+        assert.match(await bad.text(), /more than 200000 JSON values in one request/);
+        const metrics = await (await fetch(`${url}/metrics`)).text();
+        assert.match(metrics, /veil_refused_requests_total\{vendor="segment",code="too_large"\} 1/);
+        const fine = Array.from({ length: 100 }, (_, i) => ({
+          ...track(i),
+          properties: { items: new Array<number>(1_000).fill(i) },
+        }));
+        assert.equal((await post(url, fine)).status, 200, 'a batch under the bound is served');
+        assert.equal(gw.outbox.depth(), 100, 'only that batch was committed');
+      } finally {
+        await gw.shutdown();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+});

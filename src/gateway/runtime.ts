@@ -50,6 +50,7 @@ export function limitsOf(config: Config): Limits {
     maxDecompressedBytes: config.server.max_decompressed_bytes,
     maxDepth: config.server.max_depth,
     maxEventsPerRequest: config.server.max_events_per_request,
+    maxValues: config.server.max_values_per_request,
   };
 }
 

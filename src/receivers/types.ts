@@ -54,6 +54,11 @@ export interface Limits {
   readonly maxDepth: number;
   /** Events in one request: over → `too_many_events`. */
   readonly maxEventsPerRequest: number;
+  /**
+   * JSON values in one request body (the root, every object member and array element, across
+   * the lines of NDJSON): over → `too_large`. Bounds the memory minimizing takes.
+   */
+  readonly maxValues: number;
 }
 
 /** Default bounds. */
@@ -61,6 +66,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDecompressedBytes: 20 * 1024 * 1024,
   maxDepth: 32,
   maxEventsPerRequest: 2000,
+  maxValues: 200_000,
 };
 
 /** Why a request was refused before any event was accepted; a metric label. */

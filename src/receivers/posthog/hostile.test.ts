@@ -4,7 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { decode, eventsOf, request } from './test-request.js';
 
 describe('posthog hostile input', () => {
-  const small = { maxDecompressedBytes: 1024, maxDepth: 8, maxEventsPerRequest: 3 };
+  const small = {
+    maxDecompressedBytes: 1024,
+    maxDepth: 8,
+    maxEventsPerRequest: 3,
+    maxValues: 1_000,
+  };
   const code = (o: ReturnType<typeof decode>) => (o.kind === 'error' ? o.code : o.kind);
   it('answers an error code, never throws', () => {
     const deep = '['.repeat(50) + ']'.repeat(50);
