@@ -68,6 +68,12 @@ export const ServerSchema = z.strictObject({
   ),
   max_depth: int(4, 256, 32, 'Deepest JSON nesting accepted (400 above).'),
   max_events_per_request: int(1, 100_000, 2000, 'Most events in one request (413 above).'),
+  max_bodies_in_flight_bytes: int(
+    1024,
+    2 ** 40,
+    256 * 1024 * 1024,
+    'Most bytes of request bodies held at once (being read, or read and not yet answered); past it, requests get 503/429 with Retry-After and the connection is closed. Bounds the memory many slow or concurrent large uploads can take.',
+  ),
   max_values_per_request: int(
     1_000,
     10_000_000,

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -365,4 +366,65 @@ describe('gateway: a body of very many small values', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+});
+
+describe('gateway: request bodies in flight', () => {
+  it('are bounded in bytes: past the bound, "retry later"; bytes are given back when a request ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-gw-inflight-'));
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: join(dir, 'data'),
+      server: { port: 0, policy_workers: 0, max_bodies_in_flight_bytes: 64 * 1024 },
+      sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+      destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+    });
+    const gw = await createGateway(config, { env: ENV });
+    const auth = `Basic ${Buffer.from(`${TOKEN}:`).toString('base64')}`;
+    let slow: ClientRequest | undefined;
+    try {
+      const url = new URL(await gw.start());
+      gw.outbox.setState('archive', 'paused');
+      // A slow upload: 50,000 of its 60,000 bytes sent, the rest never.
+      const upload = request({
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/segment/v1/batch',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': 60_000,
+          authorization: auth,
+        },
+      });
+      slow = upload;
+      const slowClosed = new Promise<void>((r) => upload.on('close', () => r()));
+      upload.on('error', () => {});
+      upload.write('x'.repeat(50_000));
+      await new Promise((r) => setTimeout(r, 300));
+      // 20 KB more would pass 64 KiB: refused at once, with Retry-After, counted.
+      const padded = (i: number) => ({ ...track(i), properties: { pad: 'p'.repeat(20_000) } });
+      const busy = await post(url.origin, [padded(1)]);
+      assert.equal(busy.status, 429, "the Segment receiver's overloaded answer");
+      assert.ok(busy.headers.get('retry-after'));
+      const metrics = await (await fetch(`${url.origin}/metrics`)).text();
+      assert.match(
+        metrics,
+        /veil_refused_requests_total\{vendor="segment",code="bodies_in_flight"\} 1/,
+      );
+      // The slow client goes away: its bytes are given back, and the same request is served.
+      upload.destroy();
+      await slowClosed;
+      await until(async () => (await post(url.origin, [padded(2)])).status === 200, 'a 200');
+      for (let i = 3; i < 8; i++)
+        assert.equal(
+          (await post(url.origin, [padded(i)])).status,
+          200,
+          'bytes of answered requests are given back',
+        );
+    } finally {
+      slow?.destroy(); // else shutdown would wait for its body
+      await gw.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { openSqliteOutbox } from '../store/sqlite/outbox.js';
 import type { Outbox } from '../store/types.js';
 import { admin } from './admin.js';
 import { createDispatcher, type DispatchEvent } from './dispatch.js';
-import { json, send } from './http.js';
+import { createBodyBudget, json, send } from './http.js';
 import { ingest, RETRY_AFTER_S, type IngestDeps } from './ingest.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createPolicyPool, type PolicyPool } from './policy-pool.js';
@@ -174,6 +174,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     maxBodyBytes: config.server.max_body_bytes,
     trustProxy: config.server.trust_proxy,
     corsOrigins: config.server.cors_origins,
+    bodies: createBodyBudget(config.server.max_bodies_in_flight_bytes),
     draining: () => draining,
     outboxFull,
     committed: (ds) => ds.forEach((d) => dispatcher.kick(d)),

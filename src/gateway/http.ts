@@ -8,22 +8,60 @@ import type { WireResponse } from '../receivers/types.js';
 /** A body over the limit: the caller answers 413 and closes the connection. */
 export const TOO_LARGE = Symbol('too_large');
 
+/** The bodies held at once would pass their bound: the caller answers "retry later" and closes. */
+export const TOO_BUSY = Symbol('too_busy');
+
 /**
- * Read the request body, at most `max` bytes. Resolves to TOO_LARGE as soon as the limit is
- * crossed (a declared Content-Length over it is refused before reading), or to undefined when
- * the client aborted.
+ * Bytes of request bodies held at once (being read, or read and not yet answered), bounded: a
+ * client that opens many connections and sends large bodies slowly cannot make the gateway
+ * hold more than `max` bytes; past it, requests get "retry later".
+ */
+export interface BodyBudget {
+  /** Reserve `n` bytes; false (nothing reserved) when that would pass the bound. */
+  take(n: number): boolean;
+  /** Give back `n` reserved bytes. */
+  release(n: number): void;
+  /** Bytes reserved now. */
+  held(): number;
+}
+
+/** A budget of `max` bytes. */
+export function createBodyBudget(max: number): BodyBudget {
+  let held = 0;
+  return {
+    take(n) {
+      if (held + n > max) return false;
+      held += n;
+      return true;
+    },
+    release(n) {
+      held -= n;
+    },
+    held: () => held,
+  };
+}
+
+/**
+ * Read the request body, at most `max` bytes, each chunk reserved from `budget` as it arrives.
+ * Resolves to TOO_LARGE as soon as the limit is crossed (a declared Content-Length over it is
+ * refused before reading), to TOO_BUSY when the budget runs out, or to undefined when the
+ * client aborted. What was reserved stays reserved (also on TOO_LARGE, TOO_BUSY and abort, until
+ * `reserved()` bytes are released by the caller); nothing is reserved for a body refused before
+ * reading.
  */
 export function readBody(
   req: IncomingMessage,
   max: number,
-): Promise<Buffer | typeof TOO_LARGE | undefined> {
+  budget: BodyBudget,
+  reserved: { bytes: number },
+): Promise<Buffer | typeof TOO_LARGE | typeof TOO_BUSY | undefined> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > max) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve) => {
     const parts: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (v: Buffer | typeof TOO_LARGE | undefined) => {
+    const finish = (v: Buffer | typeof TOO_LARGE | typeof TOO_BUSY | undefined) => {
       if (done) return;
       done = true;
       req.removeAllListeners('data');
@@ -36,6 +74,12 @@ export function readBody(
         req.pause();
         return;
       }
+      if (!budget.take(c.length)) {
+        finish(TOO_BUSY);
+        req.pause();
+        return;
+      }
+      reserved.bytes += c.length;
       parts.push(c);
     });
     req.on('end', () => finish(Buffer.concat(parts, size)));

@@ -18,7 +18,16 @@ import {
 } from './prepare.js';
 import type { Receiver, ReceiverRequest, Route, RejectCode } from '../receivers/types.js';
 import { OutboxFullError, type Outbox } from '../store/types.js';
-import { clientIp, corsHeaders, preflightHeaders, readBody, send, TOO_LARGE } from './http.js';
+import {
+  clientIp,
+  corsHeaders,
+  preflightHeaders,
+  readBody,
+  send,
+  TOO_BUSY,
+  TOO_LARGE,
+  type BodyBudget,
+} from './http.js';
 import type { Metrics } from './metrics.js';
 import { tokenKey, type DestinationRuntime, type SourceRuntime } from './runtime.js';
 import type { Logger } from 'pino';
@@ -44,6 +53,8 @@ export interface IngestDeps extends PrepareEnv {
   readonly maxBodyBytes: number;
   readonly trustProxy: boolean;
   readonly corsOrigins: readonly string[];
+  /** Bytes of request bodies held at once, bounded (`server.max_bodies_in_flight_bytes`). */
+  readonly bodies: BodyBudget;
   /** True while shutting down: new requests get "retry later". */
   readonly draining: () => boolean;
   /**
@@ -98,14 +109,26 @@ export async function ingest(
   if (route === undefined)
     return refuse(deps, empty, 'not_found', `no ${receiver.vendor} route ${rest}`);
   if (deps.draining()) return refuse(deps, empty, 'overloaded', 'shutting down');
-  const body = await readBody(http, deps.maxBodyBytes);
-  if (body === undefined) return; // client went away
-  if (body === TOO_LARGE)
-    return refuse(deps, empty, 'too_large', `body exceeds ${deps.maxBodyBytes} bytes`, {
-      close: true,
-    });
-  const ctx: Ctx = { ...empty, req: { ...base, body } };
-  await handle(deps, ctx, route);
+  // The body's bytes stay reserved until the request is answered (its bytes, or a copy in a
+  // policy worker, are held that long).
+  const reserved = { bytes: 0 };
+  try {
+    const body = await readBody(http, deps.maxBodyBytes, deps.bodies, reserved);
+    if (body === undefined) return; // client went away
+    if (body === TOO_LARGE)
+      return refuse(deps, empty, 'too_large', `body exceeds ${deps.maxBodyBytes} bytes`, {
+        close: true,
+      });
+    if (body === TOO_BUSY)
+      return refuse(deps, empty, 'overloaded', 'too many request bodies in flight', {
+        close: true,
+        label: 'bodies_in_flight',
+      });
+    const ctx: Ctx = { ...empty, req: { ...base, body } };
+    await handle(deps, ctx, route);
+  } finally {
+    deps.bodies.release(reserved.bytes);
+  }
 }
 
 async function handle(deps: IngestDeps, ctx: Ctx, route: Route): Promise<void> {
