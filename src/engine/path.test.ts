@@ -33,3 +33,23 @@ test('the path formatter stays correct past its limit (it starts anew)', () => {
   }
   for (const p of PATHS) assert.equal(format(p), formatPath(p));
 });
+
+test('with anyIndex, every array index is [] (the field of any element), keys stay as they are', () => {
+  const format = createPathFormatter(4096, true);
+  for (let round = 0; round < 2; round++) {
+    assert.equal(format(['properties', 'items', 7, 'sku']), 'properties.items[].sku');
+    assert.equal(format(['properties', 'items', 0, 'sku']), 'properties.items[].sku');
+    assert.equal(
+      format(['properties', 'items', '0']),
+      'properties.items["0"]',
+      'a key, not an index',
+    );
+    assert.equal(format(['m', 3, 4]), 'm[][]');
+  }
+  // One string for every index, so the trie does not grow with array lengths.
+  assert.equal(format(['a', 1, 'b']), format(['a', 2, 'b']));
+  const small = createPathFormatter(2, true);
+  for (let i = 0; i < 20; i++) assert.equal(small(['x', i, `k${i}`]), `x[].k${i}`);
+  assert.equal(formatPath(['a', 5], true), 'a[]');
+  assert.equal(formatPath(['a', 5]), 'a[5]');
+});

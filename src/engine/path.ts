@@ -21,17 +21,21 @@ function isIdent(key: string): boolean {
 
 /**
  * Format segments: identifier-like keys joined with `.`, other keys quoted as `["…"]`
- * (JSON string syntax), indices as `[n]`. The empty path is ''.
+ * (JSON string syntax), indices as `[n]` (or, with `anyIndex`, every index as `[]`: the field
+ * of any element, `properties.items[].sku`). The empty path is ''.
  */
-export function formatPath(segments: readonly PathSegment[]): string {
+export function formatPath(segments: readonly PathSegment[], anyIndex = false): string {
   let out = '';
-  for (const s of segments) out = append(out, s);
+  for (const s of segments) out = append(out, anyIndex && typeof s === 'number' ? ANY_INDEX : s);
   return out;
 }
 
+/** The segment every index stands for under `anyIndex` (formatted `[]`). */
+const ANY_INDEX = -1;
+
 /** `path` (formatted) extended by one segment. */
 function append(path: string, s: PathSegment): string {
-  if (typeof s === 'number') return `${path}[${s}]`;
+  if (typeof s === 'number') return s === ANY_INDEX ? `${path}[]` : `${path}[${s}]`;
   if (isIdent(s)) return path === '' ? s : `${path}.${s}`;
   return `${path}[${JSON.stringify(s)}]`;
 }
@@ -46,21 +50,25 @@ interface PathNode {
  * paths seen: events repeat their fields, so a path is built once and its string (flat, with its
  * hash computed once) is shared by every record of that field, which keeps map lookups keyed by
  * path cheap. At most `limit` paths are held; beyond that the trie starts anew (keys an attacker
- * picks cost at most what `formatPath` costs).
+ * picks cost at most what `formatPath` costs). With `anyIndex`, every array index is `[]`.
  */
-export function createPathFormatter(limit = 4096): (segments: readonly PathSegment[]) => string {
+export function createPathFormatter(
+  limit = 4096,
+  anyIndex = false,
+): (segments: readonly PathSegment[]) => string {
   let root = new Map<PathSegment, PathNode>();
   let size = 0;
   return (segments) => {
     let next = root;
     let path = '';
-    for (const s of segments) {
+    for (const seg of segments) {
+      const s = anyIndex && typeof seg === 'number' ? ANY_INDEX : seg;
       let n = next.get(s);
       if (n === undefined) {
         if (size >= limit) {
           root = new Map();
           size = 0;
-          return formatPath(segments);
+          return formatPath(segments, anyIndex);
         }
         n = { path: append(path, s), next: new Map() };
         next.set(s, n);

@@ -266,6 +266,33 @@ test('events of more shapes than a group keeps are counted exactly, with their t
   }
 });
 
+test('array elements are one field of the data map, however long the array', () => {
+  const items = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ sku: `sku-${i}`, buyer_email: `b${i}@example.jp` }));
+  const observer = createObserver(ledger);
+  minimizeEvents(
+    steps,
+    ['safe'],
+    [ev('user-1', { items: items(3) }), ev('user-2', { items: items(40) })],
+    {
+      source: 'web',
+      now: NOW,
+      observer,
+    },
+  );
+  const r = observer.drain();
+  const paths = r.inventory.map((d) => d.path).filter((p) => p.startsWith('properties.items'));
+  assert.deepEqual(paths.sort(), ['properties.items[].buyer_email', 'properties.items[].sku']);
+  const email = r.inventory.find((d) => d.path === 'properties.items[].buyer_email');
+  assert.equal(email?.count, 43, 'one count per element sent');
+  assert.ok(email?.before.includes('user.contact.email'));
+  const [u2] = r.ledger.filter((d) => d.subject === ledger('user-2'));
+  const cells = new Map<string, number>();
+  addCells(cells, u2!.counts);
+  assert.equal(cells.get(cellKey('*', 'passed')), 1);
+  assert.equal(cells.get(cellKey('user.contact.email', 'removed')), 1, 'once per event');
+});
+
 test('an observer that throws costs no event: the rows are made and the failures counted', () => {
   const failing = createObserver(ledger);
   let calls = 0;

@@ -28,6 +28,7 @@ export type Outcome =
 
 /** One field of one event: what was found and what was done (for the inventory and ledger). */
 export interface FieldRecord {
+  /** The field as the data map names it: every array index as `[]` (`properties.items[].sku`). */
   readonly path: string;
   readonly type: 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
   /** Categories found before minimization (field name and value matches). */
@@ -100,7 +101,8 @@ export function createPolicyTransform(
   const pseudo = createPseudonymizer(deps.master, deps.destination, policy.identity.key_version);
   const now = deps.now ?? Date.now;
   const minConf = policy.min_confidence;
-  const formatPath = createPathFormatter();
+  // Records name a field of any array element once (`items[].sku`), as the data map shows it.
+  const formatPath = createPathFormatter(4096, true);
   const generalize = createFieldGeneralizer(policy, deps.countries);
 
   const rotationFor = (category: Category | undefined, key: string): Rotation => {

@@ -45,10 +45,13 @@ const SINK_EVENTS: Readonly<Record<string, string>> = {
 const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** An inventory path (`properties.items[0]["a b"]`) in the scanner's form (`properties.items.*.a b`). */
+/**
+ * An inventory path (`properties.items[]["a b"]`; rows written before array indices were
+ * collapsed hold `items[0]`) in the scanner's form (`properties.items.*.a b`).
+ */
 export function scannerPath(path: string): string {
   return path
-    .replace(/\[\d+\]/g, '.*')
+    .replace(/\[\d*\]/g, '.*')
     .replace(/\["((?:[^"\\]|\\.)*)"\]/g, (_m, s: string) => `.${JSON.parse(`"${s}"`) as string}`)
     .replace(/^\./, '');
 }
