@@ -12,6 +12,14 @@ export const InventorySchema = z
     flush_interval_ms: z.int().min(100).max(3_600_000).default(10_000).meta({
       description: 'How often the in-memory aggregate is written to inventory.db, in ms.',
     }),
+    max_fields_per_event: z.int().min(10).max(1_000_000).default(1_000).meta({
+      description:
+        'Distinct fields kept per (source, destination, event); the fields of an event beyond it are counted together as field "*" (one drift alert), so random keys cannot grow the map without end.',
+    }),
+    max_events_per_source: z.int().min(10).max(1_000_000).default(1_000).meta({
+      description:
+        'Distinct event names kept per (source, destination); events beyond it are counted together as event "*", field "*" (one drift alert).',
+    }),
     drift_webhook_url: z
       .url({ protocol: /^https?$/ })
       .optional()

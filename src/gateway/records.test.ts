@@ -60,3 +60,39 @@ test('at close, queued chunks are written before newer observations (drift in or
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the keeper holds the inventory's bounds from the config", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-records-bounds-'));
+  try {
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      inventory: { flush_interval_ms: 3_600_000, max_fields_per_event: 10 },
+      ledger: { enabled: false },
+      destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
+    });
+    const steps = stepsFor(config, { master, detector: createDetector() });
+    const observer = createObserver(undefined);
+    const alerts: DriftAlert[] = [];
+    const keeper = createRecordKeeper(config, {
+      log: pino({ level: 'silent' }),
+      metrics: createMetrics(() => []),
+      alerts: (a) => alerts.push(...a),
+    });
+    assert.ok(keeper);
+    const at = { source: 'web', now: NOW, observer };
+    minimizeEvents(steps, ['vendor'], [ev({ plan: 'team' })], at);
+    keeper.observed(observer.drain());
+    keeper.flush();
+    // Thirty made-up keys: the event's other fields fill it up to ten, the rest are "*".
+    const random = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
+    minimizeEvents(steps, ['vendor'], [ev(random)], at);
+    keeper.observed(observer.drain());
+    keeper.close();
+    const fields = alerts.filter((a) => a.kind === 'new_field').map((a) => a.path);
+    assert.ok(fields.includes('*'), fields.join(' '));
+    assert.ok(fields.length < 10, `${fields.length} new_field alerts, not 30`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -56,7 +56,11 @@ export function createRecordKeeper(
   const inv = invOn
     ? {
         agg: createInventoryAggregator(),
-        store: openInventoryStore({ path: join(config.data_dir, 'inventory.db') }),
+        store: openInventoryStore({
+          path: join(config.data_dir, 'inventory.db'),
+          maxFieldsPerEvent: config.inventory.max_fields_per_event,
+          maxEventsPerSource: config.inventory.max_events_per_source,
+        }),
       }
     : undefined;
   // Ledger rows come aggregated per subject-day from the observers; the store adds up rows of

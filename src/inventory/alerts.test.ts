@@ -81,6 +81,8 @@ test('inventory config: defaults; the webhook URL literal or from the environmen
   assert.deepEqual(InventorySchema.parse({}), {
     enabled: true,
     flush_interval_ms: 10_000,
+    max_fields_per_event: 1_000,
+    max_events_per_source: 1_000,
     drift_webhook_timeout_ms: 5_000,
   });
   const both = InventorySchema.safeParse({

@@ -121,3 +121,68 @@ test('the file is 0600 and holds no values, only names, paths and categories', (
   assert.ok(bytes.includes('properties.email'), 'the paths are stored');
   for (const planted of ['alice@example.com', 'u-93f1c2']) assert.ok(!bytes.includes(planted));
 });
+
+test('fields and events beyond the bounds are counted together as "*", each bound alerted once', () => {
+  const path = dbPath();
+  let store = openInventoryStore({ path, maxFieldsPerEvent: 3, maxEventsPerSource: 2 });
+  const f = (p: string, over: Parameters<typeof delta>[0] = {}) =>
+    delta({ path: `properties.${p}`, ...over });
+  // Three fields kept; the fourth and fifth are counted as "*".
+  const first = store.flush([f('a'), f('b'), f('c'), f('d'), f('e', { count: 4 })]);
+  assert.deepEqual(
+    first.map((a) => [a.kind, a.event, a.path ?? '']),
+    [['new_event', 'Signup', '']],
+  );
+  const rows = () => store.rows().map((r) => [r.event, r.path, r.count, r.before.join(',')]);
+  assert.deepEqual(rows(), [
+    ['Signup', '*', 5, ''],
+    ['Signup', 'properties.a', 1, ''],
+    ['Signup', 'properties.b', 1, ''],
+    ['Signup', 'properties.c', 1, ''],
+  ]);
+  // A stored field keeps its row; new ones go to "*", and a category new there is alerted.
+  const second = store.flush([
+    f('a', { count: 2 }),
+    f('x', { before: ['user.contact.email'] }),
+    f('y', { before: ['user.contact.email'] }),
+  ]);
+  assert.deepEqual(
+    second.map((a) => [a.kind, a.path, a.categories.join(',')]),
+    [['new_category', '*', 'user.contact.email']],
+  );
+  assert.deepEqual(rows(), [
+    ['Signup', '*', 7, 'user.contact.email'],
+    ['Signup', 'properties.a', 3, ''],
+    ['Signup', 'properties.b', 1, ''],
+    ['Signup', 'properties.c', 1, ''],
+  ]);
+  // Events: two kept per (source, destination); beyond, event "*", field "*", alerted once.
+  const third = store.flush([
+    delta({ event: 'Login' }),
+    delta({ event: 'rnd-1', path: 'properties.q' }),
+    delta({ event: 'rnd-2', path: 'properties.r', count: 2 }),
+    delta({ event: 'Signup', source: 'app' }),
+  ]);
+  assert.deepEqual(
+    third.map((a) => [a.kind, a.source, a.event, a.path ?? '']),
+    [
+      ['new_event', 'web', 'Login', ''],
+      ['new_event', 'web', '*', ''],
+      ['new_event', 'app', 'Signup', ''],
+    ],
+  );
+  store.close();
+  // After a restart the stored counts hold the bounds.
+  store = openInventoryStore({ path, maxFieldsPerEvent: 3, maxEventsPerSource: 2 });
+  assert.deepEqual(store.flush([delta({ event: 'rnd-3' }), f('z')]), []);
+  const web = store.rows({ source: 'web' }).map((r) => [r.event, r.path, r.count]);
+  assert.deepEqual(web, [
+    ['*', '*', 4],
+    ['Login', 'properties.plan', 1],
+    ['Signup', '*', 8],
+    ['Signup', 'properties.a', 3],
+    ['Signup', 'properties.b', 1],
+    ['Signup', 'properties.c', 1],
+  ]);
+  store.close();
+});

@@ -36,7 +36,28 @@ export interface InventoryStore {
 export interface InventoryStoreOptions {
   /** The database file (`<data_dir>/inventory.db`); created with its directory when missing. */
   readonly path: string;
+  /**
+   * Distinct fields kept per (source, destination, event), at most: the fields of an event
+   * beyond it are counted together in its field `*` (default `DEFAULT_MAX_FIELDS`).
+   */
+  readonly maxFieldsPerEvent?: number;
+  /**
+   * Distinct events kept per (source, destination), at most: events beyond it are counted
+   * together as event `*`, field `*` (default `DEFAULT_MAX_EVENTS`).
+   */
+  readonly maxEventsPerSource?: number;
 }
+
+/** Default of `InventoryStoreOptions.maxFieldsPerEvent`. */
+export const DEFAULT_MAX_FIELDS = 1_000;
+/** Default of `InventoryStoreOptions.maxEventsPerSource`. */
+export const DEFAULT_MAX_EVENTS = 1_000;
+
+/**
+ * The event and field that stand for those beyond the bounds. A formatted path is never a bare
+ * `*` (such a key prints as `["*"]`); an event really named `*` is counted with them.
+ */
+export const OVERFLOW = '*';
 
 const isStrings = (v: unknown): boolean =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -103,6 +124,19 @@ function prepare(db: Database.Database) {
         'SELECT EXISTS (SELECT 1 FROM fields WHERE source = ? AND destination = ? AND event = ?)',
       )
       .pluck(),
+    // Bounded counts (the bound + 1 at most): enough to tell whether a bound is reached.
+    fieldCount: db
+      .prepare(
+        `SELECT COUNT(*) FROM (SELECT 1 FROM fields
+         WHERE source = ? AND destination = ? AND event = ? LIMIT ?)`,
+      )
+      .pluck(),
+    eventCount: db
+      .prepare(
+        `SELECT COUNT(*) FROM (SELECT DISTINCT event FROM fields
+         WHERE source = ? AND destination = ? LIMIT ?)`,
+      )
+      .pluck(),
     get: db.prepare<unknown[], DbRow>(
       `SELECT ${cols} FROM fields WHERE source = ? AND destination = ? AND event = ? AND path = ?`,
     ),
@@ -120,7 +154,13 @@ function prepare(db: Database.Database) {
 export function openInventoryStore(o: InventoryStoreOptions): InventoryStore {
   const db = openInventoryDatabase(o.path);
   const q = prepare(db);
-  const flushTx = db.transaction((deltas: readonly InventoryDelta[]) => flushRows(q, deltas));
+  const bounds = {
+    fields: o.maxFieldsPerEvent ?? DEFAULT_MAX_FIELDS,
+    events: o.maxEventsPerSource ?? DEFAULT_MAX_EVENTS,
+  };
+  const flushTx = db.transaction((deltas: readonly InventoryDelta[]) =>
+    flushRows(q, bounded(q, bounds, deltas)),
+  );
   let open = true;
   return {
     flush(deltas) {
@@ -141,6 +181,58 @@ export function openInventoryStore(o: InventoryStoreOptions): InventoryStore {
 }
 
 type Queries = ReturnType<typeof prepare>;
+
+/**
+ * `deltas` (distinct keys) with those beyond the bounds moved to the overflow event or field
+ * and merged there; runs in the flush's transaction. Only a field or event not stored yet can
+ * be moved: what is stored keeps its own row.
+ */
+function bounded(
+  q: Queries,
+  bounds: { readonly fields: number; readonly events: number },
+  deltas: readonly InventoryDelta[],
+): InventoryDelta[] {
+  // Distinct events per (source, destination) and fields per event: stored, plus kept new ones.
+  const events = new Map<string, number>();
+  const fields = new Map<string, number>();
+  const out = new Map<string, InventoryDelta>();
+  const put = (d: InventoryDelta) => {
+    const k = deltaKey(d);
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? d : mergeDelta(prev, d));
+  };
+  for (const d of deltas) {
+    if (q.get.get(d.source, d.destination, d.event, d.path) !== undefined) {
+      put(d);
+      continue;
+    }
+    let x = d;
+    const stream = JSON.stringify([d.source, d.destination]);
+    const ev = JSON.stringify([d.source, d.destination, d.event]);
+    if (
+      d.event !== OVERFLOW &&
+      q.event.get(d.source, d.destination, d.event) === 0 &&
+      !fields.has(ev)
+    ) {
+      // A new event: kept while the source has room for it.
+      let n = events.get(stream);
+      if (n === undefined)
+        n = q.eventCount.get(d.source, d.destination, bounds.events + 1) as number;
+      if (n >= bounds.events) x = { ...d, event: OVERFLOW, path: OVERFLOW };
+      else events.set(stream, n + 1);
+      if (x === d) fields.set(ev, 0);
+    }
+    if (x === d && d.path !== OVERFLOW) {
+      let n = fields.get(ev);
+      if (n === undefined)
+        n = q.fieldCount.get(d.source, d.destination, d.event, bounds.fields + 1) as number;
+      if (n >= bounds.fields) x = { ...d, path: OVERFLOW };
+      else fields.set(ev, n + 1);
+    }
+    put(x);
+  }
+  return [...out.values()];
+}
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
 
