@@ -28,31 +28,40 @@ function ev(properties: Record<string, unknown>): CanonicalEvent {
   return r.event;
 }
 
+/** A keeper over a fresh config in `dir` (ledger off, no timed flush), its observer and alerts. */
+function keeperIn(dir: string, inventory: Record<string, unknown> = {}) {
+  const config = ConfigSchema.parse({
+    version: 1,
+    data_dir: dir,
+    inventory: { flush_interval_ms: 3_600_000, ...inventory },
+    ledger: { enabled: false },
+    destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
+  });
+  const steps = stepsFor(config, { master, detector: createDetector() });
+  const observer = createObserver(undefined);
+  const alerts: DriftAlert[] = [];
+  const keeper = createRecordKeeper(config, {
+    log: pino({ level: 'silent' }),
+    metrics: createMetrics(() => []),
+    alerts: (a) => alerts.push(...a),
+  });
+  assert.ok(keeper);
+  const at = { source: 'web', now: NOW, observer };
+  /** Minimize `e` and hand what was observed to the keeper. */
+  const send = (e: CanonicalEvent) => {
+    minimizeEvents(steps, ['vendor'], [e], at);
+    keeper.observed(observer.drain());
+  };
+  return { keeper, alerts, send };
+}
+
 test('at close, queued chunks are written before newer observations (drift in order)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'veil-records-order-'));
   try {
-    const config = ConfigSchema.parse({
-      version: 1,
-      data_dir: dir,
-      inventory: { flush_interval_ms: 3_600_000 },
-      ledger: { enabled: false },
-      destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
-    });
-    const steps = stepsFor(config, { master, detector: createDetector() });
-    const observer = createObserver(undefined);
-    const alerts: DriftAlert[] = [];
-    const keeper = createRecordKeeper(config, {
-      log: pino({ level: 'silent' }),
-      metrics: createMetrics(() => []),
-      alerts: (a) => alerts.push(...a),
-    });
-    assert.ok(keeper);
-    const at = { source: 'web', now: NOW, observer };
-    minimizeEvents(steps, ['vendor'], [ev({ format: 'csv' })], at);
-    keeper.observed(observer.drain());
+    const { keeper, alerts, send } = keeperIn(dir);
+    send(ev({ format: 'csv' }));
     keeper.flush(); // queues the first request's chunk; it would be written on a later turn
-    minimizeEvents(steps, ['vendor'], [ev({ format: 'csv', rows: 12 })], at);
-    keeper.observed(observer.drain());
+    send(ev({ format: 'csv', rows: 12 }));
     keeper.close(); // before that turn came
     const got = alerts.map((a) => `${a.kind} ${a.path ?? ''}`.trim());
     assert.deepEqual(got, ['new_event', 'new_field properties.rows'], got.join(' | '));
@@ -64,30 +73,12 @@ test('at close, queued chunks are written before newer observations (drift in or
 test("the keeper holds the inventory's bounds from the config", () => {
   const dir = mkdtempSync(join(tmpdir(), 'veil-records-bounds-'));
   try {
-    const config = ConfigSchema.parse({
-      version: 1,
-      data_dir: dir,
-      inventory: { flush_interval_ms: 3_600_000, max_fields_per_event: 10 },
-      ledger: { enabled: false },
-      destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
-    });
-    const steps = stepsFor(config, { master, detector: createDetector() });
-    const observer = createObserver(undefined);
-    const alerts: DriftAlert[] = [];
-    const keeper = createRecordKeeper(config, {
-      log: pino({ level: 'silent' }),
-      metrics: createMetrics(() => []),
-      alerts: (a) => alerts.push(...a),
-    });
-    assert.ok(keeper);
-    const at = { source: 'web', now: NOW, observer };
-    minimizeEvents(steps, ['vendor'], [ev({ plan: 'team' })], at);
-    keeper.observed(observer.drain());
+    const { keeper, alerts, send } = keeperIn(dir, { max_fields_per_event: 10 });
+    send(ev({ plan: 'team' }));
     keeper.flush();
     // Thirty made-up keys: the event's other fields fill it up to ten, the rest are "*".
     const random = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
-    minimizeEvents(steps, ['vendor'], [ev(random)], at);
-    keeper.observed(observer.drain());
+    send(ev(random));
     keeper.close();
     const fields = alerts.filter((a) => a.kind === 'new_field').map((a) => a.path);
     assert.ok(fields.includes('*'), fields.join(' '));
