@@ -244,6 +244,7 @@ describe('gateway: a request whose preparing throws', () => {
         policy_worker_max_heap_mb: 32,
         max_body_bytes: 50_000_000,
         max_events_per_request: 100_000,
+        max_values_per_request: 10_000_000, // the worker's heap is the bound under test
       },
       sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
       destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
