@@ -52,17 +52,31 @@ function functionRef(fc: FileContext, fn: T.Node): JsRef | undefined {
   return refs !== undefined && refs.length > 0 ? { k: 'wrappers', refs } : undefined;
 }
 
-/** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
-/** `T` of `T | undefined`, `T | null` and `(T)`; the type itself otherwise. */
-function nonNullable(type: T.TypeNode): T.TypeNode {
-  if (ts.isParenthesizedTypeNode(type)) return nonNullable(type.type);
+/** Global generic types whose one argument is the type the value has: `NonNullable<T>`. */
+const TRANSPARENT_TYPES: ReadonlySet<string> = new Set(['NonNullable', 'Readonly']);
+
+/**
+ * `T` of `T | undefined`, `T | null` (in any order and combination), `(T)`, `NonNullable<T>` and
+ * `Readonly<T>`; the type itself otherwise (`PostHog | Mixpanel` stays a union).
+ */
+function nonNullable(fc: FileContext, type: T.TypeNode): T.TypeNode {
+  if (ts.isParenthesizedTypeNode(type)) return nonNullable(fc, type.type);
+  if (
+    ts.isTypeReferenceNode(type) &&
+    ts.isIdentifier(type.typeName) &&
+    TRANSPARENT_TYPES.has(type.typeName.text) &&
+    type.typeArguments?.length === 1 &&
+    fc.binder.lookup(type.typeName) === undefined
+  ) {
+    return nonNullable(fc, type.typeArguments[0]!);
+  }
   if (!ts.isUnionTypeNode(type)) return type;
   const rest = type.types.filter(
     (t) =>
       t.kind !== ts.SyntaxKind.UndefinedKeyword &&
       !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
   );
-  return rest.length === 1 ? nonNullable(rest[0]!) : type;
+  return rest.length === 1 ? nonNullable(fc, rest[0]!) : type;
 }
 
 /** `A.B.C` of a type name, as its parts; undefined for anything but identifiers. */
@@ -107,7 +121,7 @@ function annotatedRef(
   name: string,
   depth: number,
 ): JsRef | undefined {
-  type = type === undefined ? undefined : nonNullable(type);
+  type = type === undefined ? undefined : nonNullable(fc, type);
   if (type === undefined || !ts.isTypeReferenceNode(type)) return undefined;
   const exported = exportedTypeRef(fc, type.typeName, name);
   if (exported !== undefined || !ts.isIdentifier(type.typeName)) return exported;
@@ -117,6 +131,42 @@ function annotatedRef(
   return instance === undefined ? undefined : { ...instance, text: name };
 }
 
+/** Whether `callee` is React's `hook`: imported by name, or a member of the module's import. */
+function isReactHook(fc: FileContext, callee: T.Expression, hook: string): boolean {
+  if (ts.isIdentifier(callee)) {
+    const d = fc.binder.lookup(callee);
+    return d?.k === 'import' && d.module === 'react' && d.name === hook;
+  }
+  const m = memberAccess(callee);
+  if (m === undefined || m.name !== hook) return false;
+  const obj = unwrap(m.obj);
+  const d = ts.isIdentifier(obj) ? fc.binder.lookup(obj) : undefined;
+  return d?.k === 'import' && d.module === 'react' && (d.name === '*' || d.name === 'default');
+}
+
+/**
+ * The type argument of a call of React's `hook`: `PostHog | null` of
+ * `useRef<PostHog | null>(null)` and of `React.useState<PostHog | null>(null)`.
+ */
+function hookType(
+  fc: FileContext,
+  init: T.Expression,
+  hook: 'useRef' | 'useState',
+): T.TypeNode | undefined {
+  const call = unwrap(init);
+  if (!ts.isCallExpression(call) || call.typeArguments?.length !== 1) return undefined;
+  return isReactHook(fc, unwrap(call.expression), hook) ? call.typeArguments[0] : undefined;
+}
+
+/** `ref.current` of `const ref = useRef<PostHog | null>(null)`: what the ref's type names. */
+function refCurrent(fc: FileContext, ref: T.Identifier, depth: number): JsRef | undefined {
+  const d = fc.binder.lookup(ref);
+  if (d?.k !== 'var' || d.element !== undefined || d.node.initializer === undefined)
+    return undefined;
+  return annotatedRef(fc, hookType(fc, d.node.initializer, 'useRef'), `${ref.text}.current`, depth);
+}
+
+/** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
 function paramRef(fc: FileContext, d: Decl & { k: 'param' }, depth: number): JsRef | undefined {
   const fn = d.fn;
   const param = fn.parameters[d.index];
@@ -159,6 +209,9 @@ function declRef(fc: FileContext, d: Decl, name: string, depth: number): JsRef |
         // `const mp: Mixpanel = useContext(Analytics)`: the annotation says what the value is.
         if (d.element === undefined)
           return rename(base, name) ?? annotatedRef(fc, d.node.type, name, depth);
+        // `const [client, setClient] = useState<PostHog | null>(null)`: the state's type.
+        if (base === undefined && d.element.key === 0)
+          return annotatedRef(fc, hookType(fc, init, 'useState'), name, depth);
         if (base === undefined) return undefined;
         // `const [analytics] = await AnalyticsBrowser.load(…)`: the awaited pair's first item.
         if (typeof d.element.key === 'number')
@@ -308,6 +361,10 @@ export function refOf(fc: FileContext, expr: T.Expression, depth = 0): JsRef | u
     return fc.ctx.registry.globals.get(m.name);
   }
   if (obj.kind === ts.SyntaxKind.ThisKeyword) return thisMember(fc, obj, m.name, depth);
+  if (m.name === 'current' && ts.isIdentifier(obj)) {
+    const held = refCurrent(fc, obj, depth);
+    if (held !== undefined) return held;
+  }
   const base = refOf(fc, obj, depth + 1);
   return base === undefined ? undefined : memberRef(fc, base, m.name, depth);
 }

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FileAnalysis } from '../core/front.js';
+import { createRegistry } from '../core/registry.js';
+import { VENDORS } from '../vendors/index.js';
+import { createJsFrontEnd } from './analyze.js';
+
+const front = createJsFrontEnd();
+const registry = createRegistry(VENDORS, 'js');
+
+function analyze(text: string): FileAnalysis {
+  return front.analyze({ path: 'app.tsx', text }, { registry, wrapper: () => undefined });
+}
+
+/** `call@line` of every sink call, sorted. */
+function calls(a: FileAnalysis): string[] {
+  return a.calls.map((c) => `${c.call}@${c.line}`).sort();
+}
+
+const IMPORTS = [
+  "import * as React from 'react';",
+  "import { useRef, useState } from 'react';",
+  "import type { PostHog } from 'posthog-js';",
+  "import type { Mixpanel } from 'mixpanel-browser';",
+];
+
+describe('js front end: type annotations', () => {
+  it('reads optional unions in any order, parentheses, NonNullable<T> and Readonly<T>', () => {
+    const a = analyze(
+      [
+        ...IMPORTS,
+        "function a(p: null | PostHog) { p?.capture('a', {}); }",
+        "function b(m: Mixpanel | null | undefined) { m?.track('b', {}); }",
+        "function c(p: (PostHog | null) | undefined) { p?.capture('c', {}); }",
+        "function d(m: NonNullable<Mixpanel | null>) { m.track('d', {}); }",
+        "function e(p: Readonly<PostHog> | null) { p?.capture('e', {}); }",
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), [
+      'm.track@6',
+      'm.track@8',
+      'p.capture@5',
+      'p.capture@7',
+      'p.capture@9',
+    ]);
+  });
+
+  it('leaves unions of two SDK types, or of an SDK type and another, and imported wrappers unread', () => {
+    const a = analyze(
+      [
+        ...IMPORTS,
+        "function a(x: PostHog | Mixpanel) { x.track('a', {}); }",
+        "function b(x: PostHog | string) { x.capture('b', {}); }",
+        "function c(x: NonNullable<PostHog | Mixpanel>) { x.capture('c', {}); }",
+        "import type { Readonly } from './types';",
+        "function d(x: Readonly<PostHog>) { x.capture('d', {}); }",
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), []);
+  });
+
+  it("reads React's useRef and useState by their type argument, by name or through React", () => {
+    const a = analyze(
+      [
+        ...IMPORTS,
+        'function App() {',
+        '  const ref = useRef<PostHog | null>(null);',
+        '  const mpRef = React.useRef<Mixpanel>();',
+        '  const [client, setClient] = useState<PostHog | null>(null);',
+        '  const [mp] = React.useState<Mixpanel | undefined>();',
+        "  ref.current?.capture('a', {});",
+        "  mpRef.current!.track('b', {});",
+        "  client?.capture('c', {});",
+        "  mp?.track('d', {});",
+        '  const held = ref.current;',
+        "  held?.capture('e', {});",
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), [
+      'client.capture@12',
+      'held.capture@15',
+      'mp.track@13',
+      'mpRef.current.track@11',
+      'ref.current.capture@10',
+    ]);
+  });
+
+  it('does not read hooks that are not React’s, nor other items of a state pair', () => {
+    const a = analyze(
+      [
+        "import type { PostHog } from 'posthog-js';",
+        "import { useRef } from './hooks';",
+        'function useState<T>(v: T): [T, T] { return [v, v]; }',
+        'function App() {',
+        '  const ref = useRef<PostHog>();',
+        '  const [, other] = useState<PostHog | null>(null);',
+        '  const [mine] = useState<PostHog | null>(null);',
+        "  ref.current.capture('a', {});",
+        "  other?.capture('b', {});",
+        "  mine?.capture('c', {});",
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), []);
+  });
+});
