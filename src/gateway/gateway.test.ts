@@ -281,7 +281,7 @@ describe('gateway: a request whose preparing throws', () => {
 
 describe('gateway: a full outbox', () => {
   for (const workers of [0, 1])
-    it(`refuses before the policies run, so refused tries are not counted (policy_workers: ${workers})`, async () => {
+    it(`refuses what would not fit before the policies run, so refused tries are not counted (policy_workers: ${workers})`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'veil-gw-full-'));
       const config = ConfigSchema.parse({
         version: 1,
@@ -296,15 +296,17 @@ describe('gateway: a full outbox', () => {
       try {
         const url = await gw.start();
         gw.outbox.setState('archive', 'paused');
-        const first = Array.from({ length: 100 }, (_, i) => track(i));
+        const first = Array.from({ length: 98 }, (_, i) => track(i));
         assert.equal((await post(url, first)).status, 200);
-        assert.equal(gw.outbox.depth(), 100, 'the high-water mark is reached');
-        // The SDK resends a refused batch: three tries of three events, none committed.
+        // Room for two rows: the SDK resends a batch of three three times, never committed.
         for (let i = 0; i < 3; i++) {
           const r = await post(url, [200, 201, 202].map(track));
           assert.equal(r.status, 429, "the Segment receiver's overloaded answer");
           assert.ok(r.headers.get('retry-after'), 'Segment SDKs retry it');
         }
+        assert.equal((await post(url, [98, 99].map(track))).status, 200, 'two rows fit');
+        assert.equal(gw.outbox.depth(), 100, 'the high-water mark is reached');
+        assert.equal((await post(url, [track(203)])).status, 429);
         const unauthorized = await fetch(`${url}/segment/v1/batch`, {
           method: 'POST',
           headers: { authorization: `Basic ${Buffer.from('nope:').toString('base64')}` },

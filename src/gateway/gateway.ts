@@ -158,7 +158,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
   let started = false;
   let inflight = 0;
   let idle: (() => void) | undefined;
-  const outboxFull = () => outbox.depth() >= config.outbox.high_water;
+  const outboxRoom = () => config.outbox.high_water - outbox.depth();
   const deps: IngestDeps = {
     receivers: settings.receivers ?? createReceivers(),
     sources: rt.sources,
@@ -176,7 +176,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     corsOrigins: config.server.cors_origins,
     bodies: createBodyBudget(config.server.max_bodies_in_flight_bytes),
     draining: () => draining,
-    outboxFull,
+    outboxRoom,
     committed: (ds) => ds.forEach((d) => dispatcher.kick(d)),
     now,
   };
@@ -185,7 +185,7 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     metrics,
     token,
     destinations: [...rt.destinations.keys()],
-    ready: () => started && !draining && !outboxFull(),
+    ready: () => started && !draining && outboxRoom() > 0,
     changed: (d: string) => dispatcher.kick(d),
   };
 

@@ -58,12 +58,12 @@ export interface IngestDeps extends PrepareEnv {
   /** True while shutting down: new requests get "retry later". */
   readonly draining: () => boolean;
   /**
-   * True when the outbox holds its high-water mark of rows: a request with events for a
-   * destination is refused ("retry later") after its token is checked and before any policy
-   * runs, so nothing of it is minimized or counted in the inventory and the ledger (the SDK
-   * sends it again later, and only the try that is committed counts).
+   * Rows the outbox can still take: a request that could pass it is refused ("retry later")
+   * after its token is checked and before any policy runs, so nothing of it is minimized or
+   * counted in the inventory and the ledger (the SDK sends it again later, and only the try
+   * that is committed counts).
    */
-  readonly outboxFull: () => boolean;
+  readonly outboxRoom: () => number;
   /** Called with the destinations that got new rows. */
   readonly committed: (destinations: readonly string[]) => void;
   readonly now: () => number;
@@ -221,12 +221,12 @@ function prepared(
   const cut: string[] = [];
   for (const name of deps.destinations.keys())
     if (deps.outbox.state(name) === 'cut') cut.push(name);
-  const full = deps.outboxFull();
+  const room = deps.outboxRoom();
   if (deps.pool)
-    return deps.pool.prepare(toWire(receiver.vendor, route, req, { cut, full }, deps.observe));
+    return deps.pool.prepare(toWire(receiver.vendor, route, req, { cut, room }, deps.observe));
   return prepareOrThrow(deps, receiver, route, req, {
     cut,
-    full,
+    room,
     ...(deps.observe && deps.observer && { observer: deps.observer }),
   });
 }

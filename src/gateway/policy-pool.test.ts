@@ -62,7 +62,7 @@ function batch(
 }
 
 const wire = (req: ReceiverRequest, cut: string[] = [], observe = true): WireRequest =>
-  toWire('segment', route, req, { cut, full: false }, observe);
+  toWire('segment', route, req, { cut, room: Infinity }, observe);
 
 function events(p: Prepared) {
   assert.equal(p.kind, 'events', JSON.stringify(p));
@@ -111,7 +111,7 @@ describe('policy pool', () => {
     };
     const observer = createObserver(built.ledger);
     const req = batch(sent);
-    const local = prepare(env, segment, route, req, { cut: [], full: false, observer });
+    const local = prepare(env, segment, route, req, { cut: [], room: Infinity, observer });
     const remote = events(await pool.prepare(wire(req)));
     assert.deepEqual(remote, local);
     assert.equal(remote.source, 'web');

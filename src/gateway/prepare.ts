@@ -32,10 +32,12 @@ export interface PrepareState {
   /** Destinations cut now: they get nothing (counted as `destination_cut`). */
   readonly cut: readonly string[];
   /**
-   * The outbox is full: events for any destination are refused as `overloaded` once the token
-   * is known good, before any policy runs or anything is observed.
+   * Rows the outbox can still take (its high-water mark less what it holds). A request whose
+   * events × destinations could pass it is refused as `overloaded` once the token is known good,
+   * before any policy runs or anything is observed (a policy that drops events would have made
+   * fewer rows: the SDK sends them again when there is room).
    */
-  readonly full: boolean;
+  readonly room: number;
   /** Aggregates what the policy did (inventory and ledger); absent: nothing is observed. */
   readonly observer?: Observer;
 }
@@ -135,7 +137,7 @@ export function prepare(
   }
   // What would be committed cannot be: refused before the policies run, so a request the SDK
   // will send again is neither minimized nor counted in the inventory and the ledger twice.
-  if (state.full && targets.length > 0 && events.length > 0)
+  if (targets.length > 0 && events.length * targets.length > state.room)
     return { kind: 'refuse', code: 'overloaded', message: 'outbox full' };
   const observe = state.observer && {
     source: source.name,
@@ -169,8 +171,8 @@ export interface WireRequest {
   readonly clientIp: string;
   readonly receivedAt: number;
   readonly cut: readonly string[];
-  /** `PrepareState.full`. */
-  readonly full: boolean;
+  /** `PrepareState.room`. */
+  readonly room: number;
   /** Observe what the policy does (the worker's own observer)? */
   readonly observe: boolean;
 }
@@ -180,7 +182,7 @@ export function toWire(
   vendor: Vendor,
   route: Route,
   req: ReceiverRequest,
-  state: Pick<PrepareState, 'cut' | 'full'>,
+  state: Pick<PrepareState, 'cut' | 'room'>,
   observe: boolean,
 ): WireRequest {
   return {
@@ -196,7 +198,7 @@ export function toWire(
     clientIp: req.clientIp,
     receivedAt: req.receivedAt,
     cut: state.cut,
-    full: state.full,
+    room: state.room,
     observe,
   };
 }
@@ -217,7 +219,7 @@ export function prepareWire(env: PrepareEnv, w: WireRequest, observer?: Observer
   };
   return prepare(env, receiver, w.route, req, {
     cut: w.cut,
-    full: w.full,
+    room: w.room,
     ...(w.observe && observer && { observer }),
   });
 }
