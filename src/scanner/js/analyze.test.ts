@@ -86,6 +86,54 @@ describe('js front end: type annotations', () => {
     ]);
   });
 
+  it("reads React's useRef and useState without a type argument by their SDK initial value", () => {
+    const a = analyze(
+      [
+        "import * as React from 'react';",
+        "import { useRef, useState } from 'react';",
+        "import posthog from 'posthog-js';",
+        "import mixpanel from 'mixpanel-browser';",
+        'function App() {',
+        '  const ref = useRef(posthog);',
+        '  const mpRef = React.useRef(mixpanel);',
+        '  const [client, setClient] = useState(posthog);',
+        '  const [mp] = React.useState(mixpanel);',
+        "  ref.current.capture('a', {});",
+        "  mpRef.current.track('b', {});",
+        "  client.capture('c', {});",
+        "  mp.track('d', {});",
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), [
+      'client.capture@12',
+      'mp.track@13',
+      'mpRef.current.track@11',
+      'ref.current.capture@10',
+    ]);
+  });
+
+  it('does not read an untyped hook whose initial value is not an SDK, nor one not React’s', () => {
+    const a = analyze(
+      [
+        "import { useRef, useState } from 'react';",
+        "import { useRef as useMyRef } from './hooks';",
+        "import posthog from 'posthog-js';",
+        'function App({ logger }) {',
+        '  const empty = useRef(null);',
+        '  const own = useRef(logger);',
+        '  const [state] = useState(logger);',
+        '  const mine = useMyRef(posthog);',
+        "  empty.current.capture('a', {});",
+        "  own.current.capture('b', {});",
+        "  state.capture('c', {});",
+        "  mine.current.capture('d', {});",
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), []);
+  });
+
   it('does not read hooks that are not React’s, nor other items of a state pair', () => {
     const a = analyze(
       [
@@ -103,5 +151,21 @@ describe('js front end: type annotations', () => {
       ].join('\n'),
     );
     assert.deepEqual(calls(a), []);
+  });
+});
+
+describe('js front end: callbacks', () => {
+  it('types a callback passed as an option of an SDK call, and no other option', () => {
+    const a = analyze(
+      [
+        "import bugsnag from 'bugsnag-js';",
+        "bugsnag({ beforeSend: (report) => { report.updateMetaData('a', {}); } });",
+        'bugsnag({ beforeSend(report) { report.user = {}; } });',
+        "bugsnag({ onError: (report) => { report.updateMetaData('c', {}); } });",
+        "bugsnag((report) => { report.updateMetaData('d', {}); });",
+      ].join('\n'),
+    );
+    const reports = calls(a).filter((c) => c.startsWith('report.'));
+    assert.deepEqual(reports, ['report.updateMetaData@2', 'report.user@3']);
   });
 });

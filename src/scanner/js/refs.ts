@@ -158,12 +158,62 @@ function hookType(
   return isReactHook(fc, unwrap(call.expression), hook) ? call.typeArguments[0] : undefined;
 }
 
-/** `ref.current` of `const ref = useRef<PostHog | null>(null)`: what the ref's type names. */
+/**
+ * What a call of React's `hook` holds: the SDK its type argument names
+ * (`useRef<PostHog | null>(null)`), or, with no type argument, the SDK its initial value is
+ * (`useState(posthog)`); undefined otherwise (`useRef(null)`).
+ */
+function hookRef(
+  fc: FileContext,
+  init: T.Expression,
+  hook: 'useRef' | 'useState',
+  name: string,
+  depth: number,
+): JsRef | undefined {
+  const type = hookType(fc, init, hook);
+  if (type !== undefined) return annotatedRef(fc, type, name, depth);
+  const call = unwrap(init);
+  if (!ts.isCallExpression(call) || call.typeArguments !== undefined) return undefined;
+  const value = call.arguments[0];
+  if (value === undefined || !isReactHook(fc, unwrap(call.expression), hook)) return undefined;
+  const r = refOf(fc, value, depth + 1);
+  return r?.k === 'type' || r?.k === 'member' ? rename(r, name) : undefined;
+}
+
+/**
+ * `ref.current` of `const ref = useRef<PostHog | null>(null)` or `useRef(posthog)`: what the
+ * ref holds.
+ */
 function refCurrent(fc: FileContext, ref: T.Identifier, depth: number): JsRef | undefined {
   const d = fc.binder.lookup(ref);
   if (d?.k !== 'var' || d.element !== undefined || d.node.initializer === undefined)
     return undefined;
-  return annotatedRef(fc, hookType(fc, d.node.initializer, 'useRef'), `${ref.text}.current`, depth);
+  return hookRef(fc, d.node.initializer, 'useRef', `${ref.text}.current`, depth);
+}
+
+/**
+ * Where a function is passed: the call, the argument's position, and the option's name when the
+ * function is one option of an options object argument (`bugsnag({beforeSend: report => …})`,
+ * or a method `beforeSend(report) {…}`).
+ */
+function callbackSite(
+  fn: T.SignatureDeclaration,
+): { call: T.CallExpression | T.NewExpression; arg: number; key?: string } | undefined {
+  let passed: T.Node = fn;
+  let key: string | undefined;
+  const parent = fn.parent;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) {
+    key = propName(parent.name);
+    passed = parent.parent;
+  } else if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(parent)) {
+    key = propName(fn.name);
+    passed = parent;
+  }
+  const call = passed.parent;
+  if (call === undefined || !(ts.isCallExpression(call) || ts.isNewExpression(call)))
+    return undefined;
+  const arg = call.arguments?.indexOf(passed as T.Expression) ?? -1;
+  return arg < 0 ? undefined : { call, arg, ...(key !== undefined && { key }) };
 }
 
 /** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
@@ -172,15 +222,13 @@ function paramRef(fc: FileContext, d: Decl & { k: 'param' }, depth: number): JsR
   const param = fn.parameters[d.index];
   const typed = annotatedRef(fc, param?.type, param?.name.getText(fc.sf) ?? '', depth);
   if (typed !== undefined) return typed;
-  const call = fn.parent;
-  if (call === undefined || !(ts.isCallExpression(call) || ts.isNewExpression(call)))
-    return undefined;
-  const argIndex = call.arguments?.indexOf(fn as unknown as T.Expression) ?? -1;
-  if (argIndex < 0) return undefined;
-  const callee = refOf(fc, call.expression, depth + 1);
+  const site = callbackSite(fn);
+  if (site === undefined) return undefined;
+  const callee = refOf(fc, site.call.expression, depth + 1);
   if (callee === undefined || (callee.k !== 'type' && callee.k !== 'member')) return undefined;
   const cb = calledMember(callee)?.callback;
-  if (cb === undefined || cb.arg !== argIndex || cb.param !== d.index) return undefined;
+  if (cb === undefined || cb.arg !== site.arg || cb.key !== site.key || cb.param !== d.index)
+    return undefined;
   return {
     k: 'type',
     vendor: callee.vendor,
@@ -209,9 +257,9 @@ function declRef(fc: FileContext, d: Decl, name: string, depth: number): JsRef |
         // `const mp: Mixpanel = useContext(Analytics)`: the annotation says what the value is.
         if (d.element === undefined)
           return rename(base, name) ?? annotatedRef(fc, d.node.type, name, depth);
-        // `const [client, setClient] = useState<PostHog | null>(null)`: the state's type.
+        // `const [client, setClient] = useState<PostHog | null>(null)` or `useState(posthog)`.
         if (base === undefined && d.element.key === 0)
-          return annotatedRef(fc, hookType(fc, init, 'useState'), name, depth);
+          return hookRef(fc, init, 'useState', name, depth);
         if (base === undefined) return undefined;
         // `const [analytics] = await AnalyticsBrowser.load(…)`: the awaited pair's first item.
         if (typeof d.element.key === 'number')

@@ -6,9 +6,14 @@
  *
  * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
  * Assignments to the event (`event.user = …`) are not calls and are not seen.
+ *
+ * The older SDK (`bugsnag-js` 4, `@bugsnag/js` 5–6) is a function: `bugsnag(apiKey | options)`
+ * returns the client, and the options' `beforeSend(report)` adds data to every report by
+ * assignment (`report.user = {…}`, `report.user.email = …`, `report.metaData = {…}`) or with
+ * `report.updateMetaData(section, values | key, value)`.
  */
 import { fields, id, message, namedFields, options, pairs, sink } from './specs.js';
-import type { ConfigRule, Sink, TypeSpec, VendorDefinition } from './types.js';
+import type { ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
 
 /** `start(apiKey | options)`: the user and metadata sent with every event. */
 const START: Sink = {
@@ -16,6 +21,20 @@ const START: Sink = {
   args: [
     options(0, { ...namedFields('user', 'metadata'), context: message(undefined, 'context') }),
   ],
+};
+
+/** v4–v6 `bugsnag(apiKey | options)`: `user` and `metaData` sent with every report. */
+const LEGACY_START: Member = {
+  returns: 'client',
+  sinks: [
+    {
+      kind: 'context',
+      args: [
+        options(0, { user: fields(undefined, 'user'), metaData: fields(undefined, 'metadata') }),
+      ],
+    },
+  ],
+  callback: { arg: 0, key: 'beforeSend', param: 0, type: 'report' },
 };
 
 /** Browser notifier options (`collectUserIp` and `generateAnonymousId` exist only there). */
@@ -46,6 +65,17 @@ const SET_USER = sink('identify', [
 ]);
 /** `addMetadata(section, {key: value})` or `addMetadata(section, key, value)`. */
 const ADD_METADATA = sink('context', [pairs(1, 'metadata')]);
+
+/** The v4–v6 report handed to `beforeSend`: its `user` and `metaData` take assignments. */
+const REPORT: Readonly<Record<string, TypeSpec>> = {
+  report: {
+    user: { type: 'report-user' },
+    metaData: { type: 'report-metadata' },
+    updateMetaData: ADD_METADATA,
+  },
+  'report-user': { '=': sink('context', [fields(0, 'user')]) },
+  'report-metadata': { '=': sink('context', [fields(0, 'metadata')]) },
+};
 
 const EVENT: TypeSpec = {
   setUser: SET_USER,
@@ -78,21 +108,26 @@ export const bugsnag: VendorDefinition = {
       '@bugsnag/js': { default: 'static', namespace: 'static' },
       '@bugsnag/browser': { default: 'static', namespace: 'static' },
       '@bugsnag/node': { default: 'node-static', namespace: 'node-static' },
+      'bugsnag-js': { default: 'legacy', namespace: 'legacy' },
     },
     globals: { Bugsnag: 'static' },
   },
   types: {
+    legacy: { '()': LEGACY_START },
     static: {
       ...CLIENT,
+      '()': LEGACY_START,
       start: { returns: 'client', sinks: [START], config: BROWSER_RULES },
       createClient: { returns: 'client', sinks: [START], config: BROWSER_RULES },
     },
     'node-static': {
       ...CLIENT,
+      '()': LEGACY_START,
       start: { returns: 'client', sinks: [START] },
       createClient: { returns: 'client', sinks: [START] },
     },
     client: CLIENT,
     event: EVENT,
+    ...REPORT,
   },
 };

@@ -126,8 +126,17 @@ export interface Member {
   readonly returns?: string;
   /** Calling it sends data; several sinks are tried in order by their `when`. */
   readonly sinks?: readonly Sink[];
-  /** A callback argument's parameter gets a type: `withScope(scope => …)`. */
-  readonly callback?: { readonly arg: number; readonly param: number; readonly type: string };
+  /**
+   * A callback argument's parameter gets a type: `withScope(scope => …)`. With `key`, the callback
+   * is that option of the options object at `arg`: `bugsnag({beforeSend: report => …})`
+   * (JavaScript only).
+   */
+  readonly callback?: {
+    readonly arg: number;
+    readonly param: number;
+    readonly type: string;
+    readonly key?: string;
+  };
   /** Risky settings checked on the call's options. */
   readonly config?: readonly ConfigRule[];
 }
