@@ -21,8 +21,6 @@ export interface BodyBudget {
   take(n: number): boolean;
   /** Give back `n` reserved bytes. */
   release(n: number): void;
-  /** Bytes reserved now. */
-  held(): number;
 }
 
 /** A budget of `max` bytes. */
@@ -37,7 +35,6 @@ export function createBodyBudget(max: number): BodyBudget {
     release(n) {
       held -= n;
     },
-    held: () => held,
   };
 }
 
@@ -45,9 +42,8 @@ export function createBodyBudget(max: number): BodyBudget {
  * Read the request body, at most `max` bytes, each chunk reserved from `budget` as it arrives.
  * Resolves to TOO_LARGE as soon as the limit is crossed (a declared Content-Length over it is
  * refused before reading), to TOO_BUSY when the budget runs out, or to undefined when the
- * client aborted. What was reserved stays reserved (also on TOO_LARGE, TOO_BUSY and abort, until
- * `reserved()` bytes are released by the caller); nothing is reserved for a body refused before
- * reading.
+ * client aborted. What was reserved is added to `reserved.bytes` and stays reserved, whatever the
+ * outcome, until the caller releases it; nothing is reserved for a body refused before reading.
  */
 export function readBody(
   req: IncomingMessage,

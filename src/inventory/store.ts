@@ -159,7 +159,7 @@ export function openInventoryStore(o: InventoryStoreOptions): InventoryStore {
     events: o.maxEventsPerSource ?? DEFAULT_MAX_EVENTS,
   };
   const flushTx = db.transaction((deltas: readonly InventoryDelta[]) =>
-    flushRows(q, bounded(q, bounds, deltas)),
+    flushRows(q, deltas, createPlacer(q, bounds)),
   );
   let open = true;
   return {
@@ -183,67 +183,65 @@ export function openInventoryStore(o: InventoryStoreOptions): InventoryStore {
 type Queries = ReturnType<typeof prepare>;
 
 /**
- * `deltas` (distinct keys) with those beyond the bounds moved to the overflow event or field
- * and merged there; runs in the flush's transaction. Only a field or event not stored yet can
- * be moved: what is stored keeps its own row.
+ * For one flush: where a delta of a field not stored yet goes. Its own row while its event and
+ * source have room, else the overflow field of its event, or the overflow event; what is stored
+ * keeps its own row. Counts are read once per event and source, then kept up to date.
  */
-function bounded(
+function createPlacer(
   q: Queries,
   bounds: { readonly fields: number; readonly events: number },
-  deltas: readonly InventoryDelta[],
-): InventoryDelta[] {
+): (d: InventoryDelta) => InventoryDelta {
   // Distinct events per (source, destination) and fields per event: stored, plus kept new ones.
   const events = new Map<string, number>();
   const fields = new Map<string, number>();
-  const out = new Map<string, InventoryDelta>();
-  const put = (d: InventoryDelta) => {
-    const k = deltaKey(d);
-    const prev = out.get(k);
-    out.set(k, prev === undefined ? d : mergeDelta(prev, d));
-  };
-  for (const d of deltas) {
-    if (q.get.get(d.source, d.destination, d.event, d.path) !== undefined) {
-      put(d);
-      continue;
-    }
-    let x = d;
-    const stream = JSON.stringify([d.source, d.destination]);
+  return (d) => {
     const ev = JSON.stringify([d.source, d.destination, d.event]);
     if (
       d.event !== OVERFLOW &&
-      q.event.get(d.source, d.destination, d.event) === 0 &&
-      !fields.has(ev)
+      !fields.has(ev) &&
+      q.event.get(d.source, d.destination, d.event) === 0
     ) {
       // A new event: kept while the source has room for it.
-      let n = events.get(stream);
-      if (n === undefined)
-        n = q.eventCount.get(d.source, d.destination, bounds.events + 1) as number;
-      if (n >= bounds.events) x = { ...d, event: OVERFLOW, path: OVERFLOW };
-      else events.set(stream, n + 1);
-      if (x === d) fields.set(ev, 0);
+      const stream = JSON.stringify([d.source, d.destination]);
+      const n =
+        events.get(stream) ??
+        (q.eventCount.get(d.source, d.destination, bounds.events + 1) as number);
+      if (n >= bounds.events) return { ...d, event: OVERFLOW, path: OVERFLOW };
+      events.set(stream, n + 1);
+      fields.set(ev, 0);
     }
-    if (x === d && d.path !== OVERFLOW) {
-      let n = fields.get(ev);
-      if (n === undefined)
-        n = q.fieldCount.get(d.source, d.destination, d.event, bounds.fields + 1) as number;
-      if (n >= bounds.fields) x = { ...d, path: OVERFLOW };
-      else fields.set(ev, n + 1);
-    }
-    put(x);
-  }
-  return [...out.values()];
+    if (d.path === OVERFLOW) return d;
+    const n =
+      fields.get(ev) ??
+      (q.fieldCount.get(d.source, d.destination, d.event, bounds.fields + 1) as number);
+    if (n >= bounds.fields) return { ...d, path: OVERFLOW };
+    fields.set(ev, n + 1);
+    return d;
+  };
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
 
-/** Write merged `deltas` (distinct keys) and return the drift alerts; runs in a transaction. */
-function flushRows(q: Queries, deltas: readonly InventoryDelta[]): DriftAlert[] {
+/**
+ * Write merged `deltas` (distinct keys), each new field where `place` puts it, and return the
+ * drift alerts; runs in a transaction.
+ */
+function flushRows(
+  q: Queries,
+  deltas: readonly InventoryDelta[],
+  place: (d: InventoryDelta) => InventoryDelta,
+): DriftAlert[] {
   const initial = q.any.get() === 0;
   const alerts: DriftAlert[] = [];
   // Per event key: the index of its new_event alert, or null for an event seen before.
   const events = new Map<string, number | null>();
-  for (const d of deltas) {
-    const row = q.get.get(d.source, d.destination, d.event, d.path);
+  for (const given of deltas) {
+    let d = given;
+    let row = q.get.get(d.source, d.destination, d.event, d.path);
+    if (row === undefined) {
+      d = place(given);
+      if (d !== given) row = q.get.get(d.source, d.destination, d.event, d.path);
+    }
     const old = row === undefined ? undefined : fromDb(row);
     const key = JSON.stringify([d.source, d.destination, d.event]);
     if (!events.has(key)) {

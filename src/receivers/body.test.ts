@@ -48,7 +48,7 @@ describe('body: values per request', () => {
     assert.deepEqual(Object.keys(v as object), ['ok']);
     assert.deepEqual(Object.keys((v as { ok: object }).ok), ['y']);
     // 1 root + 1 member + 2 members = 4 values: a budget of 4 holds them, 3 does not.
-    assert.equal(sanitize(JSON.parse('{"a":{"b":1,"c":2}}'), 8, { left: 4 }), 0);
-    assert.ok(isBodyError(sanitize(JSON.parse('{"a":{"b":1,"c":2}}'), 8, { left: 3 })));
+    assert.equal(sanitize(JSON.parse('{"a":{"b":1,"c":2}}'), 8, { left: 4, max: 4 }), 0);
+    assert.ok(isBodyError(sanitize(JSON.parse('{"a":{"b":1,"c":2}}'), 8, { left: 3, max: 3 })));
   });
 });

@@ -2,8 +2,9 @@
  * Body decoding shared by every receiver, each bounded: gzip detected by its magic bytes (or
  * Content-Encoding) and inflated with an output cap (gzip bombs), base64 with a strict alphabet,
  * urlencoded forms, JSON and NDJSON parsed and then checked for nesting depth and the number of
- * values (what minimizing a body costs in memory grows with it), with prototype-polluting keys (`__proto__`, `constructor`, `prototype`) removed. Nothing here throws
- * on bad input: every function returns a value or a `BodyError`.
+ * values (what minimizing a body costs in memory grows with it), with prototype-polluting keys
+ * (`__proto__`, `constructor`, `prototype`) removed. Nothing here throws on bad input: every
+ * function returns a value or a `BodyError`.
  */
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -81,41 +82,49 @@ export function utf8(buf: Buffer): string | BodyError {
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Values a body may still hold: shared by the parts of one body (the lines of NDJSON). */
+/**
+ * Values a body may still hold (`left`) out of `max`: shared by the parts of one body (the lines
+ * of NDJSON).
+ */
 export interface ValueBudget {
   left: number;
+  readonly max: number;
 }
 
-const tooManyValues = (limits: Pick<Limits, 'maxValues'>): BodyError =>
-  fail('too_large', `more than ${limits.maxValues} JSON values in one request`);
+/** A fresh budget of `limits.maxValues`. */
+const valueBudget = (limits: Pick<Limits, 'maxValues'>): ValueBudget => ({
+  left: limits.maxValues,
+  max: limits.maxValues,
+});
 
 /**
  * Check nesting depth, take the value's values (itself, every object member and array element)
  * from `budget`, and strip prototype-polluting keys in place (JSON.parse makes them own data
  * properties, so they are inert until someone copies them with assignment; removing them here
- * means no later code can). Returns the number of keys removed, or a BodyError (`too_deep`; or
- * `too_large` when the budget runs out, reported by the caller that knows the limit).
+ * means no later code can). Returns the number of keys removed, or a BodyError (`too_deep`, or
+ * `too_large` when the budget runs out).
  */
 export function sanitize(
   value: unknown,
   maxDepth: number,
-  budget: ValueBudget = { left: Infinity },
+  budget: ValueBudget = { left: Infinity, max: Infinity },
 ): number | BodyError {
   let removed = 0;
   const stack: { v: unknown; d: number }[] = [{ v: value, d: 1 }];
-  if (--budget.left < 0) return fail('too_large', 'too many JSON values');
+  const tooMany = () => fail('too_large', `more than ${budget.max} JSON values in one request`);
+  if (--budget.left < 0) return tooMany();
   while (stack.length > 0) {
     const { v, d } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (d > maxDepth) return fail('too_deep', `JSON nesting deeper than ${maxDepth}`);
     if (Array.isArray(v)) {
-      if ((budget.left -= v.length) < 0) return fail('too_large', 'too many JSON values');
+      if ((budget.left -= v.length) < 0) return tooMany();
       for (const x of v) if (typeof x === 'object' && x !== null) stack.push({ v: x, d: d + 1 });
       continue;
     }
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
-    if ((budget.left -= keys.length) < 0) return fail('too_large', 'too many JSON values');
+    if ((budget.left -= keys.length) < 0) return tooMany();
     for (const k of keys) {
       if (FORBIDDEN.has(k)) {
         delete o[k];
@@ -136,7 +145,7 @@ export function sanitize(
 export function parseJson(
   text: string,
   limits: Limits,
-  budget: ValueBudget = { left: limits.maxValues },
+  budget: ValueBudget = valueBudget(limits),
 ): unknown {
   let v: unknown;
   try {
@@ -145,14 +154,13 @@ export function parseJson(
     return fail('bad_json', 'the body is not valid JSON');
   }
   const s = sanitize(v, limits.maxDepth, budget);
-  if (!isBodyError(s)) return v;
-  return s.error === 'too_large' ? tooManyValues(limits) : s;
+  return isBodyError(s) ? s : v;
 }
 
 /** NDJSON: one JSON value per non-empty line; the first bad line fails the whole body. */
 export function parseNdjson(text: string, limits: Limits): unknown[] | BodyError {
   const out: unknown[] = [];
-  const budget: ValueBudget = { left: limits.maxValues };
+  const budget = valueBudget(limits);
   let line = 0;
   for (const raw of text.split('\n')) {
     line++;
