@@ -116,6 +116,8 @@ describe('policy pool', () => {
     assert.deepEqual(remote, local);
     assert.equal(remote.source, 'web');
     assert.equal(remote.accepted, 10);
+    // The configured young generation (default 192 MB), not V8's default of 48.
+    for (const w of pool.workers()) assert.equal(w.resourceLimits?.maxYoungGenerationSizeMb, 192);
     assert.equal(remote.result.rows.length, 20);
     assert.ok(!remote.result.rows.some((r) => r.payload.includes('@example.jp')));
     assert.ok(!remote.result.rows.some((r) => r.payload.includes('198.51.100.7')));
@@ -269,6 +271,7 @@ describe('policy pool, replacing workers', () => {
     );
   const capped = {
     policy_worker_max_heap_mb: 32,
+    policy_worker_young_generation_mb: 16,
     max_body_bytes: 50_000_000,
     max_events_per_request: 100_000,
   };
@@ -278,6 +281,7 @@ describe('policy pool, replacing workers', () => {
     await withPool(capped, { respawnDelayMs: 40, lost: () => lost++ }, async (pool) => {
       const first = pool.workers()[0]!;
       assert.equal(first.resourceLimits?.maxOldGenerationSizeMb, 32);
+      assert.equal(first.resourceLimits?.maxYoungGenerationSizeMb, 16);
       const e = await pool.prepare(wire(poison())).then(
         () => assert.fail('resolved'),
         (err: unknown) => err,
@@ -287,6 +291,7 @@ describe('policy pool, replacing workers', () => {
       assert.ok(await waitFor(() => pool.workers().length === 1, 5_000), 'replaced');
       assert.notEqual(pool.workers()[0], first);
       assert.equal(pool.workers()[0]!.resourceLimits?.maxOldGenerationSizeMb, 32);
+      assert.equal(pool.workers()[0]!.resourceLimits?.maxYoungGenerationSizeMb, 16);
       assert.equal(events(await pool.prepare(wire(batch([event(1)])))).result.rows.length, 1);
     });
   });
