@@ -3,7 +3,8 @@
  * tables, writes `benchmarks/results/*.json`.
  * Flags: --only detect|policy|gateway|ledger|scan, --events N (default 20000), --peer-events N (default
  * 2000), --reps N (default 5), --seed N (default 20261122), --no-peers, --quick (2000 events, 500
- * for peers, 3 reps). Gateway only: --connections N (default 16), --profile (one extra gateway
+ * for peers, 3 reps). Gateway only: --connections N (default 16), --warmup-events N (default
+ * 100000, 2000 with --quick; sent to each server before its timed runs), --profile (one extra gateway
  * run under --cpu-prof, profile in benchmarks/results/profiles/), --records-pairs N (only the
  * gateway with inventory and ledger on and off, N pairs, the order alternating; with
  * --records-synchronous normal, the outbox without an fsync per commit). Ledger only: --ledger-rows N.
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
       // Each timed run of the gateway takes seconds: at most 3 (1 with --quick).
       reps: Math.min(options.reps, quick ? 1 : 3),
       connections: flag('connections', 16),
+      warmupEvents: flag('warmup-events', quick ? 2_000 : 100_000),
       ...(process.argv.includes('--records-pairs') && { recordsPairs: flag('records-pairs', 2) }),
       ...(process.argv.includes('--records-synchronous') && {
         recordsSynchronous: word('records-synchronous', ['full', 'normal'] as const),
