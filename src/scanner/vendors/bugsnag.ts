@@ -2,7 +2,8 @@
  * Bugsnag: `@bugsnag/js` (browser and Node in one package), `@bugsnag/browser`, `@bugsnag/node`
  * and the CDN global `Bugsnag`: `Bugsnag.start({user, metadata, …})`, `setUser(id, email, name)`,
  * `addMetadata(section, values | key, value)`, `leaveBreadcrumb(message, metadata)`, and
- * `notify(error, event => {event.setUser(…)})`, whose callback receives the event.
+ * `notify(error, event => {event.setUser(…)})`, whose callback receives the event, as do
+ * `addOnError(event => …)` and the `onError` option of `start`/`createClient`.
  *
  * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
  * Assignments to the event (`event.user = …`) are not calls and are not seen.
@@ -36,6 +37,9 @@ const LEGACY_START: Member = {
   ],
   callback: { arg: 0, key: 'beforeSend', param: 0, type: 'report' },
 };
+
+/** `start({onError: event => …})` (7+): the callback runs for every event, like `addOnError`. */
+const ON_ERROR = { arg: 0, key: 'onError', param: 0, type: 'event' } as const;
 
 /** Browser notifier options (`collectUserIp` and `generateAnonymousId` exist only there). */
 const BROWSER_RULES: readonly ConfigRule[] = [
@@ -117,14 +121,19 @@ export const bugsnag: VendorDefinition = {
     static: {
       ...CLIENT,
       '()': LEGACY_START,
-      start: { returns: 'client', sinks: [START], config: BROWSER_RULES },
-      createClient: { returns: 'client', sinks: [START], config: BROWSER_RULES },
+      start: { returns: 'client', sinks: [START], config: BROWSER_RULES, callback: ON_ERROR },
+      createClient: {
+        returns: 'client',
+        sinks: [START],
+        config: BROWSER_RULES,
+        callback: ON_ERROR,
+      },
     },
     'node-static': {
       ...CLIENT,
       '()': LEGACY_START,
-      start: { returns: 'client', sinks: [START] },
-      createClient: { returns: 'client', sinks: [START] },
+      start: { returns: 'client', sinks: [START], callback: ON_ERROR },
+      createClient: { returns: 'client', sinks: [START], callback: ON_ERROR },
     },
     client: CLIENT,
     event: EVENT,
