@@ -168,4 +168,22 @@ describe('js front end: callbacks', () => {
     const reports = calls(a).filter((c) => c.startsWith('report.'));
     assert.deepEqual(reports, ['report.updateMetaData@2', 'report.user@3']);
   });
+
+  it('types each function of an array given as the option, and no other array', () => {
+    const a = analyze(
+      [
+        "import Bugsnag from '@bugsnag/js';",
+        "import bugsnag from 'bugsnag-js';",
+        'Bugsnag.start({',
+        "  onError: [(event) => { event.addMetadata('a', {}); }, function (event) { event.setUser('b'); }],",
+        '});',
+        'bugsnag({ beforeSend: [(report) => { report.user = {}; }] });',
+        "Bugsnag.addOnError([(event) => { event.setUser('c'); }]);",
+        "Bugsnag.start({ onError: [[(event) => { event.setUser('d'); }]] });",
+        "Bugsnag.start({ plugins: [(event) => { event.setUser('e'); }] });",
+      ].join('\n'),
+    );
+    const typed = calls(a).filter((c) => c.startsWith('event.') || c.startsWith('report.'));
+    assert.deepEqual(typed, ['event.addMetadata@4', 'event.setUser@4', 'report.user@6']);
+  });
 });

@@ -194,17 +194,26 @@ function refCurrent(fc: FileContext, ref: T.Identifier, depth: number): JsRef | 
 /**
  * Where a function is passed: the call, the argument's position, and the option's name when the
  * function is one option of an options object argument (`bugsnag({beforeSend: report => …})`,
- * or a method `beforeSend(report) {…}`).
+ * or a method `beforeSend(report) {…}`) or one item of an array given as that option
+ * (`Bugsnag.start({onError: [event => …, …]})`).
  */
 function callbackSite(
   fn: T.SignatureDeclaration,
 ): { call: T.CallExpression | T.NewExpression; arg: number; key?: string } | undefined {
   let passed: T.Node = fn;
   let key: string | undefined;
-  const parent = fn.parent;
-  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) {
+  let parent = fn.parent;
+  // An item of an array counts only as an option's value: `{onError: [event => …, …]}`.
+  const item = ts.isArrayLiteralExpression(parent);
+  if (item) {
+    passed = parent;
+    parent = parent.parent;
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === passed) {
     key = propName(parent.name);
     passed = parent.parent;
+  } else if (item) {
+    return undefined;
   } else if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(parent)) {
     key = propName(fn.name);
     passed = parent;

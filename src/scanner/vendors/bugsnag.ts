@@ -3,15 +3,20 @@
  * and the CDN global `Bugsnag`: `Bugsnag.start({user, metadata, …})`, `setUser(id, email, name)`,
  * `addMetadata(section, values | key, value)`, `leaveBreadcrumb(message, metadata)`, and
  * `notify(error, event => {event.setUser(…)})`, whose callback receives the event, as do
- * `addOnError(event => …)` and the `onError` option of `start`/`createClient`.
+ * `addOnError(event => …)` and the `onError` option of `start`/`createClient` (one function or an
+ * array of them).
  *
  * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
  * Assignments to the event (`event.user = …`) are not calls and are not seen.
  *
  * The older SDK (`bugsnag-js` 4, `@bugsnag/js` 5–6) is a function: `bugsnag(apiKey | options)`
- * returns the client, and the options' `beforeSend(report)` adds data to every report by
- * assignment (`report.user = {…}`, `report.user.email = …`, `report.metaData = {…}`) or with
- * `report.updateMetaData(section, values | key, value)`.
+ * returns the client, and the options' `beforeSend(report)` (one function or an array of them)
+ * adds data to every report by assignment (`report.user = {…}`, `report.user.email = …`,
+ * `report.metaData = {…}`) or with `report.updateMetaData(section, values | key, value)`. The
+ * client's own `user` and `metaData` take assignments too (`bugsnagClient.user = {…}`), merged
+ * into every report; `notify(error, {user, metaData, beforeSend})` adds them to one report.
+ * Checked against bugsnag-js 4.7.3 and @bugsnag/core 6.5.0 (@bugsnag/browser and @bugsnag/node
+ * 5.2.0 and 6.5.2) type declarations and source.
  */
 import { fields, id, message, namedFields, options, pairs, sink } from './specs.js';
 import type { ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
@@ -24,17 +29,13 @@ const START: Sink = {
   ],
 };
 
+/** The v4–v6 options that carry data: `bugsnag({user, metaData})`, `notify(error, {user, …})`. */
+const LEGACY_DATA = { user: fields(undefined, 'user'), metaData: fields(undefined, 'metadata') };
+
 /** v4–v6 `bugsnag(apiKey | options)`: `user` and `metaData` sent with every report. */
 const LEGACY_START: Member = {
-  returns: 'client',
-  sinks: [
-    {
-      kind: 'context',
-      args: [
-        options(0, { user: fields(undefined, 'user'), metaData: fields(undefined, 'metadata') }),
-      ],
-    },
-  ],
+  returns: 'legacy-client',
+  sinks: [{ kind: 'context', args: [options(0, LEGACY_DATA)] }],
   callback: { arg: 0, key: 'beforeSend', param: 0, type: 'report' },
 };
 
@@ -70,7 +71,10 @@ const SET_USER = sink('identify', [
 /** `addMetadata(section, {key: value})` or `addMetadata(section, key, value)`. */
 const ADD_METADATA = sink('context', [pairs(1, 'metadata')]);
 
-/** The v4–v6 report handed to `beforeSend`: its `user` and `metaData` take assignments. */
+/**
+ * The v4–v6 report handed to `beforeSend`, and the v4–v6 client: their `user` and `metaData`
+ * take assignments.
+ */
 const REPORT: Readonly<Record<string, TypeSpec>> = {
   report: {
     user: { type: 'report-user' },
@@ -81,6 +85,12 @@ const REPORT: Readonly<Record<string, TypeSpec>> = {
   'report-metadata': { '=': sink('context', [fields(0, 'metadata')]) },
 };
 
+/** `leaveBreadcrumb(message, metadata)`, in every version. */
+const LEAVE_BREADCRUMB = sink('context', [
+  message(0, 'breadcrumbs.message'),
+  fields(1, 'breadcrumbs.metadata'),
+]);
+
 const EVENT: TypeSpec = {
   setUser: SET_USER,
   addMetadata: ADD_METADATA,
@@ -90,15 +100,27 @@ const CLIENT: TypeSpec = {
   setUser: SET_USER,
   addMetadata: ADD_METADATA,
   setContext: sink('context', [message(0, 'context')]),
-  leaveBreadcrumb: sink('context', [
-    message(0, 'breadcrumbs.message'),
-    fields(1, 'breadcrumbs.metadata'),
-  ]),
+  leaveBreadcrumb: LEAVE_BREADCRUMB,
   notify: {
     sinks: [{ kind: 'error', args: [message(0, 'error')] }],
     callback: { arg: 1, param: 0, type: 'event' },
   },
   addOnError: { callback: { arg: 0, param: 0, type: 'event' } },
+};
+
+/**
+ * The v4–v6 client `bugsnag(…)` returns (no `setUser`/`addMetadata` yet): `user` and `metaData`
+ * are merged into every report; `notify(error, opts)` takes `user`, `metaData` and a
+ * `beforeSend(report)` for that report only (the callback form `notify(error, event => …)` is 7+).
+ */
+const LEGACY_CLIENT: TypeSpec = {
+  user: { type: 'report-user' },
+  metaData: { type: 'report-metadata' },
+  leaveBreadcrumb: LEAVE_BREADCRUMB,
+  notify: {
+    sinks: [{ kind: 'error', args: [message(0, 'error'), options(1, LEGACY_DATA)] }],
+    callback: { arg: 1, key: 'beforeSend', param: 0, type: 'report' },
+  },
 };
 
 /** Bugsnag definition: universal, browser and Node packages, the CDN global. */
@@ -136,6 +158,7 @@ export const bugsnag: VendorDefinition = {
       createClient: { returns: 'client', sinks: [START], callback: ON_ERROR },
     },
     client: CLIENT,
+    'legacy-client': LEGACY_CLIENT,
     event: EVENT,
     ...REPORT,
   },

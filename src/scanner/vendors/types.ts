@@ -128,7 +128,8 @@ export interface Member {
   readonly sinks?: readonly Sink[];
   /**
    * A callback argument's parameter gets a type: `withScope(scope => …)`. With `key`, the callback
-   * is that option of the options object at `arg`: `bugsnag({beforeSend: report => …})`
+   * is that option of the options object at `arg`, or each function of an array given there:
+   * `bugsnag({beforeSend: report => …})`, `Bugsnag.start({onError: [event => …, …]})`
    * (JavaScript only).
    */
   readonly callback?: {
