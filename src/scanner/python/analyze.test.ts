@@ -304,6 +304,81 @@ describe('python front end: wrappers', () => {
     );
   });
 
+  it('reads a key popped out of **kwargs as the caller keyword argument, and not in the rest', () => {
+    const a = analyze(
+      [
+        'import segment.analytics as analytics',
+        'def track(event, **props):',
+        '    user_id = props.pop("user_id")',
+        '    analytics.identify(user_id, {"a": props.pop("email", None), "b": props.setdefault("ip", "")})',
+        '    analytics.track(user_id, event, props)',
+        'def scrubbed(event, **props):',
+        '    kept = dict(props)',
+        '    props.pop("email")',
+        '    analytics.track("u", event, props)',
+        '    analytics.track("u", event, kept)',
+        'track("E", user_id=user.id, email=user.email, ip=ip_address, phone=user.phone)',
+        'scrubbed("F", email=user.email, phone=user.phone)',
+      ].join('\n'),
+    );
+    const at = (line: number) =>
+      a.calls
+        .filter((c) => c.line === line)
+        .map((c) => [c.call, c.flows.map((f) => `${f.path}=${f.category ?? '-'}`)]);
+    assert.deepEqual(at(11), [
+      [
+        'analytics.identify',
+        ['userId=user.unique_id', 'traits.a=user.contact.email', 'traits.b=user.device.ip_address'],
+      ],
+      // `user_id` and `email` were popped out: only `ip` (left in by setdefault) and `phone` remain.
+      [
+        'analytics.track',
+        [
+          'userId=user.unique_id',
+          'properties.ip=user.device.ip_address',
+          'properties.phone=user.contact.phone_number',
+        ],
+      ],
+    ]);
+    // What was copied before the pop still holds the email.
+    assert.deepEqual(at(12), [
+      ['analytics.track', ['properties.phone=user.contact.phone_number']],
+      [
+        'analytics.track',
+        ['properties.email=user.contact.email', 'properties.phone=user.contact.phone_number'],
+      ],
+    ]);
+  });
+
+  it('follows **kwargs copied whole or item by item before it is sent', () => {
+    const wrappers = [
+      'data = dict(props)',
+      'data = dict(**props)',
+      'data = props.copy()',
+      'data = {**props}',
+      'data = {}\n    data.update(**props)',
+      'data = {}\n    for k, v in props.items():\n        data[k] = v',
+      'data = {k: v for k, v in props.items()}',
+    ];
+    for (const copy of wrappers) {
+      const a = analyze(
+        [
+          'import segment.analytics as analytics',
+          'def track(event, **props):',
+          `    ${copy}`,
+          '    analytics.track("u", event, data)',
+          'track("E", email=user.email)',
+        ].join('\n'),
+      );
+      const last = a.calls.find((c) => c.via !== undefined);
+      assert.deepEqual(
+        last?.flows.map((f) => `${f.path}=${f.category}`),
+        ['properties.email=user.contact.email'],
+        copy,
+      );
+    }
+  });
+
   it('does not let a nested function forward its parent function parameters', () => {
     const a = analyze(
       'from mixpanel import Mixpanel\nmp = Mixpanel("t")\ndef f(props):\n    def g():\n        mp.track("u", "e", props)\n    g()\n',

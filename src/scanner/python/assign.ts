@@ -2,20 +2,21 @@
  * Assignments bind names in statement order: `mp = Mixpanel(token)` (an SDK client),
  * `self.mp = …` (an attribute of the class being read), `props = {…}` (a value), and the
  * mutations analytics code makes to a dict before sending it: `props["k"] = v`,
- * `props.update(…)`, `props |= {…}`.
+ * `props.update(…)`, `props |= {…}`, a loop `for k, v in d.items(): props[k] = v`, and keys
+ * popped out of a `**kwargs` (`props.pop("k")`).
  */
 import type { Node } from 'web-tree-sitter';
 import type { Val, ValProp } from '../types.js';
-import { readArgs } from './args.js';
 import { joined } from './bounds.js';
-import { kids, stringText, type Cx } from './context.js';
+import { mappingArgs } from './call-values.js';
+import { kids, kwargsIndex, poppedAt, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
 import { exprOf, nodeOf, type Expr } from './expr.js';
 import { resolveExpr } from './refs.js';
 import { valueLater } from './lazy.js';
 import { lookup, moduleOf, renamed, valOf, type Binding } from './scope.js';
 import { joinParts } from './strings.js';
-import { valueOf } from './values.js';
+import { itemsLoop, valueOf } from './values.js';
 
 const TARGET_LISTS: ReadonlySet<string> = new Set([
   'pattern_list',
@@ -97,39 +98,73 @@ function mutate(
   cx.scope.vars.set(name, { ...b, val: extended(base, props, spreads, at) });
 }
 
-/** `props.update(…)` on a name: its new properties. False when the call is not one. */
-export function updateCall(call: Node, callee: Expr | undefined, cx: Cx): boolean {
-  const name = updated(callee);
-  if (name === undefined) return false;
-  const args = readArgs(call.childForFieldName('arguments'), cx);
-  const props: ValProp[] = [];
-  const spreads: Val[] = [];
-  for (const p of args.positional) {
-    if (p.k === 'obj') {
-      props.push(...p.props);
-      spreads.push(...p.spreads);
-    } else spreads.push(p);
-  }
-  for (const [key, value] of args.keywords) props.push({ key, value, at: value.at });
+/**
+ * `props.update(…)` on a name (its new properties), and `props.pop("k")` on a `**kwargs` (see
+ * `pop`).
+ */
+export function mutatingCall(call: Node, callee: Expr | undefined, cx: Cx): void {
+  const [name, method] = calledMethod(callee) ?? [];
+  if (name === undefined) return;
+  if (method === 'pop') return pop(call, name, cx);
+  if (method !== 'update') return;
+  const { props, spreads } = mappingArgs(call, cx, 0);
   mutate(cx, name, props, spreads, posOf(call));
-  return true;
 }
 
-/** `name` of a callee `name.update`. */
-function updated(callee: Expr | undefined): string | undefined {
+/** `name` and `method` of a callee `name.method`. */
+function calledMethod(callee: Expr | undefined): [string, string] | undefined {
   if (callee?.names !== undefined)
-    return callee.names.length === 2 && callee.names[1] === 'update' ? callee.names[0] : undefined;
+    return callee.names.length === 2 ? [callee.names[0]!, callee.names[1]!] : undefined;
   const fn = callee?.type === 'attribute' ? nodeOf(callee) : undefined;
   const obj = fn?.childForFieldName('object');
-  if (obj?.type !== 'identifier' || fn?.childForFieldName('attribute')?.text !== 'update')
-    return undefined;
-  return obj.text;
+  const method = obj?.type === 'identifier' ? fn?.childForFieldName('attribute')?.text : undefined;
+  return method === undefined ? undefined : [obj!.text, method];
+}
+
+/**
+ * `props.pop("email")` on the `**kwargs` parameter of the function being read: from here on the
+ * name stands for the caller's keyword arguments less that key (what it returns is read as
+ * `props.get` is, in call-values.ts).
+ */
+function pop(call: Node, name: string, cx: Cx): void {
+  const fn = cx.fn;
+  const b = lookup(cx.scope, name);
+  if (fn === undefined || b?.param?.fn !== fn.id) return;
+  const popped = poppedAt(fn, b.param.index);
+  const first = kids(call.childForFieldName('arguments') ?? call)[0];
+  const key = first === undefined ? undefined : stringText(first);
+  if (popped === undefined || key === undefined || popped.includes(key)) return;
+  const index = kwargsIndex(fn, [...popped, key]);
+  cx.scope.vars.set(name, { ...b, param: { ...b.param, index } });
+}
+
+/**
+ * `for k, v in d.items()`: `k` and `v` stand for `d`'s keys and values in the loop's body (see
+ * `bindSubscript`).
+ */
+export function bindItems(loop: Node, left: Node | null, cx: Cx): void {
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return;
+  const items = itemsLoop(left, loop.childForFieldName('right'));
+  if (items === undefined) return;
+  const of = valueOf(items.of, cx);
+  setName(cx, items.key, { item: { loop: loop.startIndex, key: true, of } });
+  setName(cx, items.value, { item: { loop: loop.startIndex, key: false, of } });
+}
+
+/** `data[k] = v` with `k, v` of the same `for k, v in d.items()`: `d`'s items, as `{**d}`. */
+function copiedItem(key: Node, rhs: Expr, cx: Cx): Val | undefined {
+  if (key.type !== 'identifier' || rhs.type !== 'identifier') return undefined;
+  const k = lookup(cx.scope, key.text)?.item;
+  const v = lookup(cx.scope, rhs.names?.[0] ?? nodeOf(rhs).text)?.item;
+  return k?.key === true && v?.key === false && k.loop === v.loop ? v.of : undefined;
 }
 
 function bindSubscript(target: Node, rhs: Expr | undefined, cx: Cx): void {
   const obj = target.childForFieldName('value');
   const key = target.childForFieldName('subscript');
   if (obj?.type !== 'identifier' || key === null || rhs === undefined) return;
+  const items = copiedItem(key, rhs, cx);
+  if (items !== undefined) return mutate(cx, obj.text, [], [items], posOf(target));
   const value = valueOf(nodeOf(rhs), cx);
   mutate(cx, obj.text, [{ key: stringText(key), value, at: posOf(target) }], [], posOf(target));
 }

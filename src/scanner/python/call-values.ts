@@ -1,8 +1,8 @@
 /**
  * Calls as values: hashes and HMACs (`hashlib.sha256(email.encode()).hexdigest()`), calls that
  * return a spelling of their input (`str(x)`, `x.lower()`), string building (`"{}".format(x)`,
- * `" ".join([a, b])`), `dict(k=v)`, `d.get("email")`, and any other call as the name it is
- * called by (`get_email()` → `get_email`).
+ * `" ".join([a, b])`), `dict(k=v)`, `d.get("email")` (and `d.pop`, `d.setdefault`), and any
+ * other call as the name it is called by (`get_email()` → `get_email`).
  */
 import type { Node } from 'web-tree-sitter';
 import { literalOf } from '../core/flows.js';
@@ -18,7 +18,7 @@ import { member, spreadInto, textOf, valueOf } from './values.js';
 const HASH = /hash|sha\d|sha$|md5|digest|hmac|blake2|encrypt|pseudonym|anonymi[sz]/i;
 /** Methods of a hash object or module that hash their input (`hashlib.new`, `h.update`). */
 const HASH_METHODS = /^(?:new|update|digest|hexdigest)$/;
-/** Methods that return (a spelling of) the object they are called on. */
+/** Methods that return (a spelling of, or a copy of) the object they are called on. */
 const PASS_METHODS: ReadonlySet<string> = new Set([
   'lower',
   'upper',
@@ -38,7 +38,15 @@ const PASS_METHODS: ReadonlySet<string> = new Set([
   'center',
   'removeprefix',
   'removesuffix',
+  'copy',
 ]);
+/** The `copy` module's functions, which return a copy of their argument. */
+const COPIES: ReadonlySet<string> = new Set(['copy', 'deepcopy']);
+/**
+ * Methods of a dict that return the value of the key they are given: `d.get("email")`,
+ * `d.pop("email", None)`, `d.setdefault("email", x)` (their default is not read).
+ */
+const READS: ReadonlySet<string> = new Set(['get', 'pop', 'setdefault']);
 /** Functions that return (a spelling of) their first argument. */
 const PASS_FUNCTIONS: ReadonlySet<string> = new Set([
   'str',
@@ -85,15 +93,42 @@ function isHash(name: string, obj: Node | null): boolean {
   return HASH.test(name) || (obj !== null && HASH.test(obj.text) && HASH_METHODS.test(name));
 }
 
-/** `dict(base, k=v, **more)`. */
-function dictCall(call: Node, cx: Cx, depth: number): Val {
-  const args = readArgs(call.childForFieldName('arguments'), cx, depth + 1);
+/**
+ * The items the arguments of `dict(…)` or `d.update(…)` give: a mapping's (`dict(base)`,
+ * `dict(**more)`, a dict's in place, any other value kept as a spread) and keywords'
+ * (`dict(k=v)`); `*args` are unknown.
+ */
+export function mappingArgs(
+  call: Node,
+  cx: Cx,
+  depth: number,
+): { props: ValProp[]; spreads: Val[] } {
   const props: ValProp[] = [];
   const spreads: Val[] = [];
-  for (const p of args.positional) spreadInto(p, props, spreads);
-  for (const [key, value] of args.keywords) props.push({ key, value, at: value.at });
-  if (args.spread) spreads.push({ k: 'unknown', text: '**kwargs', at: posOf(call) });
-  return { k: 'obj', props, spreads, at: posOf(call) };
+  const list = call.childForFieldName('arguments');
+  if (list !== null && list.type !== 'argument_list') {
+    spreads.push({ k: 'unknown', text: textOf(list), at: posOf(list) });
+    return { props, spreads };
+  }
+  for (const c of list === null ? [] : kids(list)) {
+    if (c.type === 'keyword_argument') {
+      const key = c.childForFieldName('name')?.text;
+      const value = c.childForFieldName('value');
+      const v = value === null ? undefined : valueOf(value, cx, depth + 1);
+      if (key !== undefined && v !== undefined) props.push({ key, value: v, at: v.at });
+    } else if (c.type === 'list_splat') {
+      spreads.push({ k: 'unknown', text: textOf(c), at: posOf(c) });
+    } else {
+      const inner = c.type === 'dictionary_splat' ? kids(c)[0] : c;
+      if (inner !== undefined) spreadInto(valueOf(inner, cx, depth + 1), props, spreads);
+    }
+  }
+  return { props, spreads };
+}
+
+/** `dict(base, k=v, **more)`. */
+function dictCall(call: Node, cx: Cx, depth: number): Val {
+  return { k: 'obj', ...mappingArgs(call, cx, depth), at: posOf(call) };
 }
 
 /** `sep.join(items)` and `template.format(…)` on a literal string. */
@@ -126,14 +161,17 @@ export function callVal(call: Node, cx: Cx, depth: number): Val {
   if (fn === null || name === undefined) return { k: 'unknown', text: textOf(call), at };
   const obj = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
   if (isHash(name, obj)) return { k: 'hash', inner: hashedInput(call, cx, depth), at };
-  if (obj !== null && PASS_METHODS.has(name)) return valueOf(obj, cx, depth + 1);
   const first = positionalNodes(call)[0];
+  // `copy.copy(x)`, `copy.deepcopy(x)`, `deepcopy(x)`: a copy of `x` (`x.copy()` passes below).
+  if (COPIES.has(name) && first !== undefined && (obj === null || obj.text === 'copy'))
+    return valueOf(first, cx, depth + 1);
+  if (obj !== null && PASS_METHODS.has(name)) return valueOf(obj, cx, depth + 1);
   if (PASS_FUNCTIONS.has(name) && first !== undefined) return valueOf(first, cx, depth + 1);
   if (obj !== null && (name === 'format' || name === 'join')) {
     const v = stringMethod(call, name, obj, cx, depth);
     if (v !== undefined) return v;
   }
-  if (obj !== null && name === 'get' && first !== undefined && stringText(first) !== undefined) {
+  if (obj !== null && READS.has(name) && first !== undefined && stringText(first) !== undefined) {
     return member(cx, valueOf(obj, cx, depth + 1), stringText(first)!, textOf(call), at);
   }
   if (obj === null && name === 'dict' && lookup(cx.scope, 'dict') === undefined)

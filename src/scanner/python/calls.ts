@@ -7,7 +7,6 @@ import type { Node } from 'web-tree-sitter';
 import { firedRules } from '../core/config.js';
 import { calledMember, type Ref } from '../core/registry.js';
 import {
-  KWARGS_PARAM,
   MAX_WRAPPER_LEVEL,
   pickSink,
   readSink,
@@ -18,7 +17,7 @@ import {
 import type { Args } from '../types.js';
 import type { Sink } from '../vendors/types.js';
 import { deparamArgs, readArgs } from './args.js';
-import type { Cx, FileState, FnInfo } from './context.js';
+import { poppedAt, type Cx, type FileState, type FnInfo } from './context.js';
 import { posOf } from './parser.js';
 import type { Expr } from './expr.js';
 import { resolveExpr } from './refs.js';
@@ -29,9 +28,12 @@ function derive(fn: FnInfo, sink: Sink, read: ReadSink): Sink | undefined {
   const derived = wrapperSink(sink, read);
   if (derived === undefined) return undefined;
   const args = derived.args.map((a) => {
-    // `**kwargs`: the caller's keyword arguments that name no parameter of the function.
-    if (a.index === KWARGS_PARAM) return { ...a, index: undefined, kwargs: { except: fn.params } };
     if (a.index === undefined) return a;
+    // `**kwargs`: the caller's keyword arguments that name no parameter of the function, and
+    // none of the keys popped out of it before it was used.
+    const popped = poppedAt(fn, a.index);
+    if (popped !== undefined)
+      return { ...a, index: undefined, kwargs: { except: [...fn.params, ...popped] } };
     const keyword = fn.params[a.index];
     if (keyword !== undefined) return { ...a, keyword };
     // A key read out of `**kwargs` (`props["email"]`): that keyword argument only, no position.

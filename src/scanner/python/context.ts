@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AnalyzeContext } from '../core/front.js';
 import type { ConfigHit } from '../core/findings.js';
 import type { Ref } from '../core/registry.js';
+import { KWARGS_PARAM } from '../core/sink.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ClassInfo, Scope } from './scope.js';
 import type { Site } from './sites.js';
@@ -21,7 +22,34 @@ export interface FnInfo {
    * plus its place here.
    */
   readonly keys: string[];
+  /**
+   * The `**kwargs` parameter with keys popped out of it (`props.pop("email")`), each set in the
+   * order first made: each is a parameter of its own, the caller's keyword arguments less those
+   * keys, its index `KWARGS_PARAM - 1` minus its place here (see `kwargsIndex`).
+   */
+  readonly popped: (readonly string[])[];
   readonly line: number;
+}
+
+/**
+ * The index of `fn`'s `**kwargs` parameter less the keys `removed` (`KWARGS_PARAM` when none
+ * are), as a `param` value's index.
+ */
+export function kwargsIndex(fn: FnInfo, removed: readonly string[]): number {
+  if (removed.length === 0) return KWARGS_PARAM;
+  const same = (set: readonly string[]) =>
+    set.length === removed.length && set.every((k) => removed.includes(k));
+  let i = fn.popped.findIndex(same);
+  if (i < 0) i = fn.popped.push([...removed]) - 1;
+  return KWARGS_PARAM - 1 - i;
+}
+
+/**
+ * The keys popped out of `fn`'s `**kwargs` parameter that `index` stands for (none for
+ * `KWARGS_PARAM` itself); undefined when `index` is not `**kwargs`.
+ */
+export function poppedAt(fn: FnInfo, index: number): readonly string[] | undefined {
+  return index === KWARGS_PARAM ? [] : fn.popped[KWARGS_PARAM - 1 - index];
 }
 
 /** A function body read after the statements around it (Python runs bodies later). */

@@ -35,6 +35,11 @@ export interface Binding {
   /** A parameter of the function `fn` (by its node id), at `index` (after `self`). */
   readonly param?: { readonly fn: number; readonly index: number; readonly name: string };
   /**
+   * A name `for k, v in d.items()` binds: `d`'s key (`key`) or value, in the loop that starts at
+   * offset `loop`; `of` is `d`.
+   */
+  readonly item?: { readonly loop: number; readonly key: boolean; readonly of: Val };
+  /**
    * `ref` comes from an annotation (`client: Optional[Posthog] = None`): a value assigned later
    * that the scanner cannot see keeps it, as the declared type says.
    */

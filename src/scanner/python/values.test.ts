@@ -95,6 +95,13 @@ describe('python values: names', () => {
     assertShape(evaluate('user.full_name()'), name('full_name', 'user'));
   });
 
+  it('reads .pop() and .setdefault() of a literal key as .get() is', () => {
+    assertShape(evaluate('user.pop("email")'), name('email', 'user'));
+    assertShape(evaluate('user.pop("phone", None)'), name('phone', 'user'));
+    assertShape(evaluate('user.setdefault("ip", "")'), name('ip', 'user'));
+    assertShape(evaluate('p = {"email": e}\np.pop("email")'), name('e'));
+  });
+
   it('resolves names assigned earlier, the last assignment winning', () => {
     assertShape(evaluate('x = "a"\nx = user.email\nx'), name('email', 'user'));
     assertShape(evaluate('p = {"email": e}\np["email"]'), name('e'));
@@ -135,6 +142,49 @@ describe('python values: names', () => {
       ],
       spreads: [],
     });
+  });
+
+  it('reads copies of a dict as the dict', () => {
+    const base = 'import copy\nfrom copy import deepcopy\np = {"email": e}\n';
+    const dict = { k: 'obj', props: [{ key: 'email', value: name('e') }], spreads: [] };
+    for (const copied of [
+      'p.copy()',
+      'copy.copy(p)',
+      'copy.deepcopy(p)',
+      'deepcopy(p)',
+      'dict(**p)',
+    ])
+      assertShape(evaluate(base + copied), dict);
+    assertShape(evaluate('dict(**other, plan=plan)'), {
+      k: 'obj',
+      props: [{ key: 'plan', value: name('plan') }],
+      spreads: [name('other')],
+    });
+    assertShape(evaluate('d = {}\nd.update(**other)\nd'), {
+      k: 'obj',
+      props: [],
+      spreads: [name('other')],
+    });
+  });
+
+  it('reads a dict copied item by item, by a loop or a comprehension, as the dict', () => {
+    const loop = 'd = {"a": 1}\nfor k, v in other.items():\n    d[k] = v\nd';
+    assertShape(evaluate(loop), {
+      k: 'obj',
+      props: [{ key: 'a', value: { k: 'num', value: 1 } }],
+      spreads: [name('other')],
+    });
+    const items = { k: 'obj', props: [], spreads: [name('other')] };
+    assertShape(evaluate('{k: v for k, v in other.items()}'), items);
+    assertShape(evaluate('{k: v for (k, v) in other.items() if v}'), items);
+    // Not a copy of the items: the values are changed, the keys are, or they are swapped.
+    const unknown = (src: string) => assert.equal(evaluate(src).k, 'unknown');
+    unknown('{k: len(v) for k, v in other.items()}');
+    unknown('{k.upper(): v for k, v in other.items()}');
+    unknown('{v: k for k, v in other.items()}');
+    unknown('{k: v for k, v in other}');
+    const swapped = evaluate('d = {}\nfor k, v in other.items():\n    d[v] = k\nd');
+    assert.equal(swapped.k === 'obj' && swapped.spreads.length, 0);
   });
 
   it('reads dict(k=v) as a dict', () => {

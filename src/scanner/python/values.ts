@@ -7,11 +7,10 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { literalOf } from '../core/flows.js';
-import { KWARGS_PARAM } from '../core/sink.js';
 import type { Pos, Val, ValProp } from '../types.js';
 import { capped, joined, MAX_ITEMS } from './bounds.js';
 import { callVal } from './call-values.js';
-import { kids, lastName, stringText, type Cx } from './context.js';
+import { kids, lastName, poppedAt, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
 import { lookup, valOf } from './scope.js';
 import { concatenatedVal, joinParts, percentVal, stringVal } from './strings.js';
@@ -44,12 +43,14 @@ export function paramVal(
 /**
  * `kwargs["name"]` read in the function whose `**kwargs` it is: the caller's keyword argument
  * `name`, as a parameter of its own (see `FnInfo.keys`). Undefined for anything else, and for a
- * name the function has a parameter by (that keyword never reaches `**kwargs`).
+ * name the function has a parameter by (that keyword never reaches `**kwargs`). A key popped out
+ * of `**kwargs` still reads as the caller's: `props.pop("email")` itself may be read after it.
  */
 function kwargsKey(cx: Cx, base: Val, owner: number, name: string, at: Pos): Val | undefined {
   const fn = cx.fn;
-  if (base.k !== 'param' || base.index !== KWARGS_PARAM || base.path.length > 0) return undefined;
+  if (base.k !== 'param' || base.path.length > 0) return undefined;
   if (fn === undefined || fn.id !== owner || fn.params.includes(name)) return undefined;
+  if (poppedAt(fn, base.index) === undefined) return undefined;
   let i = fn.keys.indexOf(name);
   if (i < 0) i = fn.keys.push(name) - 1;
   return paramVal(cx, owner, fn.params.length + i, [], name, at);
@@ -143,6 +144,48 @@ export function spreadInto(v: Val, props: ValProp[], spreads: Val[]): void {
     props.push(...capped([...v.props]));
     spreads.push(...capped([...v.spreads]));
   } else spreads.push(v);
+}
+
+/**
+ * `k, v in d.items()`, a `for` loop's or a comprehension's `left` and `right`: the names of the
+ * key and the value, and the node of `d`. Undefined for any other loop.
+ */
+export function itemsLoop(
+  left: Node | null,
+  right: Node | null,
+): { key: string; value: string; of: Node } | undefined {
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
+  const [k, v, ...more] = kids(left);
+  if (k?.type !== 'identifier' || v?.type !== 'identifier' || more.length > 0) return undefined;
+  const fn = right?.type === 'call' ? right.childForFieldName('function') : null;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'items')
+    return undefined;
+  const args = right!.childForFieldName('arguments');
+  const of = fn.childForFieldName('object');
+  if (of === null || args === null || kids(args).length > 0 || k.text === v.text) return undefined;
+  return { key: k.text, value: v.text, of };
+}
+
+/**
+ * `{k: v for k, v in d.items()}`: `d`'s items, as `{**d}` (an `if` filtering them is not read).
+ * Any other comprehension is unknown.
+ */
+function comprehensionVal(node: Node, cx: Cx, depth: number): Val {
+  const at = posOf(node);
+  const body = node.childForFieldName('body');
+  const loops = kids(node).filter((c) => c.type === 'for_in_clause');
+  const loop =
+    loops.length === 1
+      ? itemsLoop(loops[0]!.childForFieldName('left'), loops[0]!.childForFieldName('right'))
+      : undefined;
+  const k = body?.type === 'pair' ? body.childForFieldName('key') : null;
+  const v = body?.type === 'pair' ? body.childForFieldName('value') : null;
+  if (loop === undefined || k?.text !== loop.key || v?.text !== loop.value)
+    return { k: 'unknown', text: textOf(node), at };
+  const props: ValProp[] = [];
+  const spreads: Val[] = [];
+  spreadInto(valueOf(loop.of, cx, depth + 1), props, spreads);
+  return { k: 'obj', props, spreads, at };
 }
 
 function seqVal(node: Node, cx: Cx, depth: number): Val {
@@ -266,6 +309,7 @@ const READERS: Readonly<Record<string, Reader>> = {
   subscript: subscriptVal,
   call: callVal,
   dictionary: dictVal,
+  dictionary_comprehension: comprehensionVal,
   list: seqVal,
   tuple: seqVal,
   set: seqVal,

@@ -5,7 +5,15 @@
  * sites (sites.ts) are visited, each handler visiting the sites inside the children it reads.
  */
 import type { Node } from 'web-tree-sitter';
-import { augment, bindAttr, bindName, bindTarget, setName, updateCall } from './assign.js';
+import {
+  augment,
+  bindAttr,
+  bindItems,
+  bindName,
+  bindTarget,
+  mutatingCall,
+  setName,
+} from './assign.js';
 import { calledMember, type Ref } from '../core/registry.js';
 import { KWARGS_PARAM } from '../core/sink.js';
 import { readCall } from './calls.js';
@@ -204,13 +212,14 @@ function visitSite(site: Site, cx: Cx, depth: number): void {
     case 'for_in_clause': {
       const left = node.childForFieldName('left');
       if (left !== null) bindTarget(left, undefined, cx);
+      bindItems(node, left, cx);
       return visitAll(site.kids, cx, depth);
     }
     case 'call': {
       const callee = calleeOf(site, cx);
       const ref = readCall(node, callee, cx);
       if (ref !== undefined) callback(site, ref, cx, depth);
-      updateCall(node, callee, cx);
+      mutatingCall(node, callee, cx);
       return visitAll(site.kids, cx, depth);
     }
     case 'lambda':
@@ -311,6 +320,7 @@ function readBody(d: Deferred, st: FileState): void {
     name: d.cls !== undefined ? `${d.cls.name}.${name}` : name,
     params: names,
     keys: [],
+    popped: [],
     line: posOf(node).line,
   };
   names.forEach((p, index) => scope.vars.set(p, { param: { fn: id, index, name: p } }));
