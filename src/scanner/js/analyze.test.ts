@@ -186,4 +186,56 @@ describe('js front end: callbacks', () => {
     const typed = calls(a).filter((c) => c.startsWith('event.') || c.startsWith('report.'));
     assert.deepEqual(typed, ['event.addMetadata@4', 'event.setUser@4', 'report.user@6']);
   });
+
+  it('types a function of the file passed by name at a callback position, and no other', () => {
+    const a = analyze(
+      [
+        "import Bugsnag from '@bugsnag/js';",
+        "import bugsnag from 'bugsnag-js';",
+        "import * as Sentry from '@sentry/browser';",
+        "import { imported } from './callbacks';",
+        "function onStart(event) { event.setUser('a'); }",
+        "const onNotify = (event) => { event.setUser('b'); };",
+        "const onAdd = function (event) { event.setUser('c'); };",
+        "function fillScope(scope) { scope.setUser({ id: 'd' }); }",
+        'function beforeSend(report) { report.user = {}; }',
+        "function inArray(event) { event.setUser('f'); }",
+        "function onError(event) { event.setUser('g'); }",
+        "let reassigned = (event) => { event.setUser('h'); };",
+        "function elsewhere(event) { event.setUser('i'); }",
+        "function notCallback(event) { event.setUser('j'); }",
+        'function inner() {',
+        "  function onStart(event) { event.setUser('k'); }",
+        '  return onStart;',
+        '}',
+        "Bugsnag.start({ apiKey: 'k', onError: onStart });",
+        'Bugsnag.notify(new Error(), onNotify);',
+        'Bugsnag.addOnError(onAdd);',
+        'Sentry.withScope(fillScope);',
+        'bugsnag({ beforeSend });',
+        'Bugsnag.start({ onError: [inArray] });',
+        'Bugsnag.start({ onError });',
+        'Bugsnag.addOnError(reassigned);',
+        'Bugsnag.addOnError(imported);',
+        '[].forEach(elsewhere);',
+        'Bugsnag.notify(notCallback);',
+        'Bugsnag.start({ onBreadcrumb: notCallback });',
+        'Bugsnag.start({ onError: [[late]] });',
+        "function late(event) { event.setUser('l'); }",
+        'Bugsnag.addOnError(hoisted);',
+        "function hoisted(event) { event.setUser('m'); }",
+      ].join('\n'),
+    );
+    const typed = calls(a).filter((c) => /^(event|scope|report)\./.test(c));
+    assert.deepEqual(typed, [
+      'event.setUser@10',
+      'event.setUser@11',
+      'event.setUser@34',
+      'event.setUser@5',
+      'event.setUser@6',
+      'event.setUser@7',
+      'report.user@9',
+      'scope.setUser@8',
+    ]);
+  });
 });

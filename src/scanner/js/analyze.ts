@@ -18,9 +18,16 @@ import { assignedMember, calledMember, type Ref } from '../core/registry.js';
 import { MAX_WRAPPER_LEVEL, pickSink, readSink, wrapperLevel, wrapperSink } from '../core/sink.js';
 import type { Args, SinkCall, Val } from '../types.js';
 import type { ConfigRule, Member, Sink } from '../vendors/types.js';
-import { GLOBAL_OBJECTS, memberAccess, posOf, unwrap, type FileContext } from './context.js';
+import {
+  GLOBAL_OBJECTS,
+  memberAccess,
+  posOf,
+  unwrap,
+  type FileContext,
+  type PassedName,
+} from './context.js';
 import { exportsOf, wrapperName } from './exports.js';
-import { refOf, type JsRef } from './refs.js';
+import { notePassed, refOf, type JsRef } from './refs.js';
 import { createBinder, enclosingFunction } from './scope.js';
 import { valOf } from './values.js';
 import { secretsIn } from '../core/secrets.js';
@@ -46,10 +53,14 @@ type Call = T.CallExpression | T.NewExpression;
 type Assignment = T.BinaryExpression;
 
 /**
- * Every call and `new` in the file, and every plain assignment (`a = b`), in source order. The
- * same walk sets each node's parent (the parser is asked not to: one walk instead of two).
+ * Every call and `new` in the file, and every plain assignment (`a = b`), in source order, and
+ * the names the calls are given (into `passed`). The same walk sets each node's parent (the
+ * parser is asked not to: one walk instead of two).
  */
-function collectCalls(sf: T.SourceFile): { calls: Call[]; assignments: Assignment[] } {
+function collectCalls(
+  sf: T.SourceFile,
+  passed: Map<string, PassedName[]>,
+): { calls: Call[]; assignments: Assignment[] } {
   const out: Call[] = [];
   const assignments: Assignment[] = [];
   let parent: T.Node = sf;
@@ -68,6 +79,7 @@ function collectCalls(sf: T.SourceFile): { calls: Call[]; assignments: Assignmen
     parent = saved;
   };
   ts.forEachChild(sf, visit);
+  for (const call of out) notePassed(call, passed);
   return { calls: out, assignments };
 }
 
@@ -317,10 +329,12 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
     ctx,
     wrappers: new Map(),
     visiting: new Set(),
+    passed: new Map(),
+    callbacks: new Map(),
   };
   const found: Found = { calls: [], hits: [] };
   const pending: Call[] = [];
-  const { calls, assignments } = collectCalls(sf);
+  const { calls, assignments } = collectCalls(sf, fc.passed);
   // Assignments to SDK settings and SDK calls first (they make wrappers), then calls of the
   // wrappers they made.
   if (fc.ctx.registry.assignable.size > 0)

@@ -3,6 +3,7 @@ import type * as T from 'typescript';
 import ts from './ts.js';
 import type { AnalyzeContext } from '../core/front.js';
 import type { Ref } from '../core/registry.js';
+import type { Member } from '../vendors/types.js';
 import type { Pos } from '../types.js';
 import type { Binder } from './scope.js';
 
@@ -16,6 +17,28 @@ export interface FileContext {
   readonly wrappers: Map<T.Node, Ref[]>;
   /** Declarations being evaluated (cycles such as `let a = b; let b = a` end here). */
   readonly visiting: Set<T.Node>;
+  /**
+   * Names passed to calls where an SDK may take a callback, by name: an argument
+   * (`notify(err, addUser)`), an option's value (`{onError: addUser}`, `{onError}`) or an item of
+   * an option's array (`{onError: [addUser]}`). Filled by the walk that collects the calls.
+   */
+  readonly passed: Map<string, PassedName[]>;
+  /** The SDK callbacks a named function of the file is passed as, once looked up (refs.ts). */
+  readonly callbacks: Map<T.Node, readonly NamedCallback[]>;
+}
+
+/** A name passed to a call: the call, the argument's position and the option's name, if any. */
+export interface PassedName {
+  readonly id: T.Identifier;
+  readonly call: T.CallExpression | T.NewExpression;
+  readonly arg: number;
+  readonly key?: string;
+}
+
+/** An SDK callback a function is passed as: its vendor and what its parameters are. */
+export interface NamedCallback {
+  readonly vendor: Ref['vendor'];
+  readonly callback: NonNullable<Member['callback']>;
 }
 
 /** 1-based position of a node's first character. */

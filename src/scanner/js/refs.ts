@@ -13,6 +13,8 @@ import {
   propName,
   unwrap,
   type FileContext,
+  type NamedCallback,
+  type PassedName,
 } from './context.js';
 import type { Decl } from './scope.js';
 
@@ -225,25 +227,129 @@ function callbackSite(
   return arg < 0 ? undefined : { call, arg, ...(key !== undefined && { key }) };
 }
 
-/** A callback parameter typed by the call it is passed to: `withScope(scope => …)`. */
+/**
+ * Record the names `call` is given where a callback may be: an argument (`notify(err, addUser)`),
+ * an option's value (`{onError: addUser}`, `{onError}`) or an item of an array given as an
+ * option (`{onError: [addUser]}`), as `callbackSite` finds a function written there.
+ */
+export function notePassed(
+  call: T.CallExpression | T.NewExpression,
+  passed: Map<string, PassedName[]>,
+): void {
+  const args = call.arguments;
+  if (args === undefined) return;
+  const note = (e: T.Expression, arg: number, key?: string): void => {
+    const id = unwrap(e);
+    if (!ts.isIdentifier(id)) return;
+    const p: PassedName = { id, call, arg, ...(key !== undefined && { key }) };
+    const list = passed.get(id.text);
+    if (list === undefined) passed.set(id.text, [p]);
+    else list.push(p);
+  };
+  args.forEach((a, arg) => {
+    const o = unwrap(a);
+    if (!ts.isObjectLiteralExpression(o)) return note(o, arg);
+    for (const p of o.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) note(p.name, arg, p.name.text);
+      if (!ts.isPropertyAssignment(p)) continue;
+      const key = propName(p.name);
+      if (key === undefined) continue;
+      const v = unwrap(p.initializer);
+      if (ts.isArrayLiteralExpression(v)) for (const item of v.elements) note(item, arg, key);
+      else note(v, arg, key);
+    }
+  });
+}
+
+/**
+ * The declaration that names `fn` in its file: `function addUser(event) {…}`, or the `const` it
+ * initializes (`const addUser = (event) => {…}`); undefined for any other function (an inline
+ * one, a method, one held by a `let` that may be reassigned).
+ */
+function namingDecl(fn: T.SignatureDeclaration): { node: T.Node; name: string } | undefined {
+  if (ts.isFunctionDeclaration(fn))
+    return fn.name === undefined ? undefined : { node: fn, name: fn.name.text };
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let e: T.Node = fn;
+  while (
+    ts.isParenthesizedExpression(e.parent) ||
+    ts.isAsExpression(e.parent) ||
+    ts.isSatisfiesExpression(e.parent)
+  )
+    e = e.parent;
+  const d = e.parent;
+  if (!ts.isVariableDeclaration(d) || d.initializer !== e || !ts.isIdentifier(d.name))
+    return undefined;
+  return ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0
+    ? { node: d, name: d.name.text }
+    : undefined;
+}
+
+/** Whether `d` (what a passed name refers to) is the declaration `named`. */
+function declares(d: Decl | undefined, named: T.Node): boolean {
+  if (d?.k === 'function') return d.node === named;
+  return d?.k === 'var' && d.element === undefined && d.node === named;
+}
+
+/** What the call at `site` hands a function passed there, when it is an SDK callback. */
+function siteCallback(
+  fc: FileContext,
+  site: { call: T.CallExpression | T.NewExpression; arg: number; key?: string },
+  depth: number,
+): NamedCallback | undefined {
+  const callee = refOf(fc, site.call.expression, depth + 1);
+  if (callee === undefined || (callee.k !== 'type' && callee.k !== 'member')) return undefined;
+  const callback = calledMember(callee)?.callback;
+  if (callback === undefined || callback.arg !== site.arg || callback.key !== site.key)
+    return undefined;
+  return { vendor: callee.vendor, callback };
+}
+
+/**
+ * The SDK callbacks a function of the file is passed as by name (`Bugsnag.start({onError:
+ * addUser})`, `Sentry.withScope(fillScope)`), wherever it is declared in the file: the passed
+ * names are looked up where they are written, so only those that mean this declaration count.
+ */
+function namedCallbacks(
+  fc: FileContext,
+  fn: T.SignatureDeclaration,
+  depth: number,
+): readonly NamedCallback[] {
+  const known = fc.callbacks.get(fn);
+  if (known !== undefined) return known;
+  const named = namingDecl(fn);
+  const sites = named === undefined ? undefined : fc.passed.get(named.name);
+  if (named === undefined || sites === undefined) return [];
+  const found = guarded(fc, fn, () => {
+    const out: NamedCallback[] = [];
+    for (const site of sites) {
+      if (!declares(fc.binder.lookup(site.id), named.node)) continue;
+      const cb = siteCallback(fc, site, depth);
+      if (cb !== undefined) out.push(cb);
+    }
+    fc.callbacks.set(fn, out);
+    return out;
+  });
+  return found ?? [];
+}
+
+/**
+ * A callback parameter typed by the call it is passed to: `withScope(scope => …)`, or, for a
+ * function passed by name, `withScope(fillScope)` with `function fillScope(scope) {…}`.
+ */
 function paramRef(fc: FileContext, d: Decl & { k: 'param' }, depth: number): JsRef | undefined {
   const fn = d.fn;
   const param = fn.parameters[d.index];
-  const typed = annotatedRef(fc, param?.type, param?.name.getText(fc.sf) ?? '', depth);
+  const text = param?.name.getText(fc.sf) ?? '';
+  const typed = annotatedRef(fc, param?.type, text, depth);
   if (typed !== undefined) return typed;
   const site = callbackSite(fn);
-  if (site === undefined) return undefined;
-  const callee = refOf(fc, site.call.expression, depth + 1);
-  if (callee === undefined || (callee.k !== 'type' && callee.k !== 'member')) return undefined;
-  const cb = calledMember(callee)?.callback;
-  if (cb === undefined || cb.arg !== site.arg || cb.key !== site.key || cb.param !== d.index)
-    return undefined;
-  return {
-    k: 'type',
-    vendor: callee.vendor,
-    type: cb.type,
-    text: fn.parameters[d.index]?.name.getText(fc.sf) ?? 'scope',
-  };
+  const cb =
+    site === undefined
+      ? namedCallbacks(fc, fn, depth).find((c) => c.callback.param === d.index)
+      : siteCallback(fc, site, depth);
+  if (cb === undefined || cb.callback.param !== d.index) return undefined;
+  return { k: 'type', vendor: cb.vendor, type: cb.callback.type, text: text || 'scope' };
 }
 
 function declRef(fc: FileContext, d: Decl, name: string, depth: number): JsRef | undefined {
