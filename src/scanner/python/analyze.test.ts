@@ -26,6 +26,13 @@ function flows(a: FileAnalysis): string[] {
   return a.calls.flatMap((c) => c.flows.map((f) => `${f.path}=${f.category ?? '-'}`)).sort();
 }
 
+/** `[event, wrapper, path=category of each flow]` of the calls reported at `line`. */
+function callsAt(a: FileAnalysis, line: number) {
+  return a.calls
+    .filter((c) => c.line === line)
+    .map((c) => [c.event, c.via?.wrapper, c.flows.map((f) => `${f.path}=${f.category ?? '-'}`)]);
+}
+
 before(async () => {
   await front.init();
   await front.init();
@@ -271,14 +278,7 @@ describe('python front end: wrappers', () => {
         'outer(event="F", mail=user.email)',
       ].join('\n'),
     );
-    const at = (line: number) =>
-      a.calls
-        .filter((c) => c.line === line)
-        .map((c) => [
-          c.event,
-          c.via?.wrapper,
-          c.flows.map((f) => `${f.path}=${f.category ?? '-'}`),
-        ]);
+    const at = (line: number) => callsAt(a, line);
     assert.deepEqual(at(4), [
       [
         'E',
@@ -377,6 +377,100 @@ describe('python front end: wrappers', () => {
         copy,
       );
     }
+  });
+
+  it('follows **kwargs passed on whole to another wrapper, as if its caller called that one', () => {
+    const a = analyze(
+      [
+        'import segment.analytics as analytics',
+        'def send(event, **props):',
+        '    analytics.track("u", event, props)',
+        'def signup(plan, **extra):',
+        '    send("Signed Up", plan=plan, **extra)',
+        'def merged(**extra):',
+        '    send("Merged", **{**extra, "source": "web"})',
+        'def copied(**extra):',
+        '    send("Copied", **extra.copy())',
+        'def evented(**kw):',
+        '    send(**kw)',
+        'signup("pro", email=user.email)',
+        'merged(phone=user.phone)',
+        'copied(email=user.email)',
+        'evented(event="Ev", email=user.email)',
+      ].join('\n'),
+    );
+    const at = (line: number) => callsAt(a, line);
+    assert.deepEqual(at(12), [
+      ['Signed Up', 'signup', ['properties.plan=-', 'properties.email=user.contact.email']],
+    ]);
+    assert.deepEqual(at(13), [
+      ['Merged', 'merged', ['properties.phone=user.contact.phone_number']],
+    ]);
+    assert.deepEqual(at(14), [['Copied', 'copied', ['properties.email=user.contact.email']]]);
+    // The event name comes out of **kw too, and is not a property.
+    assert.deepEqual(at(15), [['Ev', 'evented', ['properties.email=user.contact.email']]]);
+  });
+
+  it('does not forward through **kwargs what the wrappers name or pop, nor past three levels', () => {
+    const a = analyze(
+      [
+        'import segment.analytics as analytics',
+        'def send(event, **props):',
+        '    analytics.track("u", event, props)',
+        'def send_contact(event, email=None, **props):',
+        '    props.pop("phone", None)',
+        '    analytics.track("u", event, {"contact": email, **props})',
+        'def named(email=None, **rest):',
+        '    send("Named", **rest)',
+        'def popped(**rest):',
+        '    rest.pop("email")',
+        '    send("Popped", **rest)',
+        'def contact(**extra):',
+        '    send_contact("Contact", **extra)',
+        'def two(**a):',
+        '    send("Deep", **a)',
+        'def three(**b):',
+        '    two(**b)',
+        'def four(**c):',
+        '    three(**c)',
+        'named(email=user.email, plan=p)',
+        'popped(email=user.email, plan=p)',
+        'contact(email=user.email, phone=user.phone, ip=ip_address)',
+        'three(email=user.email)',
+        'four(email=user.email)',
+      ].join('\n'),
+    );
+    const at = (line: number) =>
+      a.calls
+        .filter((c) => c.line === line)
+        .map((c) => [c.via?.wrapper, c.flows.map((f) => `${f.path}=${f.category ?? '-'}`)]);
+    assert.deepEqual(at(20), [['named', ['properties.plan=-']]]);
+    assert.deepEqual(at(21), [['popped', ['properties.plan=-']]]);
+    // The email is send_contact's named parameter; the phone is popped out by it.
+    assert.deepEqual(at(22), [
+      [
+        'contact',
+        ['properties.contact=user.contact.email', 'properties.ip=user.device.ip_address'],
+      ],
+    ]);
+    assert.deepEqual(at(23), [['three', ['properties.email=user.contact.email']]]);
+    assert.deepEqual(at(24), []);
+    const sinkOf = (name: string) => {
+      const e = a.exports.find((x) => x.name === name);
+      const sink = e?.ref.k === 'member' ? e.ref.member.sinks?.[0] : undefined;
+      return sink?.args.map((s) => [s.index, s.keyword, s.role, s.key, s.kwargs?.except]);
+    };
+    assert.deepEqual(sinkOf('named'), [
+      [undefined, undefined, 'fields', undefined, ['email', 'event']],
+    ]);
+    assert.deepEqual(sinkOf('contact'), [
+      [undefined, 'email', 'value', 'contact', undefined],
+      [undefined, undefined, 'fields', undefined, ['event', 'email', 'phone']],
+    ]);
+    assert.deepEqual(
+      a.exports.map((e) => e.name),
+      ['send', 'send_contact', 'named', 'popped', 'contact', 'two', 'three'],
+    );
   });
 
   it('does not let a nested function forward its parent function parameters', () => {

@@ -1,12 +1,40 @@
 /**
  * A call's arguments as `Args`: positional values, keyword arguments, and whether `*args` or
- * `**kwargs` of unknown content make the rest unknown. A `**` of a known dict supplies keywords.
+ * `**kwargs` of unknown content make the rest unknown. A `**` of a known dict supplies keywords;
+ * a `**` of the calling function's own `**kwargs` is kept, for the wrapper it is passed on to.
  */
 import type { Node } from 'web-tree-sitter';
 import type { Args, Val } from '../types.js';
-import { kids, type Cx } from './context.js';
+import type { Sink } from '../vendors/types.js';
+import { kids, kwargsIndex, poppedAt, type Cx, type FnInfo } from './context.js';
 import { posOf } from './parser.js';
-import { textOf, valueOf } from './values.js';
+import { member, paramVal, textOf, valueOf } from './values.js';
+
+/** A `param` value. */
+type ParamVal = Extract<Val, { k: 'param' }>;
+
+/** A call's arguments, with the calling function's own `**kwargs` when it is unpacked into it. */
+export interface CallArgs extends Args {
+  /**
+   * The `**kwargs` parameter of the function being read (or what is left of it after pops),
+   * unpacked into the call whole: `inner(event, **props)`, `**props.copy()`,
+   * `**{**props, "k": v}` (see `unpackKwargs`).
+   */
+  readonly kwargs?: ParamVal;
+}
+
+/** `v` when it is the `**kwargs` of the function being read, or the one in a dict holding it whole. */
+function ownKwargs(v: Val, cx: Cx): ParamVal | undefined {
+  const fn = cx.fn;
+  if (fn === undefined) return undefined;
+  const own = (p: Val): p is ParamVal =>
+    p.k === 'param' &&
+    p.path.length === 0 &&
+    cx.st.owners.get(p) === fn.id &&
+    poppedAt(fn, p.index) !== undefined;
+  if (own(v)) return v;
+  return v.k === 'obj' ? v.spreads.find(own) : undefined;
+}
 
 function splatArgs(
   c: Node,
@@ -14,6 +42,7 @@ function splatArgs(
   depth: number,
   positional: Val[],
   keywords: Map<string, Val>,
+  unpacked: ParamVal[],
 ): boolean {
   const inner = kids(c)[0];
   if (inner === undefined) return true;
@@ -23,13 +52,15 @@ function splatArgs(
     positional.push(...v.items);
     return false;
   }
+  const own = ownKwargs(v, cx);
+  if (own !== undefined) unpacked.push(own);
   if (v.k !== 'obj') return true;
   for (const p of v.props) if (p.key !== undefined) keywords.set(p.key, p.value);
   return v.spreads.length > 0 || v.props.some((p) => p.key === undefined);
 }
 
 /** Read an `argument_list` node (a generator argument is one unknown value). */
-export function readArgs(node: Node | null, cx: Cx, depth = 0): Args {
+export function readArgs(node: Node | null, cx: Cx, depth = 0): CallArgs {
   const positional: Val[] = [];
   const keywords = new Map<string, Val>();
   if (node === null) return { positional, keywords };
@@ -37,6 +68,7 @@ export function readArgs(node: Node | null, cx: Cx, depth = 0): Args {
     return { positional: [{ k: 'unknown', text: textOf(node), at: posOf(node) }], keywords };
   }
   let spread = false;
+  const unpacked: ParamVal[] = [];
   for (const c of kids(node)) {
     if (c.type === 'keyword_argument') {
       const name = c.childForFieldName('name')?.text;
@@ -44,10 +76,57 @@ export function readArgs(node: Node | null, cx: Cx, depth = 0): Args {
       if (name !== undefined && value !== null) keywords.set(name, valueOf(value, cx, depth + 1));
     } else if (c.type === 'list_splat' || c.type === 'dictionary_splat') {
       // After an unknown `*args` no position is known; keywords still are.
-      if (splatArgs(c, cx, depth, spread ? [] : positional, keywords)) spread = true;
+      if (splatArgs(c, cx, depth, spread ? [] : positional, keywords, unpacked)) spread = true;
     } else if (!spread) positional.push(valueOf(c, cx, depth + 1));
   }
-  return spread ? { positional, keywords, spread } : { positional, keywords };
+  const kwargs = unpacked[0];
+  return {
+    positional,
+    keywords,
+    ...(spread && { spread }),
+    ...(kwargs !== undefined && { kwargs }),
+  };
+}
+
+/**
+ * `sink`, a wrapper's, and `args` of a call in `fn` that unpacks `kwargs`, `fn`'s own `**kwargs`,
+ * into it (`inner(event, **props)`): read as if `fn`'s caller called the wrapper itself. A
+ * keyword the wrapper reads that the call does not give (a named parameter, a key read out of its
+ * `**kwargs`) is `fn`'s caller's keyword argument of that name, unless `fn` names it or popped it;
+ * the wrapper's `**kwargs` is the call's other keywords and what is left of `fn`'s callers' once
+ * the keys `fn` or the wrapper names or pops are taken out.
+ */
+export function unpackKwargs(
+  sink: Sink,
+  args: Args,
+  kwargs: ParamVal,
+  fn: FnInfo,
+  cx: Cx,
+): { sink: Sink; args: Args } {
+  const gone = poppedAt(fn, kwargs.index) ?? [];
+  const name = kwargs.name ?? '';
+  const keywords = new Map(args.keywords);
+  const specs = sink.args.map((spec, i) => {
+    if (spec.kwargs !== undefined) {
+      const except = spec.kwargs.except;
+      const removed = [...gone, ...except.filter((k) => !gone.includes(k))];
+      const rest = paramVal(cx, fn.id, kwargsIndex(fn, removed), [], name, kwargs.at);
+      const props = [...args.keywords]
+        .filter(([k]) => !except.includes(k))
+        .map(([key, value]) => ({ key, value, at: value.at }));
+      // Read by a keyword no Python argument can have.
+      const slot = `**${i}`;
+      keywords.set(slot, { k: 'obj', props, spreads: [rest], at: kwargs.at });
+      return { ...spec, kwargs: undefined, keyword: slot };
+    }
+    const key = spec.keyword;
+    if (key === undefined || keywords.has(key) || fn.params.includes(key) || gone.includes(key))
+      return spec;
+    if (spec.index !== undefined && args.positional[spec.index] !== undefined) return spec;
+    keywords.set(key, member(cx, kwargs, key, `${name}["${key}"]`, kwargs.at));
+    return spec;
+  });
+  return { sink: { ...sink, args: specs }, args: { ...args, keywords } };
 }
 
 function deparamList(vs: readonly Val[], keep: number | undefined, cx: Cx): Val[] {

@@ -16,7 +16,7 @@ import {
 } from '../core/sink.js';
 import type { Args } from '../types.js';
 import type { Sink } from '../vendors/types.js';
-import { deparamArgs, readArgs } from './args.js';
+import { deparamArgs, readArgs, unpackKwargs, type CallArgs } from './args.js';
 import { poppedAt, type Cx, type FileState, type FnInfo } from './context.js';
 import { posOf } from './parser.js';
 import type { Expr } from './expr.js';
@@ -58,7 +58,7 @@ function remember(cx: Cx, fn: FnInfo, ref: Ref, sink: Sink, level: number): void
 }
 
 /** Read `sinks` of `ref` called with `args`; the call may make its function a wrapper. */
-function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Args): void {
+function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: CallArgs): void {
   const via = ref.k === 'member' ? ref.via : undefined;
   // The call forwards parameters of its own function: a wrapper one level above `ref`.
   const level = wrapperLevel(ref);
@@ -72,7 +72,16 @@ function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Ar
     language: 'python' as const,
   };
   for (const sink of sinks) {
-    const read = readSink(sink, args, via === undefined ? site : { ...site, via });
+    // A wrapper given this function's own `**kwargs` (`inner(event, **props)`): its callers'.
+    const unpacked =
+      fn !== undefined && via !== undefined && raw.kwargs !== undefined
+        ? unpackKwargs(sink, args, raw.kwargs, fn, cx)
+        : { sink, args };
+    const read = readSink(
+      unpacked.sink,
+      unpacked.args,
+      via === undefined ? site : { ...site, via },
+    );
     cx.st.calls.push(read.call);
     const derived = fn === undefined ? undefined : derive(fn, sink, read);
     if (fn !== undefined && derived !== undefined) remember(cx, fn, ref, derived, level!);

@@ -4,7 +4,8 @@ import type { AnalyzeContext } from '../core/front.js';
 import type { ConfigHit } from '../core/findings.js';
 import type { Ref } from '../core/registry.js';
 import { KWARGS_PARAM } from '../core/sink.js';
-import type { Args, SinkCall, Val } from '../types.js';
+import type { SinkCall, Val } from '../types.js';
+import type { CallArgs } from './args.js';
 import type { ClassInfo, Scope } from './scope.js';
 import type { Site } from './sites.js';
 
@@ -65,7 +66,7 @@ export interface Deferred {
 export interface PendingCall {
   readonly call: Node;
   readonly cx: Cx;
-  readonly args: Args;
+  readonly args: CallArgs;
   /** The called function's `def` node id. */
   readonly def: number;
 }
