@@ -158,6 +158,31 @@ describe('parseCanonical: the direct path gives what the schema gives', () => {
     assert.ok(refused > 500, `refused ${refused} times`);
   });
 
+  it('reports each rule across fields with its field (the schema and the direct path share them)', () => {
+    const problems = (e: Record<string, unknown>) => {
+      const r = parseCanonical(e);
+      return r.ok ? [] : r.problems;
+    };
+    assert.deepEqual(problems({ type: 'track', userId: 'u' }), [
+      'event: a track event needs an event name',
+    ]);
+    assert.deepEqual(problems({ type: 'page' }), ['userId: needs userId or anonymousId']);
+    assert.deepEqual(problems({ type: 'group', userId: 'u' }), [
+      'groupId: a group event needs groupId',
+    ]);
+    assert.deepEqual(problems({ type: 'alias', userId: 'u' }), [
+      'previousId: an alias event needs previousId',
+    ]);
+    assert.deepEqual(problems({ type: 'page', userId: 'u', timestamp: 'yesterday' }), [
+      'timestamp: not an ISO 8601 date-time',
+    ]);
+    // A group profile update needs no user, and a parseable non-canonical time passes.
+    const profile = { type: 'group', groupId: 'g', groupType: 'company' };
+    assert.deepEqual(problems(profile), []);
+    assert.notEqual(quickCanonical(profile), undefined);
+    assert.deepEqual(problems({ type: 'page', userId: 'u', timestamp: '2026-11-24 05:00' }), []);
+  });
+
   it('leaves unusual objects to the schema: __proto__ keys, undefined values, other prototypes', () => {
     const polluted = JSON.parse(
       '{"type":"track","event":"x","userId":"u","properties":{"__proto__":{"admin":true}}}',

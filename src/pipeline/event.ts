@@ -5,21 +5,32 @@
 import { z } from 'zod';
 import { isCanonicalIso } from './time.js';
 
+/** Longest event name, message id and id; longest `name`. */
+const NAME_MAX = 1024;
+/** Longest IP, locale, timestamp and `sentAt`. */
+const SHORT_MAX = 64;
+const USER_AGENT_MAX = 8192;
+/** Longest page URL, referrer, path, title and search. */
+const PAGE_MAX = 65_536;
+const GROUP_TYPE = /^[A-Za-z0-9_$.: -]{1,128}$/;
+
 const json = z.record(z.string(), z.unknown());
-const id = z.union([z.string().min(1).max(1024), z.number().finite()]).transform((v) => String(v));
+const id = z
+  .union([z.string().min(1).max(NAME_MAX), z.number().finite()])
+  .transform((v) => String(v));
 
 const page = z.looseObject({
-  url: z.string().max(65_536).optional(),
-  referrer: z.string().max(65_536).optional(),
-  path: z.string().max(65_536).optional(),
-  title: z.string().max(65_536).optional(),
-  search: z.string().max(65_536).optional(),
+  url: z.string().max(PAGE_MAX).optional(),
+  referrer: z.string().max(PAGE_MAX).optional(),
+  path: z.string().max(PAGE_MAX).optional(),
+  title: z.string().max(PAGE_MAX).optional(),
+  search: z.string().max(PAGE_MAX).optional(),
 });
 
 const context = z.looseObject({
-  ip: z.string().max(64).optional(),
-  userAgent: z.string().max(8192).optional(),
-  locale: z.string().max(64).optional(),
+  ip: z.string().max(SHORT_MAX).optional(),
+  userAgent: z.string().max(USER_AGENT_MAX).optional(),
+  locale: z.string().max(SHORT_MAX).optional(),
   page: page.optional(),
 });
 
@@ -42,54 +53,63 @@ export const PROFILE_OPERATIONS = [
 /** Event types of the Segment spec. */
 export const EVENT_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 
+/** The fields the cross-field rules read. */
+interface Refinable {
+  readonly type: string;
+  readonly event?: unknown;
+  readonly userId?: unknown;
+  readonly anonymousId?: unknown;
+  readonly groupId?: unknown;
+  readonly groupType?: unknown;
+  readonly previousId?: unknown;
+  readonly timestamp?: unknown;
+}
+
+/**
+ * The schema's rules across fields, as `[field, message]` for each one `e` breaks (none for a
+ * valid event). Shared by the schema and the direct path (`quickCanonical`).
+ */
+function crossFieldProblems(e: Refinable): [string, string][] {
+  const out: [string, string][] = [];
+  if (e.type === 'track' && e.event === undefined)
+    out.push(['event', 'a track event needs an event name']);
+  // A group profile update (a group event with a group type) concerns a group, not a user.
+  const groupProfile = e.type === 'group' && e.groupType !== undefined;
+  if (e.userId === undefined && e.anonymousId === undefined && !groupProfile)
+    out.push(['userId', 'needs userId or anonymousId']);
+  if (e.type === 'group' && e.groupId === undefined)
+    out.push(['groupId', 'a group event needs groupId']);
+  if (e.type === 'alias' && e.previousId === undefined)
+    out.push(['previousId', 'an alias event needs previousId']);
+  const ts = e.timestamp;
+  if (typeof ts === 'string' && !isCanonicalIso(ts) && Number.isNaN(Date.parse(ts)))
+    out.push(['timestamp', 'not an ISO 8601 date-time']);
+  return out;
+}
+
 /** Zod schema of a canonical event; unknown top-level fields are kept (they are data too). */
 export const CanonicalEventSchema = z
   .looseObject({
     type: z.enum(EVENT_TYPES),
-    event: z.string().min(1).max(1024).optional(),
-    name: z.string().max(1024).optional(),
+    event: z.string().min(1).max(NAME_MAX).optional(),
+    name: z.string().max(NAME_MAX).optional(),
     userId: id.optional(),
     anonymousId: id.optional(),
     groupId: id.optional(),
     previousId: id.optional(),
-    messageId: z.string().min(1).max(1024).optional(),
+    messageId: z.string().min(1).max(NAME_MAX).optional(),
     operation: z.enum(PROFILE_OPERATIONS).optional(),
-    groupType: z
-      .string()
-      .regex(/^[A-Za-z0-9_$.: -]{1,128}$/, { message: 'a group type is a short name' })
-      .optional(),
-    timestamp: z.string().max(64).optional(),
-    sentAt: z.string().max(64).optional(),
+    groupType: z.string().regex(GROUP_TYPE, { message: 'a group type is a short name' }).optional(),
+    timestamp: z.string().max(SHORT_MAX).optional(),
+    sentAt: z.string().max(SHORT_MAX).optional(),
     context: context.optional(),
     properties: json.optional(),
     traits: json.optional(),
     integrations: json.optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.type === 'track' && e.event === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['event'],
-        message: 'a track event needs an event name',
-      });
-    // A group profile update (a group event with a group type) concerns a group, not a user.
-    const groupProfile = e.type === 'group' && e.groupType !== undefined;
-    if (e.userId === undefined && e.anonymousId === undefined && !groupProfile)
-      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'needs userId or anonymousId' });
-    if (e.type === 'group' && e.groupId === undefined)
-      ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'a group event needs groupId' });
-    if (e.type === 'alias' && e.previousId === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['previousId'],
-        message: 'an alias event needs previousId',
-      });
-    if (
-      e.timestamp !== undefined &&
-      !isCanonicalIso(e.timestamp) &&
-      Number.isNaN(Date.parse(e.timestamp))
-    )
-      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'not an ISO 8601 date-time' });
+    for (const [field, message] of crossFieldProblems(e))
+      ctx.addIssue({ code: 'custom', path: [field], message });
   });
 
 /** A validated canonical event. Ids are strings. */
@@ -118,81 +138,96 @@ function plain(v: unknown): v is Obj {
   return proto === Object.prototype || proto === null;
 }
 
-const str = (v: unknown, min: number, max: number): v is string =>
-  typeof v === 'string' && v.length >= min && v.length <= max;
+/** What a field check returns for a value the schema would refuse. */
+const INVALID = Symbol('invalid');
+/** A field's value as the schema outputs it, or INVALID. */
+type Check = (v: unknown) => unknown;
 
-/** An id as the schema's `id` outputs it (a finite number as its string), else undefined. */
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string'
-    ? v.length >= 1 && v.length <= 1024
-      ? v
-      : undefined
-    : typeof v === 'number' && Number.isFinite(v)
-      ? String(v)
-      : undefined;
-
-const TYPES = new Set<string>(EVENT_TYPES);
-const OPERATIONS = new Set<string>(PROFILE_OPERATIONS);
-const GROUP_TYPE = /^[A-Za-z0-9_$.: -]{1,128}$/;
-const ID_KEYS = ['userId', 'anonymousId', 'groupId', 'previousId'] as const;
-/** The schema's own keys: every other key is copied after them, as the schema does. */
-const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(CanonicalEventSchema.shape));
-const CONTEXT_KEYS: ReadonlySet<string> = new Set(Object.keys(context.shape));
-const PAGE_KEYS = ['url', 'referrer', 'path', 'title', 'search'] as const;
-const PAGE_KEY_SET: ReadonlySet<string> = new Set(Object.keys(page.shape));
+const text =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max ? v : INVALID;
+const oneOf = (values: readonly string[]): Check => {
+  const set = new Set(values);
+  return (v) => (typeof v === 'string' && set.has(v) ? v : INVALID);
+};
+const textId = text(1, NAME_MAX);
+/** The schema's `id`: a string, or a finite number as its string. */
+const idCheck: Check = (v) =>
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : INVALID) : textId(v);
+const short = text(0, SHORT_MAX);
+const pageText = text(0, PAGE_MAX);
 
 /**
  * Copy into `out` the own keys of `from` not in `known`, in their order; false when the object
  * is unusual: a key whose value is `undefined` (known or not: the schema would keep it), or a
  * `__proto__` key (assignment would make it the prototype).
  */
-function copyRest(out: Obj, from: Obj, known: ReadonlySet<string> | undefined): boolean {
+function copyRest(out: Obj, from: Obj, known: ReadonlySet<string>): boolean {
   for (const k of Object.keys(from)) {
     const v = from[k];
     if (v === undefined || k === '__proto__') return false;
-    if (known?.has(k) !== true) out[k] = v;
+    if (!known.has(k)) out[k] = v;
   }
   return true;
 }
 
-/** A `z.record(z.string(), z.unknown())` value as the schema outputs it (a shallow copy). */
-function record(v: unknown): Obj | undefined {
+/**
+ * An object as a `looseObject` of the schema outputs it: the fields of `checks` present (in the
+ * schema's order, each as its check outputs it), then the other keys as they came; undefined
+ * when a check refuses its field or the object is unusual.
+ */
+function object(
+  v: unknown,
+  checks: readonly (readonly [string, Check])[],
+  known: ReadonlySet<string>,
+): Obj | undefined {
   if (!plain(v)) return undefined;
   const out: Obj = {};
-  return copyRest(out, v, undefined) ? out : undefined;
+  for (const [k, check] of checks) {
+    const x = v[k];
+    if (x === undefined) continue;
+    const y = check(x);
+    if (y === INVALID) return undefined;
+    out[k] = y;
+  }
+  return copyRest(out, v, known) ? out : undefined;
 }
 
-/** `context` as the schema outputs it, or undefined when anything is unusual. */
-function contextOf(v: unknown): Obj | undefined {
-  if (!plain(v)) return undefined;
-  const out: Obj = {};
-  const { ip, userAgent, locale, page } = v;
-  if (ip !== undefined) {
-    if (!str(ip, 0, 64)) return undefined;
-    out.ip = ip;
-  }
-  if (userAgent !== undefined) {
-    if (!str(userAgent, 0, 8192)) return undefined;
-    out.userAgent = userAgent;
-  }
-  if (locale !== undefined) {
-    if (!str(locale, 0, 64)) return undefined;
-    out.locale = locale;
-  }
-  if (page !== undefined) {
-    if (!plain(page)) return undefined;
-    const p: Obj = {};
-    for (const k of PAGE_KEYS) {
-      const x = page[k];
-      if (x === undefined) continue;
-      if (!str(x, 0, 65_536)) return undefined;
-      p[k] = x;
-    }
-    if (!copyRest(p, page, PAGE_KEY_SET)) return undefined;
-    out.page = p;
-  }
-  return copyRest(out, v, CONTEXT_KEYS) ? out : undefined;
-}
+const NO_KEYS: ReadonlySet<string> = new Set();
+/** `z.record(z.string(), z.unknown())`: a shallow copy. */
+const record: Check = (v) => object(v, [], NO_KEYS) ?? INVALID;
+
+const PAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(page.shape));
+const PAGE: readonly (readonly [string, Check])[] = [...PAGE_KEYS].map((k) => [k, pageText]);
+const CONTEXT_KEYS: ReadonlySet<string> = new Set(Object.keys(context.shape));
+const CONTEXT: readonly (readonly [string, Check])[] = [
+  ['ip', short],
+  ['userAgent', text(0, USER_AGENT_MAX)],
+  ['locale', short],
+  ['page', (v) => object(v, PAGE, PAGE_KEYS) ?? INVALID],
+];
+/** The schema's own keys: every other key is copied after them, as the schema does. */
+const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(CanonicalEventSchema.shape));
+/** The schema's fields, in its order. */
+const TOP: readonly (readonly [string, Check])[] = [
+  ['type', oneOf(EVENT_TYPES)],
+  ['event', textId],
+  ['name', text(0, NAME_MAX)],
+  ['userId', idCheck],
+  ['anonymousId', idCheck],
+  ['groupId', idCheck],
+  ['previousId', idCheck],
+  ['messageId', textId],
+  ['operation', oneOf(PROFILE_OPERATIONS)],
+  ['groupType', (v) => (typeof v === 'string' && GROUP_TYPE.test(v) ? v : INVALID)],
+  ['timestamp', short],
+  ['sentAt', short],
+  ['context', (v) => object(v, CONTEXT, CONTEXT_KEYS) ?? INVALID],
+  ['properties', record],
+  ['traits', record],
+  ['integrations', record],
+];
 
 /**
  * The schema's output for a valid event of the usual kind, built directly: the same keys in
@@ -203,63 +238,11 @@ function contextOf(v: unknown): Obj | undefined {
  * Exported for that test.
  */
 export function quickCanonical(value: unknown): CanonicalEvent | undefined {
-  if (!plain(value)) return undefined;
-  const v = value;
-  if (typeof v.type !== 'string' || !TYPES.has(v.type)) return undefined;
-  const out: Obj = { type: v.type };
-  if (v.event !== undefined) {
-    if (!str(v.event, 1, 1024)) return undefined;
-    out.event = v.event;
-  }
-  if (v.name !== undefined) {
-    if (!str(v.name, 0, 1024)) return undefined;
-    out.name = v.name;
-  }
-  for (const k of ID_KEYS) {
-    if (v[k] === undefined) continue;
-    const x = idOf(v[k]);
-    if (x === undefined) return undefined;
-    out[k] = x;
-  }
-  if (v.messageId !== undefined) {
-    if (!str(v.messageId, 1, 1024)) return undefined;
-    out.messageId = v.messageId;
-  }
-  if (v.operation !== undefined) {
-    if (typeof v.operation !== 'string' || !OPERATIONS.has(v.operation)) return undefined;
-    out.operation = v.operation;
-  }
-  if (v.groupType !== undefined) {
-    if (typeof v.groupType !== 'string' || !GROUP_TYPE.test(v.groupType)) return undefined;
-    out.groupType = v.groupType;
-  }
-  for (const k of ['timestamp', 'sentAt'] as const) {
-    if (v[k] === undefined) continue;
-    if (!str(v[k], 0, 64)) return undefined;
-    out[k] = v[k];
-  }
-  if (v.context !== undefined) {
-    const c = contextOf(v.context);
-    if (c === undefined) return undefined;
-    out.context = c;
-  }
-  for (const k of ['properties', 'traits', 'integrations'] as const) {
-    if (v[k] === undefined) continue;
-    const r = record(v[k]);
-    if (r === undefined) return undefined;
-    out[k] = r;
-  }
-  if (!copyRest(out, v, TOP_KEYS)) return undefined;
-  // The schema's refinements.
-  const type = out.type;
-  if (type === 'track' && out.event === undefined) return undefined;
-  const groupProfile = type === 'group' && out.groupType !== undefined;
-  if (out.userId === undefined && out.anonymousId === undefined && !groupProfile) return undefined;
-  if (type === 'group' && out.groupId === undefined) return undefined;
-  if (type === 'alias' && out.previousId === undefined) return undefined;
-  const ts = out.timestamp as string | undefined;
-  if (ts !== undefined && !isCanonicalIso(ts) && Number.isNaN(Date.parse(ts))) return undefined;
-  return out as CanonicalEvent;
+  const out = object(value, TOP, TOP_KEYS);
+  if (out === undefined || out.type === undefined) return undefined;
+  return crossFieldProblems(out as unknown as Refinable).length === 0
+    ? (out as CanonicalEvent)
+    : undefined;
 }
 
 /** Validate `value` as a canonical event. Never throws. */

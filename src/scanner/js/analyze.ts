@@ -53,14 +53,10 @@ type Call = T.CallExpression | T.NewExpression;
 type Assignment = T.BinaryExpression;
 
 /**
- * Every call and `new` in the file, and every plain assignment (`a = b`), in source order, and
- * the names the calls are given (into `passed`). The same walk sets each node's parent (the
- * parser is asked not to: one walk instead of two).
+ * Every call and `new` in the file, and every plain assignment (`a = b`), in source order. The
+ * same walk sets each node's parent (the parser is asked not to: one walk instead of two).
  */
-function collectCalls(
-  sf: T.SourceFile,
-  passed: Map<string, PassedName[]>,
-): { calls: Call[]; assignments: Assignment[] } {
+function collectCalls(sf: T.SourceFile): { calls: Call[]; assignments: Assignment[] } {
   const out: Call[] = [];
   const assignments: Assignment[] = [];
   let parent: T.Node = sf;
@@ -79,7 +75,6 @@ function collectCalls(
     parent = saved;
   };
   ts.forEachChild(sf, visit);
-  for (const call of out) notePassed(call, passed);
   return { calls: out, assignments };
 }
 
@@ -322,6 +317,8 @@ function wrapperCount(fc: FileContext): number {
 /** Read one file. */
 export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
   const sf = parseFile(file, ctx);
+  const { calls, assignments } = collectCalls(sf);
+  let passed: Map<string, PassedName[]> | undefined;
   const fc: FileContext = {
     sf,
     path: file.path,
@@ -329,12 +326,17 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
     ctx,
     wrappers: new Map(),
     visiting: new Set(),
-    passed: new Map(),
+    passed: () => {
+      if (passed === undefined) {
+        passed = new Map();
+        for (const call of calls) notePassed(call, passed);
+      }
+      return passed;
+    },
     callbacks: new Map(),
   };
   const found: Found = { calls: [], hits: [] };
   const pending: Call[] = [];
-  const { calls, assignments } = collectCalls(sf, fc.passed);
   // Assignments to SDK settings and SDK calls first (they make wrappers), then calls of the
   // wrappers they made.
   if (fc.ctx.registry.assignable.size > 0)

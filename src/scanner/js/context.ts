@@ -20,9 +20,10 @@ export interface FileContext {
   /**
    * Names passed to calls where an SDK may take a callback, by name: an argument
    * (`notify(err, addUser)`), an option's value (`{onError: addUser}`, `{onError}`) or an item of
-   * an option's array (`{onError: [addUser]}`). Filled by the walk that collects the calls.
+   * an option's array (`{onError: [addUser]}`). Made from the file's calls the first time a
+   * named function's parameter is looked up (most files never need it).
    */
-  readonly passed: Map<string, PassedName[]>;
+  readonly passed: () => ReadonlyMap<string, readonly PassedName[]>;
   /** The SDK callbacks a named function of the file is passed as, once looked up (refs.ts). */
   readonly callbacks: Map<T.Node, readonly NamedCallback[]>;
 }

@@ -318,7 +318,7 @@ function namedCallbacks(
   const known = fc.callbacks.get(fn);
   if (known !== undefined) return known;
   const named = namingDecl(fn);
-  const sites = named === undefined ? undefined : fc.passed.get(named.name);
+  const sites = named === undefined ? undefined : fc.passed().get(named.name);
   if (named === undefined || sites === undefined) return [];
   const found = guarded(fc, fn, () => {
     const out: NamedCallback[] = [];
