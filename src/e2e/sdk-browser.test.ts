@@ -1,7 +1,8 @@
 /**
- * mixpanel-browser and posthog-js in headless Chromium against a real `veil serve`: the pages
- * are served from another origin (a second local server), so every request (mixpanel-browser's
- * XHR is sent with credentials) must pass CORS. The ids the browser actually sent are read off
+ * mixpanel-browser, posthog-js, Segment's analytics.js (@segment/analytics-next) and
+ * @amplitude/analytics-browser in headless Chromium against a real `veil serve`: the pages are
+ * served from another origin (a second local server), so every request (mixpanel-browser's XHR
+ * is sent with credentials, Amplitude's JSON needs a preflight) must pass CORS. The ids the browser actually sent are read off
  * the network; each must reach the fake vendor minimized. Skipped (with the reason) when
  * /usr/bin/chromium is absent.
  */
@@ -21,11 +22,15 @@ import { eventsOf, identities, leaks, PII, PSEUDONYM, until, waitForIds } from '
 const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'mpbrowsertoken0e2e77';
 const PH_KEY = 'phc_browserE2Ekey88';
+const SEG_KEY = 'segbrowserwritekey0e2e99';
+const AMP_KEY = 'ampbrowserapikey0e2e7712';
 const sdkFile = (rel: string) =>
   fileURLToPath(new URL(`../../node_modules/${rel}`, import.meta.url));
 const SDKS: Record<string, string> = {
   '/mixpanel.js': sdkFile('mixpanel-browser/dist/mixpanel.umd.js'),
   '/posthog.js': sdkFile('posthog-js/dist/array.full.js'),
+  '/segment.js': sdkFile('@segment/analytics-next/dist/umd/index.js'),
+  '/amplitude.js': sdkFile('@amplitude/analytics-browser/lib/scripts/amplitude-min.js'),
 };
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed`;
 
@@ -53,6 +58,52 @@ posthog.capture('Signed Up', { email: ${JSON.stringify(PII.email)}, ip_address: 
 </script></body></html>`;
 }
 
+/** analytics.js with its settings given inline (no CDN), sending to Veil's Segment receiver. */
+function segmentHtml(veilUrl: string): string {
+  const segmentio = {
+    apiKey: SEG_KEY,
+    apiHost: `${new URL(veilUrl).host}/segment/v1`,
+    protocol: 'http',
+  };
+  const settings = {
+    writeKey: SEG_KEY,
+    cdnSettings: { integrations: { 'Segment.io': segmentio } },
+  };
+  return `<!doctype html><html><head><title>e2e</title><script src="/segment.js"></script></head>
+<body><script>
+const analytics = AnalyticsNext.AnalyticsBrowser.load(${JSON.stringify(settings)});
+analytics.identify(${JSON.stringify(PII.userId)}, { email: ${JSON.stringify(PII.email)}, name: ${JSON.stringify(PII.name)}, plan: 'pro' });
+analytics.page();
+analytics.track('Signed Up', { email: ${JSON.stringify(PII.email)}, ip_address: ${JSON.stringify(PII.ip)}, plan: 'pro' });
+</script></body></html>`;
+}
+
+/** The Amplitude Browser SDK 2 with its server URL on Veil and default tracking off. */
+function amplitudeHtml(veilUrl: string): string {
+  const options = {
+    serverUrl: `${veilUrl}/amplitude/2/httpapi`,
+    defaultTracking: false,
+    autocapture: false,
+    flushIntervalMillis: 200,
+    logLevel: 0,
+  };
+  return `<!doctype html><html><head><title>e2e</title><script src="/amplitude.js"></script></head>
+<body><script>
+amplitude.init(${JSON.stringify(AMP_KEY)}, ${JSON.stringify(PII.userId)}, ${JSON.stringify(options)});
+const id = new amplitude.Identify();
+id.set('email', ${JSON.stringify(PII.email)});
+id.set('name', ${JSON.stringify(PII.name)});
+amplitude.identify(id);
+amplitude.track('Signed Up', { email: ${JSON.stringify(PII.email)}, ip_address: ${JSON.stringify(PII.ip)}, plan: 'pro' });
+</script></body></html>`;
+}
+
+const PAGES: Record<string, (veilUrl: string) => string> = {
+  '/ph/': posthogHtml,
+  '/seg/': segmentHtml,
+  '/amp/': amplitudeHtml,
+};
+
 function mixpanelHtml(veilUrl: string): string {
   const cfg = { api_host: `${veilUrl}/mixpanel`, batch_flush_interval_ms: 200, debug: false };
   return `<!doctype html><html><head><title>e2e</title><script src="/mixpanel.js"></script></head>
@@ -72,20 +123,29 @@ mixpanel.direct.track('Direct Event', { email: ${JSON.stringify(PII.email)} }, (
 
 before(async () => {
   if (skip) return;
-  vendors = await startVendors({ mp: 'mixpanel', ph: 'posthog' });
+  vendors = await startVendors({ mp: 'mixpanel', ph: 'posthog', seg: 'segment', amp: 'amplitude' });
   veil = await startVeil({
     config: {
       version: 1,
       sources: {
         web: { type: 'mixpanel', tokens: [TOKEN], destinations: ['mp'] },
         webph: { type: 'posthog', tokens: [PH_KEY], destinations: ['ph'] },
+        webseg: { type: 'segment', tokens: [SEG_KEY], destinations: ['seg'] },
+        webamp: { type: 'amplitude', tokens: [AMP_KEY], destinations: ['amp'] },
       },
       destinations: {
         mp: vendorDestination('mixpanel', vendors.byName.mp!, 'E2E_MP_TOKEN'),
         ph: vendorDestination('posthog', vendors.byName.ph!, 'E2E_PH_KEY'),
+        seg: vendorDestination('segment', vendors.byName.seg!, 'E2E_SEG_KEY'),
+        amp: vendorDestination('amplitude', vendors.byName.amp!, 'E2E_AMP_KEY'),
       },
     },
-    env: { E2E_MP_TOKEN: 'destmptoken', E2E_PH_KEY: 'phc_destkey' },
+    env: {
+      E2E_MP_TOKEN: 'destmptoken',
+      E2E_PH_KEY: 'phc_destkey',
+      E2E_SEG_KEY: 'destsegkey',
+      E2E_AMP_KEY: 'destampkey',
+    },
   });
   page = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -96,7 +156,8 @@ before(async () => {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(path.startsWith('/ph/') ? posthogHtml(veil.url) : mixpanelHtml(veil.url));
+    const html = Object.entries(PAGES).find(([prefix]) => path.startsWith(prefix))?.[1];
+    res.end((html ?? mixpanelHtml)(veil.url));
   });
   await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
   // The secret token sits in the page URL: mixpanel-browser sends it as $current_url.
@@ -116,7 +177,10 @@ after(async () => {
   if (veil) removeDir(veil.dataDir);
 });
 
-/** Dedupe ids (PostHog `uuid`, else Mixpanel `$insert_id`) in a browser request body: gzip, form `data=` (base64 or JSON), or JSON. */
+/**
+ * Dedupe ids (PostHog `uuid`, Segment `messageId`, Amplitude `insert_id`, else Mixpanel
+ * `$insert_id`) in a browser request body: gzip, form `data=` (base64 or JSON), or JSON.
+ */
 function sentIds(body: Buffer | null): string[] {
   if (body === null || body.length === 0) return [];
   let text = body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body).toString() : body.toString();
@@ -129,13 +193,17 @@ function sentIds(body: Buffer | null): string[] {
   } catch {
     return [];
   }
-  const batch = (v as { batch?: unknown }).batch;
-  const list = (Array.isArray(v) ? v : Array.isArray(batch) ? batch : [v]) as {
+  const { batch, events } = v as { batch?: unknown; events?: unknown };
+  const list = (
+    Array.isArray(v) ? v : Array.isArray(batch) ? batch : Array.isArray(events) ? events : [v]
+  ) as {
     uuid?: unknown;
+    messageId?: unknown;
+    insert_id?: unknown;
     properties?: { $insert_id?: unknown };
   }[];
   return list
-    .map((e) => e.uuid ?? e.properties?.$insert_id)
+    .map((e) => e.uuid ?? e.messageId ?? e.insert_id ?? e.properties?.$insert_id)
     .filter((x): x is string => typeof x === 'string');
 }
 
@@ -245,5 +313,59 @@ test(
       `events: ${names.join(',')}`,
     );
     assertClean(t, vendor, PH_KEY);
+  },
+);
+
+test(
+  "Segment's analytics.js (analytics-next): identify, page and track (text/plain) arrive minimized",
+  { skip, timeout: 60_000 },
+  async () => {
+    const ctx = await browser!.newContext();
+    const tab = await ctx.newPage();
+    const t = watch(tab, /^\/segment\/v1\/[tipb]$/);
+    const vendor = vendors.byName.seg!;
+    try {
+      await tab.goto(`${pageBase}/seg/account/reset?token=${PII.urlToken}`, { timeout: 20_000 });
+      await until(() => t.ids.size >= 3, 'the browser to send its calls', 30_000);
+      await waitForIds(vendor, t.ids, 20_000);
+    } finally {
+      await ctx.close();
+    }
+    const events = vendor.requests.flatMap(eventsOf);
+    const types = events.map((e) => e.type);
+    assert.ok(
+      ['identify', 'page', 'track'].every((x) => types.includes(x)),
+      `types: ${types.join(',')}`,
+    );
+    // The page's URL carried a secret token in its query: what the vendor got has no query.
+    for (const e of events) {
+      const url = (e.context as { page?: { url?: unknown } } | undefined)?.page?.url;
+      if (typeof url === 'string') assert.ok(!url.includes('?'), `page url kept a query: ${url}`);
+    }
+    assertClean(t, vendor, SEG_KEY);
+  },
+);
+
+test(
+  '@amplitude/analytics-browser: identify and track (JSON after a CORS preflight) arrive minimized',
+  { skip, timeout: 60_000 },
+  async () => {
+    const ctx = await browser!.newContext();
+    const tab = await ctx.newPage();
+    const t = watch(tab, /^\/amplitude\/2\/httpapi$/);
+    const vendor = vendors.byName.amp!;
+    try {
+      await tab.goto(`${pageBase}/amp/account/reset?token=${PII.urlToken}`, { timeout: 20_000 });
+      await until(() => t.ids.size >= 2, 'the browser to send its events', 30_000);
+      await waitForIds(vendor, t.ids, 20_000);
+    } finally {
+      await ctx.close();
+    }
+    const names = vendor.requests.flatMap(eventsOf).map((e) => e.event_type);
+    assert.ok(
+      names.includes('$identify') && names.includes('Signed Up'),
+      `events: ${names.join(',')}`,
+    );
+    assertClean(t, vendor, AMP_KEY);
   },
 );
