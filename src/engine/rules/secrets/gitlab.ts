@@ -4,15 +4,25 @@
  */
 import type { Rule } from '../../types.js';
 
+/**
+ * GitLab token pattern: the prefix, then either the legacy body or a routable token (base64url
+ * payload of 27–300, `.`, then `<2 base36 version>.<2 base36 length><7 base36 CRC>` as GitLab
+ * issues it, or `<2 base36 length><7 base36 CRC>` without the version segment).
+ */
+function gitlabToken(prefix: string, legacy: string): RegExp {
+  const routable = '[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{2}(?:\\.[0-9a-z]{9}|[0-9a-z]{7})';
+  return new RegExp(`${prefix}(?:${routable}|${legacy})(?![A-Za-z0-9_-])`, 'y');
+}
+
 /** GitLab tokens. */
 export const gitlabRules: readonly Rule[] = [
   {
     id: 'gitlab_pat',
     category: 'system.authentication',
     description:
-      'GitLab personal / project / group access token (glpat- + 20–64 base64url, optional routable .xx.xxxxxxxxx suffix).',
+      'GitLab personal / project / group access token (glpat- + 20–64 base64url, or routable: 27–300 base64url + .<version>.<length><CRC>).',
     keywords: ['glpat-'],
-    pattern: /glpat-[A-Za-z0-9_-]{20,64}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,10})?(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glpat-', '[A-Za-z0-9_-]{20,64}'),
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -23,10 +33,19 @@ export const gitlabRules: readonly Rule[] = [
           text: 'glab auth login --token glpat-xDnabRQbt3nE1G7c2LdPLf1Idk0.01.s232mpcl4 --hostname gitlab.acme.io',
           match: 'glpat-xDnabRQbt3nE1G7c2LdPLf1Idk0.01.s232mpcl4',
         },
+        {
+          text: 'GITLAB_TOKEN=glpat-efh6jPlfIf8j7WglkIE6qeREUqE3wOjhwUZ9-_.01.10d132a9j',
+          match: 'glpat-efh6jPlfIf8j7WglkIE6qeREUqE3wOjhwUZ9-_.01.10d132a9j',
+        },
+        {
+          text: 'token: glpat-B-HuVP3l7QjXV4ZypkyAJQ57AMu.qspihw4co',
+          match: 'glpat-B-HuVP3l7QjXV4ZypkyAJQ57AMu.qspihw4co',
+        },
       ],
       negative: [
         'glpat-xxxxxxxxxxxxxxxxxxxx',
         'glpat-tooShort123',
+        'glpat-xxxxxxxx-xxxxxxxxxxxxxxxxxx.xxxxxxxxx',
         'truncated: glpat-bCzxRlWaT3VgFlsdu end',
         'id=xyzglpat-bCzxRlWaT3VgFlsdun1X',
       ],
@@ -37,7 +56,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab OAuth application secret (gloas- + 64 base64url).',
     keywords: ['gloas-'],
-    pattern: /gloas-[A-Za-z0-9_-]{64}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('gloas-', '[A-Za-z0-9_-]{64}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -59,7 +78,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab deploy token (gldt- + 20 base64url).',
     keywords: ['gldt-'],
-    pattern: /gldt-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('gldt-', '[A-Za-z0-9_-]{20}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -69,6 +88,10 @@ export const gitlabRules: readonly Rule[] = [
           match: 'gldt-fxS6jQNQZnbUWse8ApXf',
         },
         'Build log: loaded gldt-0yQnW0If4OMPnxPlGvur from .env.production',
+        {
+          text: 'DEPLOY_TOKEN=gldt-J-KwcJNH0ntKkrvyXJsCh5pzoPGEr20r29nW0j.01.m8xjt5n23',
+          match: 'gldt-J-KwcJNH0ntKkrvyXJsCh5pzoPGEr20r29nW0j.01.m8xjt5n23',
+        },
       ],
       negative: ['truncated: gldt-fSdQYGlr3mEvoWyv4 end', 'id=xyzgldt-fSdQYGlr3mEvoWyv4TAf'],
     },
@@ -76,9 +99,10 @@ export const gitlabRules: readonly Rule[] = [
   {
     id: 'gitlab_runner_token',
     category: 'system.authentication',
-    description: 'GitLab runner authentication token (glrt- + 20–64 base64url).',
-    keywords: ['glrt-'],
-    pattern: /glrt-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/y,
+    description:
+      'GitLab runner authentication token (glrt- / glrtr- + 20–64 base64url, or routable: payload . version . length + CRC).',
+    keywords: ['glrt-', 'glrtr-'],
+    pattern: gitlabToken('glrtr?-', '[A-Za-z0-9_-]{20,64}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -88,8 +112,20 @@ export const gitlabRules: readonly Rule[] = [
           match: 'glrt-R2MgnOtMAVotECf6f8rq',
         },
         '<input type="hidden" name="cfg" value="glrt-snW3xFL4H6F3nvkQCVOA">',
+        {
+          text: '[[runners]]\n  token = "glrt-t1_N_SYRj-hgliXtfSB9QYtxQSKZhtKIz6LoBM2T-lQ.01.12d8ih4g7"',
+          match: 'glrt-t1_N_SYRj-hgliXtfSB9QYtxQSKZhtKIz6LoBM2T-lQ.01.12d8ih4g7',
+        },
+        {
+          text: 'gitlab-runner register --token glrtr-knlr-JSHOhubY40ne_ICjTK5TqxGAVQqDToSP8.01.38h7zd4i7 --executor docker',
+          match: 'glrtr-knlr-JSHOhubY40ne_ICjTK5TqxGAVQqDToSP8.01.38h7zd4i7',
+        },
       ],
-      negative: ['truncated: glrt-VcK2BwkbgeI-nelfY end', 'id=xyzglrt-VcK2BwkbgeI-nelfYVD7'],
+      negative: [
+        'truncated: glrt-VcK2BwkbgeI-nelfY end',
+        'id=xyzglrt-VcK2BwkbgeI-nelfYVD7',
+        'glrtx-Auuo6AvcGHcj198_Nf_Hvb-aEgs5bMAyNp6Nyk.01.90y7w2obf',
+      ],
     },
   },
   {
@@ -141,7 +177,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab feed token (glft- + 20 base64url).',
     keywords: ['glft-'],
-    pattern: /glft-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glft-', '[A-Za-z0-9_-]{20}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -160,7 +196,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab agent for Kubernetes token (glagent- + 50 base64url).',
     keywords: ['glagent-'],
-    pattern: /glagent-[A-Za-z0-9_-]{50}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glagent-', '[A-Za-z0-9_-]{50}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -182,7 +218,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab SCIM OAuth token (glsoat- + 20 base64url).',
     keywords: ['glsoat-'],
-    pattern: /glsoat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glsoat-', '[A-Za-z0-9_-]{20}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -201,7 +237,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab CI/CD job token (glcbt- + 1–5 base62 + _ + 20 base64url).',
     keywords: ['glcbt-'],
-    pattern: /glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glcbt-', '[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -223,7 +259,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab incoming mail token (glimt- + 25 base64url).',
     keywords: ['glimt-'],
-    pattern: /glimt-[A-Za-z0-9_-]{25}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glimt-', '[A-Za-z0-9_-]{25}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -245,7 +281,7 @@ export const gitlabRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'GitLab feature flags client token (glffct- + 20 base64url).',
     keywords: ['glffct-'],
-    pattern: /glffct-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/y,
+    pattern: gitlabToken('glffct-', '[A-Za-z0-9_-]{20}'),
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -257,6 +293,50 @@ export const gitlabRules: readonly Rule[] = [
         'export ACME_CREDENTIAL=glffct-Hz-KBDEVrtxgnIx00WdL',
       ],
       negative: ['truncated: glffct-4KJ2vOxu3XeNmHDt_ end', 'id=xyzglffct-4KJ2vOxu3XeNmHDt_zpe'],
+    },
+  },
+  {
+    id: 'gitlab_workspace_token',
+    category: 'system.authentication',
+    description:
+      'GitLab workspace token (glwt- + 20–64 base64url, or routable: payload . version . length + CRC).',
+    keywords: ['glwt-'],
+    pattern: gitlabToken('glwt-', '[A-Za-z0-9_-]{20,64}'),
+    minEntropy: 3,
+    confidence: 0.97,
+    examples: {
+      positive: [
+        {
+          text: 'GITLAB_WORKSPACE_TOKEN=glwt-iN2AcG6sRCJabXCWbh5Y483zK6_AVe-R3mibxO.01.vpj7g0pvh',
+          match: 'glwt-iN2AcG6sRCJabXCWbh5Y483zK6_AVe-R3mibxO.01.vpj7g0pvh',
+        },
+        'export ACME_CREDENTIAL=glwt-8snq3Q_N5OiWijFaplhl',
+      ],
+      negative: [
+        'truncated: glwt-27cmhzJ6JLThET0 end',
+        'id=xyzglwt-iN2AcG6sRCJabXCWbh5Y483zK6_AVe-R3mibxO.01.vpj7g0pvh',
+      ],
+    },
+  },
+  {
+    id: 'gitlab_session_cookie',
+    category: 'user.authorization.credentials',
+    description: 'GitLab session cookie value (_gitlab_session= + 32 hex).',
+    keywords: ['_gitlab_session='],
+    pattern: /_gitlab_session=([0-9a-f]{32})(?![A-Za-z0-9_-])/y,
+    boundary: false,
+    group: 1,
+    minEntropy: 3,
+    confidence: 0.95,
+    examples: {
+      positive: [
+        {
+          text: 'Cookie: known_sign_in=abc; _gitlab_session=cdf3b845133d240b036dedd211e22d86; event_filter=all',
+          match: 'cdf3b845133d240b036dedd211e22d86',
+        },
+        'curl -b "_gitlab_session=7ae4f0d4a565e557416e58c9b69ee8fd" https://gitlab.acme.io/api/v4/user',
+      ],
+      negative: ['_gitlab_session=ff88de57eca24f878ff0', '_gitlab_session=deleted; path=/'],
     },
   },
 ];

@@ -10,9 +10,12 @@ export const messagingRules: readonly Rule[] = [
   {
     id: 'slack_bot_token',
     category: 'system.authentication',
-    description: 'Slack bot token (xoxb- + team id + - + bot id + - + 24–34 base62).',
+    description:
+      'Slack bot token (xoxb- + team id + - + bot id + - + 24–34 base62, or the legacy xoxb- + id + - + 18–26 base62).',
     keywords: ['xoxb-'],
-    pattern: /xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34}(?![A-Za-z0-9_-])/y,
+    pattern:
+      /xoxb-(?:[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34}|[0-9]{8,14}-[A-Za-z0-9]{18,26})(?![A-Za-z0-9_-])/y,
+    validate: (s) => /[A-Za-z]/.test(s.slice(5)),
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -22,9 +25,14 @@ export const messagingRules: readonly Rule[] = [
           match: 'xoxb-517025154898-4580369245631-woAnhepJAVw9tdNobedAACMF',
         },
         'client = WebClient(token="xoxb-416389818817-6677464344503-UdSNjHI0Q5g77k2AeGkWIzNH")',
+        {
+          text: '"bot_token": "xoxb-897360555244-NubZbP8r1IJzieFKJh3uQFzi"',
+          match: 'xoxb-897360555244-NubZbP8r1IJzieFKJh3uQFzi',
+        },
       ],
       negative: [
         'xoxb-123-456-abc',
+        'xoxb-12345678-123456789012345678',
         'xoxb-xxxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx',
         'truncated: xoxb-030971776043-8487652196123-XOJFsYLMXOMvmoMO0WCYp end',
         'id=xyzxoxb-030971776043-8487652196123-XOJFsYLMXOMvmoMO0WCYpvmi',
@@ -34,9 +42,9 @@ export const messagingRules: readonly Rule[] = [
   {
     id: 'slack_user_token',
     category: 'system.authentication',
-    description: 'Slack user token (xoxp- + three numeric ids + 32 hex).',
-    keywords: ['xoxp-'],
-    pattern: /xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}(?![A-Za-z0-9_-])/y,
+    description: 'Slack user token (xoxp- / xoxe- + three numeric ids + 32 base62, usually hex).',
+    keywords: ['xoxp-', 'xoxe-'],
+    pattern: /xox[pe]-[0-9]{8,13}-[0-9]{8,13}-[0-9]{8,13}-[A-Za-z0-9]{32}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -45,10 +53,16 @@ export const messagingRules: readonly Rule[] = [
           text: '2024-06-01T12:00:03.512Z ERROR sync failed for workspace 4411: credential xoxp-654606059190-635941602428-7237319377427-4626d3793c65b96a8d35d35fc092a2fe was rejected',
           match: 'xoxp-654606059190-635941602428-7237319377427-4626d3793c65b96a8d35d35fc092a2fe',
         },
+        {
+          text: '"user_token": "xoxp-41684372915-1320496754-45609968301-QuKql9skvrxNGxBSSRrHGx5TdXURUiZj"',
+          match: 'xoxp-41684372915-1320496754-45609968301-QuKql9skvrxNGxBSSRrHGx5TdXURUiZj',
+        },
+        'xoxe-641050816060-4744608013100-1026927701626-sCpfYrKtMKEPOgifa2TfxmUrE0uGJSmN',
         '{"event":"Integration Added","properties":{"provider":"acme","config_value":"xoxp-407939550250-043779690598-2965015208438-247d0ba08feb9715c0d4bf90da3022ea","plan":"team"}}',
       ],
       negative: [
         'truncated: xoxp-396705619317-741319381007-2211358852527-4a1254d0a60785564265029beac75 end',
+        'xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d',
         'id=xyzxoxp-396705619317-741319381007-2211358852527-4a1254d0a60785564265029beac752ff',
       ],
     },
@@ -56,9 +70,9 @@ export const messagingRules: readonly Rule[] = [
   {
     id: 'slack_app_token',
     category: 'system.authentication',
-    description: 'Slack app-level token (xapp-1- + app id + - + 13 digits + - + 64 hex).',
-    keywords: ['xapp-1-'],
-    pattern: /xapp-[0-9]-[A-Z0-9]{9,11}-[0-9]{13}-[a-f0-9]{64}(?![A-Za-z0-9_-])/y,
+    description: 'Slack app-level token (xapp- + digit + app id + - + 10–16 digits + - + 64 hex).',
+    keywords: ['xapp-'],
+    pattern: /xapp-[0-9]-[A-Z0-9]{8,12}-[0-9]{10,16}-[A-Za-z0-9]{64}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -69,9 +83,15 @@ export const messagingRules: readonly Rule[] = [
             'xapp-1-MOW9SNSLY97-3261607862259-fca6b87956e675b6a18bfb3ac1fd8ff8c9f4f319e90a86951358874f40e5b995',
         },
         'export ACME_CREDENTIAL=xapp-1-OJNO1TAQF0R-6641495411037-5bf4529f8671d6fb2c03f4ff911e2ca4007d971439960b9c395e2e45961aecd9',
+        {
+          text: 'SLACK_APP_TOKEN=xapp-2-AJALRW9UVII-8083246323778-2cfd7596fe0ae05f47077abcdcb2c0453e594e055dbd3196d1b2d77d5c64a044',
+          match:
+            'xapp-2-AJALRW9UVII-8083246323778-2cfd7596fe0ae05f47077abcdcb2c0453e594e055dbd3196d1b2d77d5c64a044',
+        },
       ],
       negative: [
         'truncated: xapp-1-1NWG33LCEG4-1650371981767-5861ba2041d8492d34aad310436ddc66c3322a86c341365533870b0509917 end',
+        'xapp-1-A052FGTS2DL-5171572773297-tooshort',
         'id=xyzxapp-1-1NWG33LCEG4-1650371981767-5861ba2041d8492d34aad310436ddc66c3322a86c341365533870b0509917f74',
       ],
     },
@@ -207,10 +227,11 @@ export const messagingRules: readonly Rule[] = [
   {
     id: 'discord_bot_token',
     category: 'system.authentication',
-    description: 'Discord bot token ([MNO] + 23–25 + . + 6 + . + 27–38 base64url) near discord.',
+    description:
+      'Discord bot token ([MNO] + 23–26 (base64 of a 17–20 digit id) + . + 6 + . + 27–38 base64url) near discord.',
     keywords: ['discord'],
     pattern:
-      /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/g,
+      /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/g,
     anchor: 'window',
     window: 128,
     minEntropy: 4,
@@ -232,9 +253,9 @@ export const messagingRules: readonly Rule[] = [
   {
     id: 'telegram_bot_token',
     category: 'system.authentication',
-    description: 'Telegram bot token (8–10 digit bot id + :AA + 33 base64url); triggered by :AA.',
+    description: 'Telegram bot token (8–12 digit bot id + :AA + 33 base64url); triggered by :AA.',
     keywords: [':aa'],
-    pattern: /(?<![0-9])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![0-9])[0-9]{8,12}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
     window: 40,
     confidence: 0.93,

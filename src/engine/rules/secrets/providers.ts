@@ -19,6 +19,7 @@ import { fintechRules } from './fintech.js';
 import { gitlabRules } from './gitlab.js';
 import { hostingRules } from './hosting.js';
 import { infraRules } from './infra.js';
+import { keyedRules } from './keyed.js';
 import { keyRules } from './keys.js';
 import { messagingRules } from './messaging.js';
 import { mlRules } from './ml.js';
@@ -28,6 +29,7 @@ import { paasRules } from './paas.js';
 import { paymentsRules } from './payments.js';
 import { registryRules } from './registries.js';
 import { saasRules } from './saas.js';
+import { serviceRules } from './services.js';
 import { socialRules } from './social.js';
 import { vcsRules } from './vcs.js';
 
@@ -58,6 +60,8 @@ export const providerRules: readonly Rule[] = [
   ...messagingRules,
   ...emailRules,
   ...socialRules,
+  ...serviceRules,
+  ...keyedRules,
 ];
 
 interface PrefixPattern {
