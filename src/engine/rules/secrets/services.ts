@@ -393,9 +393,11 @@ export const serviceRules: readonly Rule[] = [
     category: 'user.authorization.password',
     description:
       'Password in a NuGet.config packageSourceCredentials entry (<add key="ClearTextPassword" value="…" />).',
-    keywords: ['<add key='],
+    // Without the `<`, which no other keyword uses (one more symbol would double the
+    // automaton's rows); the pattern checks it before the hit.
+    keywords: ['add key='],
     pattern:
-      /<add key=\\{0,2}"(?:[Cc]lear[Tt]ext)?[Pp]assword\\{0,2}"\s{1,5}value=\\{0,2}"([^"\s\\]{8,200})\\{0,2}"/y,
+      /(?<=<)add key=\\{0,2}"(?:[Cc]lear[Tt]ext)?[Pp]assword\\{0,2}"\s{1,5}value=\\{0,2}"([^"\s\\]{8,200})\\{0,2}"/y,
     group: 1,
     validate: (s) => !isPlaceholderPassword(s) && !s.startsWith('%'),
     confidence: 0.9,
