@@ -145,6 +145,27 @@ describe('python front end: arguments', () => {
     ]);
   });
 
+  it('counts positions past an unknown ** (it gives keywords only), not past an unknown *args', () => {
+    const a = analyze(
+      [
+        'import posthog',
+        'posthog.capture("Signed Up", **options)',
+        'posthog.capture("Viewed", distinct_id=user.id, **options)',
+        'posthog.capture(user.id, "Called", **options)',
+        'posthog.capture(*args, **options)',
+      ].join('\n'),
+    );
+    // posthog-python 6.x `capture(event, **kwargs)`, then 3.x `capture(distinct_id, event, …)`.
+    assert.deepEqual(callsAt(a, 2), [['Signed Up', undefined, []]]);
+    assert.deepEqual(callsAt(a, 3), [['Viewed', undefined, ['userId=user.unique_id']]]);
+    assert.deepEqual(callsAt(a, 4), [['Called', undefined, ['userId=user.unique_id']]]);
+    // Positions unknown: the first sink is read, as before.
+    assert.deepEqual(
+      a.calls.filter((c) => c.line === 5).map((c) => c.call),
+      ['posthog.capture'],
+    );
+  });
+
   it('reads a value as it was when assigned, the same with or without syntax errors around', () => {
     const src = [
       'from mixpanel import Mixpanel',
@@ -471,6 +492,183 @@ describe('python front end: wrappers', () => {
       a.exports.map((e) => e.name),
       ['send', 'send_contact', 'named', 'popped', 'contact', 'two', 'three'],
     );
+  });
+
+  it('takes a key deleted from **kwargs out of what is sent of it after the del', () => {
+    const a = analyze(
+      [
+        'import segment.analytics as analytics',
+        'def one(event, **props):',
+        '    del props["email"]',
+        '    analytics.track("u", event, props)',
+        'def two(event, **props):',
+        '    del props["email"], props["phone"]',
+        '    analytics.track("u", event, props)',
+        'def maybe(event, anonymous=False, **props):',
+        '    if anonymous:',
+        '        del (props["email"])',
+        '    analytics.track("u", event, {**props, "source": "web"})',
+        'def copied(event, **props):',
+        '    kept = dict(props)',
+        '    del props["email"]',
+        '    analytics.track("u", event, kept)',
+        'def computed(event, key, **props):',
+        '    del props[key]',
+        '    analytics.track("u", event, props)',
+        'def later(event, **props):',
+        '    analytics.track("u", event, props)',
+        '    del props["email"]',
+        'def forwarded(**rest):',
+        '    del rest["email"]',
+        '    one("Forwarded", **rest)',
+        'def other(event, **props):',
+        '    data = {"email": props.get("email")}',
+        '    del data["email"]',
+        '    analytics.track("u", event, props)',
+        'one("E", email=user.email, phone=user.phone)',
+        'two("E", email=user.email, phone=user.phone, ip=ip_address)',
+        'maybe("E", email=user.email)',
+        'copied("E", email=user.email)',
+        'computed("E", "email", email=user.email)',
+        'later("E", email=user.email)',
+        'forwarded(email=user.email, phone=user.phone)',
+        'other("E", email=user.email)',
+      ].join('\n'),
+    );
+    const at = (line: number) => callsAt(a, line).map(([, , f]) => f);
+    const email = 'properties.email=user.contact.email';
+    assert.deepEqual(at(29), [['properties.phone=user.contact.phone_number']]);
+    assert.deepEqual(at(30), [['properties.ip=user.device.ip_address']]);
+    assert.deepEqual(at(31), [[]]);
+    // A copy made before the del, a computed key, a del after the call, another dict: still sent.
+    assert.deepEqual(at(32), [[email]]);
+    assert.deepEqual(at(33), [[email]]);
+    assert.deepEqual(at(34), [[email]]);
+    assert.deepEqual(at(36), [[email]]);
+    // Passed on to another wrapper without the deleted key.
+    assert.deepEqual(at(35), [['properties.phone=user.contact.phone_number']]);
+  });
+
+  it('reads a key popped inside the SDK call as that argument, out of the dict it is popped from', () => {
+    const a = analyze(
+      [
+        'import posthog',
+        'import segment.analytics as analytics',
+        'def positional(event, **props):',
+        '    analytics.track(props.pop("user_id"), event, props)',
+        'def named_first(e, **props):',
+        '    posthog.capture(e, properties=props, distinct_id=props.pop("id"))',
+        'def copied_first(e, **props):',
+        '    posthog.capture(e, properties=dict(props), distinct_id=props.pop("id"))',
+        'def copy_method_first(e, **props):',
+        '    posthog.capture(e, properties=props.copy(), distinct_id=props.pop("id"))',
+        'def spread_first(event, **props):',
+        '    analytics.track("u", event, {**props, "contact": props.pop("email")})',
+        'def spread_after(event, **props):',
+        '    analytics.track(props.pop("user_id"), event, {**props, "source": "web"})',
+        'def computed(event, key, **props):',
+        '    analytics.track(props.pop(key), event, props)',
+        'def then(event, **props):',
+        '    analytics.identify(props.pop("user_id"))',
+        '    analytics.track("u", event, props)',
+        'positional("E", user_id=user.id, email=user.email)',
+        'named_first("E", id=user.id, email=user.email)',
+        'copied_first("E", id=user.id, email=user.email)',
+        'copy_method_first("E", id=user.id, email=user.email)',
+        'spread_first("E", email=user.email)',
+        'spread_after("E", user_id=user.id, email=user.email)',
+        'computed("E", "user_id", user_id=user.id)',
+        'then("E", user_id=user.id, email=user.email)',
+      ].join('\n'),
+    );
+    const at = (line: number) => callsAt(a, line).map(([, , f]) => f);
+    const email = 'properties.email=user.contact.email';
+    const userId = 'userId=user.unique_id';
+    assert.deepEqual(at(20), [[userId, email]]);
+    // `properties=props` is the dict itself: the pop of a later argument runs before the call.
+    assert.deepEqual(at(21), [[userId, email]]);
+    // A copy made by an earlier argument still holds the popped key.
+    assert.deepEqual(at(22), [[userId, 'properties.id=user.unique_id', email]]);
+    assert.deepEqual(at(23), [[userId, 'properties.id=user.unique_id', email]]);
+    assert.deepEqual(at(24), [['properties.contact=user.contact.email', email]]);
+    assert.deepEqual(at(25), [[userId, email]]);
+    assert.deepEqual(at(26), [['properties.user_id=user.unique_id']]);
+    assert.deepEqual(at(27), [[userId], [email]]);
+  });
+
+  it('reads **kwargs given whole to an SDK call by the SDK function parameters', () => {
+    const a = analyze(
+      [
+        'import mixpanel',
+        'import posthog',
+        'import segment.analytics as analytics',
+        'mp = mixpanel.Mixpanel("t")',
+        'def capture(**kw):',
+        '    posthog.capture(**kw)',
+        'def capture_event(event, **kw):',
+        '    posthog.capture(event, **kw)',
+        'def track(**kw):',
+        '    analytics.track(**kw)',
+        'def identify(**kw):',
+        '    analytics.identify(**kw)',
+        'def mp_track(**kw):',
+        '    mp.track(**kw)',
+        'def mp_people(**kw):',
+        '    mp.people_set(**kw)',
+        'def named(properties=None, **kw):',
+        '    posthog.capture(**kw)',
+        'def popped(**kw):',
+        '    kw.pop("properties", None)',
+        '    posthog.capture(**kw)',
+        'def given(**kw):',
+        '    posthog.capture(**kw, properties={"plan": "pro"})',
+        'def outer(**kw):',
+        '    capture(**kw)',
+        'capture(distinct_id=user.id, event="A", properties={"email": user.email}, other=user.phone)',
+        'capture_event("B", distinct_id=user.id, properties={"email": user.email})',
+        'track(user_id=user.id, event="C", properties={"email": user.email})',
+        'identify(user_id=user.id, traits={"phone": user.phone})',
+        'mp_track(distinct_id=user.id, event_name="D", properties={"email": user.email})',
+        'mp_people(distinct_id=user.id, properties={"$phone": user.phone})',
+        'named(event="E", properties={"email": user.email})',
+        'popped(event="F", properties={"email": user.email})',
+        'given(event="G", properties={"email": user.email}, email=user.email)',
+        'outer(event="H", properties={"email": user.email})',
+      ].join('\n'),
+    );
+    const email = 'properties.email=user.contact.email';
+    const userId = 'userId=user.unique_id';
+    assert.deepEqual(callsAt(a, 26), [['A', 'capture', [userId, email]]]);
+    assert.deepEqual(callsAt(a, 27), [['B', 'capture_event', [userId, email]]]);
+    assert.deepEqual(callsAt(a, 28), [['C', 'track', [userId, email]]]);
+    assert.deepEqual(callsAt(a, 29), [
+      [undefined, 'identify', [userId, 'traits.phone=user.contact.phone_number']],
+    ]);
+    assert.deepEqual(callsAt(a, 30), [['D', 'mp_track', [userId, email]]]);
+    assert.deepEqual(callsAt(a, 31), [
+      [undefined, 'mp_people', [userId, 'traits.$phone=user.contact.phone_number']],
+    ]);
+    // What the wrapper names, pops or gives itself is not the caller's to send.
+    assert.deepEqual(callsAt(a, 32), [['E', 'named', []]]);
+    assert.deepEqual(callsAt(a, 33), [['F', 'popped', []]]);
+    assert.deepEqual(callsAt(a, 34), [['G', 'given', []]]);
+    assert.deepEqual(callsAt(a, 35), [['H', 'outer', [email]]]);
+    const sinkOf = (name: string) => {
+      const e = a.exports.find((x) => x.name === name);
+      const sink = e?.ref.k === 'member' ? e.ref.member.sinks?.[0] : undefined;
+      return sink?.args.map((s) => [s.index, s.keyword, s.role, s.path]);
+    };
+    assert.deepEqual(sinkOf('capture_event'), [
+      [0, 'event', 'event-name', undefined],
+      [undefined, 'distinct_id', 'identity', 'userId'],
+      [undefined, 'properties', 'fields', 'properties'],
+      [undefined, 'groups', 'fields', 'groups'],
+    ]);
+    assert.deepEqual(sinkOf('mp_track'), [
+      [undefined, 'event_name', 'event-name', undefined],
+      [undefined, 'distinct_id', 'identity', 'userId'],
+      [undefined, 'properties', 'fields', 'properties'],
+    ]);
   });
 
   it('does not let a nested function forward its parent function parameters', () => {

@@ -21,19 +21,42 @@ export interface CallArgs extends Args {
    * `**{**props, "k": v}` (see `unpackKwargs`).
    */
   readonly kwargs?: ParamVal;
+  /**
+   * An unknown `*args` makes the positions from it on unknown; with `spread` alone only an
+   * unknown `**` did, which gives keywords, never positions.
+   */
+  readonly starred?: boolean;
+}
+
+/** Whether `v` is the `**kwargs` of the function being read (or what is left of it). */
+function isOwnKwargs(v: Val, cx: Cx): v is ParamVal {
+  const fn = cx.fn;
+  return (
+    fn !== undefined &&
+    v.k === 'param' &&
+    v.path.length === 0 &&
+    cx.st.owners.get(v) === fn.id &&
+    poppedAt(fn, v.index) !== undefined
+  );
 }
 
 /** `v` when it is the `**kwargs` of the function being read, or the one in a dict holding it whole. */
 function ownKwargs(v: Val, cx: Cx): ParamVal | undefined {
-  const fn = cx.fn;
-  if (fn === undefined) return undefined;
-  const own = (p: Val): p is ParamVal =>
-    p.k === 'param' &&
-    p.path.length === 0 &&
-    cx.st.owners.get(p) === fn.id &&
-    poppedAt(fn, p.index) !== undefined;
-  if (own(v)) return v;
-  return v.k === 'obj' ? v.spreads.find(own) : undefined;
+  if (isOwnKwargs(v, cx)) return v;
+  return v.k === 'obj' ? v.spreads.find((p): p is ParamVal => isOwnKwargs(p, cx)) : undefined;
+}
+
+/**
+ * An argument's value. The function's own `**kwargs` given by its name (`properties=props`) is
+ * the dict itself, not a copy: a key popped out of it by a later argument of the same call
+ * (`distinct_id=props.pop("id")`) is out of it too when the call runs, so it is read again once
+ * every argument is (see `readArgs`).
+ */
+function argVal(node: Node, cx: Cx, depth: number, late: (() => void)[], set: (v: Val) => void) {
+  const v = valueOf(node, cx, depth + 1);
+  set(v);
+  if (isOwnKwargs(v, cx) && node.type === 'identifier')
+    late.push(() => set(valueOf(node, cx, depth + 1)));
 }
 
 function splatArgs(
@@ -68,33 +91,46 @@ export function readArgs(node: Node | null, cx: Cx, depth = 0): CallArgs {
     return { positional: [{ k: 'unknown', text: textOf(node), at: posOf(node) }], keywords };
   }
   let spread = false;
+  let starred = false;
   const unpacked: ParamVal[] = [];
+  const late: (() => void)[] = [];
   for (const c of kids(node)) {
     if (c.type === 'keyword_argument') {
       const name = c.childForFieldName('name')?.text;
       const value = c.childForFieldName('value');
-      if (name !== undefined && value !== null) keywords.set(name, valueOf(value, cx, depth + 1));
+      if (name !== undefined && value !== null)
+        argVal(value, cx, depth, late, (v) => keywords.set(name, v));
     } else if (c.type === 'list_splat' || c.type === 'dictionary_splat') {
       // After an unknown `*args` no position is known; keywords still are.
-      if (splatArgs(c, cx, depth, spread ? [] : positional, keywords, unpacked)) spread = true;
-    } else if (!spread) positional.push(valueOf(c, cx, depth + 1));
+      if (splatArgs(c, cx, depth, spread ? [] : positional, keywords, unpacked)) {
+        spread = true;
+        if (c.type === 'list_splat') starred = true;
+      }
+    } else if (!spread) {
+      const i = positional.length;
+      argVal(c, cx, depth, late, (v) => (positional[i] = v));
+    }
   }
+  for (const read of late) read();
   const kwargs = unpacked[0];
   return {
     positional,
     keywords,
     ...(spread && { spread }),
+    ...(starred && { starred }),
     ...(kwargs !== undefined && { kwargs }),
   };
 }
 
 /**
- * `sink`, a wrapper's, and `args` of a call in `fn` that unpacks `kwargs`, `fn`'s own `**kwargs`,
- * into it (`inner(event, **props)`): read as if `fn`'s caller called the wrapper itself. A
- * keyword the wrapper reads that the call does not give (a named parameter, a key read out of its
- * `**kwargs`) is `fn`'s caller's keyword argument of that name, unless `fn` names it or popped it;
- * the wrapper's `**kwargs` is the call's other keywords and what is left of `fn`'s callers' once
- * the keys `fn` or the wrapper names or pops are taken out.
+ * `sink`, a wrapper's or an SDK's, and `args` of a call in `fn` that unpacks `kwargs`, `fn`'s own
+ * `**kwargs`, into it (`inner(event, **props)`, `posthog.capture(**props)`): read as if `fn`'s
+ * caller called the wrapper or the SDK itself. A keyword the callee reads that the call does not
+ * give (a named parameter, an SDK parameter's keyword, a key read out of a wrapper's `**kwargs`)
+ * is `fn`'s caller's keyword argument of that name, unless `fn` names it or popped it; a
+ * wrapper's `**kwargs` is the call's other keywords and what is left of `fn`'s callers' once the
+ * keys `fn` or the wrapper names or pops are taken out. An SDK has no `**kwargs` of its own: the
+ * caller's other keyword arguments are not sent.
  */
 export function unpackKwargs(
   sink: Sink,

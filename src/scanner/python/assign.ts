@@ -3,13 +3,13 @@
  * `self.mp = …` (an attribute of the class being read), `props = {…}` (a value), and the
  * mutations analytics code makes to a dict before sending it: `props["k"] = v`,
  * `props.update(…)`, `props |= {…}`, a loop `for k, v in d.items(): props[k] = v`, and keys
- * popped out of a `**kwargs` (`props.pop("k")`).
+ * taken out of a `**kwargs` (`props.pop("k")`, `del props["k"]`).
  */
 import type { Node } from 'web-tree-sitter';
 import type { Val, ValProp } from '../types.js';
 import { joined } from './bounds.js';
 import { mappingArgs } from './call-values.js';
-import { kids, kwargsIndex, poppedAt, stringText, type Cx } from './context.js';
+import { dropKwargsKey, kids, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
 import { exprOf, nodeOf, type Expr } from './expr.js';
 import { resolveExpr } from './refs.js';
@@ -127,15 +127,30 @@ function calledMethod(callee: Expr | undefined): [string, string] | undefined {
  * `props.get` is, in call-values.ts).
  */
 function pop(call: Node, name: string, cx: Cx): void {
-  const fn = cx.fn;
-  const b = lookup(cx.scope, name);
-  if (fn === undefined || b?.param?.fn !== fn.id) return;
-  const popped = poppedAt(fn, b.param.index);
   const first = kids(call.childForFieldName('arguments') ?? call)[0];
   const key = first === undefined ? undefined : stringText(first);
-  if (popped === undefined || key === undefined || popped.includes(key)) return;
-  const index = kwargsIndex(fn, [...popped, key]);
-  cx.scope.vars.set(name, { ...b, param: { ...b.param, index } });
+  if (key !== undefined) dropKwargsKey(cx, name, key);
+}
+
+/**
+ * `del props["email"]` (also `del props["a"], props["b"]`) on the `**kwargs` parameter of the
+ * function being read takes the key out as `props.pop("email")` does; a key computed at run time
+ * (`del props[key]`) does not.
+ */
+export function deleteKeys(node: Node, cx: Cx): void {
+  for (const target of kids(node)) {
+    const inner = target.type === 'parenthesized_expression' ? kids(target)[0] : target;
+    if (inner === undefined) continue;
+    if (TARGET_LISTS.has(inner.type)) {
+      deleteKeys(inner, cx);
+      continue;
+    }
+    if (inner.type !== 'subscript') continue;
+    const obj = inner.childForFieldName('value');
+    const key = inner.childForFieldName('subscript');
+    const text = key === null ? undefined : stringText(key);
+    if (obj?.type === 'identifier' && text !== undefined) dropKwargsKey(cx, obj.text, text);
+  }
 }
 
 /**

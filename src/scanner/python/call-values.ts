@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { literalOf } from '../core/flows.js';
 import type { Val, ValProp } from '../types.js';
 import { readArgs } from './args.js';
-import { kids, lastName, stringText, type Cx } from './context.js';
+import { dropKwargsKey, kids, lastName, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
 import { lookup } from './scope.js';
 import { formatVal, joinParts } from './strings.js';
@@ -171,8 +171,14 @@ export function callVal(call: Node, cx: Cx, depth: number): Val {
     const v = stringMethod(call, name, obj, cx, depth);
     if (v !== undefined) return v;
   }
-  if (obj !== null && READS.has(name) && first !== undefined && stringText(first) !== undefined) {
-    return member(cx, valueOf(obj, cx, depth + 1), stringText(first)!, textOf(call), at);
+  const key =
+    obj !== null && READS.has(name) && first !== undefined ? stringText(first) : undefined;
+  if (obj !== null && key !== undefined) {
+    const v = member(cx, valueOf(obj, cx, depth + 1), key, textOf(call), at);
+    // Popped as it is read: what is read of `**kwargs` after it, in the same statement, is
+    // without it (`track(props.pop("id"), event, {**props})`).
+    if (name === 'pop' && obj.type === 'identifier') dropKwargsKey(cx, obj.text, key);
+    return v;
   }
   if (obj === null && name === 'dict' && lookup(cx.scope, 'dict') === undefined)
     return dictCall(call, cx, depth);

@@ -72,9 +72,10 @@ function readSinks(call: Node, cx: Cx, ref: Ref, sinks: readonly Sink[], raw: Ca
     language: 'python' as const,
   };
   for (const sink of sinks) {
-    // A wrapper given this function's own `**kwargs` (`inner(event, **props)`): its callers'.
+    // A wrapper or an SDK call given this function's own `**kwargs` (`inner(event, **props)`,
+    // `posthog.capture(**props)`): its callers' keyword arguments, by the callee's parameters.
     const unpacked =
-      fn !== undefined && via !== undefined && raw.kwargs !== undefined
+      fn !== undefined && raw.kwargs !== undefined
         ? unpackKwargs(sink, args, raw.kwargs, fn, cx)
         : { sink, args };
     const read = readSink(
@@ -150,7 +151,8 @@ export function readCall(call: Node, callee: Expr | undefined, cx: Cx): Ref | un
   if (wrappers.length > 0 || b.ref === undefined) return undefined;
   const member = calledMember(b.ref);
   if (member === undefined) return undefined;
-  const sink = pickSink(member, args);
+  // An unknown `**` gives keywords only: the positions are known unless an unknown `*args` is.
+  const sink = pickSink(member, args.starred === true ? args : { ...args, spread: false });
   if (sink !== undefined) readSinks(call, cx, b.ref, [sink], args);
   else cx.st.hits.push(...secretsIn(args, b.ref, cx.st.path));
   readConfig(call, cx, b.ref, args);

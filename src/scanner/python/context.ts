@@ -6,7 +6,7 @@ import type { Ref } from '../core/registry.js';
 import { KWARGS_PARAM } from '../core/sink.js';
 import type { SinkCall, Val } from '../types.js';
 import type { CallArgs } from './args.js';
-import type { ClassInfo, Scope } from './scope.js';
+import { lookup, type ClassInfo, type Scope } from './scope.js';
 import type { Site } from './sites.js';
 
 /** A function being read: its parameters become `param` values. */
@@ -51,6 +51,21 @@ export function kwargsIndex(fn: FnInfo, removed: readonly string[]): number {
  */
 export function poppedAt(fn: FnInfo, index: number): readonly string[] | undefined {
   return index === KWARGS_PARAM ? [] : fn.popped[KWARGS_PARAM - 1 - index];
+}
+
+/**
+ * `name.pop("key")` or `del name["key"]`, with `name` the `**kwargs` parameter of the function
+ * being read (or what is left of it): from here on the name stands for the caller's keyword
+ * arguments less that key. Anything else is left as it is.
+ */
+export function dropKwargsKey(cx: Cx, name: string, key: string): void {
+  const fn = cx.fn;
+  const b = lookup(cx.scope, name);
+  if (fn === undefined || b?.param?.fn !== fn.id) return;
+  const popped = poppedAt(fn, b.param.index);
+  if (popped === undefined || popped.includes(key)) return;
+  const index = kwargsIndex(fn, [...popped, key]);
+  cx.scope.vars.set(name, { ...b, param: { ...b.param, index } });
 }
 
 /** A function body read after the statements around it (Python runs bodies later). */

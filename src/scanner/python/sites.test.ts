@@ -40,6 +40,13 @@ describe('python sites', () => {
     assert.equal(sitesOf('with open(p), lock as l:\n    pass\n'), 'with_item[call] with_item');
   });
 
+  it('finds del statements, with the calls in them', () => {
+    assert.equal(
+      sitesOf('def f(**p):\n    del p["a"], p[k()]\n'),
+      'function_definition[delete_statement[call]]',
+    );
+  });
+
   it('does not take the lambda keyword for a lambda', () => {
     assert.equal(sitesOf('f = lambda: 1\n'), 'assignment[lambda]');
   });

@@ -1,6 +1,6 @@
 /**
  * The nodes the Python front end acts on ("sites"): statements that bind names (imports,
- * assignments, `def`, `class`, `for`, `with … as`, `global`), calls, and lambdas. One
+ * assignments, `def`, `class`, `for`, `with … as`, `global`), `del`, calls, and lambdas. One
  * `descendantsOfType` finds them all inside WebAssembly (faster than a query, which does more per
  * node); the walk reads only these, nested as in the tree. Every node read from JavaScript is a
  * crossing into WebAssembly and an object, and most nodes (names, operators, literals,
@@ -21,6 +21,7 @@ export const SITE_TYPES = [
   'with_item',
   'assignment',
   'augmented_assignment',
+  'delete_statement',
   'call',
   'lambda',
 ] as const;

@@ -11,6 +11,7 @@ import {
   bindItems,
   bindName,
   bindTarget,
+  deleteKeys,
   mutatingCall,
   setName,
 } from './assign.js';
@@ -203,6 +204,9 @@ function visitSite(site: Site, cx: Cx, depth: number): void {
     case 'augmented_assignment':
       visitLast(site, node.childForFieldName('right'), cx, depth);
       return augment(node, cx);
+    case 'delete_statement':
+      visitAll(site.kids, cx, depth);
+      return deleteKeys(node, cx);
     case 'global_statement':
       for (const n of kids(node)) if (n.type === 'identifier') cx.scope.globals.add(n.text);
       return;
