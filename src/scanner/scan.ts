@@ -7,7 +7,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Category } from '../engine/types.js';
-import type { AnalyzeContext, FileAnalysis, FrontEnd, SourceFile } from './core/front.js';
+import type {
+  AnalyzeContext,
+  CallbackUse,
+  FileAnalysis,
+  FrontEnd,
+  SourceFile,
+} from './core/front.js';
 import { compareFindings, findingsOf, type ConfigHit } from './core/findings.js';
 import { createRegistry, type Ref, type Registry } from './core/registry.js';
 import { pythonShadows, resolveImport } from './core/resolve.js';
@@ -284,14 +290,17 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
   // Pass 2: files that import a file exporting wrappers, read again with the wrappers known.
   // Such a file can export wrappers of its own (a wrapper of an imported wrapper): then the
   // files importing it are read again in another round, up to MAX_WRAPPER_LEVEL levels.
-  if (exported.size > 0) {
-    const aliases = loadAliases(walked.configs, (p) => {
+  let loaded: readonly AliasConfig[] | undefined;
+  const aliasesOf = (): readonly AliasConfig[] =>
+    (loaded ??= loadAliases(walked.configs, (p) => {
       try {
         return readFileSync(join(base, p), 'utf8');
       } catch {
         return undefined;
       }
-    });
+    }));
+  if (exported.size > 0) {
+    const aliases = aliasesOf();
     const byLanguage = { js: new Map<string, string>(), python: new Map<string, string>() };
     for (const [p, text] of texts) byLanguage[langs.get(extOf(p))!.front.language].set(p, text);
     const local = memoByImport(
@@ -345,7 +354,59 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       }
     }
   }
+  // Pass 3: files whose exported functions other files pass as SDK callbacks
+  // (`Bugsnag.start({onError: addUser})` with `addUser` imported), read again with that known.
+  const uses = callbackUses(results, (from, spec) =>
+    resolveImport('js', from, spec, exists, aliasesOf()),
+  );
+  for (const [path, byName] of uses) {
+    const text = texts.get(path);
+    const lang = langs.get(extOf(path));
+    if (text === undefined || lang === undefined || lang.front.language !== 'js') continue;
+    const aliases = aliasesOf();
+    const analysis = analyzeSafely(
+      lang,
+      { path, text },
+      {
+        registry: lang.registry,
+        wrapper: (from, specifier, name) => {
+          const target = resolveImport('js', from, specifier, exists, aliases);
+          return target === undefined ? undefined : exported.get(`${target}#${name}`);
+        },
+        ...(aliases.length > 0 && {
+          local: (from: string, spec: string) =>
+            resolveImport('js', from, spec, exists, aliases) !== undefined,
+        }),
+        callbacks: (name) => byName.get(name),
+      },
+    );
+    results.set(path, analysis);
+  }
   return assemble(abs, walked, texts.size, results, vendors, options);
+}
+
+/**
+ * The SDK callbacks the files read so far pass functions imported from other files of the scan
+ * as: file → export name → the callbacks.
+ */
+function callbackUses(
+  results: ReadonlyMap<string, FileAnalysis>,
+  resolveJs: (from: string, spec: string) => string | undefined,
+): Map<string, Map<string, CallbackUse[]>> {
+  const out = new Map<string, Map<string, CallbackUse[]>>();
+  for (const [path, analysis] of results) {
+    for (const c of analysis.callbacks ?? []) {
+      const target = resolveJs(path, c.specifier);
+      if (target === undefined || target === path) continue;
+      let byName = out.get(target);
+      if (byName === undefined) out.set(target, (byName = new Map()));
+      const list = byName.get(c.name) ?? [];
+      if (!list.some((u) => u.vendor === c.vendor && u.callback === c.callback))
+        list.push({ vendor: c.vendor, callback: c.callback });
+      byName.set(c.name, list);
+    }
+  }
+  return out;
 }
 
 /** `test` remembered per (importing file, specifier). */

@@ -4,7 +4,7 @@
  * it exports for other files to call.
  */
 import type { FileProblem, SinkCall } from '../types.js';
-import type { Language } from '../vendors/types.js';
+import type { Language, Member, VendorDefinition } from '../vendors/types.js';
 import type { ConfigHit } from './findings.js';
 import type { Ref, Registry } from './registry.js';
 
@@ -23,12 +23,31 @@ export interface WrapperExport {
   readonly line: number;
 }
 
+/** An SDK callback a function is given as: the vendor, and the parameter the SDK fills. */
+export interface CallbackUse {
+  readonly vendor: VendorDefinition;
+  readonly callback: NonNullable<Member['callback']>;
+}
+
+/**
+ * A function imported from another file of the scan (`import { addUser } from './hooks'`) and
+ * passed where an SDK takes a callback (`Bugsnag.start({onError: addUser})`): `specifier` as
+ * written in the import, `name` the imported name (`Name.member` for a member of an imported
+ * object, as in `WrapperExport`).
+ */
+export interface CallbackImport extends CallbackUse {
+  readonly specifier: string;
+  readonly name: string;
+}
+
 /** What a front end found in one file. */
 export interface FileAnalysis {
   readonly calls: SinkCall[];
   readonly hits: ConfigHit[];
   readonly exports: WrapperExport[];
   readonly problems: FileProblem[];
+  /** Imported functions this file passes as SDK callbacks (JavaScript), for `callbacks`. */
+  readonly callbacks?: readonly CallbackImport[];
 }
 
 /** What a front end gets besides the file. */
@@ -59,6 +78,12 @@ export interface AnalyzeContext {
    * module of that name). Absent: only relative specifiers do.
    */
   readonly local?: (fromFile: string, specifier: string) => boolean;
+  /**
+   * The SDK callbacks other files of the scan pass this file's export `name` as (their
+   * `FileAnalysis.callbacks`, resolved to this file): its parameters are what the SDK hands it.
+   * Absent, or undefined for a name no file passes so.
+   */
+  readonly callbacks?: (name: string) => readonly CallbackUse[] | undefined;
 }
 
 /** A language front end. */

@@ -201,7 +201,7 @@ describe('js front end: callbacks', () => {
         'function beforeSend(report) { report.user = {}; }',
         "function inArray(event) { event.setUser('f'); }",
         "function onError(event) { event.setUser('g'); }",
-        "let reassigned = (event) => { event.setUser('h'); };",
+        "let reassigned = (event) => { event.setUser('h'); }; reassigned = null;",
         "function elsewhere(event) { event.setUser('i'); }",
         "function notCallback(event) { event.setUser('j'); }",
         'function inner() {',
@@ -237,5 +237,210 @@ describe('js front end: callbacks', () => {
       'report.user@9',
       'scope.setUser@8',
     ]);
+  });
+});
+
+describe('js front end: callbacks held by another name', () => {
+  it('types a function held by an unassigned let or var, a const alias or a const object’s member', () => {
+    const a = analyze(
+      [
+        "import Bugsnag from '@bugsnag/js';",
+        "import bugsnag from 'bugsnag-js';",
+        "let held = (event) => { event.setUser('a'); };",
+        "var old = function (event) { event.setUser('b'); };",
+        "function named(event) { event.setUser('c'); }",
+        'const alias = named;',
+        'const aliasOfAlias = alias;',
+        'const handlers = {',
+        "  method(event) { event.setUser('d'); },",
+        "  arrow: (event) => { event.setUser('e'); },",
+        '  byName: named,',
+        "  other(event) { event.setUser('f'); },",
+        '};',
+        'var beforeSend = (report) => { report.user = {}; };',
+        'Bugsnag.start({ onError: [held, aliasOfAlias, handlers.method] });',
+        'Bugsnag.addOnError(old);',
+        "Bugsnag.notify(new Error(), handlers['arrow']);",
+        'Bugsnag.addOnError(handlers.byName);',
+        'bugsnag({ beforeSend });',
+      ].join('\n'),
+    );
+    const typed = calls(a).filter((c) => /^(event|report)\./.test(c));
+    assert.deepEqual(typed, [
+      'event.setUser@10',
+      'event.setUser@3',
+      'event.setUser@4',
+      'event.setUser@5',
+      'event.setUser@9',
+      'report.user@14',
+    ]);
+  });
+
+  it('does not read a let or var written again anywhere, nor a member of a written or non-const object', () => {
+    const a = analyze(
+      [
+        "import Bugsnag from '@bugsnag/js';",
+        "let a = (event) => { event.setUser('a'); };",
+        "let b = (event) => { event.setUser('b'); };",
+        "var c = (event) => { event.setUser('c'); };",
+        "let d = (event) => { event.setUser('d'); };",
+        "let e = (event) => { event.setUser('e'); };",
+        "let f = (event) => { event.setUser('f'); };",
+        'const g = f;',
+        "let loose = { m(event) { event.setUser('h'); } };",
+        "const changed = { m(event) { event.setUser('i'); } };",
+        "const spread = { m(event) { event.setUser('j'); }, ...other };",
+        "var hoisted = (event) => { event.setUser('k'); };",
+        'Bugsnag.start({ onError: [a, b, c, d, e, g, loose.m, changed.m, spread.m, hoisted] });',
+        'function later() {',
+        '  a = null;',
+        '  [b] = [null];',
+        '  ({ c } = {});',
+        '  for (d of []) {}',
+        '  e ||= null;',
+        '  f++;',
+        '  changed.m = null;',
+        '}',
+        'function elsewhere() { { var hoisted = null; } hoisted = null; }',
+      ].join('\n'),
+    );
+    const typed = calls(a).filter((c) => c.startsWith('event.'));
+    assert.deepEqual(typed, []);
+  });
+
+  it('keeps a let whose name another scope writes, when that write means another variable', () => {
+    const a = analyze(
+      [
+        "import Bugsnag from '@bugsnag/js';",
+        "let cb = (event) => { event.setUser('a'); };",
+        'function other() { let cb = null; cb = 1; return cb; }',
+        'Bugsnag.addOnError(cb);',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), ['event.setUser@2']);
+  });
+});
+
+describe('js front end: imported callbacks', () => {
+  it('notes the imported functions an SDK call is given as its callback, and no other', () => {
+    const text = [
+      "import Bugsnag from '@bugsnag/js';",
+      "import bugsnag from 'bugsnag-js';",
+      "import * as Sentry from '@sentry/browser';",
+      "import { addUser, handlers, crumb, elsewhere } from './hooks';",
+      "import * as scopes from './scopes';",
+      "import fromPackage from 'some-package';",
+      "import { beforeSend } from './legacy';",
+      "import { aliased } from '@/hooks';",
+      'const alias = addUser;',
+      'Bugsnag.start({ onError: [alias, handlers.addIban], onBreadcrumb: crumb });',
+      'Sentry.withScope(scopes.fill);',
+      'Bugsnag.addOnError(fromPackage);',
+      '[].forEach(elsewhere);',
+      'bugsnag({ beforeSend });',
+      'Bugsnag.addOnError(aliased);',
+    ].join('\n');
+    const noted = (a: FileAnalysis): string[] =>
+      (a.callbacks ?? []).map((c) => `${c.specifier}#${c.name} ${c.vendor.id} ${c.callback.type}`);
+    const expected = [
+      './hooks#addUser bugsnag event',
+      './hooks#handlers.addIban bugsnag event',
+      './scopes#fill sentry scope',
+      './legacy#beforeSend bugsnag report',
+    ];
+    // Told which specifiers name files of the scan: only those.
+    const told = front.analyze(
+      { path: 'app.tsx', text },
+      { registry, wrapper: () => undefined, local: (_, spec) => spec === '@/hooks' },
+    );
+    assert.deepEqual(noted(told), [...expected, '@/hooks#aliased bugsnag event']);
+    // Not told (the first pass): every specifier that is no SDK's, for the scan to resolve.
+    assert.deepEqual(noted(analyze(text)), [
+      ...expected.slice(0, 3),
+      'some-package#default bugsnag event',
+      ...expected.slice(3),
+      '@/hooks#aliased bugsnag event',
+    ]);
+  });
+
+  it('types the parameters of the functions the file exports under a name other files pass so', () => {
+    const bugsnag = VENDORS.find((v) => v.id === 'bugsnag')!;
+    const event = { vendor: bugsnag, callback: { arg: 0, param: 0, type: 'event' } };
+    const text = [
+      "export function addUser(event) { event.setUser('a'); }",
+      "export const handlers = { addIban(event) { event.setUser('b'); } };",
+      "function local(event) { event.setUser('c'); }",
+      'module.exports = { renamed: local };',
+      "export function notPassed(event) { event.setUser('d'); }",
+      "export default function (event) { event.setUser('e'); }",
+    ].join('\n');
+    const passed = new Set(['addUser', 'handlers.addIban', 'renamed', 'default']);
+    const a = front.analyze(
+      { path: 'hooks.ts', text },
+      {
+        registry,
+        wrapper: () => undefined,
+        callbacks: (name) => (passed.has(name) ? [event] : undefined),
+      },
+    );
+    assert.deepEqual(calls(a), [
+      'event.setUser@1',
+      'event.setUser@2',
+      'event.setUser@3',
+      'event.setUser@6',
+    ]);
+    const alone = front.analyze({ path: 'hooks.ts', text }, { registry, wrapper: () => undefined });
+    assert.deepEqual(calls(alone), []);
+  });
+});
+
+describe('js front end: the older Bugsnag client', () => {
+  it('reads context, device, request and app of the client and the report, and notify’s options', () => {
+    const a = analyze(
+      [
+        "import bugsnag from 'bugsnag-js';",
+        "const client = bugsnag('k');",
+        'client.context = user.email;',
+        'client.device = { id: user.deviceId };',
+        'client.request = { clientIp: ip };',
+        "client.app = { version: '1' };",
+        'client.device.locale = user.locale;',
+        'client.notify(err, { context: user.email, device: {}, request: {}, app: {} });',
+        'bugsnag({ beforeSend: (report) => { report.context = user.email; report.app = {}; } });',
+      ].join('\n'),
+    );
+    assert.deepEqual(calls(a), [
+      'bugsnag@2',
+      'bugsnag@9',
+      'client.app@6',
+      'client.context@3',
+      'client.device@4',
+      'client.device@7',
+      'client.notify@8',
+      'client.request@5',
+      'report.app@9',
+      'report.context@9',
+    ]);
+    const notify = a.calls.find((c) => c.call === 'client.notify');
+    assert.deepEqual(notify?.flows.map((f) => f.path).sort(), ['context', 'error']);
+  });
+
+  it('reads the CDN build’s global bugsnag, and not a local or imported name of that name', () => {
+    const a = analyze(
+      [
+        "var client = bugsnag('k');",
+        'client.user = { email: a };',
+        "window.bugsnag({ apiKey: 'k', beforeSend: (report) => { report.context = b; } });",
+        'function local(bugsnag) { bugsnag({ user: {} }).user = { email: c }; }',
+        '{',
+        '  const bugsnag = () => ({ user: {} });',
+        "  bugsnag('k').user = { email: d };",
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      calls(a),
+      ['bugsnag@3', 'bugsnag@1', 'client.user@2', 'report.context@3'].sort(),
+    );
   });
 });

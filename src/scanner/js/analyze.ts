@@ -27,7 +27,8 @@ import {
   type PassedName,
 } from './context.js';
 import { exportsOf, wrapperName } from './exports.js';
-import { notePassed, refOf, type JsRef } from './refs.js';
+import { heldFunctions, writtenNames } from './held.js';
+import { noteImportedCallbacks, refOf, type JsRef } from './refs.js';
 import { createBinder, enclosingFunction } from './scope.js';
 import { valOf } from './values.js';
 import { secretsIn } from '../core/secrets.js';
@@ -176,6 +177,9 @@ function readCall(fc: FileContext, call: Call, r: JsRef | undefined, found: Foun
   if (r.k !== 'type' && r.k !== 'member') return false;
   const member = calledMember(r);
   if (member === undefined) return false;
+  // A function imported from a file of the scan, given as the callback (its file reads it).
+  if (member.callback !== undefined)
+    noteImportedCallbacks(fc, call, { vendor: r.vendor, callback: member.callback });
   // Parameters of the enclosing function are read as such (wrappers); a `when` needs literals.
   const args = argsOf(fc, call, enclosingFunction(call));
   const sink = pickSink(member, args);
@@ -318,7 +322,8 @@ function wrapperCount(fc: FileContext): number {
 export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
   const sf = parseFile(file, ctx);
   const { calls, assignments } = collectCalls(sf);
-  let passed: Map<string, PassedName[]> | undefined;
+  let held: ReadonlyMap<T.Node, readonly PassedName[]> | undefined;
+  let written: ReadonlyMap<string, readonly T.Identifier[]> | undefined;
   const fc: FileContext = {
     sf,
     path: file.path,
@@ -326,14 +331,10 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
     ctx,
     wrappers: new Map(),
     visiting: new Set(),
-    passed: () => {
-      if (passed === undefined) {
-        passed = new Map();
-        for (const call of calls) notePassed(call, passed);
-      }
-      return passed;
-    },
+    held: () => (held ??= heldFunctions(fc, calls)),
+    written: () => (written ??= writtenNames(sf)),
     callbacks: new Map(),
+    imported: [],
   };
   const found: Found = { calls: [], hits: [] };
   const pending: Call[] = [];
@@ -361,7 +362,13 @@ export function analyzeJs(file: SourceFile, ctx: AnalyzeContext): FileAnalysis {
     todo = rest;
   }
   const exports: WrapperExport[] = fc.wrappers.size > 0 ? exportsOf(fc) : [];
-  return { calls: found.calls, hits: found.hits, exports, problems: parseProblems(sf) };
+  return {
+    calls: found.calls,
+    hits: found.hits,
+    exports,
+    problems: parseProblems(sf),
+    ...(fc.imported.length > 0 && { callbacks: fc.imported }),
+  };
 }
 
 /** Create the JavaScript/TypeScript front end. */

@@ -1,9 +1,8 @@
 /** State shared while one JavaScript/TypeScript file is read. */
 import type * as T from 'typescript';
 import ts from './ts.js';
-import type { AnalyzeContext } from '../core/front.js';
+import type { AnalyzeContext, CallbackImport, CallbackUse } from '../core/front.js';
 import type { Ref } from '../core/registry.js';
-import type { Member } from '../vendors/types.js';
 import type { Pos } from '../types.js';
 import type { Binder } from './scope.js';
 
@@ -18,29 +17,38 @@ export interface FileContext {
   /** Declarations being evaluated (cycles such as `let a = b; let b = a` end here). */
   readonly visiting: Set<T.Node>;
   /**
-   * Names passed to calls where an SDK may take a callback, by name: an argument
-   * (`notify(err, addUser)`), an option's value (`{onError: addUser}`, `{onError}`) or an item of
-   * an option's array (`{onError: [addUser]}`). Made from the file's calls the first time a
-   * named function's parameter is looked up (most files never need it).
+   * The functions of the file passed by name where an SDK may take a callback (an argument,
+   * `notify(err, addUser)`; an option's value, `{onError: addUser}`, `{onError}`; an item of an
+   * option's array, `{onError: [addUser]}`; also through an alias or a member of a `const`
+   * object, `handlers.addUser`), with those places (held.ts). Made from the file's calls the first
+   * time a named function's parameter is looked up (most files never need it).
    */
-  readonly passed: () => ReadonlyMap<string, readonly PassedName[]>;
+  readonly held: () => ReadonlyMap<T.Node, readonly PassedName[]>;
+  /**
+   * Names the file writes other than by declaring them, and members of names it assigns
+   * (`handlers.addUser`), with the identifiers written (held.ts): made on first need, which is
+   * a `let` or `var` (or a `const` object's member) passed where an SDK takes a callback.
+   */
+  readonly written: () => ReadonlyMap<string, readonly T.Identifier[]>;
   /** The SDK callbacks a named function of the file is passed as, once looked up (refs.ts). */
   readonly callbacks: Map<T.Node, readonly NamedCallback[]>;
+  /** Imported functions passed where an SDK call takes a callback, found as the calls are read. */
+  readonly imported: CallbackImport[];
 }
 
-/** A name passed to a call: the call, the argument's position and the option's name, if any. */
+/**
+ * A name or a member of a name (`addUser`, `handlers.addUser`) passed to a call: the call, the
+ * argument's position and the option's name, if any.
+ */
 export interface PassedName {
-  readonly id: T.Identifier;
+  readonly expr: T.Expression;
   readonly call: T.CallExpression | T.NewExpression;
   readonly arg: number;
   readonly key?: string;
 }
 
 /** An SDK callback a function is passed as: its vendor and what its parameters are. */
-export interface NamedCallback {
-  readonly vendor: Ref['vendor'];
-  readonly callback: NonNullable<Member['callback']>;
-}
+export type NamedCallback = CallbackUse;
 
 /** 1-based position of a node's first character. */
 export function posOf(fc: FileContext, n: T.Node): Pos {

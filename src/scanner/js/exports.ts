@@ -100,27 +100,44 @@ function commonJs(e: T.Expression, add: (local: string, exported: string) => voi
   }
 }
 
+/** The names a function of the file is exported under (`names`: `exportNames` of the file). */
+function namesOf(
+  fc: FileContext,
+  fn: T.SignatureDeclaration,
+  names: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const name = wrapperName(fn, fc.sf);
+  if (name === undefined) return [];
+  const [head, ...rest] = name.split('.');
+  const exported = [...(names.get(head!) ?? [])];
+  // `exports.track = function (…) {…}` names the function by its export.
+  if (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) {
+    const p = fn.parent;
+    if (ts.isBinaryExpression(p) && /^(?:module\.)?exports\.[\w$]+$/.test(p.left.getText(fc.sf)))
+      exported.push(name);
+  }
+  if (ts.isFunctionDeclaration(fn) && hasModifier(fn, ts.SyntaxKind.DefaultKeyword))
+    exported.push('default');
+  return [...new Set(exported)].map((e) => [e, ...rest].join('.'));
+}
+
+/**
+ * The names a function of the file is exported under, as other files import it: `addUser` for
+ * `export function addUser`, `handlers.addUser` for a method of `export const handlers = {…}`.
+ */
+export function exportedAs(fc: FileContext, fn: T.SignatureDeclaration): string[] {
+  return namesOf(fc, fn, exportNames(fc.sf));
+}
+
 /** The wrappers this file exports, under each name they are exported as. */
 export function exportsOf(fc: FileContext): WrapperExport[] {
   const names = exportNames(fc.sf);
   const out: WrapperExport[] = [];
   for (const [fn, refs] of fc.wrappers) {
-    const name = wrapperName(fn as T.SignatureDeclaration, fc.sf);
-    if (name === undefined || refs.length === 0) continue;
-    const [head, ...rest] = name.split('.');
-    const exported = [...(names.get(head!) ?? [])];
-    // `exports.track = function (…) {…}` names the function by its export.
-    if (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) {
-      const p = fn.parent;
-      if (ts.isBinaryExpression(p) && /^(?:module\.)?exports\.[\w$]+$/.test(p.left.getText(fc.sf)))
-        exported.push(name);
-    }
-    if (ts.isFunctionDeclaration(fn) && hasModifier(fn, ts.SyntaxKind.DefaultKeyword))
-      exported.push('default');
+    if (refs.length === 0) continue;
     // One export per SDK call the wrapper makes: scan.ts gathers them under the name.
-    for (const e of new Set(exported)) {
-      for (const ref of refs)
-        out.push({ name: [e, ...rest].join('.'), ref, line: posOf(fc, fn).line });
+    for (const e of namesOf(fc, fn as T.SignatureDeclaration, names)) {
+      for (const ref of refs) out.push({ name: e, ref, line: posOf(fc, fn).line });
     }
   }
   return out;

@@ -14,9 +14,10 @@ import {
   unwrap,
   type FileContext,
   type NamedCallback,
-  type PassedName,
 } from './context.js';
 import type { Decl } from './scope.js';
+import { exportedAs } from './exports.js';
+import { heldBy } from './held.js';
 
 /** An SDK ref, wrapper functions, a relative module, or a local object literal. */
 export type JsRef =
@@ -227,70 +228,6 @@ function callbackSite(
   return arg < 0 ? undefined : { call, arg, ...(key !== undefined && { key }) };
 }
 
-/**
- * Record the names `call` is given where a callback may be: an argument (`notify(err, addUser)`),
- * an option's value (`{onError: addUser}`, `{onError}`) or an item of an array given as an
- * option (`{onError: [addUser]}`), as `callbackSite` finds a function written there.
- */
-export function notePassed(
-  call: T.CallExpression | T.NewExpression,
-  passed: Map<string, PassedName[]>,
-): void {
-  const args = call.arguments;
-  if (args === undefined) return;
-  const note = (e: T.Expression, arg: number, key?: string): void => {
-    const id = unwrap(e);
-    if (!ts.isIdentifier(id)) return;
-    const p: PassedName = { id, call, arg, ...(key !== undefined && { key }) };
-    const list = passed.get(id.text);
-    if (list === undefined) passed.set(id.text, [p]);
-    else list.push(p);
-  };
-  args.forEach((a, arg) => {
-    const o = unwrap(a);
-    if (!ts.isObjectLiteralExpression(o)) return note(o, arg);
-    for (const p of o.properties) {
-      if (ts.isShorthandPropertyAssignment(p)) note(p.name, arg, p.name.text);
-      if (!ts.isPropertyAssignment(p)) continue;
-      const key = propName(p.name);
-      if (key === undefined) continue;
-      const v = unwrap(p.initializer);
-      if (ts.isArrayLiteralExpression(v)) for (const item of v.elements) note(item, arg, key);
-      else note(v, arg, key);
-    }
-  });
-}
-
-/**
- * The declaration that names `fn` in its file: `function addUser(event) {…}`, or the `const` it
- * initializes (`const addUser = (event) => {…}`); undefined for any other function (an inline
- * one, a method, one held by a `let` that may be reassigned).
- */
-function namingDecl(fn: T.SignatureDeclaration): { node: T.Node; name: string } | undefined {
-  if (ts.isFunctionDeclaration(fn))
-    return fn.name === undefined ? undefined : { node: fn, name: fn.name.text };
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
-  let e: T.Node = fn;
-  while (
-    ts.isParenthesizedExpression(e.parent) ||
-    ts.isAsExpression(e.parent) ||
-    ts.isSatisfiesExpression(e.parent)
-  )
-    e = e.parent;
-  const d = e.parent;
-  if (!ts.isVariableDeclaration(d) || d.initializer !== e || !ts.isIdentifier(d.name))
-    return undefined;
-  return ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0
-    ? { node: d, name: d.name.text }
-    : undefined;
-}
-
-/** Whether `d` (what a passed name refers to) is the declaration `named`. */
-function declares(d: Decl | undefined, named: T.Node): boolean {
-  if (d?.k === 'function') return d.node === named;
-  return d?.k === 'var' && d.element === undefined && d.node === named;
-}
-
 /** What the call at `site` hands a function passed there, when it is an SDK callback. */
 function siteCallback(
   fc: FileContext,
@@ -307,8 +244,9 @@ function siteCallback(
 
 /**
  * The SDK callbacks a function of the file is passed as by name (`Bugsnag.start({onError:
- * addUser})`, `Sentry.withScope(fillScope)`), wherever it is declared in the file: the passed
- * names are looked up where they are written, so only those that mean this declaration count.
+ * addUser})`, `Sentry.withScope(fillScope)`, also through an alias or a member of a `const`
+ * object: held.ts), wherever it is declared in the file, and, when other files of the scan pass
+ * it so, under a name this file exports (`AnalyzeContext.callbacks`).
  */
 function namedCallbacks(
   fc: FileContext,
@@ -317,13 +255,12 @@ function namedCallbacks(
 ): readonly NamedCallback[] {
   const known = fc.callbacks.get(fn);
   if (known !== undefined) return known;
-  const named = namingDecl(fn);
-  const sites = named === undefined ? undefined : fc.passed().get(named.name);
-  if (named === undefined || sites === undefined) return [];
+  const sites = fc.held().get(fn);
+  const imported = importedUses(fc, fn);
+  if (sites === undefined && imported.length === 0) return [];
   const found = guarded(fc, fn, () => {
-    const out: NamedCallback[] = [];
-    for (const site of sites) {
-      if (!declares(fc.binder.lookup(site.id), named.node)) continue;
+    const out: NamedCallback[] = [...imported];
+    for (const site of sites ?? []) {
       const cb = siteCallback(fc, site, depth);
       if (cb !== undefined) out.push(cb);
     }
@@ -331,6 +268,56 @@ function namedCallbacks(
     return out;
   });
   return found ?? [];
+}
+
+/** The SDK callbacks other files pass `fn` as, by the names this file exports it under. */
+function importedUses(fc: FileContext, fn: T.SignatureDeclaration): readonly NamedCallback[] {
+  const uses = fc.ctx.callbacks;
+  if (uses === undefined) return [];
+  return exportedAs(fc, fn).flatMap((name) => uses(name) ?? []);
+}
+
+/**
+ * Note the functions imported from files of the scan that `call` (an SDK call whose member takes
+ * `use.callback`) is given as that callback: `Bugsnag.start({onError: addUser})` with
+ * `import { addUser } from './hooks'` (also `hooks.addUser` with `import * as hooks`,
+ * `handlers.addUser` with `import { handlers }`, and through a local alias, `const cb = addUser`).
+ */
+export function noteImportedCallbacks(
+  fc: FileContext,
+  call: T.CallExpression | T.NewExpression,
+  use: NamedCallback,
+): void {
+  const given = call.arguments?.[use.callback.arg];
+  if (given === undefined) return;
+  const key = use.callback.key;
+  const passed: T.Expression[] = [];
+  const o = unwrap(given);
+  if (key === undefined) passed.push(o);
+  else if (ts.isObjectLiteralExpression(o)) {
+    for (const p of o.properties) {
+      if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) passed.push(p.name);
+      if (!ts.isPropertyAssignment(p) || propName(p.name) !== key) continue;
+      const v = unwrap(p.initializer);
+      if (ts.isArrayLiteralExpression(v)) passed.push(...v.elements);
+      else passed.push(v);
+    }
+  }
+  for (const e of passed) {
+    const held = heldBy(fc, e);
+    if (held?.k !== 'import' || held.name === '*' || !mayBeLocal(fc, held.module)) continue;
+    fc.imported.push({ ...use, specifier: held.module, name: held.name });
+  }
+}
+
+/**
+ * Whether a module specifier may name a file of the scan: as `isLocal`, or, when the front end
+ * is not told which specifiers are aliases (the first pass), any that is no SDK's (the scan
+ * resolves it, through the path aliases, and drops the packages).
+ */
+function mayBeLocal(fc: FileContext, module: string): boolean {
+  if (fc.ctx.local === undefined) return !fc.ctx.registry.modules.has(module);
+  return isLocal(fc, module);
 }
 
 /**

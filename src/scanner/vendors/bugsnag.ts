@@ -15,8 +15,16 @@
  * `report.metaData = {…}`) or with `report.updateMetaData(section, values | key, value)`. The
  * client's own `user` and `metaData` take assignments too (`bugsnagClient.user = {…}`), merged
  * into every report; `notify(error, {user, metaData, beforeSend})` adds them to one report.
+ * The client's and the report's `context` (a string: the page's path unless set), `device`
+ * (`userAgent`, `locale`, `time` unless set; `hostname` in Node), `request` (`url`, `clientIp`,
+ * `headers` …) and `app` (`version`, `releaseStage`, `type` …) are sent with every report too
+ * (`Report#toJSON`; the client's are merged in by `notify`, which also takes `context`, `device`
+ * and `request` options, not `app`): assignments to them are read as sinks, their keys classified
+ * by name. The CDN build of those versions is a UMD bundle whose global is `bugsnag`, the same
+ * function (`window.bugsnag('KEY')`).
  * Checked against bugsnag-js 4.7.3 and @bugsnag/core 6.5.0 (@bugsnag/browser and @bugsnag/node
- * 5.2.0 and 6.5.2) type declarations and source.
+ * 5.2.0 and 6.5.2) type declarations and source (`base/client.js`, `base/report.js`,
+ * `bin/bundle --standalone bugsnag`; 6.x `types/global.d.ts`: `export as namespace bugsnag`).
  */
 import { fields, id, message, namedFields, options, pairs, sink } from './specs.js';
 import type { ConfigRule, Member, Sink, TypeSpec, VendorDefinition } from './types.js';
@@ -31,6 +39,14 @@ const START: Sink = {
 
 /** The v4–v6 options that carry data: `bugsnag({user, metaData})`, `notify(error, {user, …})`. */
 const LEGACY_DATA = { user: fields(undefined, 'user'), metaData: fields(undefined, 'metadata') };
+
+/** v4–v6 `notify(error, opts)`: also `context`, `device` and `request` for that report. */
+const LEGACY_NOTIFY = {
+  ...LEGACY_DATA,
+  context: message(undefined, 'context'),
+  device: fields(undefined, 'device'),
+  request: fields(undefined, 'request'),
+};
 
 /** v4–v6 `bugsnag(apiKey | options)`: `user` and `metaData` sent with every report. */
 const LEGACY_START: Member = {
@@ -72,17 +88,27 @@ const SET_USER = sink('identify', [
 const ADD_METADATA = sink('context', [pairs(1, 'metadata')]);
 
 /**
- * The v4–v6 report handed to `beforeSend`, and the v4–v6 client: their `user` and `metaData`
- * take assignments.
+ * What the v4–v6 report and client send with every report, as properties that take assignments:
+ * `user`, `metaData`, `context`, `device`, `request`, `app`.
  */
+const LEGACY_PROPERTIES: TypeSpec = {
+  user: { type: 'report-user' },
+  metaData: { type: 'report-metadata' },
+  context: { type: 'report-context' },
+  device: { type: 'report-device' },
+  request: { type: 'report-request' },
+  app: { type: 'report-app' },
+};
+
+/** The v4–v6 report handed to `beforeSend`, and the types of its properties. */
 const REPORT: Readonly<Record<string, TypeSpec>> = {
-  report: {
-    user: { type: 'report-user' },
-    metaData: { type: 'report-metadata' },
-    updateMetaData: ADD_METADATA,
-  },
+  report: { ...LEGACY_PROPERTIES, updateMetaData: ADD_METADATA },
   'report-user': { '=': sink('context', [fields(0, 'user')]) },
   'report-metadata': { '=': sink('context', [fields(0, 'metadata')]) },
+  'report-context': { '=': sink('context', [message(0, 'context')]) },
+  'report-device': { '=': sink('context', [fields(0, 'device')]) },
+  'report-request': { '=': sink('context', [fields(0, 'request')]) },
+  'report-app': { '=': sink('context', [fields(0, 'app')]) },
 };
 
 /** `leaveBreadcrumb(message, metadata)`, in every version. */
@@ -109,21 +135,21 @@ const CLIENT: TypeSpec = {
 };
 
 /**
- * The v4–v6 client `bugsnag(…)` returns (no `setUser`/`addMetadata` yet): `user` and `metaData`
- * are merged into every report; `notify(error, opts)` takes `user`, `metaData` and a
- * `beforeSend(report)` for that report only (the callback form `notify(error, event => …)` is 7+).
+ * The v4–v6 client `bugsnag(…)` returns (no `setUser`/`addMetadata` yet): `user`, `metaData`,
+ * `context`, `device`, `request` and `app` are merged into every report; `notify(error, opts)`
+ * takes `user`, `metaData`, `context`, `device`, `request` and a `beforeSend(report)` for that
+ * report only (the callback form `notify(error, event => …)` is 7+).
  */
 const LEGACY_CLIENT: TypeSpec = {
-  user: { type: 'report-user' },
-  metaData: { type: 'report-metadata' },
+  ...LEGACY_PROPERTIES,
   leaveBreadcrumb: LEAVE_BREADCRUMB,
   notify: {
-    sinks: [{ kind: 'error', args: [message(0, 'error'), options(1, LEGACY_DATA)] }],
+    sinks: [{ kind: 'error', args: [message(0, 'error'), options(1, LEGACY_NOTIFY)] }],
     callback: { arg: 1, key: 'beforeSend', param: 0, type: 'report' },
   },
 };
 
-/** Bugsnag definition: universal, browser and Node packages, the CDN global. */
+/** Bugsnag definition: universal, browser and Node packages, the CDN globals. */
 export const bugsnag: VendorDefinition = {
   id: 'bugsnag',
   name: 'Bugsnag',
@@ -136,7 +162,8 @@ export const bugsnag: VendorDefinition = {
       '@bugsnag/node': { default: 'node-static', namespace: 'node-static' },
       'bugsnag-js': { default: 'legacy', namespace: 'legacy' },
     },
-    globals: { Bugsnag: 'static' },
+    // `Bugsnag` is the 7+ CDN build's global; `bugsnag` the v4–v6 one, a function.
+    globals: { Bugsnag: 'static', bugsnag: 'legacy' },
   },
   types: {
     legacy: { '()': LEGACY_START },
