@@ -96,3 +96,52 @@ test('a rule that requires a character is tried only where it occurs after the h
   assert.deepEqual(found(`https://u:pw5${'x'.repeat(500)}@h.io`), []);
   assert.throws(() => createScanner([{ ...rule, requires: '@@' }]), /requires is one character/);
 });
+
+test('a window rule near a credential runs only where the text names one or assigns to the keyword', () => {
+  const rule: Rule = {
+    id: 'test_acme_key',
+    category: 'system.authentication',
+    description: 'test',
+    keywords: ['acme'],
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    anchor: 'window',
+    near: 'credential',
+    confidence: 0.9,
+    examples: { positive: ['acme key 0123456789abcdef0123456789abcdef'], negative: [] },
+  };
+  const scanner = createScanner([rule]);
+  const found = (text: string): number => {
+    const out: Match[] = [];
+    scanner.scan(text, { key: '', keyCategory: undefined }, out);
+    return out.length;
+  };
+  const hex = '9f86d081884c7d659a2feaa0c55ad015';
+  // Named as a credential, or the keyword's name assigned or called.
+  for (const text of [
+    `acme secret ${hex}`,
+    `ACME_TOKEN=${hex}`,
+    `ACME_ACCOUNT_ID = "${hex}"`,
+    `acme: { id: "${hex}" }`,
+    `new AcmeClient("${hex}")`,
+    `acme-cli login ${hex}`,
+    `acme upload -t ${hex}`,
+  ])
+    assert.equal(found(text), 1, text);
+  // A mention of the provider: a campaign source, prose, a host.
+  for (const text of [
+    `utm_source=acme&utm_medium=email&click_id=${hex}`,
+    `Signed up via acme (ref ${hex})`,
+    `https://www.acme.com/track/${hex}`,
+    `acme order ${hex} shipped`,
+  ])
+    assert.equal(found(text), 0, text);
+  // Without the guard the same rule reports every one of them.
+  const loose = createScanner([{ ...rule, near: undefined }]);
+  const out: Match[] = [];
+  loose.scan(`Signed up via acme (ref ${hex})`, { key: '', keyCategory: undefined }, out);
+  assert.equal(out.length, 1);
+  assert.throws(
+    () => createScanner([{ ...rule, anchor: 'keyword', pattern: /acme/y }]),
+    /near is for window rules/,
+  );
+});

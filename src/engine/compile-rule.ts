@@ -107,6 +107,8 @@ export function checkRule(rule: Rule): void {
       throw new Error(`${where}: keyword-anchored pattern needs the y flag`);
     if (anchor === 'window' && !rule.pattern.global)
       throw new Error(`${where}: window pattern needs the g flag`);
+    if (rule.near !== undefined && anchor !== 'window')
+      throw new Error(`${where}: near is for window rules`);
     if (
       /(?<!\\)[*+]|\{\d+,\}/.test(
         rule.pattern.source.replace(/\\./g, '_').replace(/\[[^\]]*\]/g, ''),
@@ -166,7 +168,15 @@ export function compileRule(rule: Rule): CompiledRule {
   if ((rule.anchor ?? 'keyword') === 'keyword')
     return { rule, cost, run: stickyRunner(rule, re, group, cost, accept, emit) };
   const window = rule.window ?? DEFAULT_WINDOW;
-  const runRange = rangeRunner(re, group, accept, emit);
+  const inRange = rangeRunner(re, group, accept, emit);
+  const assigned = rule.near === 'credential' ? assignmentOf(rule.keywords ?? []) : undefined;
+  const runRange: NonNullable<CompiledRule['runRange']> =
+    assigned === undefined
+      ? inRange
+      : (text, from, to, ctx, out) => {
+          const t = from === 0 && to === text.length ? text : text.slice(from, to);
+          if (CREDENTIAL_WORD.test(t) || assigned.test(t)) inRange(text, from, to, ctx, out);
+        };
   return {
     rule,
     cost,
@@ -268,6 +278,26 @@ function afterEscape(text: string, at: number): boolean {
   if (at < 2 || text.charCodeAt(at - 2) !== 92) return false;
   const c = text.charCodeAt(at - 1);
   return c === 110 || c === 114 || c === 116; // n r t
+}
+
+/**
+ * What makes a window hold a credential rather than a mention of a provider (`Rule.near`): a
+ * credential word, a `pat` of its own, `login`, or a command-line flag that takes a credential
+ * (`-t TOKEN`, `curl -u user:secret`).
+ */
+export const CREDENTIAL_WORD =
+  /key|secret|token|auth|passw|pwd|credential|bearer|private|signing|login|\bpat\b|(?:^|\s)-[tu]\s/i;
+
+/**
+ * The other way a window shows a credential (`Rule.near`): one of the rule's keywords in a name
+ * that is assigned or called right after it (`SUMO_ACCESS_ID=`, `sumologic: {`,
+ * `new SparkPost(`, `x-honeycomb-team:`, `twilio.rest.Client(`): the keyword, up to 24 name
+ * characters, then `(`, or an optional closing quote and `=` or `:` (spaces allowed before them,
+ * not before `(`: `via linkedin (ref …)` is prose).
+ */
+function assignmentOf(keywords: readonly string[]): RegExp {
+  const names = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,24}(?:["'\\]]{0,2}\\s{0,2}[=:]|\\()`, 'i');
 }
 
 /** Characters kept before a window so lookbehind assertions see real context. */

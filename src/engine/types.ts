@@ -142,6 +142,15 @@ export interface Rule {
   readonly offset?: number;
   /** For `anchor: 'window'`: characters looked at on each side of the hit. */
   readonly window?: number;
+  /**
+   * For `anchor: 'window'`: `'credential'` runs the pattern only when the window (or the merged
+   * range of nearby hits) also holds a credential word (`key`, `secret`, `token`, `auth`,
+   * `passw`, `pwd`, `credential`, `bearer`, `private`, `signing`; `CREDENTIAL_WORD`). For rules
+   * whose keyword is a provider's name and whose token has no shape of its own (32 hex, 24
+   * base62): in analytics the name is mostly a value (`utm_source=linkedin`, a referrer), and an
+   * id near it is not a key.
+   */
+  readonly near?: 'credential';
   /** Capture group that is the reported span. */
   readonly group?: number;
   /** For `anchor: 'keyword'`: require a non-alphanumeric character before the match (default true). */

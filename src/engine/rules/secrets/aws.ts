@@ -82,6 +82,7 @@ export const awsRules: readonly Rule[] = [
     keywords: ['aws_secret', 'secret_access_key', 'secretaccesskey', 'aws-secret'],
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 4,

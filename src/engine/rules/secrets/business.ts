@@ -11,6 +11,7 @@ export const businessRules: readonly Rule[] = [
     keywords: ['jira'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 3.8,
@@ -33,6 +34,7 @@ export const businessRules: readonly Rule[] = [
     keywords: ['confluence'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 3.8,
@@ -82,6 +84,7 @@ export const businessRules: readonly Rule[] = [
     pattern:
       /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 64,
     confidence: 0.75,
     examples: {
@@ -124,6 +127,7 @@ export const businessRules: readonly Rule[] = [
     keywords: ['zendesk'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{40}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 4,

@@ -59,6 +59,7 @@ export const ciRules: readonly Rule[] = [
     keywords: ['circleci', 'circle_token', 'circle-token'],
     pattern: /(?<![A-Za-z0-9_])(?:CCIPAT_[A-Za-z0-9]{22}_)?[a-f0-9]{40}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: lettersAndDigits,
     minEntropy: 3,
@@ -84,6 +85,7 @@ export const ciRules: readonly Rule[] = [
     keywords: ['travis'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{22}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 3.8,
@@ -107,6 +109,7 @@ export const ciRules: readonly Rule[] = [
     pattern:
       /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 64,
     confidence: 0.75,
     examples: {
@@ -153,6 +156,7 @@ export const ciRules: readonly Rule[] = [
     pattern:
       /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 64,
     confidence: 0.75,
     examples: {

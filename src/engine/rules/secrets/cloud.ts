@@ -181,6 +181,7 @@ export const cloudRules: readonly Rule[] = [
     keywords: ['devops', 'azdo'],
     pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: hasDigit,
     minEntropy: 4,

@@ -35,6 +35,7 @@ export const fintechRules: readonly Rule[] = [
     keywords: ['plaid'],
     pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{30}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: lettersAndDigits,
     minEntropy: 3,

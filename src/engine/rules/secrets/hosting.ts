@@ -100,6 +100,7 @@ export const hostingRules: readonly Rule[] = [
     pattern:
       /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 64,
     confidence: 0.7,
     examples: {
@@ -123,6 +124,7 @@ export const hostingRules: readonly Rule[] = [
     keywords: ['cloudflare', 'cf_api_token', 'cf_token'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: mixedCaseAlnum,
     minEntropy: 4,
@@ -148,6 +150,7 @@ export const hostingRules: readonly Rule[] = [
     keywords: ['cloudflare', 'cf_api_key', 'x-auth-key'],
     pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{37}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: lettersAndDigits,
     minEntropy: 3,

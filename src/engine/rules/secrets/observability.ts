@@ -147,6 +147,7 @@ export const observabilityRules: readonly Rule[] = [
     keywords: ['rollbar'],
     pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{32}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
+    near: 'credential',
     window: 128,
     validate: lettersAndDigits,
     minEntropy: 3,

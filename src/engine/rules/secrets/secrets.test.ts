@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { allRules } from '../index.js';
 import { createScanner, type Match } from '../../scanner.js';
 import { classifyKey } from '../../context.js';
+import { CREDENTIAL_WORD } from '../../compile-rule.js';
 import type { Example } from '../../types.js';
 import { secretRules } from './index.js';
 
@@ -230,4 +231,39 @@ describe('adversarial inputs scan in bounded time', () => {
       assert.ok(performance.now() - t0 < 2000);
     }
   });
+});
+
+describe('a provider named as a value does not make an id near it a key (near: credential)', () => {
+  // In analytics a provider's name is mostly data: a campaign source, a referrer, prose. Each
+  // rule whose token has no shape of its own must stay quiet on its own example token there,
+  // and still report it once the text names a credential.
+  const guarded = secretRules.filter(
+    (r) => r.near === 'credential' && !(r.keywords ?? []).some((k) => CREDENTIAL_WORD.test(k)),
+  );
+  test('the guarded rules are the prefix-less ones', () => {
+    assert.ok(guarded.length >= 50, `only ${guarded.length} rules guarded`);
+  });
+  for (const rule of guarded) {
+    const ex = firstMatchExample(rule.examples.positive);
+    const kw = rule.keywords?.[0];
+    if (ex === undefined || kw === undefined) continue;
+    test(rule.id, () => {
+      const token = ex.match;
+      for (const text of [
+        `https://shop.example.com/checkout?utm_source=${kw}&utm_medium=social&click_id=${token}`,
+        `Signed up via ${kw} (ref ${token})`,
+        `https://www.${kw}.com/track/${token}`,
+      ])
+        assert.deepEqual(
+          secretsIn(text).filter((m) => m.kind === rule.id),
+          [],
+          `${rule.id} in ${JSON.stringify(text)}`,
+        );
+      const named = `${kw} api key: ${token}`;
+      assert.ok(
+        secretsIn(named).some((m) => m.kind === rule.id),
+        `${rule.id} not found in ${JSON.stringify(named)}`,
+      );
+    });
+  }
 });
