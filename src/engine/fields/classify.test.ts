@@ -156,6 +156,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.government_id.national_identification_number', ['mynumber', 'MyNumber', 'kojin_bango']],
   ['user.government_id.national_identification_number', ['個人番号', 'マイナンバー', 'tax_id']],
   ['user.government_id.national_identification_number', ['tin', 'nino', 'aadhaar']],
+  ['user.government_id.national_identification_number', ['individual_number', 'individualNumber']],
   ['user.government_id.passport_number', ['passport', 'passport_number', 'passportNo', '旅券番号']],
   ['user.government_id.drivers_license_number', ['drivers_license', 'driver_license_number']],
   ['user.government_id.drivers_license_number', ['license_number', 'driversLicense']],

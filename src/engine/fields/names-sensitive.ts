@@ -33,7 +33,15 @@ export const FINANCIAL_NAMES: readonly NameGroup[] = [
   {
     category: 'user.government_id.national_identification_number',
     confidence: 0.95,
-    names: ['ssn', 'social security number', 'social security no', 'my number', 'kojin bango'],
+    names: [
+      'ssn',
+      'social security number',
+      'social security no',
+      'my number',
+      'kojin bango',
+      // The official English name of My Number (個人番号).
+      'individual number',
+    ],
   },
   {
     category: 'user.government_id.national_identification_number',

@@ -21,11 +21,17 @@ test('parseDate reads the supported formats', () => {
     '638928000000',
     '1990-04-01T00:00:00Z',
     ' 1990-04-01 ',
+    '01-Apr-1990',
+    '1-APR-90',
+    '04/01/90',
+    '4/1/90',
   ])
     assert.deepEqual(parseDate(s), APRIL_1_1990, s);
   assert.deepEqual(parseDate('平成元年1月8日'), { year: 1989, month: 1, day: 8 });
   assert.deepEqual(parseDate('13/01/1990'), { year: 1990, month: 1, day: 13 });
   assert.deepEqual(parseDate('-315619200'), { year: 1960, month: 1, day: 1 });
+  // Two-digit years are the latest such year not after this one.
+  assert.deepEqual(parseDate('01/02/03'), { year: 2003, month: 1, day: 2 });
 });
 
 test('parseDate refuses impossible dates and non-dates', () => {
@@ -35,6 +41,8 @@ test('parseDate refuses impossible dates and non-dates', () => {
     '1990-04-01 in Tokyo',
     '1990-04/01',
     '1 Aprx 1990',
+    '01-Apr 1990',
+    '04/01/990',
     'abc',
     '',
     '1.2.3.4',

@@ -43,11 +43,11 @@ const ERAS: Readonly<Record<string, number>> = {
 const ISO =
   /^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/;
 const COMPACT = /^([0-9]{4})([0-9]{2})([0-9]{2})$/;
-const DMY_OR_MDY = /^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4})$/;
+const DMY_OR_MDY = /^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})$/;
 const JA = /^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$/;
 const JA_ERA =
   /^(明治|大正|昭和|平成|令和|[MTSHR])([0-9]{1,2}|元)(?:年|[./-])([0-9]{1,2})(?:月|[./-])([0-9]{1,2})日?$/i;
-const DAY_MONTH = /^([0-9]{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? ([0-9]{4})$/;
+const DAY_MONTH = /^([0-9]{1,2})(?:st|nd|rd|th)?([ -])([A-Za-z]{3,9})\.?,?\2([0-9]{4}|[0-9]{2})$/;
 const MONTH_DAY = /^([A-Za-z]{3,9})\.? ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})$/;
 const EPOCH = /^-?[0-9]{9,13}$/;
 
@@ -68,6 +68,17 @@ function monthIndex(name: string): number {
   return MONTHS.findIndex((full) => full.startsWith(lower)) + 1;
 }
 
+/**
+ * The year a two-digit year most likely means for a date in the past: `90` is 1990, `05` is 2005
+ * (up to this year's last two digits), four-digit years unchanged.
+ */
+function fullYear(y: string, today: Date = new Date()): number {
+  if (y.length !== 2) return Number(y);
+  const yy = Number(y);
+  const now = today.getUTCFullYear();
+  return yy <= now % 100 ? now - (now % 100) + yy : now - (now % 100) - 100 + yy;
+}
+
 function fromEpoch(s: string): CalendarDate {
   const digits = s.startsWith('-') ? s.length - 1 : s.length;
   const d = new Date(Number(s) * (digits <= 10 ? 1000 : 1));
@@ -76,7 +87,8 @@ function fromEpoch(s: string): CalendarDate {
 
 /**
  * Parse `value` (trimmed, ≤ 40 characters) as one whole calendar date, or return undefined.
- * `04/01/1990` is read as month/day when that is a real date, else as day/month. Integers of
+ * `04/01/1990` is read as month/day when that is a real date, else as day/month; two-digit years
+ * (`04/01/90`, `01-Apr-90`) are the latest such year not after this year. Integers of
  * 9–10 digits are epoch seconds and of 11–13 digits epoch milliseconds; 8 digits are YYYYMMDD.
  */
 export function parseDate(value: string): CalendarDate | undefined {
@@ -89,7 +101,7 @@ export function parseDate(value: string): CalendarDate | undefined {
   if ((m = DMY_OR_MDY.exec(s))) {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    const y = Number(m[4]);
+    const y = fullYear(m[4]!);
     return make(y, a, b) ?? make(y, b, a);
   }
   if ((m = JA.exec(s))) return make(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -97,7 +109,7 @@ export function parseDate(value: string): CalendarDate | undefined {
     const base = ERAS[m[1]!.toUpperCase()]!;
     return make(base + (m[2] === '元' ? 1 : Number(m[2])) - 1, Number(m[3]), Number(m[4]));
   }
-  if ((m = DAY_MONTH.exec(s))) return make(Number(m[3]), monthIndex(m[2]!), Number(m[1]));
+  if ((m = DAY_MONTH.exec(s))) return make(fullYear(m[4]!), monthIndex(m[3]!), Number(m[1]));
   if ((m = MONTH_DAY.exec(s))) return make(Number(m[3]), monthIndex(m[1]!), Number(m[2]));
   return undefined;
 }

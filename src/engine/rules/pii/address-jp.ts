@@ -10,7 +10,7 @@
  */
 import { isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt, isDashLike } from './shared.js';
+import { codeAt, isDashLike, isWordChar } from './shared.js';
 
 /** The 47 prefectures (都道府県). */
 export const PREFECTURES: ReadonlySet<string> = new Set(
@@ -145,15 +145,41 @@ function isPostalGap(c: number): boolean {
 
 /** The postal code after `〒` / `郵便番号`: 3 digits, optional dash, 4 digits, nothing glued after. */
 function findPostal(text: string, hit: Hit): Candidate | undefined {
+  if (hit.digits > 0) return postalBeforePrefecture(text, hit);
   let i = hit.end;
   // Up to three spaces or colons between the mark and the number: `〒 100-0005`, `郵便番号：…`.
   while (i - hit.end < 3 && isPostalGap(codeAt(text, i))) i++;
-  const s = i;
-  for (let k = 0; k < 3; k++, i++) if (!isDigit(codeAt(text, i))) return undefined;
+  const end = postalEnd(text, i);
+  return end < 0 ? undefined : { start: i, end };
+}
+
+/** End of `NNN-NNNN` / `NNNNNNN` at `s` with nothing glued after, or -1. Reads ≤ 9 characters. */
+function postalEnd(text: string, s: number): number {
+  let i = s;
+  for (let k = 0; k < 3; k++, i++) if (!isDigit(codeAt(text, i))) return -1;
   if (isDash(codeAt(text, i))) i++;
-  for (let k = 0; k < 4; k++, i++) if (!isDigit(codeAt(text, i))) return undefined;
-  if (isDigit(codeAt(text, i)) || isDash(codeAt(text, i))) return undefined;
-  return { start: s, end: i };
+  for (let k = 0; k < 4; k++, i++) if (!isDigit(codeAt(text, i))) return -1;
+  if (isDigit(codeAt(text, i)) || isDash(codeAt(text, i))) return -1;
+  return i;
+}
+
+/** Characters that may follow a postal code written without `〒`: a space or a prefecture's first. */
+const POSTAL_NEXT = ` \u3000${[...new Set([...PREFECTURES].map((p) => p[0]!))].join('')}`;
+
+/**
+ * A postal code written without `〒` right before a prefecture (`100-0001 東京都千代田区…`), as
+ * address forms print it: triggered by 7-digit runs followed by a space or a prefecture's first
+ * character (a scanner pre-filter), then one prefecture-table lookup.
+ */
+function postalBeforePrefecture(text: string, hit: Hit): Candidate | undefined {
+  const { start, end } = hit;
+  if (isWordChar(codeAt(text, start - 1)) || isDash(codeAt(text, start - 1))) return undefined;
+  if (postalEnd(text, start) !== end) return undefined;
+  let i = end;
+  while (i - end < 2 && (codeAt(text, i) === 32 || codeAt(text, i) === 0x3000)) i++;
+  const name3 = text.slice(i, i + 3);
+  if (!PREFECTURES.has(name3) && !PREFECTURES.has(text.slice(i, i + 4))) return undefined;
+  return { start, end, confidence: 0.85 };
 }
 
 /** Japanese address rules. */
@@ -161,8 +187,10 @@ export const addressJpRules: readonly Rule[] = [
   {
     id: 'jp_postal_code',
     category: 'user.contact.address.postal_code',
-    description: 'Japanese postal code after 〒 or 郵便番号 (123-4567).',
+    description:
+      'Japanese postal code (123-4567) after 〒 or 郵便番号, or right before a prefecture.',
     keywords: ['〒', '郵便番号'],
+    digits: { min: 7, max: 7, next: POSTAL_NEXT },
     find: findPostal,
     confidence: 0.9,
     examples: {
@@ -172,6 +200,8 @@ export const addressJpRules: readonly Rule[] = [
         { text: '郵便番号：530-0001', match: '530-0001' },
         { text: '〒５３０−０００１ 大阪市北区', match: '５３０−０００１' },
         { text: 'Ship to 〒 060-0806 Sapporo', match: '060-0806' },
+        { text: '100-0001 東京都千代田区千代田1-1', match: '100-0001' },
+        { text: '住所: 530-0001大阪府大阪市北区梅田3丁目1番1号', match: '530-0001' },
       ],
       negative: [
         '〒〒〒',
@@ -179,6 +209,9 @@ export const addressJpRules: readonly Rule[] = [
         '〒123-45678',
         '郵便番号を入力してください',
         '〒123-4567-8',
+        '100-0001 東京',
+        'ORD-100-0001 東京都',
+        '12-3456789 東京都',
       ],
     },
   },

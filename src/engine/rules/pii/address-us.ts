@@ -74,7 +74,29 @@ function streetEnd(text: string, i: number): number {
       const dir = codeAt(text, e) === 32 ? directionEnd(text, e + 1) : -1;
       return dir > 0 ? dir : e;
     }
-    if (dot || !isNameWord(text, i, e) || codeAt(text, e) !== 32) return -1;
+    // A leading direction may be abbreviated with a dot: `1234 N. Main St.`.
+    const preDirection = dot && names === 0 && DIRECTIONS.has(text.slice(i, e - 1));
+    if ((dot && !preDirection) || !isNameWord(text, i, e) || codeAt(text, e) !== 32) return -1;
+    i = e + 1;
+  }
+  return -1;
+}
+
+/**
+ * End of `<1–3 capitalized words> [unit]` at `i` when `, City, ST 12345` follows one of them:
+ * streets named without a suffix (`1 Broadway, New York, NY 10004`), reported only with a state
+ * and ZIP. Returns the end of the place, or -1.
+ */
+function unsuffixedEnd(text: string, i: number): number {
+  for (let words = 0; words < 3; words++) {
+    const e = wordEnd(text, i);
+    if (e < 0 || text.charCodeAt(e - 1) === 46 || !isNameWord(text, i, e)) return -1;
+    let end = e;
+    const unit = sticky(UNIT, text, end);
+    if (unit) end += unit[0].length;
+    const place = sticky(CITY_STATE_ZIP, text, end);
+    if (place && US_STATES.has(place[1]!)) return end + place[0].length;
+    if (codeAt(text, e) !== 32) return -1;
     i = e + 1;
   }
   return -1;
@@ -85,7 +107,32 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text.length - at > 96 ? text.slice(0, at + 96) : text);
 }
 
+/** `PO`, `P.O.`, `P. O.` or `Post Office` (any case) and one space, ending at `end`. */
+const PO_BEFORE = /(?:^|[^A-Za-z0-9_.])(?:p\.? ?o\.?|post office) $/i;
+const PO_NUMBER = /#? ?[0-9]{1,8}(?![0-9A-Za-z_])/y;
+
+/**
+ * `PO Box 1234` (`P.O. Box 42`, `Post Office Box 7`), with `, City, ST 12345` when it follows:
+ * a mailing address. Triggered by the keyword `box`; anything but a space before it and a PO
+ * word before that is rejected after two reads.
+ */
+function findPoBox(text: string, hit: Hit): Candidate | undefined {
+  const at = hit.start;
+  if (codeAt(text, at - 1) !== 32 || codeAt(text, hit.end) !== 32) return undefined;
+  const before = PO_BEFORE.exec(text.slice(Math.max(0, at - 13), at));
+  if (before === null) return undefined;
+  const num = sticky(PO_NUMBER, text, hit.end + 1);
+  if (num === null) return undefined;
+  const start = at - before[0].length + (/^[A-Za-z]/.test(before[0]) ? 0 : 1);
+  const end = hit.end + 1 + num[0].length;
+  const place = sticky(CITY_STATE_ZIP, text, end);
+  if (place && US_STATES.has(place[1]!))
+    return { start, end: end + place[0].length, confidence: 0.9 };
+  return { start, end, confidence: 0.6 };
+}
+
 function findUsAddress(text: string, hit: Hit): Candidate | undefined {
+  if (hit.digits === 0) return findPoBox(text, hit);
   const e = hit.end;
   const next = codeAt(text, e + 1);
   if (codeAt(text, e) !== 32 || !((next >= 65 && next <= 90) || isDigit(next))) return undefined;
@@ -101,7 +148,10 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   )
     return undefined;
   let end = streetEnd(text, e + 1);
-  if (end < 0) return undefined;
+  if (end < 0) {
+    const placeEnd = unsuffixedEnd(text, e + 1);
+    return placeEnd < 0 ? undefined : { start: s, end: placeEnd, confidence: 0.85 };
+  }
   const unit = sticky(UNIT, text, end);
   if (unit) end += unit[0].length;
   const place = sticky(CITY_STATE_ZIP, text, end);
@@ -118,6 +168,7 @@ export const addressUsRules: readonly Rule[] = [
     description:
       'US street address: house number, street name and suffix, optional unit, city, state, ZIP.',
     digits: { min: 1, max: 12, next: ' ' },
+    keywords: ['box'],
     find: findUsAddress,
     confidence: 0.9,
     examples: {
@@ -140,6 +191,16 @@ export const addressUsRules: readonly Rule[] = [
           match: '1 Infinite Loop, Cupertino, CA 95014',
         },
         { text: 'meet at 55 W 42nd St. tomorrow', match: '55 W 42nd St.' },
+        {
+          text: '1234 N. Main St., Los Angeles, CA 90012',
+          match: '1234 N. Main St., Los Angeles, CA 90012',
+        },
+        { text: 'HQ: 1 Broadway, New York, NY 10004.', match: '1 Broadway, New York, NY 10004' },
+        {
+          text: 'mail to PO Box 1234, Springfield, IL 62704',
+          match: 'PO Box 1234, Springfield, IL 62704',
+        },
+        { text: 'P.O. Box 42', match: 'P.O. Box 42' },
       ],
       negative: [
         'Version 2 Drive',
@@ -150,6 +211,9 @@ export const addressUsRules: readonly Rule[] = [
         'Top 10 lists',
         '1.5 Main Street',
         'v2 Main Street',
+        'Top 10 Tips for Chicago',
+        'checkbox 12 and inbox 3 and Dropbox 2',
+        'the box 12 is empty',
       ],
     },
   },

@@ -5,13 +5,17 @@
  * O(64 + 253) whatever surrounds it, and adversarial text like `a@a.a@a.a…` stays linear.
  */
 import {
+  isApostropheIn,
+  isIdnChar,
   isLabelChar,
   isLocalChar,
+  isQuotedChar,
   isValidLocalPart,
   isValidMailDomain,
   MAX_DOMAIN,
   MAX_LOCAL,
 } from '../../validators/email.js';
+import { isKnownTld } from '../../validators/tlds.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
@@ -39,10 +43,26 @@ function isUrlPassword(text: string, colon: number): boolean {
   return i >= 2 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 47;
 }
 
+/** Start of a quoted local part (`"john doe"@`) ending before `at`, or -1. */
+function quotedStart(text: string, at: number): number {
+  const min = Math.max(0, at - MAX_LOCAL);
+  for (let i = at - 2; i >= min; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i < at - 2 && !isLocalChar(codeAt(text, i - 1)) ? i : -1;
+    if (!isQuotedChar(c)) return -1;
+  }
+  return -1;
+}
+
 /** Start of the local part ending before `at`, or -1 when there is none or it is too long. */
 function localStart(text: string, at: number): number {
+  if (codeAt(text, at - 1) === 34) return quotedStart(text, at);
   let s = at;
-  while (s > 0 && at - s <= MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && at - s <= MAX_LOCAL) {
+    const c = text.charCodeAt(s - 1);
+    if (!isLocalChar(c) && !isApostropheIn(text, s - 1)) break;
+    s--;
+  }
   if (at - s > MAX_LOCAL) return -1;
   // `see..bob@x` or `...bob@x`: the address starts after the last dot run.
   for (let i = at - 1; i > s; i--) {
@@ -55,28 +75,52 @@ function localStart(text: string, at: number): number {
   return s < at ? s : -1;
 }
 
-/** End of the domain starting after `at` (trailing dots excluded), or -1 when it is too long. */
-function domainEnd(text: string, at: number): number {
-  const n = text.length;
-  let e = at + 1;
-  while (e < n && e - at - 1 <= MAX_DOMAIN) {
-    const c = text.charCodeAt(e);
-    if (!isLabelChar(c) && c !== 46) break;
-    e++;
-  }
-  if (e - at - 1 > MAX_DOMAIN) return -1;
+/** Trailing dots of the domain `text(at, e)` excluded. */
+function trimDots(text: string, at: number, e: number): number {
   while (e > at + 1 && text.charCodeAt(e - 1) === 46) e--;
   return e;
+}
+
+/**
+ * End of the domain starting after `at` (trailing dots excluded), or -1. ASCII domains end at the
+ * first character that is not a label character or a dot. A domain with Unicode letters (an IDN
+ * written as such, `bücher.de`, or Japanese text glued after the address, `bob@example.comです`)
+ * ends at the rightmost point where an ASCII TLD stops: the end of the run, or an ASCII letter
+ * followed by a non-ASCII character. Reads at most 254 characters.
+ */
+function domainEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + 2 + MAX_DOMAIN);
+  let e = at + 1;
+  let idn = false;
+  for (; e < limit; e++) {
+    const c = text.charCodeAt(e);
+    if (isLabelChar(c) || c === 46) continue;
+    if (!isIdnChar(c)) break;
+    idn = true;
+  }
+  const whole = e < limit || e === text.length;
+  if (!idn) return whole ? trimDots(text, at, e) : -1;
+  for (let k = e; k > at + 2; k--) {
+    const atEnd = k === e && whole;
+    if (!atEnd && !(isLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k) >= 0x80)) continue;
+    const end = atEnd ? trimDots(text, at, k) : k;
+    if (hasAlphaTld(text, at, end)) return end;
+  }
+  return -1;
 }
 
 /** `2x`, `3x`: the density suffix of image file names (`icon@2x.png`). */
 const IMAGE_DENSITY = /^[0-9]{1,2}x[.]/i;
 
-/** True when the domain `text(at, e)` ends in a dot and 2–24 ASCII letters (checked in place). */
+/**
+ * True when the domain `text(at, e)` ends in a dot and a known TLD of 2–24 ASCII letters (the
+ * letters are checked in place, the TLD set only then).
+ */
 function hasAlphaTld(text: string, at: number, e: number): boolean {
   let i = e;
   while (i > at + 1 && e - i <= 24 && isLetter(text.charCodeAt(i - 1))) i--;
-  return e - i >= 2 && e - i <= 24 && text.charCodeAt(i - 1) === 46 && i - 1 > at + 1;
+  if (e - i < 2 || e - i > 24 || text.charCodeAt(i - 1) !== 46 || i - 1 <= at + 1) return false;
+  return isKnownTld(text.slice(i, e));
 }
 
 function findEmail(text: string, hit: Hit): Candidate | undefined {

@@ -2,19 +2,36 @@
  * Japanese My Number (個人番号): 12 digits with the official check digit. With context (a My
  * Number field, or マイナンバー / 個人番号 / my number within 24 characters before) confidence is
  * high. Without it, the 4-4-4 form (spaces or dashes) is reported at lower confidence, and so is
- * a bare 12-digit number standing alone — except in fields named like ids or quantities
- * (`order_id`, `invoice_no`, `total`), where bare 12-digit numbers are the app's own. About one in
+ * a bare 12-digit number standing alone — except where a field name (`order_id`, `invoice_no`,
+ * `total`), a JSON/query key written just before (`"order_id":"…"`) or a label right before it
+ * (注文番号：, 伝票番号, 会員番号, Order #, Tracking ID, invoice no., …) says the number is the app's own. About one in
  * eleven random 12-digit numbers passes the check digit, so a free-text order number is
  * occasionally redacted: the firewall errs toward not sending a national id. Corporate numbers (法人番号, 13 digits, check
  * digit first) are public, not personal: never reported, and `法人番号` nearby vetoes a match.
  */
 import { isValidMyNumber } from '../../validators/my-number.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
-import { allSeps, contextBefore, fieldIs, isIdLikeKey, readGroups, standsAlone } from './shared.js';
+import {
+  allSeps,
+  contextBefore,
+  fieldIs,
+  isIdLikeKey,
+  isIdLikeName,
+  keyBefore,
+  readGroups,
+  standsAlone,
+} from './shared.js';
 
-const MY_NUMBER_WORDS = /マイナンバー|個人番号|my ?number/i;
+const MY_NUMBER_WORDS = /マイナンバー|個人番号|my[ _-]?number|individual[ _-]?number|kojin_?bango/i;
 const MY_NUMBER_KEY = /my_?number|kojin_?bango|個人番号|マイナンバー/;
 const CORPORATE_WORDS = /法人番号|corporate ?number|houjin/i;
+/**
+ * A label naming the app's own number, written right before it: `注文番号：`, `ご注文番号`,
+ * `伝票番号 `, `Order #`, `order `, `Tracking ID `, `invoice no. `. Only a label that ends where
+ * the number starts counts (`Support ticket: user pasted …` or `お問い合わせ先は…` does not).
+ */
+const ID_LABEL =
+  /(?:注文(?:番号)?|(?:伝票|追跡|問い?合わ?せ|受付|予約|会員|顧客|お客様|請求)番号|\b(?:order|tracking|invoice|booking|reservation|transaction|ticket|shipment|parcel|serial|member(?:ship)?)(?:[ _-]?(?:no\.?|number|num|id|ref))?)[\s+]?[:：#＃は]?[\s+]?#?$/i;
 const WINDOW = 24;
 
 function hasContext(text: string, start: number, ctx: ScanContext): boolean {
@@ -35,8 +52,15 @@ function findMyNumber(text: string, hit: Hit, ctx: ScanContext): Candidate | und
   if (!isValidMyNumber(g.digits) || contextBefore(text, start, WINDOW, CORPORATE_WORDS))
     return undefined;
   if (hasContext(text, start, ctx)) return { start, end, confidence: 0.95 };
-  if (separated) return { start, end, confidence: 0.6 };
-  return isIdLikeKey(ctx) ? undefined : { start, end, confidence: 0.55 };
+  // Without My Number context, a field, key or word naming an order, tracking or member number
+  // says the number is the app's own (`{"order_id":"…"}`, `注文番号：1234-5678-9018`).
+  if (
+    isIdLikeKey(ctx) ||
+    isIdLikeName(keyBefore(text, start)) ||
+    contextBefore(text, start, WINDOW, ID_LABEL)
+  )
+    return undefined;
+  return { start, end, confidence: separated ? 0.6 : 0.55 };
 }
 
 /** My Number rules. */
@@ -65,6 +89,11 @@ export const myNumberRules: readonly Rule[] = [
         '法人番号 7000012050002',
         'order 2024-0001-2345',
         'ORD-123456789018',
+        '注文番号：1234-5678-9018',
+        'Tracking ID 1234 5678 9018',
+        { text: '1234 5678 9018', key: 'tracking_number' },
+        '{"order_id":"123456789018"}',
+        'https://shop.example.com/track?orderId=123456789018',
         '1234 5678 9018 7',
         '1732291200000',
       ],

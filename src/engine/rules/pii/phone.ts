@@ -26,6 +26,7 @@ import {
   readGroups,
   standsAlone,
   isIdLikeKey,
+  idLikeKeyBefore,
 } from './shared.js';
 
 const PHONE_WORDS = /tel|phone|mobile|call|fax|cell|電話|携帯|連絡先/i;
@@ -120,7 +121,8 @@ function evaluate(
   // FR 01…; DE 030…), never in id or quantity fields, and at lower confidence. US numbers have
   // no trunk prefix, so bare 10-digit US-looking strings still need context.
   const weak = bare && !intl && !context;
-  if (weak && (text.charCodeAt(start) !== 48 || isIdLikeKey(ctx))) return undefined;
+  if (weak && (text.charCodeAt(start) !== 48 || isIdLikeKey(ctx) || idLikeKeyBefore(text, lead)))
+    return undefined;
   const g = readGroups(text, start, end, 15);
   if (g === undefined || g.digits.length < 7 || allSame(g.digits)) return undefined;
   if (isDateShape(g) || !separatorsOk(g)) return undefined;
@@ -198,6 +200,7 @@ export const phoneRules: readonly Rule[] = [
         '192.168.100.200',
         'tel 378282246310005',
         'ts 2024/01/15 and 15.01.2024',
+        '{"order_no":"0123456789"}',
       ],
     },
   },

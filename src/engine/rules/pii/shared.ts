@@ -129,5 +129,55 @@ const ID_LIKE_KEY =
  * personal numbers. Only consulted when nothing else gives context.
  */
 export function isIdLikeKey(ctx: ScanContext): boolean {
-  return ctx.key.length > 0 && ctx.key.length <= 64 && ID_LIKE_KEY.test(ctx.key);
+  return isIdLikeName(ctx.key);
+}
+
+/** Characters of a JSON or query-string key (`order_id`, `orderId`, `$insert_id`, `order-no`). */
+function isKeyChar(c: number): boolean {
+  return isWordChar(c) || c === 36 || c === 45 || c === 46;
+}
+
+/** `i` moved back over a quote ending there, and the backslash escaping it (`\"` in JSON text). */
+function skipQuote(text: string, i: number): number {
+  const c = codeAt(text, i - 1);
+  if (c !== 34 && c !== 39) return i;
+  return codeAt(text, i - 2) === 92 ? i - 2 : i - 1;
+}
+
+/**
+ * The key written right before `pos` in JSON or a query string — `"order_id":"`, `"orderId": `,
+ * `order_id=`, `\"orderId\":\"` in JSON inside a JSON string — normalized like field names
+ * (`orderId` → `order_id`), or '' when there is none. Reads at most 48 characters back.
+ */
+export function keyBefore(text: string, pos: number): string {
+  const min = Math.max(0, pos - 48);
+  let i = skipQuote(text, pos);
+  while (i > min && codeAt(text, i - 1) === 32) i--;
+  const sep = codeAt(text, i - 1);
+  if (sep !== 58 && sep !== 61) return '';
+  i--;
+  while (i > min && codeAt(text, i - 1) === 32) i--;
+  i = skipQuote(text, i);
+  const end = i;
+  while (i > min && isKeyChar(text.charCodeAt(i - 1))) i--;
+  if (i === end || end - i > 40) return '';
+  return text
+    .slice(i, end)
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-.$]/g, '_')
+    .toLowerCase();
+}
+
+/**
+ * True when the key written right before `pos` (see `keyBefore`) names an identifier or a
+ * quantity: `{"order_id":"100234567890"}` inside a string, `?invoice_no=…`. The field-name context
+ * of the string holding that text is the outer key, so the inner key is read from the text.
+ */
+export function idLikeKeyBefore(text: string, pos: number): boolean {
+  return isIdLikeName(keyBefore(text, pos));
+}
+
+/** True when a normalized key names an identifier or a quantity (see `isIdLikeKey`). */
+export function isIdLikeName(key: string): boolean {
+  return key.length > 0 && key.length <= 64 && ID_LIKE_KEY.test(key);
 }

@@ -6,7 +6,7 @@ import { isValidSsn } from '../../validators/ssn.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
 import { allSeps, contextBefore, readGroups, standsAlone } from './shared.js';
 
-const SSN_WORDS = /ssn|social ?security|soc\.? ?sec/i;
+const SSN_WORDS = /ssn|social[ _-]?security|soc[._ ]{0,2}sec/i;
 const SSN_KEY = /ssn|social_?security|soc_?sec/;
 
 function hasContext(text: string, start: number, ctx: ScanContext): boolean {
