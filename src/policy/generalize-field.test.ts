@@ -55,6 +55,15 @@ it('stays correct when it forgets (bounded), and never remembers long values', (
   const later = g(url(0), BROWSING, 'url');
   assert.deepEqual(later, generalizeField(url(0), BROWSING, 'url', policy, undefined));
   assert.notEqual(later, first, 'forgotten after 10,000 other values, worked out again');
+  // A value that keeps coming back between values seen once is never forgotten: it is carried
+  // from the older generation into the newer one (a memory cleared when full drops it each time).
+  const agent =
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15';
+  const hot = g(agent, UA, 'userAgent');
+  for (let i = 0; i < 40_000; i++) {
+    g(url(100_000 + i), BROWSING, 'url');
+    if (i % 1_000 === 0) assert.equal(g(agent, UA, 'userAgent'), hot, `forgotten at ${i}`);
+  }
   const long = `https://shop.example/?q=${'a'.repeat(3_000)}`;
   const a = g(long, BROWSING, 'url');
   assert.deepEqual(a, generalizeField(long, BROWSING, 'url', policy, undefined));

@@ -124,11 +124,32 @@ export function generalizeField(
   return undefined;
 }
 
-/** Generalized values a step remembers, at most (then it starts anew). */
+/**
+ * Generalized values a step remembers, at most: two generations of half as many each. When the
+ * newer one is full it becomes the older one and a new one starts; a value found in the older
+ * one is carried into the newer one, so what keeps repeating (a user agent, a landing page)
+ * survives, and values seen once (URLs carrying ids) fall out after two generations.
+ */
 const MEMO_ENTRIES = 10_000;
 /** Longer values are generalized every time, not remembered. */
 const MEMO_MAX_LENGTH = 2_048;
 const REMOVED = null;
+
+/** category → key → value → result (null: removed). */
+type Memo = Map<string, Map<string, Map<string, Generalized | typeof REMOVED>>>;
+
+/** The results remembered for (category, key) in `memo`, made when missing. */
+function valuesOf(
+  memo: Memo,
+  category: string,
+  key: string,
+): Map<string, Generalized | typeof REMOVED> {
+  let byKey = memo.get(category);
+  if (byKey === undefined) memo.set(category, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (byValue === undefined) byKey.set(key, (byValue = new Map()));
+  return byValue;
+}
 
 /**
  * `generalizeField` for one compiled policy, remembering the result for each (category, key,
@@ -141,25 +162,26 @@ export function createFieldGeneralizer(
   policy: Policy,
   countries: CountryLookup | undefined,
 ): (value: string | number, category: Category, key: string) => Generalized | undefined {
-  // category → key → value → result (null: removed)
-  let memo = new Map<string, Map<string, Map<string, Generalized | typeof REMOVED>>>();
+  let young: Memo = new Map();
+  let old: Memo = new Map();
   let size = 0;
   return (value, category, key) => {
     if (typeof value !== 'string' || value.length > MEMO_MAX_LENGTH)
       return generalizeField(value, category, key, policy, countries);
-    let byKey = memo.get(category);
-    if (byKey === undefined) memo.set(category, (byKey = new Map()));
-    let byValue = byKey.get(key);
-    if (byValue === undefined) byKey.set(key, (byValue = new Map()));
-    const known = byValue.get(value);
+    let values = valuesOf(young, category, key);
+    const known = values.get(value);
     if (known !== undefined) return known ?? undefined;
-    const out = generalizeField(value, category, key, policy, countries);
-    if (size >= MEMO_ENTRIES) {
-      memo = new Map([[category, (byKey = new Map([[key, (byValue = new Map())]]))]]);
+    let out = old.get(category)?.get(key)?.get(value);
+    if (out === undefined)
+      out = generalizeField(value, category, key, policy, countries) ?? REMOVED;
+    if (size >= MEMO_ENTRIES / 2) {
+      old = young;
+      young = new Map();
+      values = valuesOf(young, category, key);
       size = 0;
     }
-    byValue.set(value, out ?? REMOVED);
+    values.set(value, out);
     size++;
-    return out;
+    return out ?? undefined;
   };
 }
