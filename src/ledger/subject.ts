@@ -5,6 +5,7 @@
  * Output: `l1_` + 22 base64url characters (128 bits).
  */
 import { deriveKey, hmac, type MasterKey } from '../policy/keys.js';
+import { createRecent } from '../policy/recent.js';
 
 /** Ledger key version (in the `l1_` prefix). */
 export const LEDGER_KEY_VERSION = 1;
@@ -15,12 +16,11 @@ export type LedgerPseudonymizer = (id: string) => string;
 /** Create the ledger pseudonymizer of `master`. */
 export function createLedgerPseudonymizer(master: MasterKey): LedgerPseudonymizer {
   const key = deriveKey(master, 'ledger', 'subjects', LEDGER_KEY_VERSION);
-  const cache = new Map<string, string>();
+  const cache = createRecent<string>(10_000);
   return (id) => {
     let p = cache.get(id);
     if (p === undefined) {
       p = `l${LEDGER_KEY_VERSION}_${hmac(key, id).subarray(0, 16).toString('base64url')}`;
-      if (cache.size >= 10_000) cache.clear();
       cache.set(id, p);
     }
     return p;

@@ -8,6 +8,7 @@
  */
 import { deriveKey, hmac, type MasterKey } from './keys.js';
 import { periodIndex } from './generalize/time.js';
+import { createRecent, type Recent } from './recent.js';
 
 /** Rotation period of pseudonym keys. */
 export type Rotation = 'none' | 'daily' | 'weekly' | 'monthly';
@@ -18,6 +19,7 @@ export interface Pseudonymizer {
   pseudonym(value: string, rotation: Rotation, nowMs: number): string;
 }
 
+/** Pseudonyms remembered per key id (`createRecent`: what keeps coming back stays). */
 const CACHE_LIMIT = 10_000;
 
 /** A pseudonymizer for `destination` under key `version`. Derived keys and results are cached. */
@@ -29,15 +31,14 @@ export function createPseudonymizer(
   // Per key id: the derived key and the pseudonyms made under it (value → pseudonym).
   const keys = new Map<
     string,
-    { readonly id: string; readonly key: Buffer; memo: Map<string, string> }
+    { readonly id: string; readonly key: Buffer; readonly memo: Recent<string> }
   >();
-  let cached = 0;
   const derive = (id: string, purpose: string) => {
     if (keys.size >= 64) keys.clear();
     const k = {
       id,
       key: deriveKey(master, purpose, destination, version),
-      memo: new Map<string, string>(),
+      memo: createRecent<string>(CACHE_LIMIT),
     };
     keys.set(id, k);
     return k;
@@ -53,14 +54,8 @@ export function createPseudonymizer(
       const k = keyFor(rotation, nowMs);
       let p = k.memo.get(value);
       if (p === undefined) {
-        if (cached >= CACHE_LIMIT) {
-          for (const x of keys.values()) x.memo = new Map();
-          none.memo = new Map();
-          cached = 0;
-        }
         p = `${k.id}_${hmac(k.key, value).subarray(0, 16).toString('base64url')}`;
         k.memo.set(value, p);
-        cached++;
       }
       return p;
     },
