@@ -72,8 +72,20 @@ test('percentDecode maps decoded units to their %-sequences', () => {
   assert.equal(v.text, 'u=bob@ex.com&n=山田');
   const at = v.text.indexOf('@');
   assert.equal(src.slice(...v.map(at, at + 1)), '%40');
+  // Each character of a multi-byte run maps to its own bytes, not to the whole run.
   const yama = v.text.indexOf('山');
-  assert.equal(src.slice(...v.map(yama, yama + 1)), '%E5%B1%B1%E7%94%B0');
+  assert.equal(src.slice(...v.map(yama, yama + 1)), '%E5%B1%B1');
+  assert.equal(src.slice(...v.map(yama + 1, yama + 2)), '%E7%94%B0');
+  assert.equal(src.slice(...v.map(yama, yama + 2)), '%E5%B1%B1%E7%94%B0');
+  // A span that starts inside a run (after an encoded space) starts at its own character; an
+  // astral character (two units) maps to its four bytes; a byte-order mark keeps its own three.
+  const w = percentDecode('a=%20%E6%9D%B1%F0%9F%98%80%EF%BB%BFx')!;
+  assert.equal(w.text, 'a= 東😀\uFEFFx');
+  assert.equal('a=%20%E6%9D%B1%F0%9F%98%80%EF%BB%BFx'.slice(...w.map(3, 4)), '%E6%9D%B1');
+  assert.equal('a=%20%E6%9D%B1%F0%9F%98%80%EF%BB%BFx'.slice(...w.map(4, 6)), '%F0%9F%98%80');
+  assert.equal('a=%20%E6%9D%B1%F0%9F%98%80%EF%BB%BFx'.slice(...w.map(6, 8)), '%EF%BB%BFx');
+  // An invalid run (a cut character) is kept as written, whole.
+  assert.equal(percentDecode('a=%E6%9D%20%41 %41')!.text, 'a=%E6%9D%20%41 A');
   assert.equal(percentDecode('no escapes here 100%'), undefined);
   assert.equal(percentDecode('https://x.test/?q=a+b%21')!.text, 'https://x.test/?q=a b!');
   assert.equal(percentDecode('bob+tag@example.com'), undefined, '+ outside a query stays +');

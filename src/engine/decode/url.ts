@@ -15,7 +15,8 @@ export function hexDigit(c: number): number {
   return -1;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// A byte-order mark is kept as U+FEFF, so every decoded character has bytes of its own.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Bytes of one run of `%XX` (a longer run is decoded in pieces of this size). */
 const bytes = new Uint8Array(4096);
 
@@ -75,10 +76,25 @@ export function percentDecode(source: string): DecodedView | undefined {
     try {
       decoded = utf8.decode(bytes.subarray(0, count));
     } catch {
-      decoded = source.slice(from, i);
+      // An invalid run is kept as written; every unit maps to the whole run.
+      out.replace(from, i, source.slice(from, i));
+      continue;
     }
-    // Multi-byte characters (or an invalid run kept as written): every unit maps to the whole run.
-    out.replace(from, i, decoded);
+    // Each character maps back to its own `%XX` bytes, so a finding that starts inside a run
+    // (`%20%E6%9D%B1…`: ` 東…`) points at its own characters, not at the run's start.
+    let at = from;
+    for (let k = 0; k < decoded.length;) {
+      const cp = decoded.codePointAt(k)!;
+      const end = at + 3 * (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+      if (cp > 0xffff) {
+        out.replaceUnits(at, end, [decoded.charCodeAt(k), decoded.charCodeAt(k + 1)], 2);
+        k += 2;
+      } else {
+        out.replaceUnit(at, end, cp);
+        k++;
+      }
+      at = end;
+    }
   }
   return out.view();
 }
