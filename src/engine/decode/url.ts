@@ -3,7 +3,7 @@
  * `email=bob@example.com` and the finding still points at `bob%40example.com`. In a query string
  * (after `?`) or a form body (`a=1&b=2`), `+` means a space and is decoded as one.
  */
-import { createSplice, type DecodedView } from './view.js';
+import { createSplice, type DecodedView, type Splice } from './view.js';
 
 export type { DecodedView } from './view.js';
 
@@ -80,21 +80,53 @@ export function percentDecode(source: string): DecodedView | undefined {
       out.replace(from, i, source.slice(from, i));
       continue;
     }
-    // Each character maps back to its own `%XX` bytes, so a finding that starts inside a run
-    // (`%20%E6%9D%B1…`: ` 東…`) points at its own characters, not at the run's start.
-    let at = from;
-    for (let k = 0; k < decoded.length;) {
-      const cp = decoded.codePointAt(k)!;
-      const end = at + 3 * (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
-      if (cp > 0xffff) {
-        out.replaceUnits(at, end, [decoded.charCodeAt(k), decoded.charCodeAt(k + 1)], 2);
-        k += 2;
-      } else {
-        out.replaceUnit(at, end, cp);
-        k++;
-      }
-      at = end;
-    }
+    // Three bytes for every unit: all of them BMP characters of three bytes (kana, kanji), one
+    // replacement of width 9; otherwise character by character.
+    if (count === 3 * decoded.length) out.replace(from, i, decoded, 9);
+    else mapCharacters(out, from, decoded);
   }
   return out.view();
+}
+
+/** Units of one group of characters of equal byte length (`mapCharacters`). */
+const group = new Uint16Array(4096);
+
+/**
+ * Splice the valid UTF-8 run `decoded` (its bytes written as `%XX` from `from`) so that each
+ * character maps back to its own `%XX` bytes: a finding that starts inside a run (`%20%E6%9D%B1…`,
+ * ` 東…`) points at its own characters, not at the run's start. Characters of one byte length
+ * in a row are one replacement of that width (a run of kanji is one); a character outside the
+ * BMP (two units) is one of its own.
+ */
+function mapCharacters(out: Splice, from: number, decoded: string): void {
+  let at = from;
+  let start = from;
+  let width = 0;
+  let n = 0;
+  const flush = (): void => {
+    if (n > 0) out.replaceUnits(start, at, group, n, width);
+    n = 0;
+  };
+  for (let k = 0; k < decoded.length;) {
+    const cp = decoded.codePointAt(k)!;
+    const w = 3 * (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+    if (cp > 0xffff) {
+      flush();
+      out.replace(at, at + w, decoded.slice(k, k + 2));
+      k += 2;
+      at += w;
+      start = at;
+      width = 0;
+      continue;
+    }
+    if (w !== width) {
+      flush();
+      start = at;
+      width = w;
+    }
+    group[n++] = cp;
+    k++;
+    at += w;
+  }
+  flush();
 }
