@@ -32,6 +32,10 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   prefectures: (n) => '東京都'.repeat(n / 3),
   'full-width': (n) => 'ａ＠'.repeat(n / 2),
   'percent escapes': (n) => '%41'.repeat(n / 3),
+  // One run of multi-byte escapes mixing widths: each character gets its own map entry.
+  'percent-encoded kanji and spaces': (n) => '%E6%9D%B1%20'.repeat(n / 12),
+  // Provider names whose window rules need a credential word or an assignment (`near`).
+  'provider names with credential words': (n) => 'linkedin sumo_id= key '.repeat(n / 22),
   'backslash escapes': (n) => 'a\\u0040b.co\\/'.repeat(n / 14),
   'html references': (n) => 'a&#64;b&period;co '.repeat(n / 17),
   'json-ish': (n) => '{"a":'.repeat(n / 5),

@@ -13,6 +13,7 @@ import {
 } from './generalize/user-agent.js';
 import { generalizePath, generalizeUrl, referrerOrigin } from './generalize/url.js';
 import { roundCoordinate, roundCoordinateString } from './generalize/geo.js';
+import { Generations } from './recent.js';
 
 /** A generalized value and the category it carries after generalization. */
 export interface Generalized {
@@ -125,10 +126,9 @@ export function generalizeField(
 }
 
 /**
- * Generalized values a step remembers, at most: two generations of half as many each. When the
- * newer one is full it becomes the older one and a new one starts; a value found in the older
- * one is carried into the newer one, so what keeps repeating (a user agent, a landing page)
- * survives, and values seen once (URLs carrying ids) fall out after two generations.
+ * Generalized values a step remembers, at most: two generations of half as many each
+ * (`Generations`, as the pseudonym memories), so what keeps repeating (a user agent, a landing
+ * page) survives and values seen once (URLs carrying ids) fall out after two generations.
  */
 const MEMO_ENTRIES = 10_000;
 /** Longer values are generalized every time, not remembered. */
@@ -162,26 +162,18 @@ export function createFieldGeneralizer(
   policy: Policy,
   countries: CountryLookup | undefined,
 ): (value: string | number, category: Category, key: string) => Generalized | undefined {
-  let young: Memo = new Map();
-  let old: Memo = new Map();
-  let size = 0;
+  const memo = new Generations<Memo>(MEMO_ENTRIES / 2, () => new Map());
   return (value, category, key) => {
     if (typeof value !== 'string' || value.length > MEMO_MAX_LENGTH)
       return generalizeField(value, category, key, policy, countries);
-    let values = valuesOf(young, category, key);
+    let values = valuesOf(memo.young, category, key);
     const known = values.get(value);
     if (known !== undefined) return known ?? undefined;
-    let out = old.get(category)?.get(key)?.get(value);
+    let out = memo.old.get(category)?.get(key)?.get(value);
     if (out === undefined)
       out = generalizeField(value, category, key, policy, countries) ?? REMOVED;
-    if (size >= MEMO_ENTRIES / 2) {
-      old = young;
-      young = new Map();
-      values = valuesOf(young, category, key);
-      size = 0;
-    }
+    if (memo.adding()) values = valuesOf(memo.young, category, key);
     values.set(value, out);
-    size++;
     return out ?? undefined;
   };
 }

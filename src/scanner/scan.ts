@@ -299,13 +299,24 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         return undefined;
       }
     }));
+  // What passes 2 and 3 give a file read again: the wrappers exported so far (read when called),
+  // and whether a JS import resolves to a file of the scan (remembered per file and specifier).
+  const wrapperIn =
+    (language: Language, aliases: readonly AliasConfig[]) =>
+    (from: string, specifier: string, name: string): readonly Ref[] | undefined => {
+      const target = resolveImport(language, from, specifier, exists, aliases);
+      return target === undefined ? undefined : exported.get(`${target}#${name}`);
+    };
+  let localJs: ((from: string, spec: string) => boolean) | undefined;
+  const localOf = (aliases: readonly AliasConfig[]) =>
+    (localJs ??= memoByImport(
+      (from, spec) => resolveImport('js', from, spec, exists, aliases) !== undefined,
+    ));
   if (exported.size > 0) {
     const aliases = aliasesOf();
     const byLanguage = { js: new Map<string, string>(), python: new Map<string, string>() };
     for (const [p, text] of texts) byLanguage[langs.get(extOf(p))!.front.language].set(p, text);
-    const local = memoByImport(
-      (from, spec) => resolveImport('js', from, spec, exists, aliases) !== undefined,
-    );
+    const local = localOf(aliases);
     for (let round = 1; round <= MAX_WRAPPER_LEVEL; round++) {
       // Barrels and Python packages that re-export wrappers export them too.
       for (const language of ['js', 'python'] as const) {
@@ -328,14 +339,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
         const language = lang.front.language;
         if (!stems.test(text) || !importsAny(language, path, text, targets, exists, aliases))
           continue;
-        const wrapper = (
-          from: string,
-          specifier: string,
-          name: string,
-        ): readonly Ref[] | undefined => {
-          const target = resolveImport(language, from, specifier, exists, aliases);
-          return target === undefined ? undefined : exported.get(`${target}#${name}`);
-        };
+        const wrapper = wrapperIn(language, aliases);
         const relevant = [lang.registry.pattern, stemsAll];
         const analysis = analyzeSafely(
           lang,
@@ -369,14 +373,8 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
       { path, text },
       {
         registry: lang.registry,
-        wrapper: (from, specifier, name) => {
-          const target = resolveImport('js', from, specifier, exists, aliases);
-          return target === undefined ? undefined : exported.get(`${target}#${name}`);
-        },
-        ...(aliases.length > 0 && {
-          local: (from: string, spec: string) =>
-            resolveImport('js', from, spec, exists, aliases) !== undefined,
-        }),
+        wrapper: wrapperIn('js', aliases),
+        ...(aliases.length > 0 && { local: localOf(aliases) }),
         callbacks: (name) => byName.get(name),
       },
     );
