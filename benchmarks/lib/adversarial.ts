@@ -44,6 +44,7 @@ export function adversaries(): Adversary[] {
       random('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
     ],
     ['base64 JSON prefix eyJ repeated', fill('eyJ')],
+    ['Twilio-like SIDs SK + 32 hex in one run', fill('SK0a1b2c3d4e5f67890a1b2c3d4e5f6789/')],
     ["'@' only", fill('@')],
     ["'.' only", fill('.')],
     ["'a@b.' repeated", fill('a@b.')],

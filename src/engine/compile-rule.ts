@@ -99,8 +99,10 @@ export function checkRule(rule: Rule): void {
   if (!/^[a-z0-9_]+$/.test(rule.id)) throw new Error(`${where}: id must be snake_case`);
   if (!rule.pattern === !rule.find)
     throw new Error(`${where}: needs exactly one of pattern and find`);
-  if (!rule.keywords?.length && !rule.digits && !rule.fields?.length)
+  if (!rule.keywords?.length && !rule.digits && !rule.fields?.length && !rule.runs)
     throw new Error(`${where}: has no trigger`);
+  if (rule.runs !== undefined && (!rule.pattern || rule.anchor !== 'window' || rule.near))
+    throw new Error(`${where}: a base64-run trigger is for a window pattern without near`);
   if (rule.pattern) {
     const anchor = rule.anchor ?? 'keyword';
     if (anchor === 'keyword' && !rule.pattern.sticky)

@@ -36,6 +36,9 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'percent-encoded kanji and spaces': (n) => '%E6%9D%B1%20'.repeat(n / 12),
   // Provider names whose window rules need a credential word or an assignment (`near`).
   'provider names with credential words': (n) => 'linkedin sumo_id= key '.repeat(n / 22),
+  // One base64-alphabet run of Twilio-like SIDs (`SK` + 32 hex): the run-triggered rule's pattern
+  // reads the run once, however many SIDs it holds.
+  'SIDs in one run': (n) => ('SK' + '0a1b2c3d4e5f6789'.repeat(2) + '/').repeat(n / 35),
   'backslash escapes': (n) => 'a\\u0040b.co\\/'.repeat(n / 14),
   'html references': (n) => 'a&#64;b&period;co '.repeat(n / 17),
   'json-ish': (n) => '{"a":'.repeat(n / 5),

@@ -148,3 +148,48 @@ test('rules with unbounded quantifiers or no trigger are rejected at startup', (
   assert.throws(() => createScanner([{ ...windowRule, keywords: [] }]), /no trigger/);
   assert.doesNotThrow(() => createScanner([{ ...windowRule, pattern: /acme[+*]{1,3}\+/g }]));
 });
+
+test('a base64-run rule runs over each long enough run that holds an upper-case letter', () => {
+  const rule: Rule = {
+    ...windowRule,
+    id: 'test_runs',
+    keywords: undefined,
+    runs: { min: 20 },
+    pattern: /(?<![A-Za-z0-9])QX[0-9a-f]{19}(?![A-Za-z0-9])/g,
+  };
+  const hits = (text: string) => scan([rule], text).map((m) => text.slice(m.start, m.end));
+  // Inside a longer run (a URL path: `/` is in the base64 alphabet), at a run's start and end.
+  assert.deepEqual(hits('GET /v1/Keys/QX0a1b2c3d4e5f6a7b8c9.json'), ['QX0a1b2c3d4e5f6a7b8c9']);
+  assert.deepEqual(hits('QX0a1b2c3d4e5f6a7b8c9 and QX9a1b2c3d4e5f6a7b8c0'), [
+    'QX0a1b2c3d4e5f6a7b8c9',
+    'QX9a1b2c3d4e5f6a7b8c0',
+  ]);
+  // The NFKC view of full-width text is scanned as well.
+  assert.deepEqual(scan([rule], 'ｋｅｙ：ＱＸ0a1b2c3d4e5f6a7b8c9').length, 1);
+  // A run shorter than the rule's minimum, or one without an upper-case letter, is not offered.
+  assert.deepEqual(scan([{ ...rule, runs: { min: 22 } }], 'QX0a1b2c3d4e5f6a7b8c9'), []);
+  assert.deepEqual(scan([{ ...rule, runs: { min: 22 } }], 'id QX0a1b2c3d4e5f6a7b8c9 x'), []);
+  const lower = { ...rule, pattern: /(?<![A-Za-z0-9])qx[0-9a-f]{19}(?![A-Za-z0-9])/g };
+  assert.deepEqual(scan([lower], 'qx0a1b2c3d4e5f6a7b8c9'), []);
+  assert.throws(() => createScanner([{ ...rule, anchor: 'keyword' }]), /base64-run/);
+});
+
+test('base64-run rules are charged each run they scan: a value of many runs is cut, not scanned', () => {
+  const rule: Rule = {
+    ...windowRule,
+    id: 'test_runs_budget',
+    keywords: undefined,
+    runs: { min: 16 },
+    pattern: /QX[0-9a-f]{19}/g,
+  };
+  // Runs of 16 characters separated by one character: each charged ATTEMPT_OVERHEAD + 16 for
+  // 17 characters of text, over the BUDGET_PER_CHAR a character brings.
+  const run = 'Ab'.repeat(8);
+  assert.ok((ATTEMPT_OVERHEAD + run.length) / (run.length + 1) > BUDGET_PER_CHAR);
+  const text = (run + '.').repeat(4_000) + 'QX0a1b2c3d4e5f6a7b8c9';
+  const out = scan([rule], text);
+  const cut = out.find((m) => m.kind === 'unscanned');
+  assert.ok(cut, 'unscanned reported');
+  assert.ok(cut!.start < text.length - 21, `cut at ${cut!.start}`);
+  assert.equal(out.filter((m) => m.kind === 'test_runs_budget').length, 0);
+});

@@ -141,6 +141,14 @@ interface Tables {
   /** Runs with fewer digits than this reach only rules with a pre-filter (`next`, `letterPrefix`). */
   readonly unfilteredMinDigits: number;
   readonly fieldRules: readonly CompiledRule[];
+  /** Base64-run rules (`Rule.runs`), longest minimum last. */
+  readonly runRules: readonly RunRule[];
+}
+
+/** A base64-run rule: the shortest run it takes, and its range runner. */
+interface RunRule {
+  readonly min: number;
+  readonly runRange: NonNullable<CompiledRule['runRange']>;
 }
 
 function buildTables(rules: readonly Rule[]): Tables {
@@ -148,6 +156,7 @@ function buildTables(rules: readonly Rule[]): Tables {
   const byKeyword: CompiledRule[][] = [];
   const digitRules: DigitRule[] = [];
   const fieldRules: CompiledRule[] = [];
+  const runRules: RunRule[] = [];
   for (const rule of rules) {
     const compiled = compileRule(rule);
     for (const raw of rule.keywords ?? []) {
@@ -173,7 +182,10 @@ function buildTables(rules: readonly Rule[]): Tables {
       });
     }
     if (rule.fields) fieldRules.push(compiled);
+    if (rule.runs)
+      runRules.push({ min: Math.max(rule.runs.min, MIN_BASE64_RUN), runRange: compiled.runRange! });
   }
+  runRules.sort((a, b) => a.min - b.min);
   const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
   const unfilteredMinDigits = digitRules
     .filter((r) => r.next.length === 0 && !r.letterPrefix)
@@ -190,6 +202,7 @@ function buildTables(rules: readonly Rule[]): Tables {
     unfilteredMinDigits,
     minDigits,
     fieldRules,
+    runRules,
   };
 }
 
@@ -432,6 +445,25 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         hit.keyword = DIGITS_KEYWORD;
         hit.digits = digits;
         rule.run(text, hit, ctx, out);
+      }
+    }
+    const runRules = t.runRules;
+    if (runRules.length > 0) {
+      const b64 = info.base64;
+      for (let h = 0; h < info.base64Count; h += 2) {
+        const start = b64[h]!;
+        const end = b64[h + 1]!;
+        if (start >= cut) break;
+        for (let r = 0; r < runRules.length && end - start >= runRules[r]!.min; r++) {
+          // A run-rule scans its run once: charged the run's length.
+          budget -= ATTEMPT_OVERHEAD + (end - start);
+          if (budget < 0) {
+            cut = Math.min(cut, start);
+            h = info.base64Count;
+            break;
+          }
+          runRules[r]!.runRange(text, start, end, ctx, out);
+        }
       }
     }
     if (cut < text.length) {

@@ -134,6 +134,14 @@ export interface Rule {
     readonly next?: string;
     readonly letterPrefix?: boolean;
   };
+  /**
+   * Base64-run trigger: the rule's pattern (window-anchored) runs over each run of at least `min`
+   * base64-alphabet characters (letters, digits, `+/_-`) that holds an upper-case letter, as the
+   * stage-1 pass collects them anyway for the base64 decoding layer. For tokens whose only prefix
+   * is short and case-sensitive (`SK` of a Twilio API key SID): as a keyword, folded to lower
+   * case, it would fire on every `sk` in text (`ask`, `desk`, `risk`).
+   */
+  readonly runs?: { readonly min: number };
   /** Field-name trigger: run on the whole value when the field's category is (under) one of these. */
   readonly fields?: readonly Category[];
   readonly pattern?: RegExp;

@@ -1,6 +1,6 @@
 /** Email and SMS APIs: SendGrid, Mailgun, Mailchimp, Brevo, Resend, Twilio. */
 import type { Rule } from '../../types.js';
-import { lettersAndDigits, mixedCaseAlnum } from './helpers.js';
+import { lettersAndDigits, mixedCaseAlnum, randomHex } from './helpers.js';
 
 /** Email and SMS API credentials. */
 export const emailRules: readonly Rule[] = [
@@ -125,11 +125,15 @@ export const emailRules: readonly Rule[] = [
   {
     id: 'twilio_api_key',
     category: 'system.authentication',
-    description: 'Twilio API key SID (SK + 32 hex) near twilio.',
-    keywords: ['twilio'],
+    description: 'Twilio API key SID (SK + 32 hex), wherever it occurs.',
+    // `SK` is case-sensitive and short: as a keyword it would fire on every `sk` in text, so the
+    // rule runs over the base64-alphabet runs the first pass collects (a SID is one of 34+).
+    runs: { min: 34 },
     pattern: /(?<![A-Za-z0-9_-])SK[0-9a-fA-F]{32}(?![A-Za-z0-9_-])/g,
     anchor: 'window',
-    window: 128,
+    validate: (v) => randomHex(v, 2),
+    // No placeholder word fits in hex; a value of thousands of SIDs should not pay for the check.
+    placeholders: false,
     confidence: 0.85,
     examples: {
       positive: [
@@ -138,10 +142,25 @@ export const emailRules: readonly Rule[] = [
           match: 'SKbb0aae97b8622e76d3d52d051859bee9',
         },
         'client = twilio.Client("SKbcc73cbe6f1abd5e885e35d082b0b11e", api_secret)',
+        {
+          text: 'request SKfab492fdff7623d9f45221ea8d20ef59 completed in 32ms',
+          match: 'SKfab492fdff7623d9f45221ea8d20ef59',
+        },
+        {
+          text: 'https://api.twilio.com/2010-04-01/Accounts/AC0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e/Keys/SK2a0747eba6abf96b7e3c3ff0b4530f6e.json',
+          match: 'SK2a0747eba6abf96b7e3c3ff0b4530f6e',
+        },
+        '{"sid":"SK7f3c9e21d04b4a6c8e5f1a2b3c4d5e6f"}',
       ],
       negative: [
-        'request SKfab492fdff7623d9f45221ea8d20ef59 completed in 32ms',
         'TWILIO_API_KEY=SKfab492fdff7623d9f45221ea8d20',
+        'sku=SK00000000000000000000000000000000',
+        'ref SK0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a end',
+        'ref SKdeadbeefdeadbeefdeadbeefdeadbeef end',
+        'ask fab492fdff7623d9f45221ea8d20ef59 desk',
+        'ref=XSKfab492fdff7623d9f45221ea8d20ef59',
+        'sk2a0747eba6abf96b7e3c3ff0b4530f6e',
+        'SKfab492fdff7623d9f45221ea8d20ef59aa',
       ],
     },
   },

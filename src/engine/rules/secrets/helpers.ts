@@ -23,6 +23,22 @@ export function mixedCaseAlnum(s: string): boolean {
   return /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
 }
 
+/**
+ * A hex key that looks random: letters and digits, and at least 8 distinct hex digits (a random
+ * 32-hex key has about 14; `0000…`, `abab…` and `deadbeef…` repeated have fewer). One pass over
+ * the characters, for rules that may meet thousands of candidates in one value.
+ */
+export function randomHex(s: string, from = 0): boolean {
+  let seen = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    seen |= 1 << (c <= 57 ? c - 48 : c - 87);
+  }
+  let distinct = 0;
+  for (let b = seen; b !== 0; b &= b - 1) distinct++;
+  return distinct >= 8 && (seen & 0x3ff) !== 0 && (seen & 0xfc00) !== 0;
+}
+
 /** True for the 8-4-4-4-12 hex shape of a UUID. */
 export function isUuid(s: string): boolean {
   return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s);
