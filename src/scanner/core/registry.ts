@@ -45,7 +45,7 @@ export interface Registry {
   readonly pattern: RegExp;
   /**
    * Names of globals and members whose type has an `=` member (`intercomSettings`, a hook's
-   * `notice.context`): an assignment to one of them, or to one of its keys, may be a sink. Front
+   * `notice.context`): an assignment to one of them, or to a key below it, may be a sink. Front
    * ends look at assignments only when there are some, and only at those naming one.
    */
   readonly assignable: ReadonlySet<string>;

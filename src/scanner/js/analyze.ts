@@ -192,52 +192,85 @@ function readCall(fc: FileContext, call: Call, r: JsRef | undefined, found: Foun
 }
 
 /**
+ * Keys below an assigned setting that an assignment may name: `bugsnagClient.metaData.account
+ * .email = …` is two below `metaData`. A setting is sent whole, so every key of it is; the bound
+ * keeps the walk up a target short.
+ */
+const MAX_ASSIGNED_KEYS = 4;
+
+/**
  * Cheap test before resolving an assignment's target: it names an assignable global
- * (`intercomSettings = …`, `window.intercomSettings = …`), one key of one
- * (`window.intercomSettings.email = …`), or one key of a local name declared as one
- * (`const s = window.intercomSettings; s.email = …`).
+ * (`intercomSettings = …`, `window.intercomSettings = …`), a key of one, or a key of a key, up
+ * to `MAX_ASSIGNED_KEYS` (`window.intercomSettings.email = …`, `report.user.address.city = …`),
+ * or such a key of a local name declared as one (`const s = window.intercomSettings; s.email =
+ * …`).
  */
 function mayAssign(fc: FileContext, a: Assignment): boolean {
   const names = fc.ctx.registry.assignable;
-  const nameOf = (e: T.Expression): string | undefined => {
-    const u = unwrap(e);
-    return ts.isIdentifier(u) ? u.text : memberAccess(u)?.name;
-  };
-  const left = unwrap(a.left);
-  if (names.has(nameOf(left) ?? '')) return true;
-  const m = memberAccess(left);
-  if (m === undefined) return false;
-  if (names.has(nameOf(m.obj) ?? '')) return true;
-  const obj = unwrap(m.obj);
-  const d = ts.isIdentifier(obj) ? fc.binder.lookup(obj) : undefined;
-  const init = d?.k === 'var' && d.element === undefined ? d.node.initializer : undefined;
-  return init !== undefined && names.has(nameOf(init) ?? '');
+  let e = unwrap(a.left);
+  for (let keys = 0; keys <= MAX_ASSIGNED_KEYS; keys++) {
+    const m = memberAccess(e);
+    const name = ts.isIdentifier(e) ? e.text : m?.name;
+    if (name !== undefined && names.has(name)) return true;
+    if (m === undefined) return keys > 0 && ts.isIdentifier(e) && declaredAsSetting(fc, e);
+    e = unwrap(m.obj);
+  }
+  return false;
+}
+
+/** Whether `id` is a local name whose initializer names an assignable global or member. */
+function declaredAsSetting(fc: FileContext, id: T.Identifier): boolean {
+  const d = fc.binder.lookup(id);
+  if (d?.k !== 'var' || d.element !== undefined || d.node.initializer === undefined) return false;
+  const init = unwrap(d.node.initializer);
+  const name = ts.isIdentifier(init) ? init.text : memberAccess(init)?.name;
+  return name !== undefined && fc.ctx.registry.assignable.has(name);
+}
+
+/** An SDK setting that takes assignments (its type's `=` member), and the keys below it. */
+interface AssignedSetting {
+  readonly ref: Ref;
+  readonly member: Member;
+  /** The keys the target names below the setting, outermost first: `['account', 'email']`. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * The setting an assignment's target is in: the target itself (`window.intercomSettings`, no
+ * keys) or the nearest object it is a key of, up to `MAX_ASSIGNED_KEYS` above it
+ * (`bugsnagClient.metaData` for `bugsnagClient.metaData.account.email`).
+ */
+function assignedSetting(fc: FileContext, target: T.Expression): AssignedSetting | undefined {
+  const keys: string[] = [];
+  let e = target;
+  for (;;) {
+    const r = refOf(fc, e);
+    if (r?.k === 'type') {
+      const member = assignedMember(r);
+      if (member !== undefined) return { ref: r, member, keys };
+    }
+    const m = keys.length < MAX_ASSIGNED_KEYS ? memberAccess(e) : undefined;
+    if (m === undefined) return undefined;
+    keys.unshift(m.name);
+    e = unwrap(m.obj);
+  }
 }
 
 /**
  * An assignment to an SDK setting that is read as a whole (`window.intercomSettings = {…}`,
  * the type's `=` member) is a sink call with the assigned value as its argument 0; so is an
- * assignment to one key of it (`window.intercomSettings.email = …`, as `{email: …}`).
+ * assignment to a key of it (`window.intercomSettings.email = …`, as `{email: …}`) or to a key
+ * of a key (`bugsnagClient.metaData.account.email = …`, as `{account: {email: …}}`).
  */
 function readAssignment(fc: FileContext, a: Assignment, found: Found): void {
   const left = unwrap(a.left);
-  const fn = enclosingFunction(a);
-  /** The setting `r` is, with its `=` member, when it is one. */
-  const setting = (r: JsRef | undefined) => {
-    if (r?.k !== 'type') return undefined;
-    const member = assignedMember(r);
-    return member === undefined ? undefined : { ref: r, member };
-  };
-  let hit = setting(refOf(fc, left));
-  let value: Val;
-  if (hit !== undefined) value = valOf(fc, a.right, { fn });
-  else {
-    const m = memberAccess(left);
-    hit = m === undefined ? undefined : setting(refOf(fc, unwrap(m.obj)));
-    if (m === undefined || hit === undefined) return;
+  const hit = assignedSetting(fc, left);
+  if (hit === undefined) return;
+  let value = valOf(fc, a.right, { fn: enclosingFunction(a) });
+  if (hit.keys.length > 0) {
     const at = posOf(fc, left);
-    const v = valOf(fc, a.right, { fn });
-    value = { k: 'obj', props: [{ key: m.name, value: v, at }], spreads: [], at };
+    for (let i = hit.keys.length - 1; i >= 0; i--)
+      value = { k: 'obj', props: [{ key: hit.keys[i]!, value, at }], spreads: [], at };
   }
   const args: Args = { positional: [value], keywords: new Map() };
   const sink = pickSink(hit.member, args);

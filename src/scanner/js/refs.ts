@@ -15,7 +15,7 @@ import {
   type FileContext,
   type NamedCallback,
 } from './context.js';
-import type { Decl } from './scope.js';
+import { isAmbient, type Decl } from './scope.js';
 import { exportedAs } from './exports.js';
 import { heldBy } from './held.js';
 
@@ -463,8 +463,18 @@ function isGlobalStub(fc: FileContext, d: Decl, name: string): boolean {
 
 function identifierRef(fc: FileContext, id: T.Identifier, depth: number): JsRef | undefined {
   const d = fc.binder.lookup(id);
-  if (d !== undefined && !isGlobalStub(fc, d, id.text)) return declRef(fc, d, id.text, depth);
+  if (d !== undefined && !isGlobalStub(fc, d, id.text)) {
+    const r = declRef(fc, d, id.text, depth);
+    // `declare const bugsnag: …` types the global, unless its annotation names an SDK type.
+    if (r !== undefined || !isAmbient(d)) return r;
+  }
   return fc.ctx.registry.globals.get(id.text);
+}
+
+/** Whether `id` is a global: declared nowhere in the file, or only by `declare`. */
+function isGlobal(fc: FileContext, id: T.Identifier): boolean {
+  const d = fc.binder.lookup(id);
+  return d === undefined || isAmbient(d);
 }
 
 function callRef(
@@ -507,7 +517,7 @@ export function refOf(fc: FileContext, expr: T.Expression, depth = 0): JsRef | u
   const m = memberAccess(e);
   if (m === undefined) return undefined;
   const obj = unwrap(m.obj);
-  if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && fc.binder.lookup(obj) === undefined) {
+  if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && isGlobal(fc, obj)) {
     return fc.ctx.registry.globals.get(m.name);
   }
   if (obj.kind === ts.SyntaxKind.ThisKeyword) return thisMember(fc, obj, m.name, depth);

@@ -174,6 +174,26 @@ export function createBinder(): Binder {
   return { lookup: (id) => lookupAt(id.text, id.parent ?? id), lookupAt };
 }
 
+/**
+ * Whether a declaration is ambient (`declare const bugsnag: BugsnagStatic`, `declare function
+ * gtag(...args: unknown[]): void`, `declare var Bugsnag: …`): it only tells TypeScript about a
+ * value that exists elsewhere, most often a browser global, and gives the name no value of the
+ * file's own. Parents must be set (analyze.ts sets them).
+ */
+export function isAmbient(d: Decl): boolean {
+  if (d.k === 'function' || d.k === 'class') return declares(d.node);
+  if (d.k !== 'var') return false;
+  const statement = d.node.parent?.parent;
+  return statement !== undefined && ts.isVariableStatement(statement) && declares(statement);
+}
+
+function declares(n: T.Statement): boolean {
+  return (
+    ts.canHaveModifiers(n) &&
+    (ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false)
+  );
+}
+
 /** The nearest function enclosing `n` (not `n` itself). */
 export function enclosingFunction(n: T.Node): T.SignatureDeclaration | undefined {
   for (let p = n.parent; p !== undefined; p = p.parent) {

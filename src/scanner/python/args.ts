@@ -47,15 +47,15 @@ function ownKwargs(v: Val, cx: Cx): ParamVal | undefined {
 }
 
 /**
- * An argument's value. The function's own `**kwargs` given by its name (`properties=props`) is
- * the dict itself, not a copy: a key popped out of it by a later argument of the same call
- * (`distinct_id=props.pop("id")`) is out of it too when the call runs, so it is read again once
- * every argument is (see `readArgs`).
+ * An argument's value. The function's own `**kwargs` or a dict it knows, given by its name
+ * (`properties=props`), is the dict itself, not a copy: a key popped out of it by a later
+ * argument of the same call (`distinct_id=props.pop("id")`) is out of it too when the call runs,
+ * so it is read again once every argument is (see `readArgs`).
  */
 function argVal(node: Node, cx: Cx, depth: number, late: (() => void)[], set: (v: Val) => void) {
   const v = valueOf(node, cx, depth + 1);
   set(v);
-  if (isOwnKwargs(v, cx) && node.type === 'identifier')
+  if (node.type === 'identifier' && (v.k === 'obj' || isOwnKwargs(v, cx)))
     late.push(() => set(valueOf(node, cx, depth + 1)));
 }
 

@@ -3,13 +3,14 @@
  * `self.mp = …` (an attribute of the class being read), `props = {…}` (a value), and the
  * mutations analytics code makes to a dict before sending it: `props["k"] = v`,
  * `props.update(…)`, `props |= {…}`, a loop `for k, v in d.items(): props[k] = v`, and keys
- * taken out of a `**kwargs` (`props.pop("k")`, `del props["k"]`).
+ * taken out of a `**kwargs` or a known dict (`props.pop("k")`, `del props["k"]`).
  */
 import type { Node } from 'web-tree-sitter';
 import type { Val, ValProp } from '../types.js';
 import { joined } from './bounds.js';
 import { mappingArgs } from './call-values.js';
-import { dropKwargsKey, kids, stringText, type Cx } from './context.js';
+import { kids, stringText, type Cx } from './context.js';
+import { dropKey } from './removed.js';
 import { posOf } from './parser.js';
 import { exprOf, nodeOf, type Expr } from './expr.js';
 import { resolveExpr } from './refs.js';
@@ -99,8 +100,8 @@ function mutate(
 }
 
 /**
- * `props.update(…)` on a name (its new properties), and `props.pop("k")` on a `**kwargs` (see
- * `pop`).
+ * `props.update(…)` on a name (its new properties), and `props.pop("k")` on a `**kwargs` or a
+ * known dict (see `pop`).
  */
 export function mutatingCall(call: Node, callee: Expr | undefined, cx: Cx): void {
   const [name, method] = calledMethod(callee) ?? [];
@@ -122,20 +123,20 @@ function calledMethod(callee: Expr | undefined): [string, string] | undefined {
 }
 
 /**
- * `props.pop("email")` on the `**kwargs` parameter of the function being read: from here on the
- * name stands for the caller's keyword arguments less that key (what it returns is read as
- * `props.get` is, in call-values.ts).
+ * `props.pop("email")` on the `**kwargs` parameter of the function being read or on a dict it
+ * knows: from here on the name stands for what it held less that key (removed.ts; what the pop
+ * returns is read as `props.get` is, in call-values.ts).
  */
 function pop(call: Node, name: string, cx: Cx): void {
   const first = kids(call.childForFieldName('arguments') ?? call)[0];
   const key = first === undefined ? undefined : stringText(first);
-  if (key !== undefined) dropKwargsKey(cx, name, key);
+  if (key !== undefined) dropKey(cx, name, key);
 }
 
 /**
  * `del props["email"]` (also `del props["a"], props["b"]`) on the `**kwargs` parameter of the
- * function being read takes the key out as `props.pop("email")` does; a key computed at run time
- * (`del props[key]`) does not.
+ * function being read or on a dict it knows takes the key out as `props.pop("email")` does; a key
+ * computed at run time (`del props[key]`) does not.
  */
 export function deleteKeys(node: Node, cx: Cx): void {
   for (const target of kids(node)) {
@@ -149,7 +150,7 @@ export function deleteKeys(node: Node, cx: Cx): void {
     const obj = inner.childForFieldName('value');
     const key = inner.childForFieldName('subscript');
     const text = key === null ? undefined : stringText(key);
-    if (obj?.type === 'identifier' && text !== undefined) dropKwargsKey(cx, obj.text, text);
+    if (obj?.type === 'identifier' && text !== undefined) dropKey(cx, obj.text, text);
   }
 }
 

@@ -8,8 +8,9 @@ import type { Node } from 'web-tree-sitter';
 import { literalOf } from '../core/flows.js';
 import type { Val, ValProp } from '../types.js';
 import { readArgs } from './args.js';
-import { dropKwargsKey, kids, lastName, stringText, type Cx } from './context.js';
+import { kids, lastName, stringText, type Cx } from './context.js';
 import { posOf } from './parser.js';
+import { dropKey, takenValue } from './removed.js';
 import { lookup } from './scope.js';
 import { formatVal, joinParts } from './strings.js';
 import { member, spreadInto, textOf, valueOf } from './values.js';
@@ -174,10 +175,12 @@ export function callVal(call: Node, cx: Cx, depth: number): Val {
   const key =
     obj !== null && READS.has(name) && first !== undefined ? stringText(first) : undefined;
   if (obj !== null && key !== undefined) {
-    const v = member(cx, valueOf(obj, cx, depth + 1), key, textOf(call), at);
-    // Popped as it is read: what is read of `**kwargs` after it, in the same statement, is
-    // without it (`track(props.pop("id"), event, {**props})`).
-    if (name === 'pop' && obj.type === 'identifier') dropKwargsKey(cx, obj.text, key);
+    const taken =
+      name === 'pop' && obj.type === 'identifier' ? takenValue(cx, obj.text, key) : undefined;
+    const v = taken ?? member(cx, valueOf(obj, cx, depth + 1), key, textOf(call), at);
+    // Popped as it is read: what is read of `**kwargs` (or a known dict) after it, in the same
+    // statement, is without it (`track(props.pop("id"), event, {**props})`).
+    if (name === 'pop' && obj.type === 'identifier') dropKey(cx, obj.text, key);
     return v;
   }
   if (obj === null && name === 'dict' && lookup(cx.scope, 'dict') === undefined)

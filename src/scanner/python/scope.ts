@@ -44,6 +44,13 @@ export interface Binding {
    * that the scanner cannot see keeps it, as the declared type says.
    */
   readonly typed?: boolean;
+  /**
+   * Keys taken out of the dict `val` holds (`props.pop("email")`, removed.ts), with the values
+   * they held: what a `pop` of such a key reads. The statement that pops it is read after its
+   * calls have run (`email = props.pop("email")` binds `email` once the pop is done), so the
+   * read must not see the dict without the key.
+   */
+  readonly taken?: ReadonlyMap<string, Val>;
 }
 
 /** A value read when first asked for, as it would have been read when it was bound. */

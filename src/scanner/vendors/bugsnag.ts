@@ -6,8 +6,16 @@
  * `addOnError(event => …)` and the `onError` option of `start`/`createClient` (one function or an
  * array of them).
  *
- * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations.
- * Assignments to the event (`event.user = …`) are not calls and are not seen.
+ * The event's `context`, `device`, `request` and `app` (and, from 8.8, `response`) are plain
+ * properties that `Event#toJSON` sends whole: assignments to them or to a key below them
+ * (`event.device = {…}`, `event.request.clientIp = …`, `event.request.headers.x = …`) are read
+ * as sinks, as for the older report below. Its user and metadata are private (`_user`,
+ * `_metadata`, reached only through `setUser` and `addMetadata`): `event.user = …` sends nothing
+ * and is not read. The packages re-export @bugsnag/core's `Event` and `Client` types: a value
+ * annotated with one is the event or the client.
+ *
+ * Checked against @bugsnag/core, @bugsnag/browser and @bugsnag/node 8.x type declarations, and
+ * @bugsnag/core 7.25.0, 8.8.0 and 9.0.0 `event.js` and `types/event.d.ts`.
  *
  * The older SDK (`bugsnag-js` 4, `@bugsnag/js` 5–6) is a function: `bugsnag(apiKey | options)`
  * returns the client, and the options' `beforeSend(report)` (one function or an array of them)
@@ -88,16 +96,25 @@ const SET_USER = sink('identify', [
 const ADD_METADATA = sink('context', [pairs(1, 'metadata')]);
 
 /**
- * What the v4–v6 report and client send with every report, as properties that take assignments:
- * `user`, `metaData`, `context`, `device`, `request`, `app`.
+ * The properties every version sends as they are when assigned: the v4–v6 report's and client's
+ * and the 7+ event's `context`, `device`, `request` and `app` (`Report#toJSON`, `Event#toJSON`).
+ * Their types keep the `report-` names of the version that had them first.
  */
-const LEGACY_PROPERTIES: TypeSpec = {
-  user: { type: 'report-user' },
-  metaData: { type: 'report-metadata' },
+const SENT_PROPERTIES: TypeSpec = {
   context: { type: 'report-context' },
   device: { type: 'report-device' },
   request: { type: 'report-request' },
   app: { type: 'report-app' },
+};
+
+/**
+ * What the v4–v6 report and client send with every report, as properties that take assignments:
+ * `user`, `metaData`, and the `SENT_PROPERTIES`.
+ */
+const LEGACY_PROPERTIES: TypeSpec = {
+  user: { type: 'report-user' },
+  metaData: { type: 'report-metadata' },
+  ...SENT_PROPERTIES,
 };
 
 /** The v4–v6 report handed to `beforeSend`, and the types of its properties. */
@@ -117,7 +134,13 @@ const LEAVE_BREADCRUMB = sink('context', [
   fields(1, 'breadcrumbs.metadata'),
 ]);
 
+/**
+ * The 7+ event handed to `onError` callbacks: its setters, and the `SENT_PROPERTIES` plus
+ * `response` (8.8+), sent as assigned. Not `user` nor `metaData`: assigning them sends nothing.
+ */
 const EVENT: TypeSpec = {
+  ...SENT_PROPERTIES,
+  response: { type: 'event-response' },
   setUser: SET_USER,
   addMetadata: ADD_METADATA,
 };
@@ -149,6 +172,12 @@ const LEGACY_CLIENT: TypeSpec = {
   },
 };
 
+/**
+ * The 7+ type names the packages export (from @bugsnag/core): a value annotated `Event` is the
+ * event an `onError` callback receives, one annotated `Client` the client `start` returns.
+ */
+const TYPES = { Event: 'event', Client: 'client' } as const;
+
 /** Bugsnag definition: universal, browser and Node packages, the CDN globals. */
 export const bugsnag: VendorDefinition = {
   id: 'bugsnag',
@@ -157,9 +186,11 @@ export const bugsnag: VendorDefinition = {
   docs: 'https://docs.bugsnag.com/platforms/javascript/',
   js: {
     modules: {
-      '@bugsnag/js': { default: 'static', namespace: 'static' },
-      '@bugsnag/browser': { default: 'static', namespace: 'static' },
-      '@bugsnag/node': { default: 'node-static', namespace: 'node-static' },
+      '@bugsnag/js': { default: 'static', namespace: 'static', types: TYPES },
+      '@bugsnag/browser': { default: 'static', namespace: 'static', types: TYPES },
+      '@bugsnag/node': { default: 'node-static', namespace: 'node-static', types: TYPES },
+      // Imported for its types only (`import type { Event } from '@bugsnag/core'`).
+      '@bugsnag/core': { types: TYPES },
       'bugsnag-js': { default: 'legacy', namespace: 'legacy' },
     },
     // `Bugsnag` is the 7+ CDN build's global; `bugsnag` the v4–v6 one, a function.
@@ -187,6 +218,7 @@ export const bugsnag: VendorDefinition = {
     client: CLIENT,
     'legacy-client': LEGACY_CLIENT,
     event: EVENT,
+    'event-response': { '=': sink('context', [fields(0, 'response')]) },
     ...REPORT,
   },
 };

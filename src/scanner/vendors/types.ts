@@ -145,7 +145,8 @@ export interface Member {
 /**
  * A type: its members by name. The member `()` is the type itself called (`gtag(…)`); the member
  * `=` is a value assigned to it (`window.intercomSettings = {…}`, JavaScript), read as a call
- * with that value as argument 0, and an assignment to one of its keys as `{key: value}`.
+ * with that value as argument 0, and an assignment to one of its keys as `{key: value}`, to a key
+ * of a key as `{key: {inner: value}}` (up to four keys below it).
  */
 export type TypeSpec = Readonly<Record<string, Member>>;
 
