@@ -279,3 +279,52 @@ test('a field whose values never repeat stops being remembered, and every value 
     if (i % 97 === 0) assert.equal(got.length, 1, `the e-mail in value ${i} is found`);
   }
 });
+
+test('names of query, form and key=value parameters classify their values, with exact spans', () => {
+  const url = 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro&email=t%40example.jp';
+  const found = detect({ next: url });
+  const byName = (name: string) => found.filter((f) => f.innerPath === `?${name}`);
+  // By name, the whole value (its `+` space included), reported once (raw and decoded views).
+  assert.deepEqual(
+    byName('full_name').map((f) => [f.kind, f.category, f.source, spanOf(url, f)]),
+    [['field_name', 'user.name', 'key', 'Taro+Yamada']],
+  );
+  assert.deepEqual(byName('plan'), []);
+  // The e-mail rule found the value: the name adds nothing.
+  assert.deepEqual(byName('email'), []);
+  assert.ok(found.some((f) => f.kind === 'email' && spanOf(url, f) === 't%40example.jp'));
+
+  const body = 'first_name=Taro&last_name=Yamada&city=Sendai';
+  assert.deepEqual(
+    detect({ body })
+      .filter((f) => f.source === 'key')
+      .map((f) => [f.innerPath, f.category, spanOf(body, f)]),
+    [
+      ['?first_name', 'user.name.first', 'Taro'],
+      ['?last_name', 'user.name.last', 'Yamada'],
+      ['?city', 'user.location.imprecise', 'Sendai'],
+    ],
+  );
+  // A query string double-encoded inside a parameter: its names are read in the decoded view.
+  const ret = 'https://a.example/login?return=%2Fcheckout%3Ffirst_name%3DTaro%26step%3D2';
+  const inner = detect({ ret }).find((f) => f.innerPath === '?first_name');
+  assert.equal(inner && spanOf(ret, inner), 'Taro');
+  // Inside a JSON document held in a string: the document's path, then the parameter.
+  const payload = JSON.stringify({ page: { href: '/p?last_name=Yamada' } });
+  const nested = detect({ payload }).find((f) => f.innerPath === 'page.href?last_name');
+  assert.equal(nested && spanOf(payload, nested), 'Yamada');
+  // Off with field names.
+  assert.deepEqual(
+    createDetector({ fieldNames: false })({ body }).filter((f) => f.source === 'key'),
+    [],
+  );
+});
+
+test('a credential parameter whose value a token rule found is not reported again by its name', () => {
+  const text = `GITHUB_TOKEN=${TOKEN} DEPLOY_TOKEN=notarealtokenvalue42`;
+  const found = detect({ env: text }).map((f) => [f.kind, f.innerPath, spanOf(text, f)]);
+  assert.deepEqual(found, [
+    ['github_pat', undefined, TOKEN],
+    ['field_name', '?DEPLOY_TOKEN', 'notarealtokenvalue42'],
+  ]);
+});

@@ -12,6 +12,7 @@ import {
 import { decodeEntities } from './decode/entity.js';
 import { unescapeText } from './decode/escape.js';
 import { percentDecode, type DecodedView } from './decode/url.js';
+import { paramName, paramPairs } from './decode/params.js';
 import { formatPath, type PathSegment } from './path.js';
 import { allRules } from './rules/index.js';
 import { createScanner, type Match } from './scanner.js';
@@ -60,6 +61,8 @@ const CLEAN_PROBE = 256;
 const CLEAN_MIN_HIT_SHARE = 8;
 /** ...for this many values, then judged again. */
 const CLEAN_PAUSE = 4_096;
+/** Findings × 4 × pairs of a text up to which each pair's value is checked against the findings. */
+const PARAM_CHECK_LIMIT = 16_384;
 /** Decoding layers looked through at most (e.g. JSON inside base64 inside a URL). */
 const MAX_LAYERS = 3;
 /**
@@ -171,6 +174,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     confidence: number,
     source: 'value' | 'key',
     encoding: readonly Encoding[],
+    param?: string,
   ): void => {
     if (confidence < minConfidence) return;
     findings.push({
@@ -182,11 +186,74 @@ export function createDetector(options: DetectOptions = {}): Detector {
       confidence,
       source,
       encoding: encoding.length > 0 ? encoding : undefined,
-      innerPath: innerOf(layer),
+      innerPath: param === undefined ? innerOf(layer) : `${innerOf(layer) ?? ''}?${param}`,
     });
   };
 
   function scanText(
+    text: string,
+    ctx: ScanContext,
+    map: SpanMap,
+    layer: JsonLayer | undefined,
+    encoding: readonly Encoding[],
+  ): void {
+    const before = findings.length;
+    scanLayers(text, ctx, map, layer, encoding);
+    if (fieldNames && text.includes('=')) paramFields(text, map, layer, encoding, before);
+  }
+
+  /**
+   * The values of `name=value` pairs in `text` (a query string, a form body, `key=value` labels)
+   * whose name the field classifier knows, reported by their name as a JSON key's value would be
+   * (`?first_name=Taro`), unless a finding since `before` already covers the value with a
+   * category of the name's line (an e-mail address found in `?email=…`). The name is the
+   * finding's `innerPath` after a `?`.
+   */
+  function paramFields(
+    text: string,
+    map: SpanMap,
+    layer: JsonLayer | undefined,
+    encoding: readonly Encoding[],
+    before: number,
+  ): void {
+    const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
+    const { pairs, count, cut } = paramPairs(scanned, encoding[encoding.length - 1] === 'url');
+    if (cut >= 0) {
+      const [start, end] = map(cut, scanned.length);
+      report(layer, 'unscanned', 'system.operations', start, end, 1, 'value', encoding);
+    }
+    if (count === 0) return;
+    // Findings the text's rules made; checked against each value while that is cheap (a value
+    // reported twice is harmless: redaction merges overlapping spans).
+    const last = findings.length;
+    const check = (last - before) * count <= PARAM_CHECK_LIMIT;
+    const byKey = contextsOf('');
+    for (let i = 0; i < count; i += 4) {
+      const name = paramName(scanned, pairs[i]!, pairs[i + 1]!);
+      const ctx = contextOf(byKey, name, '');
+      const cat = ctx.keyCategory;
+      if (cat === undefined) continue;
+      const [start, end] = map(pairs[i + 2]!, pairs[i + 3]!);
+      if (check && covered(before, last, start, end, cat)) continue;
+      report(layer, 'field_name', cat, start, end, ctx.keyConfidence ?? 0.8, 'key', encoding, name);
+    }
+  }
+
+  /**
+   * True when a finding in `[from, to)` overlaps `[start, end)` with a category of `cat`'s line,
+   * or both are credentials (`GITHUB_TOKEN=ghp_…`: the token's rule says more than the name).
+   */
+  function covered(from: number, to: number, start: number, end: number, cat: string): boolean {
+    for (let i = from; i < to; i++) {
+      const f = findings[i]!;
+      if (f.start >= end || f.end <= start) continue;
+      const c = f.category;
+      if (isUnder(c, cat) || isUnder(cat, c) || (isCredential(c) && isCredential(cat))) return true;
+    }
+    return false;
+  }
+
+  function scanLayers(
     text: string,
     ctx: ScanContext,
     map: SpanMap,
@@ -463,6 +530,11 @@ interface Remembered {
   hits: number;
   /** Values still to scan without remembering them. */
   pause: number;
+}
+
+/** Secrets and the credentials of users (keys, tokens, passwords, session material). */
+function isCredential(category: string): boolean {
+  return isUnder(category, 'system.authentication') || isUnder(category, 'user.authorization');
 }
 
 /** Scan context plus how sure the field classifier was. */

@@ -39,6 +39,12 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   // One base64-alphabet run of Twilio-like SIDs (`SK` + 32 hex): the run-triggered rule's pattern
   // reads the run once, however many SIDs it holds.
   'SIDs in one run': (n) => ('SK' + '0a1b2c3d4e5f6789'.repeat(2) + '/').repeat(n / 35),
+  // `name=value` pairs: names read back from each `=`, values forward; nested queries share
+  // their outer value's end.
+  'equals signs': (n) => '='.repeat(n),
+  'query pairs': (n) => 'first_name=x&'.repeat(n / 13),
+  'nested queries': (n) => '?a=/b?c=d'.repeat(n / 9),
+  'long names before =': (n) => ('n'.repeat(70) + '=').repeat(n / 71),
   'backslash escapes': (n) => 'a\\u0040b.co\\/'.repeat(n / 14),
   'html references': (n) => 'a&#64;b&period;co '.repeat(n / 17),
   'json-ish': (n) => '{"a":'.repeat(n / 5),

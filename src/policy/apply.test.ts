@@ -228,6 +228,38 @@ test('encoded personal data is redacted where it sits in the original text', () 
   assert.equal(out.link_text, 'see [redacted:email] now');
 });
 
+test('values named inside a kept string are redacted: JSON keys, query and form parameters, labels', () => {
+  const r = run(
+    {},
+    {
+      type: 'track',
+      event: 'Form Submitted',
+      userId: 'u',
+      properties: {
+        payload: JSON.stringify({ first_name: 'Taro', last_name: 'Yamada', plan: 'pro' }),
+        body: 'first_name=Taro&last_name=Yamada&plan=pro',
+        next: 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro',
+        note: 'signup ok user_id=u_8812 tier=gold',
+      },
+    },
+  );
+  const out = r.event.properties!;
+  assert.equal(
+    out.payload,
+    '{"first_name":"[redacted:field_name]","last_name":"[redacted:field_name]","plan":"pro"}',
+  );
+  assert.equal(
+    out.body,
+    'first_name=[redacted:field_name]&last_name=[redacted:field_name]&plan=pro',
+  );
+  assert.equal(out.next, 'https://shop.example/thanks?full_name=[redacted:field_name]&plan=pro');
+  assert.equal(out.note, 'signup ok user_id=[redacted:field_name] tier=gold');
+  // The records say what was inside each field.
+  const body = r.records.find((x) => x.path === 'properties.body')!;
+  assert.equal(body.outcome, 'redacted');
+  assert.deepEqual(body.before, ['user.name.first', 'user.name.last']);
+});
+
 test('strict mode keeps only allowed fields, still scans them, and keeps processed context', () => {
   const out = run(
     { mode: 'strict', allow: ['properties.plan', 'properties.note', 'properties.items.*.sku'] },

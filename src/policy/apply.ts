@@ -156,7 +156,9 @@ export function createPolicyTransform(
     const cats: Category[] = [];
     let cut = -1;
     for (const f of findings) {
-      if (f.source !== 'value' || f.path !== '') continue;
+      // A value's own findings, and those a field name found inside it (a key of a JSON
+      // document or a query string it holds: `{"first_name":"Taro"}`, `?email=…`).
+      if (f.path !== '' || (f.source !== 'value' && f.innerPath === undefined)) continue;
       if (f.kind === 'unscanned') {
         cut = cut < 0 ? f.start : Math.min(cut, f.start);
         continue;
