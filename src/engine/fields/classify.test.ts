@@ -66,6 +66,37 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
       ['full', 'name'],
     ],
   ],
+  // Lists of people: each item's `name` is a person's (`attendees: [{name: …}]`).
+  [
+    'user.name',
+    [
+      ['name', 'attendees'],
+      ['name', 'participants'],
+      ['name', 'recipients'],
+      ['name', 'invitees'],
+      ['name', 'guests'],
+    ],
+  ],
+  // A person named by their role; the person a bill, a shipment or an address is for.
+  ['user.name', ['recipient', 'sender', 'cardholder', 'beneficiary', 'payee', 'emergency_contact']],
+  [
+    'user.name',
+    [
+      ['name', 'billing'],
+      ['name', 'shipping_address'],
+      ['name', 'billing_details'],
+    ],
+  ],
+  [
+    'user.name.first',
+    [
+      ['first', 'billing'],
+      ['first', 'shipping'],
+    ],
+  ],
+  ['user.name.last', [['last', 'billing_address']]],
+  // Part of a national id still identifies (US SSN last four); part of a card does not.
+  ['user.government_id.national_identification_number', ['ssn_last4', 'ssn_last_four']],
   ['user.name.first', ['first_name', 'firstName', 'FirstName', 'given_name', 'fname']],
   ['user.name.first', ['first name', 'firstname', '$first_name', '名', 'vorname']],
   ['user.name.first', [['first', 'name']]],
@@ -186,6 +217,13 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
 /** Keys that hold no personal data, or talk about it rather than hold it. */
 // prettier-ignore
 const NEGATIVE: readonly Case[] = [
+  'card_last4',
+  'recipient_count',
+  'sender_type',
+  ['name', 'items'],
+  ['name', 'events'],
+  ['amount', 'billing'],
+  ['method', 'shipping'],
   // everyday words kept out of the health names: experiment arms, product states, health checks
   'treatment', 'experiment_treatment', 'condition', 'item_condition', 'health', 'healthcheck',
   'health_status', 'care', 'therapy',

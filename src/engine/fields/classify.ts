@@ -24,7 +24,13 @@ function lastWord(key: string): string {
 
 function kindOfParent(parent: string): Kind | undefined {
   const last = lastWord(parent);
-  return PARENT_KINDS.get(parent) ?? PARENT_KINDS.get(last) ?? MODIFIER_KINDS.get(last);
+  return (
+    PARENT_KINDS.get(parent) ??
+    PARENT_KINDS.get(last) ??
+    MODIFIER_KINDS.get(last) ??
+    // A list of people (`attendees`, `participants`, `recipients`): each item is one.
+    (last.length > 3 && last.endsWith('s') ? MODIFIER_KINDS.get(last.slice(0, -1)) : undefined)
+  );
 }
 
 /** Names decided by the parent: `page.path`, `name.first`, `email.address`, `phone.number`. */

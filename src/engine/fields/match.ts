@@ -123,6 +123,18 @@ function qualifiersReveal(category: Category): boolean {
   return category.startsWith('user.health_and_medical');
 }
 
+/**
+ * Words naming part of a value (`ssn_last4`). A card's last four digits are not the card (PCI
+ * DSS allows showing them), but the last four of a national id still identify a person (they
+ * are what US services ask to verify identity), so they do not turn a government id into
+ * metadata.
+ */
+const PARTIAL_WORDS: ReadonlySet<string> = new Set(['last4', 'four', 'digits']);
+
+function isPartOfId(category: Category, word: string): boolean {
+  return category.startsWith('user.government_id') && PARTIAL_WORDS.has(word);
+}
+
 function isCredential(category: Category): boolean {
   return category.startsWith('user.authorization') || category.startsWith('system.authentication');
 }
@@ -143,7 +155,7 @@ function qualify(
     else if (j < head.start) {
       if (PRE_QUALIFIERS.has(w) && !revealing) return undefined;
     } else if (POST_QUALIFIERS.has(w) || (isCredential(category) && CREDENTIAL_QUALIFIERS.has(w))) {
-      if (!revealing) return undefined;
+      if (!revealing && !isPartOfId(category, w)) return undefined;
     } else if (!NEUTRAL_WORDS.has(w) && !isDigits(w)) factor = UNKNOWN_TRAILING_FACTOR;
   }
   const confidence = Math.round(head.found.confidence * factor * 100) / 100;

@@ -50,6 +50,25 @@ export const CONTACT_NAMES: readonly NameGroup[] = [
   },
   { category: 'user.name', confidence: 0.6, names: ['nickname', 'nick name'] },
   {
+    // A person named by their role: the value is their name (or an address the e-mail rule
+    // finds); `recipient_id` is still an id and `recipient_count` a count.
+    category: 'user.name',
+    confidence: 0.6,
+    names: [
+      'recipient',
+      'sender',
+      'cardholder',
+      'account holder',
+      'beneficiary',
+      'payee',
+      'payer',
+      'guardian',
+      'spouse',
+      'emergency contact',
+      'next of kin',
+    ],
+  },
+  {
     category: 'user.name.first',
     confidence: 0.9,
     names: ['first name', 'given name', 'forename', 'name first'],

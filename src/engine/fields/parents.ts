@@ -12,6 +12,14 @@ const BROWSER: Readonly<Record<string, FieldClass>> = {
   version: c('user.device.user_agent', 0.5),
 };
 
+/** The person an address, a bill or a shipment is for: `billing.first`, `address.name`. */
+const ADDRESSEE: Readonly<Record<string, FieldClass>> = {
+  name: c('user.name', 0.7),
+  first: c('user.name.first', 0.8),
+  last: c('user.name.last', 0.8),
+  full: c('user.name', 0.8),
+};
+
 /**
  * Child names by parent. A parent is looked up by its whole normalized key, then by its last
  * word (`billing_address` → `address`, `payment_card` → `card`, `$os` → `os`).
@@ -52,8 +60,16 @@ export const CHILD_NAMES: ReadonlyMap<string, Readonly<Record<string, FieldClass
       number: c('user.contact.address.street', 0.7),
       line: c('user.contact.address.street', 0.7),
       building: c('user.contact.address.street', 0.6),
+      ...ADDRESSEE,
     },
   ],
+  // Checkout objects (Stripe `billing_details`, Shopify `billing_address` and `shipping_lines`):
+  // the person the order is billed or shipped to.
+  ['billing', ADDRESSEE],
+  ['shipping', ADDRESSEE],
+  ['delivery', ADDRESSEE],
+  ['billing_details', ADDRESSEE],
+  ['shipping_details', ADDRESSEE],
 ]);
 
 /**

@@ -123,7 +123,9 @@ export const MODIFIER_KINDS: ReadonlyMap<string, Kind> = new Map([
     'user users customer person people member account contact owner holder cardholder ' +
       'subscriber recipient sender buyer purchaser payer patient employee student guest ' +
       'attendee applicant candidate player author profile identity emergency spouse traveler ' +
-      'traveller passenger rider driver ユーザー ユーザ 会員 顧客 お客様 利用者 本人',
+      'traveller passenger rider driver participant invitee friend assignee reviewer requester ' +
+      'reporter signer beneficiary payee organizer respondent ユーザー ユーザ 会員 顧客 お客様 ' +
+      '利用者 本人',
   ),
   ...kinds(
     'org',
