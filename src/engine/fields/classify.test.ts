@@ -79,6 +79,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ],
   // A person named by their role; the person a bill, a shipment or an address is for.
   ['user.name', ['recipient', 'sender', 'cardholder', 'beneficiary', 'payee', 'emergency_contact']],
+  ['user.name', ['nick', 'user_nick']],
   [
     'user.name',
     [

@@ -48,7 +48,7 @@ export const CONTACT_NAMES: readonly NameGroup[] = [
     confidence: 0.8,
     names: ['billing name', 'shipping name', 'delivery name', 'mailing name', 'recipient name'],
   },
-  { category: 'user.name', confidence: 0.6, names: ['nickname', 'nick name'] },
+  { category: 'user.name', confidence: 0.6, names: ['nickname', 'nick name', 'nick'] },
   {
     // A person named by their role: the value is their name (or an address the e-mail rule
     // finds); `recipient_id` is still an id and `recipient_count` a count.
