@@ -1,6 +1,6 @@
 /** Business SaaS: Jira, Confluence, HubSpot, Intercom, Zendesk, Adobe, Salesforce, Dropbox. */
 import type { Rule } from '../../types.js';
-import { mixedCaseAlnum } from './helpers.js';
+import { isDropboxLongLived, lettersAndDigits, mixedCaseAlnum } from './helpers.js';
 
 /** CRM, support and business SaaS tokens. */
 export const businessRules: readonly Rule[] = [
@@ -212,6 +212,64 @@ export const businessRules: readonly Rule[] = [
         'truncated: sl.u.C9sV5smtGocVX5E-lHVXTzB5gcD3sPwKhuTc7IbJg43EpjkXZfyFbChgL_dpzgfAtSM7KbwNb4uoEtKH6d3wHHUCQ16jGsceyX__Vd0Hm48_EefZgGucwJyQ6AoYN end',
         'id=xyzsl.u.C9sV5smtGocVX5E-lHVXTzB5gcD3sPwKhuTc7IbJg43EpjkXZfyFbChgL_dpzgfAtSM7KbwNb4uoEtKH6d3wHHUCQ16jGsceyX__Vd0Hm48_EefZgGucwJyQ6AoYNXDeg19AK-z2zMeAs_1_z_DGdet7-h7uaTvd07MzhjYeV44Cofsn5EK2xXdOV8Cd7hlfXUx5MDPujTFd2EO4EdyGUluEPMiCDDjcONpkVVPYjqaeKayp6FvS1pP0wsp334WcnAXDsqjZKZh7rYvaZQlcJF3LAS_kRyLsLqVOBp4SZDUr',
       ],
+    },
+  },
+  {
+    id: 'dropbox_long_lived_token',
+    category: 'system.authentication',
+    description:
+      'Dropbox legacy long-lived access token (11 base62 + AAAAAAAAAA + 43 base64url) near dropbox.',
+    // The run of ten `A`s at offset 11 is a shape of its own (no `near` guard), but it stays on its
+    // keyword: see ngrok_authtoken in keyed.ts for why it does not take a base64-run trigger yet.
+    keywords: ['dropbox'],
+    pattern: /(?<![A-Za-z0-9+/_-])[A-Za-z0-9]{11}A{10}[A-Za-z0-9_=-]{43}(?![A-Za-z0-9+/=_-])/g,
+    anchor: 'window',
+    validate: isDropboxLongLived,
+    // The ten `A`s are part of the format: the generic placeholder filter (runs of 6) would
+    // reject every token; `isDropboxLongLived` checks the other 54 characters instead.
+    placeholders: false,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: 'DROPBOX_ACCESS_TOKEN=NMpz6QeDNKIAAAAAAAAAAgOXeK9CT3V4vkXjHZJYd8nf-h09bbIN945FdNTuC__a',
+          match: 'NMpz6QeDNKIAAAAAAAAAAgOXeK9CT3V4vkXjHZJYd8nf-h09bbIN945FdNTuC__a',
+        },
+        {
+          text: 'client = dropbox.Dropbox("57c4GnyqASlAAAAAAAAAAN1RPGz0tQqBeMsiP-EUH_NL5bRKN-2sgbZg9rTf_K_6")',
+          match: '57c4GnyqASlAAAAAAAAAAN1RPGz0tQqBeMsiP-EUH_NL5bRKN-2sgbZg9rTf_K_6',
+        },
+        'dropbox token: u3iIVjyHC0LAAAAAAAAAAnB0foVDoRjs81wcA3ZMrjArJNIfDxVw1ZW_3vEsRUBQ',
+      ],
+      negative: [
+        'request NMpz6QeDNKIAAAAAAAAAAgOXeK9CT3V4vkXjHZJYd8nf-h09bbIN945FdNTuC__a completed',
+        'dropbox request AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA completed',
+        'dropbox truncated: NMpz6QeDNKIAAAAAAAAAAgOXeK9CT3V4vkXjHZJYd8nf-h09bb end',
+        'dropbox thumbnail data:image/png;base64,iVBORw0KGgo57c4GnyqASlAAAAAAAAAAN1RPGz0tQqBeMsiP-EUH_NL5bRKN-2sgbZg9rTf_K_6',
+        'dropbox xxxxxxxxxxxAAAAAAAAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
+  {
+    id: 'dropbox_app_secret',
+    category: 'system.authentication',
+    description: 'Dropbox app key / secret: 15 lower-case base36 near dropbox.',
+    keywords: ['dropbox'],
+    pattern: /(?<![A-Za-z0-9_.-])[a-z0-9]{15}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    anchor: 'window',
+    near: 'credential',
+    validate: lettersAndDigits,
+    minEntropy: 3.2,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        {
+          text: 'DROPBOX_APP_SECRET=sz6rf0j0n6cw9cp',
+          match: 'sz6rf0j0n6cw9cp',
+        },
+        'dropbox: {"app_key": "abc", "app_secret": "najilq4fhnzr61n"}',
+      ],
+      negative: ['dropbox folder sharedfolder2024 synced', 'DROPBOX_APP_SECRET=najilq4fhn'],
     },
   },
 ];

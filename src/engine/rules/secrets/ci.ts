@@ -239,4 +239,32 @@ export const ciRules: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'circleci_token',
+    category: 'system.authentication',
+    description:
+      'CircleCI personal or project API token in the 2023 format (CCIPAT_ / CCIPRJ_ + 22 base58 + _ + 40 hex).',
+    keywords: ['ccipat_', 'cciprj_'],
+    pattern: /CCIP(?:AT|RJ)_[A-Za-z0-9]{20,24}_[a-f0-9]{40}(?![A-Za-z0-9_-])/y,
+    minEntropy: 3,
+    confidence: 0.97,
+    examples: {
+      positive: [
+        {
+          text: 'export CIRCLE_TOKEN=CCIPAT_kbCGxvu13uYG7vjahtKqpW_16cf8fd63420d8ad868d6f08d3afd1d61849f890',
+          match: 'CCIPAT_kbCGxvu13uYG7vjahtKqpW_16cf8fd63420d8ad868d6f08d3afd1d61849f890',
+        },
+        {
+          text: 'curl -H "Circle-Token: CCIPRJ_6Hg12rgmbF121Um9ncjD91_155fb213b4063d01fd69a82cb4b32ca34c7ab02e" https://circleci.com/api/v2/me',
+          match: 'CCIPRJ_6Hg12rgmbF121Um9ncjD91_155fb213b4063d01fd69a82cb4b32ca34c7ab02e',
+        },
+        '[warn] found CCIPAT_AMkUuhwGqXFXYvuSmoDMRN_1001571e300e67de2189423928b85648690c1c3f in request body of /api/v1/events',
+      ],
+      negative: [
+        'CCIPAT_ tokens replace the 40-hex format',
+        'truncated: CCIPAT_kbCGxvu13uYG7vjahtKqpW_16cf8fd63420d8ad868d end',
+        'id=xyzCCIPAT_AMkUuhwGqXFXYvuSmoDMRN_1001571e300e67de2189423928b85648690c1c3f',
+      ],
+    },
+  },
 ];

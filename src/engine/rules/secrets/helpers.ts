@@ -244,3 +244,24 @@ export function findOAuthCode(text: string, hit: Hit): Candidate | undefined {
 export function isTwitterBearer(s: string): boolean {
   return /%[0-9A-F]{2}/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s) && shannonEntropy(s) >= 3.5;
 }
+
+/**
+ * Atlassian Data Center personal access token (Jira, Confluence; Bitbucket after its `BBDC-`):
+ * base64 of `<numeric id>:<random bytes>`, so the decoded bytes start with 6+ ASCII digits and a
+ * colon. Random base64 of the same shape decodes that way about once in 10^9.
+ */
+export function isAtlassianDcPat(s: string): boolean {
+  const bytes = Buffer.from(s, 'base64');
+  let i = 0;
+  while (i < bytes.length && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++;
+  return i >= 6 && bytes[i] === 0x3a && bytes.length - i > 8;
+}
+
+/**
+ * Dropbox legacy long-lived token: the 54 characters around its ten `A`s (at offset 11) look
+ * random (letters and digits, entropy ≥ 3.5) and hold no placeholder word or run.
+ */
+export function isDropboxLongLived(s: string): boolean {
+  const rest = s.slice(0, 11) + s.slice(21);
+  return lettersAndDigits(rest) && shannonEntropy(rest) >= 3.5 && !isPlaceholder(rest);
+}

@@ -789,6 +789,10 @@ export const keyedRules: readonly Rule[] = [
     id: 'ngrok_authtoken',
     category: 'system.authentication',
     description: 'ngrok authtoken / API key (2 + 26 base62 + _ + digit + 20 base62) near ngrok.',
+    // The shape is distinctive enough for a base64-run trigger (`runs`), but each run rule is
+    // charged every run's length against the work budget, and a third and fourth run rule would
+    // push a 100 KB base64 value (an inline image) past it. Kept on its keyword until the scanner
+    // can skip runs longer than a rule's token (see docs/secrets.md, engine notes).
     keywords: ['ngrok'],
     pattern: value('2[A-Za-z0-9]{26}_[0-9][A-Za-z0-9]{20}'),
     anchor: 'window',
@@ -802,10 +806,18 @@ export const keyedRules: readonly Rule[] = [
           match: '2sRmc9tfn5P2AtvGhSKjiavNHvf_7m6A9wqfMENqMvw7CqHeT',
         },
         'ngrok config add-authtoken 2UVJqjE7InkamdBUHFf8AyWOSd2_3WHHgQW9taBvGNQ0AAIMT',
+        {
+          text: 'ngrok agent started with 2v1MKdMUEjAdEznMuk8tI7NZB70_7HfSwoPe0RRUuU3mEgOL9 (region eu)',
+          match: '2v1MKdMUEjAdEznMuk8tI7NZB70_7HfSwoPe0RRUuU3mEgOL9',
+        },
+        '{"ngrok":{"authtoken":"22GTQPyvA08qmROnogerCV5BvV0_6nzhmRFKq77xxsIeHm59k"}}',
       ],
       negative: [
         'request 2sRmc9tfn5P2AtvGhSKjiavNHvf_7m6A9wqfMENqMvw7CqHeT completed',
         'NGROK_AUTHTOKEN=2zJuHriX0Cn6wwngIjp9R',
+        'ngrok 2sRmc9tfn5P2AtvGhSKjiavNHvf_Xm6A9wqfMENqMvw7CqHeT',
+        'ngrok 3sRmc9tfn5P2AtvGhSKjiavNHvf_7m6A9wqfMENqMvw7CqHeT',
+        'ngrok id=x2sRmc9tfn5P2AtvGhSKjiavNHvf_7m6A9wqfMENqMvw7CqHeT',
       ],
     },
   },

@@ -91,21 +91,54 @@ function prefixIndex(): Map<string, PrefixPattern[]> {
   return byLead;
 }
 
+interface RunShape {
+  readonly min: number;
+  readonly pattern: RegExp;
+  readonly validate: ((value: string) => boolean) | undefined;
+}
+
+let runShapes: RunShape[] | undefined;
+
+/** Provider rules triggered by base64-alphabet runs (`Rule.runs`): tokens with a shape but no prefix keyword. */
+function runIndex(): RunShape[] {
+  runShapes ??= providerRules
+    .filter((r) => r.runs !== undefined && r.pattern !== undefined)
+    .map((r) => ({
+      min: r.runs!.min,
+      pattern: new RegExp(r.pattern!.source, r.pattern!.flags.replace(/[gd]/g, '') + 'y'),
+      validate:
+        r.validate === undefined
+          ? undefined
+          : (v: string) => r.validate!(v, { key: '', keyCategory: undefined }),
+    }));
+  return runShapes;
+}
+
 /**
  * True when the whole of `value` has the shape of a prefixed provider token or a JWT (the rule's
  * pattern matches it exactly), so the provider rule, not a context rule, should report it. Only
  * the shape is checked: a placeholder such as `ghp_xxxx…` is left to the provider rule too,
- * which then rejects it.
+ * which then rejects it. Tokens found by their shape in base64 runs (Twilio `SK…`, Atlassian Data
+ * Center PATs, ngrok, Dropbox long-lived tokens) count when their rule's pattern and validator
+ * accept the whole value, so `Bearer <Jira PAT>` is reported once, with the provider kind.
  */
 export function isProviderToken(value: string): boolean {
   const lower = value.slice(0, 40).toLowerCase();
   const list = prefixIndex().get(lower.slice(0, 2));
-  if (list === undefined) return false;
-  for (const { prefix, pattern } of list) {
-    if (!lower.startsWith(prefix)) continue;
+  if (list !== undefined) {
+    for (const { prefix, pattern } of list) {
+      if (!lower.startsWith(prefix)) continue;
+      pattern.lastIndex = 0;
+      const m = pattern.exec(value);
+      if (m !== null && m.index === 0 && m[0].length === value.length) return true;
+    }
+  }
+  for (const { min, pattern, validate } of runIndex()) {
+    if (value.length < min) continue;
     pattern.lastIndex = 0;
     const m = pattern.exec(value);
-    if (m !== null && m.index === 0 && m[0].length === value.length) return true;
+    if (m !== null && m[0].length === value.length && (validate === undefined || validate(value)))
+      return true;
   }
   return false;
 }

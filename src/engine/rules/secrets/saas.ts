@@ -3,7 +3,7 @@
  * Typeform, Frame.io, ClickUp.
  */
 import type { Rule } from '../../types.js';
-import { mixedCaseAlnum } from './helpers.js';
+import { lettersAndDigits, mixedCaseAlnum } from './helpers.js';
 
 /** Productivity and design SaaS tokens. */
 export const saasRules: readonly Rule[] = [
@@ -277,6 +277,69 @@ export const saasRules: readonly Rule[] = [
         'pk_live_51HqLyjWDarjtT1zdp7dcXcQ1Jx0Ck',
         'truncated: pk_09045597_QJQEPF12K8BX4D78TFTUSFKQ6Z6YQ end',
         'id=xyzpk_09045597_QJQEPF12K8BX4D78TFTUSFKQ6Z6YQUZX',
+      ],
+    },
+  },
+  {
+    id: 'asana_client_secret',
+    category: 'system.authentication',
+    description: 'Asana OAuth client secret: 32 base62 near asana.',
+    keywords: ['asana'],
+    pattern: /(?<![A-Za-z0-9_.-])[A-Za-z0-9]{32}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    anchor: 'window',
+    near: 'credential',
+    validate: lettersAndDigits,
+    minEntropy: 3.2,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        {
+          text: 'ASANA_CLIENT_SECRET=a6b586192f59757ce9ed7bf0869a6bf0',
+          match: 'a6b586192f59757ce9ed7bf0869a6bf0',
+        },
+        'asana oauth app "Acme Sync": client secret be674fee7b9debd7849185a195740003',
+      ],
+      negative: [
+        'asana task a6b586192f59757ce9ed7bf0869a6bf0 moved to Done',
+        'ASANA_CLIENT_SECRET=be674fee7b9debd7849185a1',
+      ],
+    },
+  },
+  {
+    id: 'linear_client_secret',
+    category: 'system.authentication',
+    description:
+      'Linear OAuth client secret: 32 hex near linear_client / linear_oauth / linear_secret (not the bare word linear, which is CSS and prose).',
+    // The bare word is `linear-gradient(` in every style sheet and common in prose, and the
+    // assignment guard takes `linear-gradient(` for a call: only credential-shaped names trigger.
+    keywords: [
+      'linear_client',
+      'linear-client',
+      'linearclient',
+      'linear_oauth',
+      'linear-oauth',
+      'linear_secret',
+      'linear-secret',
+      'linear_webhook',
+    ],
+    pattern: /(?<![A-Za-z0-9_.-])[a-f0-9]{32}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    anchor: 'window',
+    near: 'credential',
+    validate: lettersAndDigits,
+    minEntropy: 3,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        {
+          text: 'LINEAR_CLIENT_SECRET=bef0942468267e44487d94a565b56588',
+          match: 'bef0942468267e44487d94a565b56588',
+        },
+        'linear_oauth:\n  client_id: 9a8b7c6d\n  client_secret: 61b2c69a974017291d0feb578a9f282c',
+      ],
+      negative: [
+        'background: linear-gradient(90deg, #fff, #000); checksum bef0942468267e44487d94a565b56588',
+        'linear_client_id=61b2c69a974017291d0feb578a9f282g',
+        'LINEAR_CLIENT_SECRET=61b2c69a974017291d0feb57',
       ],
     },
   },

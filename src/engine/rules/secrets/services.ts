@@ -415,4 +415,30 @@ export const serviceRules: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'freemius_secret_key',
+    category: 'system.authentication',
+    description:
+      "Freemius SDK secret key (sk_ + 29 printable characters) assigned to 'secret_key' in a PHP array; triggered by sk_.",
+    keywords: ['sk_'],
+    pattern:
+      /(?<=["']secret_key["'][ \t]{0,4}=>[ \t]{0,4}["'])sk_[\x21\x23-\x26\x28-\x7e]{29}(?=["'])/y,
+    boundary: false,
+    minEntropy: 3.5,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: "fs_dynamic_init( array( 'id' => '1234', 'slug' => 'acme', 'secret_key' => 'sk_ut5SMofbr67IQQaqOeJ8xCl43hO16', 'public_key' => 'pk_0123' ) );",
+          match: 'sk_ut5SMofbr67IQQaqOeJ8xCl43hO16',
+        },
+        '"secret_key" => "sk_UD0IO0bjOKAYUooknlxUshf4jIbRO",',
+      ],
+      negative: [
+        "'secret_key' => 'sk_your_secret_key_goes_here_x'",
+        "'public_key' => 'sk_ut5SMofbr67IQQaqOeJ8xCl43hO16'",
+        "'secret_key' => 'sk_UD0IO0bjOKAYUookn'",
+      ],
+    },
+  },
 ];

@@ -133,4 +133,35 @@ export const socialRules: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'twitter_api_key',
+    category: 'system.authentication',
+    description: 'Twitter / X API key (consumer key): 25 mixed-case base62 near twitter.',
+    keywords: ['twitter'],
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{25}(?![A-Za-z0-9_-])/g,
+    anchor: 'window',
+    near: 'credential',
+    window: 128,
+    validate: mixedCaseAlnum,
+    minEntropy: 3.5,
+    confidence: 0.7,
+    examples: {
+      positive: [
+        {
+          text: 'TWITTER_API_KEY=pEUMrjcj656yMiZIyN3H1QGvR',
+          match: 'pEUMrjcj656yMiZIyN3H1QGvR',
+        },
+        {
+          text: 'twitter:\n  consumer_key: xDW0VuHvv85KS55w18OE4c4rD\n  consumer_secret: ${TWITTER_SECRET}',
+          match: 'xDW0VuHvv85KS55w18OE4c4rD',
+        },
+        'tweepy.OAuthHandler("r016agfWEp35iMg2Qwo3UYbSU", consumer_secret)  # twitter',
+      ],
+      negative: [
+        'request pEUMrjcj656yMiZIyN3H1QGvR completed in 32ms',
+        'utm_source=twitter&utm_content=xDW0VuHvv85KS55w18OE4c4rD',
+        'TWITTER_API_KEY=r016agfWEp35iMg2Qwo3',
+      ],
+    },
+  },
 ];

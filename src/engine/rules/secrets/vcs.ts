@@ -1,8 +1,10 @@
 /**
- * Source hosting tokens: GitHub (classic, OAuth, app, refresh, fine-grained), Bitbucket app
- * passwords and Atlassian API tokens. GitLab lives in gitlab.ts.
+ * Source hosting tokens: GitHub (classic, OAuth, app, refresh, fine-grained), Bitbucket (app
+ * passwords, OAuth consumer secrets, Data Center HTTP access tokens), Atlassian API and access
+ * tokens, and Jira / Confluence Data Center personal access tokens. GitLab lives in gitlab.ts.
  */
 import type { Rule } from '../../types.js';
+import { isAtlassianDcPat, mixedCaseAlnum } from './helpers.js';
 
 /** GitHub, Bitbucket and Atlassian tokens. */
 export const vcsRules: readonly Rule[] = [
@@ -173,9 +175,9 @@ export const vcsRules: readonly Rule[] = [
     id: 'atlassian_api_token',
     category: 'system.authentication',
     description:
-      'Atlassian (Jira, Confluence, Bitbucket) API token (ATATT3 + 150–250 base64url / =).',
-    keywords: ['atatt3'],
-    pattern: /ATATT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])/y,
+      'Atlassian (Jira, Confluence, Bitbucket) API token (ATATT3 + 150–250 base64url / =), or Atlassian Cloud access token / admin API key (ATCTT3 + 150–250).',
+    keywords: ['atatt3', 'atctt3'],
+    pattern: /AT[AC]TT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])/y,
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -185,11 +187,115 @@ export const vcsRules: readonly Rule[] = [
           match:
             'ATATT3xFfGF0Ek1I0POsIM0ulsI2sqPAPjOVgD7pzZSR0SwVxJud2QGAtS-QYOzcdqrsEjgIbw2HLw5sYbGYFrmhKw_D_lGUXaptYUIbzzcUUjXg2m2edcQ6m15EOpohztVr4pyTAicgJfov94eahC4DKfXmthCI45TaKsQfovGQ1nD3C_D6yZ=6553BE40',
         },
+        {
+          text: 'ATLASSIAN_ADMIN_KEY=ATCTT3xFfGXHSK7OXbxQmpS03tCRdKFEENcyhv-onY_2l59iDT6xDjgQriNnquNEQ-0dTXICjiLWTM8OWK7D2M1YRVEIDF1k4UG7j4tjYXgvPfXVP3EojKQ4zF5rInFGcXQv9O49qn0e8MMgyb4qYWRvuGk6EwNwmPYcpx1RpxmFl56IzLwK=C589A7A4',
+          match:
+            'ATCTT3xFfGXHSK7OXbxQmpS03tCRdKFEENcyhv-onY_2l59iDT6xDjgQriNnquNEQ-0dTXICjiLWTM8OWK7D2M1YRVEIDF1k4UG7j4tjYXgvPfXVP3EojKQ4zF5rInFGcXQv9O49qn0e8MMgyb4qYWRvuGk6EwNwmPYcpx1RpxmFl56IzLwK=C589A7A4',
+        },
         '[warn] found ATATT3xFfGF08UkMJLv5UTUuQ9zlbWbD_UtLFpw_-JFe3g13DROGRFxaqh8Ma066Q_491c7PMmVyqg58ZKN7on6baANrefjoP1g4x_2TInjNCgYEDFX9b5Ii1UeK-0sTu1E1WL5ewRvImRCtcGkrtMEJz9H3NwaaZh77N9Yh1XQaI9SLipvVsn=24A901AF in request body of /api/v1/events',
       ],
       negative: [
         'truncated: ATATT3xFfGF0vLXksCBwNDxARLGL-xEduJTu_XOoqI98rweKu0Wjh_Ky_gHfTgG0QI43IgCMwSSAbq3zEqIJsOHL2fMcONcQxDXS7kVzsDd2HpUhZ1_JkSVUwOgZVqDcBhsLx-sleMlsXyRJx_tkIWuKH end',
         'id=xyzATATT3xFfGF0vLXksCBwNDxARLGL-xEduJTu_XOoqI98rweKu0Wjh_Ky_gHfTgG0QI43IgCMwSSAbq3zEqIJsOHL2fMcONcQxDXS7kVzsDd2HpUhZ1_JkSVUwOgZVqDcBhsLx-sleMlsXyRJx_tkIWuKH5IzhQCkFYyJicGBC8eOX5pgVcfH7d=0662A911',
+        'ATCTT3 tokens are issued in the admin console',
+      ],
+    },
+  },
+  {
+    id: 'bitbucket_client_secret',
+    category: 'system.authentication',
+    description:
+      'Bitbucket OAuth consumer secret (32 mixed-case base62, or 64 base64url as older scanners describe it) near bitbucket.',
+    keywords: ['bitbucket'],
+    pattern:
+      /(?<![A-Za-z0-9_.-])(?:[A-Za-z0-9]{32}|[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-]|\.[A-Za-z0-9])/g,
+    anchor: 'window',
+    near: 'credential',
+    validate: (s) => mixedCaseAlnum(s),
+    minEntropy: 3.5,
+    confidence: 0.8,
+    examples: {
+      positive: [
+        {
+          text: 'BITBUCKET_CLIENT_SECRET=wi5j45mAEPTK1DJJo6KsWAo29d63p6Oj',
+          match: 'wi5j45mAEPTK1DJJo6KsWAo29d63p6Oj',
+        },
+        {
+          text: 'bitbucket:\n  oauth:\n    key: h3WHQGSvnWCRtSN1fp\n    secret: HGJh9i3djG3S4aTDoMCRWGVExAVWDscA',
+          match: 'HGJh9i3djG3S4aTDoMCRWGVExAVWDscA',
+        },
+        'bitbucket_client_secret: "VxbO5BHiUxn-R5lO1V71QeHSTySOR2bscgfTl0HeC5i18oIA0JrJsoHshVRJZmAx"',
+      ],
+      negative: [
+        'bitbucket mirror of commit 9fceb02d0ae598e95dc970b74767f193 is ready, key rotation pending',
+        'utm_source=bitbucket&utm_campaign=wi5j45mAEPTK1DJJo6KsWAo29d63p6Oj',
+        'BITBUCKET_CLIENT_SECRET=wi5j45mAEPTK1DJJo6Ks',
+      ],
+    },
+  },
+  {
+    id: 'bitbucket_datacenter_token',
+    category: 'system.authentication',
+    description:
+      'Bitbucket Data Center / Server HTTP access token (BBDC- + 44 base64 of numeric id : random bytes).',
+    keywords: ['bbdc-'],
+    pattern: /BBDC-([A-Za-z0-9+/]{40,50}={0,2})(?![A-Za-z0-9+/=_-])/y,
+    validate: (s) => isAtlassianDcPat(s.slice(5)),
+    confidence: 0.95,
+    examples: {
+      positive: [
+        {
+          text: 'git -c http.extraHeader="Authorization: Bearer BBDC-MzQ2MDIzOTg3NDM2OjcFhnuLHJnRKPG5Kq4UpQa5jma6" clone https://git.acme.io/scm/web/app.git',
+          match: 'BBDC-MzQ2MDIzOTg3NDM2OjcFhnuLHJnRKPG5Kq4UpQa5jma6',
+        },
+        {
+          text: 'BITBUCKET_TOKEN=BBDC-OTg0ODg0MTM0MjA3Og/eiS/t4LtcgtTAhjfct26q0QgU',
+          match: 'BBDC-OTg0ODg0MTM0MjA3Og/eiS/t4LtcgtTAhjfct26q0QgU',
+        },
+        '{"scm_token":"BBDC-NDQ0Njk0MDM2NDMwOi9Mz5gjsPaNWHpueQkCzfwAtXDx"}',
+      ],
+      negative: [
+        'BBDC-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        'truncated: BBDC-MzQ2MDIzOTg3NDM2OjcFhnuLH end',
+        'id=xyzBBDC-OTg0ODg0MTM0MjA3Og/eiS/t4LtcgtTAhjfct26q0QgU',
+        'BBDC-NxbO5BHiUxnxR5lO1V71QeHSTySOR2bscgfTl0HeC5i1',
+      ],
+    },
+  },
+  {
+    id: 'atlassian_datacenter_pat',
+    category: 'system.authentication',
+    description:
+      'Jira / Confluence Data Center personal access token: 44 base64 characters that decode to a numeric id, a colon and random bytes (first character M, N or O), wherever it occurs.',
+    // No prefix and no keyword of its own: the shape is checked by decoding, so the rule runs over
+    // the base64-alphabet runs of 44+ characters the first pass collects.
+    runs: { min: 44 },
+    pattern: /(?<![A-Za-z0-9+/_-])[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=_-])/g,
+    anchor: 'window',
+    validate: isAtlassianDcPat,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: 'JIRA_PAT=MTk2ODg3Mzk0MzUwOk6mHxGehbsgs/FOA4dW8pfr1g8k',
+          match: 'MTk2ODg3Mzk0MzUwOk6mHxGehbsgs/FOA4dW8pfr1g8k',
+        },
+        {
+          text: 'curl -H "Authorization: Bearer MjQyMTg2ODYyMDEwOievGl5/jwqKx3I9CMhAuIYbYSAc" https://jira.acme.io/rest/api/2/myself',
+          match: 'MjQyMTg2ODYyMDEwOievGl5/jwqKx3I9CMhAuIYbYSAc',
+        },
+        {
+          text: 'confluence token Njc4MjA5NzY3NDMyOp1358TfCI/038GECIZlLl4RZQFD expired',
+          match: 'Njc4MjA5NzY3NDMyOp1358TfCI/038GECIZlLl4RZQFD',
+        },
+        '{"pat":"Mzk5MTc1NDcwNDQxOprHjX+0he1fg7RT5PGMYgsIlvmz"}',
+      ],
+      negative: [
+        'request NxbO5BHiUxnxR5lO1V71QeHSTySOR2bscgfTl0HeC5i1 completed',
+        'BBDC-MTk2ODg3Mzk0MzUwOk6mHxGehbsgs/FOA4dW8pfr1g8k',
+        'id=xyzMjQyMTg2ODYyMDEwOievGl5/jwqKx3I9CMhAuIYbYSAc',
+        'token Ljc4MjA5NzY3NDMyOp1358TfCI/038GECIZlLl4RZQFD end',
+        'data:image/png;base64,Mzk5MTc1NDcwNDQxOprHjX+0he1fg7RT5PGMYgsIlvmzAAAA',
       ],
     },
   },
