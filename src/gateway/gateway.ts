@@ -29,8 +29,11 @@ import { createRecordKeeper, flushIntervalMs } from './records.js';
 import { createAlertSink } from '../inventory/alerts.js';
 import type { DriftAlert } from '../inventory/drift.js';
 import { createLedgerPseudonymizer } from '../ledger/subject.js';
-import { createObserver, type Observed } from './observe.js';
+import { createLedgerTally, createObserver, type LedgerNotes, type Observed } from './observe.js';
 import { buildRuntime, limitsOf } from './runtime.js';
+
+/** Subject-days tallied on the main thread beyond which the record keeper flushes at once. */
+const MAX_TALLIED = 50_000;
 
 /** Injected settings (not user config). */
 export interface GatewaySettings {
@@ -139,17 +142,30 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
           inventory: config.inventory.enabled,
         })
       : undefined;
+  // With workers, the ledger's subjects are tallied here from the notes their answers carry.
+  const tally =
+    config.ledger.enabled && workers > 0
+      ? createLedgerTally(createLedgerPseudonymizer(master))
+      : undefined;
   const records = createRecordKeeper(config, {
     log,
     metrics,
     ...(sink && { alerts: (a: DriftAlert[]) => void sink(a) }),
     ...(observer && { pull: () => observer.drain() }),
+    ...(tally && { pullLedger: () => tally.drain() }),
   });
   const pool =
     workers > 0
       ? await createPolicyPool(config, settings.env, workers, {
           lost: () => log.error('a policy worker died; replacing it'),
           ...(records && { observed: (o: Observed) => records.observed(o) }),
+          ...(tally &&
+            records && {
+              notes: (n: LedgerNotes) => {
+                tally.add(n);
+                if (tally.size() > MAX_TALLIED) records.flush();
+              },
+            }),
           // Workers aggregate for as long as the record keeper does before it writes.
           drainIntervalMs: flushIntervalMs(config),
         })

@@ -1,8 +1,13 @@
 /**
- * The gateway's observations for the inventory (data map) and the ledger, aggregated where the
- * policy runs (a policy worker or the main thread) across many requests, and drained in one
- * batch per flush interval: per event only map updates happen, so observing costs little. Only
- * paths, types, categories, actions and keyed pseudonyms: never values, never raw ids.
+ * The gateway's observations for the inventory (data map) and the ledger, aggregated across many
+ * requests and drained in one batch per flush interval: per event only map updates happen, so
+ * observing costs little. Only paths, types, categories, actions and keyed pseudonyms leave as
+ * deltas: never values, never raw ids.
+ *
+ * The inventory is aggregated where the policy runs (a policy worker or the main thread). The
+ * ledger's subjects are tallied on the main thread in both cases: a worker's observer only notes
+ * each event's subject and ledger cells (`LedgerNotes`, sent with the request's answer), because
+ * the workers are the gateway's busiest threads and the main thread has time to spare.
  */
 import type { InventoryDelta, ValueType } from '../inventory/types.js';
 import { FORM_CODES } from '../ledger/subject-day.js';
@@ -52,6 +57,8 @@ interface Shape {
   readonly entries: readonly Inv[];
   /** The distinct ledger cells of an event of this shape (each counted once per event). */
   readonly cells: readonly number[];
+  /** The same cells as one string (`cellsKeyOf`), for a worker's ledger notes. */
+  readonly cellsKey: string;
   /** Events of this shape since it was made or folded. */
   count: number;
   firstSeen: number;
@@ -97,16 +104,34 @@ export interface Observer {
   /** Everything observed since the last drain, as deltas; the observer starts empty again. */
   drain(): Observed;
   /**
-   * As `drain`, the ledger rows made one by one as they are read (so a large drain can be sent
-   * in slices between other work); the observer starts empty again at once.
+   * With `ledger: 'notes'`: the ledger notes of the events observed since the last call (to send
+   * to the main thread's `LedgerTally`), or undefined when there are none.
    */
-  drainLazy(): LazyObserved;
+  takeNotes(): LedgerNotes | undefined;
 }
 
-/** Deltas of a drain whose ledger rows are made as they are read. */
-export interface LazyObserved {
-  readonly inventory: InventoryDelta[];
-  readonly ledger: IterableIterator<LedgerDay>;
+/**
+ * What a worker's observer noted for the ledger, per event and destination: five strings each,
+ * flat (destination, raw subject, raw org or '', vendor subject or '', cells key). Raw ids cross
+ * from the worker to the main thread in memory (as the request bodies did the other way) and
+ * are never written: the tally keys its memory by them and drains pseudonyms only.
+ */
+export interface LedgerNotes {
+  /** When the request arrived, ms since the epoch (the ledger day). */
+  readonly now: number;
+  readonly items: readonly string[];
+}
+
+/**
+ * What a worker's observer noted for the ledger, per event and destination: five strings each,
+ * flat (destination, raw subject, raw org or '', vendor subject or '', cells key). Raw ids cross
+ * from the worker to the main thread in memory (as the request bodies did the other way) and
+ * are never written: the tally keys its memory by them and drains pseudonyms only.
+ */
+export interface LedgerNotes {
+  /** When the request arrived, ms since the epoch (the ledger day). */
+  readonly now: number;
+  readonly items: readonly string[];
 }
 
 /**
@@ -145,6 +170,20 @@ function encodeCounts(counts: readonly number[]): string {
   return out;
 }
 
+/** Cells as one string: their keys joined by `;` (categories hold no `;`). */
+function cellsKeyOf(cells: readonly number[]): string {
+  return cells.map((c) => CELL_KEYS[c]!).join(';');
+}
+
+/** The cells of a cells key made by any thread (cell ids are per thread; keys are not). */
+function cellsOfKey(key: string): number[] {
+  if (key === '') return [];
+  return key.split(';').map((k) => {
+    const at = k.lastIndexOf(':');
+    return cellId(k.slice(0, at), FORM_CODES[Number(k.slice(at + 1))]!);
+  });
+}
+
 const id = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 
@@ -153,33 +192,46 @@ const DAY_MS = 86_400_000;
 /** Shapes kept per group; an event of none of them makes a new one (the oldest is folded). */
 const MAX_SHAPES = 8;
 
+/** The ledger side of an observer, fed once per (event, destination) that has a subject. */
+interface LedgerSink {
+  subject(
+    destination: string,
+    now: number,
+    rawSubject: string,
+    rawOrg: string | undefined,
+    vendorSubject: string | undefined,
+    sh: Shape,
+  ): void;
+}
+
 /**
- * An observer; without a pseudonymizer it keeps no ledger. With `inventory: false` it drains no
+ * An observer. `ledger`: a pseudonymizer to tally the ledger's subjects here (the main thread,
+ * without policy workers), `'notes'` to note them for the main thread's tally (a policy
+ * worker, `takeNotes`), or undefined for no ledger. With `inventory: false` it drains no
  * inventory deltas (its field entries still serve the ledger's per-field cells).
  */
 export function createObserver(
-  pseudonym: LedgerPseudonymizer | undefined,
+  ledger: LedgerPseudonymizer | 'notes' | undefined,
   options: { readonly inventory?: boolean } = {},
 ): Observer {
   const inventoryOn = options.inventory ?? true;
   // source → destination → event → group
   let inv = new Map<string, Map<string, Map<string, Group>>>();
-  // raw subject id → its subjects (one per destination, org and day, chained); raw ids stay in
-  // this thread's memory until the next drain (as in the pseudonym cache) and are never drained.
-  let led = new Map<string, Subject>();
   let keys = 0;
-  let dayStart = 0;
-  let day = '';
-  let lastSubject: Subject | undefined;
   let lastGroup: Group | undefined;
-
-  function dayOf(now: number): string {
-    if (now < dayStart || now >= dayStart + DAY_MS) {
-      dayStart = now - (now % DAY_MS);
-      day = new Date(dayStart).toISOString().slice(0, 10);
-    }
-    return day;
-  }
+  const tally = typeof ledger === 'function' ? createLedgerTally(ledger) : undefined;
+  let notes: string[] = [];
+  let notesAt = 0;
+  const sink: LedgerSink | undefined =
+    tally ??
+    (ledger === 'notes'
+      ? {
+          subject(destination, now, rawSubject, rawOrg, vendorSubject, sh) {
+            notesAt = now;
+            notes.push(destination, rawSubject, rawOrg ?? '', vendorSubject ?? '', sh.cellsKey);
+          },
+        }
+      : undefined);
 
   function groupOf(source: string, destination: string, event: string): Group {
     const l = lastGroup;
@@ -265,6 +317,7 @@ export function createObserver(
       befores: records.map((r) => r.before),
       entries,
       cells,
+      cellsKey: cellsKeyOf(cells),
       count: 0,
       firstSeen: now,
       lastSeen: now,
@@ -282,18 +335,14 @@ export function createObserver(
     sh.count = 0;
   }
 
-  /**
-   * An event's records: its shape counted (found among the group's, or made), and the ledger
-   * cells of its subject (`s`, when the ledger is kept) counted.
-   */
+  /** An event's records: its shape counted (found among the group's, or made), and returned. */
   function observe(
     source: string,
     destination: string,
     event: string,
     now: number,
     records: readonly FieldRecord[],
-    s: Subject | undefined,
-  ): void {
+  ): Shape {
     const g = groupOf(source, destination, event);
     const shapes = g.shapes;
     let sh: Shape | undefined;
@@ -317,61 +366,7 @@ export function createObserver(
     sh.count++;
     if (now < sh.firstSeen) sh.firstSeen = now;
     if (now > sh.lastSeen) sh.lastSeen = now;
-    if (s === undefined) return;
-    const counts = s.counts;
-    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
-    const cells = sh.cells;
-    for (let j = 0; j < cells.length; j++) {
-      const c = cells[j]!;
-      counts[c] = (counts[c] ?? 0) + 1;
-    }
-  }
-
-  function subjectOf(
-    destination: string,
-    now: number,
-    raw: CanonicalEvent,
-    sent: CanonicalEvent,
-  ): Subject | undefined {
-    const rawSubject = id(raw.userId) ?? id(raw.anonymousId);
-    if (rawSubject === undefined || pseudonym === undefined) return undefined;
-    const rawOrg =
-      id(raw.groupId) ?? id((raw.context as { groupId?: unknown } | undefined)?.groupId);
-    const d = dayOf(now);
-    // Batches from a browser SDK are one user's events: the subject of the last event first.
-    const prev = lastSubject;
-    if (
-      prev !== undefined &&
-      prev.rawSubject === rawSubject &&
-      prev.rawOrg === rawOrg &&
-      prev.destination === destination &&
-      prev.day === d
-    )
-      return prev;
-    const head = led.get(rawSubject);
-    for (let s = head; s !== undefined; s = s.next)
-      if (s.destination === destination && s.rawOrg === rawOrg && s.day === d)
-        return (lastSubject = s);
-    const sentSubject = id(sent.userId) ?? id(sent.anonymousId);
-    // A vendor subject equal to a raw id (a policy that keeps ids) must not enter the ledger.
-    const vendorSubject =
-      sentSubject !== undefined && sentSubject !== rawSubject && sentSubject !== id(raw.anonymousId)
-        ? sentSubject
-        : undefined;
-    const s: Subject = {
-      destination,
-      subject: pseudonym(rawSubject),
-      rawSubject,
-      rawOrg,
-      org: rawOrg === undefined ? undefined : pseudonym(rawOrg),
-      vendorSubject,
-      day: d,
-      counts: [],
-      next: head,
-    };
-    led.set(rawSubject, s);
-    keys++;
-    return (lastSubject = s);
+    return sh;
   }
 
   function drainInventory(map: typeof inv): InventoryDelta[] {
@@ -398,7 +393,136 @@ export function createObserver(
     return out;
   }
 
-  function* drainLedger(map: typeof led): Generator<LedgerDay> {
+  return {
+    event(source, destination, now, raw, sent, records) {
+      const name = sent.type === 'track' ? (sent.event ?? 'track') : sent.type;
+      const sh = observe(source, destination, name, now, records);
+      if (sink === undefined) return;
+      const rawSubject = id(raw.userId) ?? id(raw.anonymousId);
+      if (rawSubject === undefined) return;
+      const rawOrg =
+        id(raw.groupId) ?? id((raw.context as { groupId?: unknown } | undefined)?.groupId);
+      const sentSubject = id(sent.userId) ?? id(sent.anonymousId);
+      // A vendor subject equal to a raw id (a policy that keeps ids) must not enter the ledger.
+      const vendorSubject =
+        sentSubject !== undefined &&
+        sentSubject !== rawSubject &&
+        sentSubject !== id(raw.anonymousId)
+          ? sentSubject
+          : undefined;
+      sink.subject(destination, now, rawSubject, rawOrg, vendorSubject, sh);
+    },
+    size: () => keys + (tally?.size() ?? 0),
+    drain() {
+      const i = inv;
+      inv = new Map();
+      lastGroup = undefined;
+      keys = 0;
+      return {
+        inventory: inventoryOn ? drainInventory(i) : [],
+        ledger: tally === undefined ? [] : [...tally.drain()],
+      };
+    },
+    takeNotes() {
+      if (notes.length === 0) return undefined;
+      const n: LedgerNotes = { now: notesAt, items: notes };
+      notes = [];
+      return n;
+    },
+  };
+}
+
+/** The ledger's subjects, tallied per subject-day until drained. */
+export interface LedgerTally {
+  /** The ledger notes of a worker's request. */
+  add(notes: LedgerNotes): void;
+  /** Subject-days held. */
+  size(): number;
+  /** The subject-days tallied since the last drain, made as they are read; the tally starts empty. */
+  drain(): IterableIterator<LedgerDay>;
+}
+
+/** Cells keys remembered per tally before the memory starts over (shapes are few). */
+const MAX_CELLS_KEYS = 4_096;
+
+/** A tally of subjects under the ledger pseudonymizer `pseudonym`. */
+export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally & LedgerSink {
+  // raw subject id → its subjects (one per destination, org and day, chained); raw ids stay in
+  // this thread's memory until the next drain (as in the pseudonym cache) and are never drained.
+  let led = new Map<string, Subject>();
+  let size = 0;
+  let dayStart = 0;
+  let day = '';
+  let lastSubject: Subject | undefined;
+  let cellsByKey = new Map<string, readonly number[]>();
+
+  function dayOf(now: number): string {
+    if (now < dayStart || now >= dayStart + DAY_MS) {
+      dayStart = now - (now % DAY_MS);
+      day = new Date(dayStart).toISOString().slice(0, 10);
+    }
+    return day;
+  }
+
+  /** The subject-day of an event, made when new. */
+  function subjectOf(
+    destination: string,
+    now: number,
+    rawSubject: string,
+    rawOrg: string | undefined,
+    vendorSubject: string | undefined,
+  ): Subject {
+    const d = dayOf(now);
+    // Batches from a browser SDK are one user's events: the subject of the last event first.
+    const prev = lastSubject;
+    if (
+      prev !== undefined &&
+      prev.rawSubject === rawSubject &&
+      prev.rawOrg === rawOrg &&
+      prev.destination === destination &&
+      prev.day === d
+    )
+      return prev;
+    const head = led.get(rawSubject);
+    for (let s = head; s !== undefined; s = s.next)
+      if (s.destination === destination && s.rawOrg === rawOrg && s.day === d)
+        return (lastSubject = s);
+    const s: Subject = {
+      destination,
+      subject: pseudonym(rawSubject),
+      rawSubject,
+      rawOrg,
+      org: rawOrg === undefined ? undefined : pseudonym(rawOrg),
+      vendorSubject,
+      day: d,
+      counts: [],
+      next: head,
+    };
+    led.set(rawSubject, s);
+    size++;
+    return (lastSubject = s);
+  }
+
+  /** Count one event with `cells` for its subject-day. */
+  function count(s: Subject, cells: readonly number[]): void {
+    const counts = s.counts;
+    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      counts[c] = (counts[c] ?? 0) + 1;
+    }
+  }
+
+  function cellsOf(key: string): readonly number[] {
+    let cells = cellsByKey.get(key);
+    if (cells === undefined) {
+      if (cellsByKey.size >= MAX_CELLS_KEYS) cellsByKey = new Map();
+      cellsByKey.set(key, (cells = cellsOfKey(key)));
+    }
+    return cells;
+  }
+
+  function* rows(map: Map<string, Subject>): Generator<LedgerDay> {
     for (const head of map.values())
       for (let s: Subject | undefined = head; s !== undefined; s = s.next) {
         const row: { -readonly [K in keyof LedgerDay]: LedgerDay[K] } = {
@@ -413,27 +537,32 @@ export function createObserver(
       }
   }
 
-  function drainLazy(): LazyObserved {
-    const i = inv;
-    const l = led;
-    inv = new Map();
-    led = new Map();
-    lastSubject = undefined;
-    lastGroup = undefined;
-    keys = 0;
-    return { inventory: inventoryOn ? drainInventory(i) : [], ledger: drainLedger(l) };
-  }
-
   return {
-    event(source, destination, now, raw, sent, records) {
-      const name = sent.type === 'track' ? (sent.event ?? 'track') : sent.type;
-      observe(source, destination, name, now, records, subjectOf(destination, now, raw, sent));
+    subject(destination, now, rawSubject, rawOrg, vendorSubject, sh) {
+      count(subjectOf(destination, now, rawSubject, rawOrg, vendorSubject), sh.cells);
     },
-    size: () => keys,
+    add(notes) {
+      const it = notes.items;
+      for (let i = 0; i + 4 < it.length; i += 5) {
+        const org = it[i + 2]!;
+        const vendor = it[i + 3]!;
+        const s = subjectOf(
+          it[i]!,
+          notes.now,
+          it[i + 1]!,
+          org === '' ? undefined : org,
+          vendor === '' ? undefined : vendor,
+        );
+        count(s, cellsOf(it[i + 4]!));
+      }
+    },
+    size: () => size,
     drain() {
-      const d = drainLazy();
-      return { inventory: d.inventory, ledger: [...d.ledger] };
+      const l = led;
+      led = new Map();
+      size = 0;
+      lastSubject = undefined;
+      return rows(l);
     },
-    drainLazy,
   };
 }

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { gzipSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
-import { createObserver, type Observed } from './observe.js';
+import { createLedgerTally, createObserver, type LedgerNotes, type Observed } from './observe.js';
 import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
 import type { ReceiverRequest } from '../receivers/types.js';
@@ -74,6 +74,7 @@ describe('policy pool', () => {
   let config: Config;
   let pool: PolicyPool;
   const received: Observed[] = [];
+  const notes: LedgerNotes[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'veil-pool-'));
@@ -93,7 +94,10 @@ describe('policy pool', () => {
         b: { type: 'file', path: join(dir, 'b.ndjson'), policy: { ip: 'prefix' } },
       },
     });
-    pool = await createPolicyPool(config, ENV, 2, { observed: (o) => received.push(o) });
+    pool = await createPolicyPool(config, ENV, 2, {
+      observed: (o) => received.push(o),
+      notes: (n) => notes.push(n),
+    });
   });
   after(async () => {
     await pool.close();
@@ -129,7 +133,16 @@ describe('policy pool', () => {
     const mine = observer.drain();
     const sortLedger = (l: LedgerDay[]) =>
       [...l].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-    assert.deepEqual(sortLedger(received.flatMap((o) => o.ledger)), sortLedger(mine.ledger));
+    // The workers send no ledger rows: their answers carry notes, tallied on the main thread
+    // into exactly the subject-days the main thread's own observer makes.
+    assert.deepEqual(
+      received.flatMap((o) => o.ledger),
+      [],
+    );
+    const tally = createLedgerTally(built.ledger!);
+    for (const n of notes) tally.add(n);
+    assert.ok(mine.ledger.length > 0);
+    assert.deepEqual(sortLedger([...tally.drain()]), sortLedger(mine.ledger));
     assert.equal(received.flatMap((o) => o.inventory).length, mine.inventory.length);
   });
 
@@ -195,32 +208,37 @@ describe('policy pool', () => {
   });
 });
 
-describe('policy pool, periodic sends', () => {
-  it('sends a large drain in slices between requests; a drain request still gets everything first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-slices-'));
+describe('policy pool, ledger notes', () => {
+  it('an answer carries its notes, passed on before it; a request that threw leaves none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-pool-notes-'));
     const config = ConfigSchema.parse({
       version: 1,
       data_dir: dir,
       sources: { web: { type: 'segment', tokens: ['wk-1'], destinations: ['a'] } },
       destinations: { a: { type: 'file', path: join(dir, 'a.ndjson') } },
     });
-    const messages: Observed[] = [];
-    const pool = await createPolicyPool(config, ENV, 1, {
-      observed: (o) => messages.push(o),
-      drainIntervalMs: 50,
-    });
+    const got: LedgerNotes[] = [];
+    const pool = await createPolicyPool(config, ENV, 1, { notes: (n) => got.push(n) });
     try {
       await pool.prepare(wire(batch(Array.from({ length: 700 }, (_, i) => event(i)))));
-      // Wait for the periodic send to begin, then send a request while it is under way.
-      for (let i = 0; i < 500 && !messages.some((o) => o.ledger.length > 0); i++)
-        await new Promise((r) => setTimeout(r, 10));
-      const sliced = messages.map((o) => o.ledger.length).filter((n) => n > 0);
-      await pool.prepare(wire(batch([event(5000)])));
-      await pool.drain();
-      const rows = messages.flatMap((o) => o.ledger);
-      assert.equal(rows.length, 701, 'every subject-day once, none lost between slices');
-      assert.equal(new Set(rows.map((r) => r.subject)).size, 701);
-      assert.equal(sliced[0], 250, `the first slice holds 250 rows: ${sliced.join(', ')}`);
+      assert.equal(got.length, 1, 'the notes came before the answer');
+      assert.equal(got[0]!.now, NOW);
+      assert.equal(got[0]!.items.length, 700 * 5);
+      // Raw ids cross in memory; the tally drains pseudonyms only.
+      assert.equal(got[0]!.items[1], 'user-0');
+      const tally = createLedgerTally((await buildSteps(config, ENV)).ledger!);
+      tally.add(got[0]!);
+      const rows = [...tally.drain()];
+      assert.equal(new Set(rows.map((r) => r.subject)).size, 700);
+      assert.ok(rows.every((r) => r.subject.startsWith('l1_') && !r.subject.includes('user-')));
+      // Nothing of a request that threw is committed: its notes are dropped with it.
+      const broken = { ...wire(batch([event(1)])), body: 7 as unknown as Uint8Array };
+      await assert.rejects(pool.prepare(broken), PrepareThrew);
+      await pool.prepare(wire(batch([], 'wk-1')));
+      assert.equal(got.length, 1);
+      // Observing off (no record keeper): no notes.
+      await pool.prepare(wire(batch([event(2)]), [], false));
+      assert.equal(got.length, 1);
     } finally {
       await pool.close();
       rmSync(dir, { recursive: true, force: true });

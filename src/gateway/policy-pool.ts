@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
-import type { Observed } from './observe.js';
+import type { LedgerNotes, Observed } from './observe.js';
 import type { WorkerInit, WorkerRequest } from './policy-worker.js';
 import { PrepareKilledWorker, PrepareThrew, type Prepared, type WireRequest } from './prepare.js';
 import { buildSources } from './runtime.js';
@@ -38,6 +38,8 @@ interface WorkerMessage {
   readonly error?: string;
   /** Preparing threw (see `PrepareThrew`): the class name of what was thrown. */
   readonly threw?: string;
+  /** The ledger notes of the request answered (`prepared`). */
+  readonly notes?: LedgerNotes;
   readonly deltas?: Observed;
   readonly drained?: number;
 }
@@ -103,6 +105,8 @@ export async function createPolicyPool(
     lost?: () => void;
     /** Aggregated observations from a worker. */
     observed?: (o: Observed) => void;
+    /** The ledger notes of a request a worker prepared, before its answer is passed on. */
+    notes?: (n: LedgerNotes) => void;
     /** How often workers send their observations, ms (default 1000). */
     drainIntervalMs?: number;
     /** First wait before starting a replacement again after one failed to start, ms (default 1000). */
@@ -136,8 +140,10 @@ export async function createPolicyPool(
       const p = slot.pending.get(m.id);
       if (p === undefined) return;
       slot.pending.delete(m.id);
-      if (m.prepared) p.resolve(m.prepared);
-      else if (m.threw !== undefined) p.reject(new PrepareThrew(m.threw));
+      if (m.prepared) {
+        if (m.notes) hooks.notes?.(m.notes);
+        p.resolve(m.prepared);
+      } else if (m.threw !== undefined) p.reject(new PrepareThrew(m.threw));
       else p.reject(new Error(`policy worker: ${m.error ?? 'failed'}`));
     });
     slot.worker.once('exit', () => {

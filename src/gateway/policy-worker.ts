@@ -3,12 +3,12 @@
  * key, so the same pseudonyms as the main thread) and prepares the requests it is sent: decodes
  * the body with the vendor's receiver, checks the token, minimizes (src/gateway/prepare.ts). It
  * holds no outbox, no sockets and no exporter credentials. Messages: in `{id, request}` (a
- * WireRequest), out `{id, prepared}` or `{id, error}` (the error's class name only, never event
- * values).
+ * WireRequest), out `{id, prepared, notes?}` (`notes`: the request's ledger notes) or `{id,
+ * error}` (the error's class name only, never event values), and now and then `{deltas}` (the
+ * inventory aggregated here).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
-import type { LedgerDay } from '../ledger/types.js';
 import { createReceivers } from '../receivers/index.js';
 import { createObserver } from './observe.js';
 import { prepareWire, thrownName, type PrepareEnv, type WireRequest } from './prepare.js';
@@ -27,8 +27,6 @@ export interface WorkerInit {
 
 /** Observation keys beyond which the worker sends them at once. */
 const MAX_KEYS = 20_000;
-/** Ledger rows per message when a drain is sent in slices. */
-const SLICE_ROWS = 250;
 
 /** A request to prepare. */
 export interface WorkerRequest {
@@ -53,61 +51,32 @@ async function main(): Promise<void> {
     steps: built.steps,
     limits: limitsOf(init.config),
   };
-  // Observations are aggregated here and sent to the gateway in batches, not per request. A
-  // drain's ledger rows go out in slices between requests, so a large drain never holds up
-  // minimizing (nor, on arrival, the gateway's event loop) for long.
-  const observer = createObserver(built.ledger, { inventory: init.config.inventory.enabled });
-  const queued: Iterator<LedgerDay>[] = [];
-  let sending = false;
-  const slice = (rows: Iterator<LedgerDay>, max: number): LedgerDay[] => {
-    const out: LedgerDay[] = [];
-    while (out.length < max) {
-      const r = rows.next();
-      if (r.done === true) break;
-      out.push(r.value);
-    }
-    return out;
-  };
-  const post = (ledger: LedgerDay[]) => {
-    if (ledger.length > 0) port.postMessage({ deltas: { inventory: [], ledger } });
-  };
-  const pump = () => {
-    const rows = queued[0];
-    if (rows === undefined) {
-      sending = false;
-      return;
-    }
-    const out = slice(rows, SLICE_ROWS);
-    if (out.length < SLICE_ROWS) queued.shift();
-    post(out);
-    setImmediate(pump);
-  };
-  /** Everything still queued, at once (before a drain answer, which must follow it). */
-  const flushQueued = () => {
-    for (const rows of queued.splice(0)) post(slice(rows, Infinity));
-  };
+  // The inventory is aggregated here and sent to the gateway in batches, not per request; the
+  // ledger's subjects are tallied on the main thread, from the notes each answer carries.
+  const observer = createObserver(built.ledger === undefined ? undefined : 'notes', {
+    inventory: init.config.inventory.enabled,
+  });
   const send = () => {
     if (observer.size() === 0) return;
-    const d = observer.drainLazy();
-    if (d.inventory.length > 0)
-      port.postMessage({ deltas: { inventory: d.inventory, ledger: [] } });
-    queued.push(d.ledger);
-    if (!sending) {
-      sending = true;
-      setImmediate(pump);
-    }
+    const d = observer.drain();
+    if (d.inventory.length > 0) port.postMessage({ deltas: d });
   };
   setInterval(send, init.drainIntervalMs).unref();
   port.on('message', (m: WorkerRequest | { drain: number }) => {
     if ('drain' in m) {
-      flushQueued();
       port.postMessage({ drained: m.drain, deltas: observer.drain() });
       return;
     }
     try {
-      port.postMessage({ id: m.id, prepared: prepareWire(env, m.request, observer) });
+      const prepared = prepareWire(env, m.request, observer);
+      const notes = observer.takeNotes();
+      port.postMessage(
+        notes === undefined ? { id: m.id, prepared } : { id: m.id, prepared, notes },
+      );
       if (observer.size() > MAX_KEYS) send();
     } catch (e) {
+      // Nothing of a request that threw is committed, so its ledger notes are dropped.
+      observer.takeNotes();
       // Deterministic for these bytes: the gateway answers "bad request", not "retry later".
       port.postMessage({ id: m.id, threw: thrownName(e) });
     }

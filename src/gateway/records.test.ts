@@ -15,7 +15,9 @@ import { parseCanonical, type CanonicalEvent } from '../pipeline/event.js';
 import { parseMasterKey } from '../policy/keys.js';
 import { createMetrics } from './metrics.js';
 import { minimizeEvents } from './minimize.js';
-import { createObserver } from './observe.js';
+import Database from 'better-sqlite3';
+import { createLedgerPseudonymizer } from '../ledger/subject.js';
+import { createLedgerTally, createObserver } from './observe.js';
 import { createRecordKeeper } from './records.js';
 import { stepsFor } from './runtime.js';
 
@@ -83,6 +85,49 @@ test("the keeper holds the inventory's bounds from the config", () => {
     const fields = alerts.filter((a) => a.kind === 'new_field').map((a) => a.path);
     assert.ok(fields.includes('*'), fields.join(' '));
     assert.ok(fields.length < 10, `${fields.length} new_field alerts, not 30`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('subject-days tallied on the main thread are written a chunk per turn, the rest at close', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-records-tally-'));
+  try {
+    const config = ConfigSchema.parse({
+      version: 1,
+      data_dir: dir,
+      inventory: { enabled: false },
+      ledger: { flush_interval_ms: 3_600_000 },
+      destinations: { vendor: { type: 'file', path: join(dir, 'out.ndjson') } },
+    });
+    const tally = createLedgerTally(createLedgerPseudonymizer(master));
+    const keeper = createRecordKeeper(config, {
+      log: pino({ level: 'silent' }),
+      metrics: createMetrics(() => []),
+      pullLedger: () => tally.drain(),
+    });
+    assert.ok(keeper);
+    const notes = (from: number, n: number) => ({
+      now: NOW,
+      items: Array.from({ length: n }, (_, i) => ['vendor', `u-${from + i}`, '', '', '']).flat(),
+    });
+    const db = new Database(join(dir, 'ledger.db'), { readonly: true });
+    const written = () =>
+      (db.prepare('SELECT count(*) AS n FROM subject_days').get() as { n: number }).n;
+    try {
+      tally.add(notes(0, 250));
+      keeper.flush();
+      assert.equal(written(), 0, 'nothing is written in the flush call itself');
+      await new Promise((r) => setImmediate(r));
+      assert.equal(written(), 100, 'one chunk per turn of the event loop');
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      assert.equal(written(), 250);
+      tally.add(notes(250, 30));
+      keeper.close();
+      assert.equal(written(), 280, 'what is tallied at close is written at close');
+    } finally {
+      db.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

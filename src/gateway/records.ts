@@ -43,6 +43,11 @@ export interface RecordKeeperDeps {
   readonly alerts?: (alerts: DriftAlert[]) => void;
   /** Observations held on the main thread, taken at every flush. */
   readonly pull?: () => Observed;
+  /**
+   * Ledger subject-days tallied on the main thread (from the policy workers' notes), taken at
+   * every flush and made as they are written, a chunk at a time.
+   */
+  readonly pullLedger?: () => Iterator<LedgerDay>;
 }
 
 /** The keeper for `config`, or undefined when both inventory and ledger are off. */
@@ -150,8 +155,25 @@ export function createRecordKeeper(
     return rows;
   };
 
+  /** Write `rows` a chunk per job, each chunk made when its job runs. */
+  function queueRows(rows: Iterator<LedgerDay>): void {
+    const job = (): void => {
+      const c: LedgerDay[] = [];
+      for (let r = rows.next(); r.done !== true; r = rows.next()) {
+        c.push(r.value);
+        if (c.length === DAYS_CHUNK) {
+          queue.push(job);
+          break;
+        }
+      }
+      writeLedger(c);
+    };
+    queue.push(job);
+  }
+
   function flush(): void {
     if (deps.pull) take(deps.pull());
+    if (led && deps.pullLedger) queueRows(deps.pullLedger());
     if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), CHUNK, writeInventory);
     if (led && led.pending.length > 0) chunks(drainLedger(), DAYS_CHUNK, writeLedger);
     if (!writing && queue.length > 0) {
@@ -168,6 +190,7 @@ export function createRecordKeeper(
     queue = [];
     for (const j of jobs) j();
     if (deps.pull) take(deps.pull());
+    if (led && deps.pullLedger) writeLedger([...iterable(deps.pullLedger())]);
     if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
     if (led && led.pending.length > 0) writeLedger(drainLedger());
   }
@@ -196,6 +219,10 @@ export function createRecordKeeper(
       led?.store.close();
     },
   };
+}
+
+function* iterable<T>(it: Iterator<T>): Generator<T> {
+  for (let r = it.next(); r.done !== true; r = it.next()) yield r.value;
 }
 
 /** The flush interval: the smaller of the two configured. */
