@@ -198,25 +198,26 @@ export function createDetector(options: DetectOptions = {}): Detector {
     encoding: readonly Encoding[],
   ): void {
     const before = findings.length;
-    scanLayers(text, ctx, map, layer, encoding);
-    if (fieldNames && text.includes('=')) paramFields(text, map, layer, encoding, before);
+    // Beyond maxLen nothing is read: scanLayers reports the rest unscanned.
+    const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
+    scanLayers(text, scanned, ctx, map, layer, encoding);
+    if (fieldNames && scanned.includes('=')) paramFields(scanned, map, layer, encoding, before);
   }
 
   /**
-   * The values of `name=value` pairs in `text` (a query string, a form body, `key=value` labels)
+   * The values of `name=value` pairs in `scanned` (a query string, a form body, `key=value` labels)
    * whose name the field classifier knows, reported by their name as a JSON key's value would be
    * (`?first_name=Taro`), unless a finding since `before` already covers the value with a
    * category of the name's line (an e-mail address found in `?email=…`). The name is the
    * finding's `innerPath` after a `?`.
    */
   function paramFields(
-    text: string,
+    scanned: string,
     map: SpanMap,
     layer: JsonLayer | undefined,
     encoding: readonly Encoding[],
     before: number,
   ): void {
-    const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
     const { pairs, count, cut } = paramPairs(scanned, encoding[encoding.length - 1] === 'url');
     if (cut >= 0) {
       const [start, end] = map(cut, scanned.length);
@@ -253,14 +254,15 @@ export function createDetector(options: DetectOptions = {}): Detector {
     return false;
   }
 
+  /** Scan `scanned` (`text` up to maxLen) and the layers decoded from it. */
   function scanLayers(
     text: string,
+    scanned: string,
     ctx: ScanContext,
     map: SpanMap,
     layer: JsonLayer | undefined,
     encoding: readonly Encoding[],
   ): void {
-    const scanned = text.length > maxLen ? text.slice(0, maxLen) : text;
     if (matches.length !== 0) matches.length = 0;
     const info = scanner.scan(scanned, ctx, matches);
     const pct = info.percent || info.plus;
