@@ -320,6 +320,31 @@ test('names of query, form and key=value parameters classify their values, with 
   );
 });
 
+test('names and addresses written out in free text: quoted, or words a space would cut short', () => {
+  const keyed = (text: string) =>
+    detect({ text })
+      .filter((f) => f.source === 'key')
+      .map((f) => [f.innerPath, f.category, spanOf(text, f)]);
+  assert.deepEqual(keyed('login ok full_name=Taro Yamada plan=pro'), [
+    ['?full_name', 'user.name', 'Taro Yamada'],
+  ]);
+  assert.deepEqual(keyed('user full_name="山田 太郎" retry=1'), [
+    ['?full_name', 'user.name', '山田 太郎'],
+  ]);
+  assert.deepEqual(keyed("first_name='Mary Ann' last_name=O'Brien-Smith, ok"), [
+    ['?first_name', 'user.name.first', 'Mary Ann'],
+    ['?last_name', 'user.name.last', "O'Brien-Smith"],
+  ]);
+  assert.deepEqual(keyed('city=San Francisco state=CA'), [
+    ['?city', 'user.location.imprecise', 'San Francisco'],
+    ['?state', 'user.location.imprecise', 'CA'],
+  ]);
+  // A lower-case word after a name is prose; in a URL a space is `+` and the value is whole.
+  assert.deepEqual(keyed('full_name=Taro logged in'), [['?full_name', 'user.name', 'Taro']]);
+  const url = 'https://a.example/?full_name=Taro+Yamada+Jr&x=1';
+  assert.deepEqual(keyed(url), [['?full_name', 'user.name', 'Taro+Yamada+Jr']]);
+});
+
 test('a credential parameter whose value a token rule found is not reported again by its name', () => {
   const text = `GITHUB_TOKEN=${TOKEN} DEPLOY_TOKEN=notarealtokenvalue42`;
   const found = detect({ env: text }).map((f) => [f.kind, f.innerPath, spanOf(text, f)]);

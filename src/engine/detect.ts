@@ -12,7 +12,7 @@ import {
 import { decodeEntities } from './decode/entity.js';
 import { unescapeText } from './decode/escape.js';
 import { percentDecode, type DecodedView } from './decode/url.js';
-import { paramName, paramPairs } from './decode/params.js';
+import { paramName, paramPairs, wordsAfter } from './decode/params.js';
 import { formatPath, type PathSegment } from './path.js';
 import { allRules } from './rules/index.js';
 import { createScanner, type Match } from './scanner.js';
@@ -218,7 +218,8 @@ export function createDetector(options: DetectOptions = {}): Detector {
     encoding: readonly Encoding[],
     before: number,
   ): void {
-    const { pairs, count, cut } = paramPairs(scanned, encoding[encoding.length - 1] === 'url');
+    const decoded = encoding[encoding.length - 1] === 'url';
+    const { pairs, count, cut } = paramPairs(scanned, decoded);
     if (cut >= 0) {
       const [start, end] = map(cut, scanned.length);
       report(layer, 'unscanned', 'system.operations', start, end, 1, 'value', encoding);
@@ -234,7 +235,15 @@ export function createDetector(options: DetectOptions = {}): Detector {
       const ctx = contextOf(byKey, name, '');
       const cat = ctx.keyCategory;
       if (cat === undefined) continue;
-      const [start, end] = map(pairs[i + 2]!, pairs[i + 3]!);
+      let valueEnd = pairs[i + 3]!;
+      // A name or an address a space (or an apostrophe) cut short in free text: `name=Taro Yamada`.
+      const after = scanned.charCodeAt(valueEnd);
+      if (!decoded && (after === 32 || after === 39)) {
+        if (isUnder(cat, 'user.name')) valueEnd = wordsAfter(scanned, valueEnd, 3, false);
+        else if (isUnder(cat, 'user.contact.address') || isUnder(cat, 'user.location.imprecise'))
+          valueEnd = wordsAfter(scanned, valueEnd, 6, true);
+      }
+      const [start, end] = map(pairs[i + 2]!, valueEnd);
       if (check && covered(before, last, start, end, cat)) continue;
       report(layer, 'field_name', cat, start, end, ctx.keyConfidence ?? 0.8, 'key', encoding, name);
     }

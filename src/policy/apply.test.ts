@@ -240,10 +240,18 @@ test('values named inside a kept string are redacted: JSON keys, query and form 
         body: 'first_name=Taro&last_name=Yamada&plan=pro',
         next: 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro',
         note: 'signup ok user_id=u_8812 tier=gold',
+        log: 'login full_name=Taro Yamada plan=pro',
+        logfmt: 'level=info full_name="山田 太郎" city=San Francisco ok',
       },
     },
   );
   const out = r.event.properties!;
+  // Whole names and places, not their first word: no part of them reaches the vendor.
+  assert.equal(out.log, 'login full_name=[redacted:field_name] plan=pro');
+  assert.equal(
+    out.logfmt,
+    'level=info full_name="[redacted:field_name]" city=[redacted:field_name] ok',
+  );
   assert.equal(
     out.payload,
     '{"first_name":"[redacted:field_name]","last_name":"[redacted:field_name]","plan":"pro"}',
