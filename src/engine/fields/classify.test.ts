@@ -207,7 +207,10 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.authorization.credentials', ['token', 'access_token', 'accessToken', 'refresh_token']],
   ['user.authorization.credentials', ['id_token', 'auth_token', 'session_token', 'bearer']],
   ['user.authorization.credentials', ['authorization', 'Authorization', 'auth', 'cookie']],
-  ['user.authorization.credentials', ['Set-Cookie', 'session_id', 'sessionid', '$session_id']],
+  [
+    'user.authorization.credentials',
+    ['Set-Cookie', 'session_id', 'sessionid', '$session_id', '$window_id', 'window_id'],
+  ],
   ['user.authorization.credentials', ['jwt', 'csrf_token', 'X-CSRF-Token', 'otp', 'mfa_code']],
   ['user.authorization.credentials', ['verification_code', 'push_token', 'password_reset_token']],
   ['user.authorization.credentials', ['アクセストークン', 'ワンタイムパスワード']],

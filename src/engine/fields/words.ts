@@ -134,7 +134,7 @@ export const MODIFIER_KINDS: ReadonlyMap<string, Kind> = new Map([
   ),
   ...kinds('device', 'device hardware machine install installation android phone 端末 デバイス'),
   ...kinds('cookie', 'anonymous anon visitor cookie browser'),
-  ...kinds('session', 'session'),
+  ...kinds('session', 'session window'),
 ]);
 
 /**
