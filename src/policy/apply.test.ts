@@ -443,6 +443,29 @@ test('members of a classified object are classified by their own names, not all 
   assert.equal(out.emails, undefined, 'an array of a dropped category goes as a whole');
 });
 
+test("Amplitude's session_id (its start in epoch milliseconds) stays; session tokens do not", () => {
+  const r = run(
+    {},
+    {
+      type: 'track',
+      event: 'E',
+      userId: 'u1',
+      context: { amplitude: { session_id: 1764000000000 } },
+      properties: {
+        sessionId: 1764000000123,
+        session_id: 'f3a9c2e1d4b5a6978877665544332211',
+        $session_id: 42,
+        session_token: 1764000000000,
+      },
+    },
+  );
+  const ctx = r.event.context as Record<string, Record<string, unknown>>;
+  assert.equal(ctx.amplitude!.session_id, 1764000000000);
+  assert.deepEqual(r.event.properties, { sessionId: 1764000000123 });
+  const rec = r.records.find((x) => x.path === 'context.amplitude.session_id')!;
+  assert.equal(rec.outcome, 'passed');
+});
+
 test('a category-only keep rule also keeps that category inside other kept text', () => {
   const policy = { rules: [{ match: { categories: ['user.contact.email'] }, action: 'keep' }] };
   const r = run(policy as PolicyInput, {

@@ -75,6 +75,23 @@ const STRUCTURE_KEYS = new Set([
 /** Context fields strict mode keeps without an allow entry (each has its own processor). */
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
+const CREDENTIALS = 'user.authorization.credentials';
+
+/**
+ * A session id that is a whole number of epoch milliseconds (2001–2286: 1e12–1e13): Amplitude's
+ * `session_id` is its session's start time, a number, not a bearer secret like a web session
+ * token (always a string), so its name alone does not make it a credential. It is still scanned,
+ * as any large number is; dropping it would make every Amplitude event sessionless.
+ */
+function isSessionStart(key: string, value: string | number): boolean {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 1e12 &&
+    value < 1e13 &&
+    normalizeKey(key) === 'session_id'
+  );
+}
 const NO_FINDINGS: readonly Finding[] = [];
 const noFindings = (): readonly Finding[] => NO_FINDINGS;
 
@@ -226,7 +243,8 @@ export function createPolicyTransform(
       return value;
     }
     const cls = key === '' ? undefined : classify(key, parent);
-    const named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
+    let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
+    if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =

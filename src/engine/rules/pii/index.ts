@@ -9,6 +9,7 @@ import { geoRules } from './geo.js';
 import { ibanRules } from './iban.js';
 import { ipRules } from './ip.js';
 import { myNumberRules } from './my-number.js';
+import { nameRules } from './name.js';
 import { phoneRules } from './phone.js';
 import { ssnRules } from './ssn.js';
 
@@ -25,4 +26,5 @@ export const piiRules: readonly Rule[] = [
   ...addressJpRules,
   ...addressUsRules,
   ...dobRules,
+  ...nameRules,
 ];

@@ -33,6 +33,22 @@ const CORPORATE_WORDS = /法人番号|corporate ?number|houjin/i;
 const ID_LABEL =
   /(?:注文(?:番号)?|(?:伝票|追跡|問い?合わ?せ|受付|予約|会員|顧客|お客様|請求)番号|\b(?:order|tracking|invoice|booking|reservation|transaction|ticket|shipment|parcel|serial|member(?:ship)?)(?:[ _-]?(?:no\.?|number|num|id|ref))?)[\s+]?[:：#＃は]?[\s+]?#?$/i;
 const WINDOW = 24;
+/** Words of id-like names too generic to say whose number it is (`ref`, `ref_code`, `code`). */
+const GENERIC_ID_WORDS = /(?:^|_)(?:ref|reference|code)(?=_|$)/g;
+
+/**
+ * True when `key` is id-like only through generic words: `ref_code`, `?ref=`, `code` (a referral
+ * or promo code is as likely as the app's own number). A valid My Number there is reported: it is
+ * a regulated national id, and redacting a code that happens to pass its check digit costs less
+ * than sending one. `order_ref`, `tracking_code` still name the app's own number.
+ */
+function onlyGeneric(key: string): boolean {
+  return !isIdLikeName(key.replace(GENERIC_ID_WORDS, ''));
+}
+
+function isOwnIdName(key: string): boolean {
+  return isIdLikeName(key) && !onlyGeneric(key);
+}
 
 function hasContext(text: string, start: number, ctx: ScanContext): boolean {
   return (
@@ -55,8 +71,8 @@ function findMyNumber(text: string, hit: Hit, ctx: ScanContext): Candidate | und
   // Without My Number context, a field, key or word naming an order, tracking or member number
   // says the number is the app's own (`{"order_id":"…"}`, `注文番号：1234-5678-9018`).
   if (
-    isIdLikeKey(ctx) ||
-    isIdLikeName(keyBefore(text, start)) ||
+    (isIdLikeKey(ctx) && !onlyGeneric(ctx.key)) ||
+    isOwnIdName(keyBefore(text, start)) ||
     contextBefore(text, start, WINDOW, ID_LABEL)
   )
     return undefined;
@@ -80,6 +96,8 @@ export const myNumberRules: readonly Rule[] = [
         { text: 'id 1234-5678-9018 を登録', match: '1234-5678-9018' },
         { text: '個人番号：１２３４－５６７８－９０１８', match: '１２３４－５６７８－９０１８' },
         { text: 'note: 123456789018 please', match: '123456789018' },
+        { text: '5729-5698-9527', key: 'ref_code', match: '5729-5698-9527' },
+        { text: '/cart?ref=1255 0691 6370', match: '1255 0691 6370' },
       ],
       negative: [
         { text: '123456789018', key: 'order_id' },
@@ -92,6 +110,8 @@ export const myNumberRules: readonly Rule[] = [
         '注文番号：1234-5678-9018',
         'Tracking ID 1234 5678 9018',
         { text: '1234 5678 9018', key: 'tracking_number' },
+        { text: '1234 5678 9018', key: 'order_ref' },
+        '?tracking_code=123456789018',
         '{"order_id":"123456789018"}',
         'https://shop.example.com/track?orderId=123456789018',
         '1234 5678 9018 7',

@@ -636,6 +636,26 @@ test('dates of birth in birth-date fields and after birth-date labels, in many f
   runPositives([...DOBS, ...DOB_LABELLED]));
 
 // ---------------------------------------------------------------------------------------------
+// Names marked by an honorific (keigo in Japanese mail and support text, English salutations).
+
+const NAMES: readonly Row[] = [
+  ['山田太郎様', '山田太郎'],
+  ['佐藤 花子さん', '佐藤 花子'],
+  ['鈴木一郎氏', '鈴木一郎'],
+  ['長谷川さま', '長谷川'],
+  ['佐々木くん', '佐々木'],
+  ['高橋 様', '高橋'],
+  ['Mr. John Smith', 'John Smith'],
+  ['Dr. Jane Doe', 'Jane Doe'],
+  ["Ms O'Brien", "O'Brien"],
+  ['Prof. Tanaka', 'Tanaka'],
+  ['Dear Hanako', 'Hanako'],
+].map(([value, match]) => ({ value: value!, expect: [{ kind: 'person_name', match: match! }] }));
+
+test('names marked by an honorific, Japanese and English, in every context', () =>
+  runPositives(NAMES));
+
+// ---------------------------------------------------------------------------------------------
 // Hard negatives, in the fields and text where they really occur.
 
 interface Negative {
@@ -764,7 +784,7 @@ const NEGATIVES: readonly Negative[] = [
   { value: '00:1A:2B:3C:4D:5E', key: 'mac' },
   { value: 'page=2&size=20&sort=desc', key: 'query_string' },
   // Near misses of the newer paths: IDN-looking text, PO-box-looking words, birth-date labels.
-  { value: '@田中さん.よろしくお願いします', key: 'note' },
+  { value: '@サポート.よろしくお願いします', key: 'note' },
   { value: 'taro@例え', key: 'note' },
   { value: 'inbox 12 and checkbox 3', key: 'note' },
   { value: 'Adobe: 2024-01-15', key: 'note' },
@@ -772,6 +792,19 @@ const NEGATIVES: readonly Negative[] = [
   { value: 'dob_verified=2024-01-15', key: 'note' },
   { value: '139.7671 35.6812', key: 'note' },
   { value: '1234567 東京', key: 'note' },
+  // Honorifics after words that are not names.
+  { value: 'お疲れ様です', key: 'note' },
+  { value: 'ご担当者様', key: 'note' },
+  { value: '会員様限定セール', key: 'title' },
+  { value: 'ユーザー様のデータ', key: 'note' },
+  { value: '新仕様のご案内', key: 'title' },
+  { value: '顧客氏名を入力', key: 'label' },
+  { value: '取引先様各位', key: 'note' },
+  { value: '本屋さんで購入', key: 'note' },
+  { value: 'Dear Customer', key: 'note' },
+  { value: 'Join the MS Teams call', key: 'title' },
+  { value: "Don't Miss Out", key: 'cta' },
+  { value: 'DR Congo', key: 'country_label' },
 ];
 
 test('hard negatives produce no personal-data value finding in their real contexts', () => {
@@ -804,6 +837,7 @@ test('the tables cover every personal-data kind', () => {
     ...JP_ADDRESSES,
     ...US_ADDRESSES,
     ...DOBS,
+    ...NAMES,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),

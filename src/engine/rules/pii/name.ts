@@ -1,0 +1,211 @@
+/**
+ * People's names in free text, where an honorific marks them: `山田太郎様`, `佐藤さん`,
+ * `田中 花子 様`, `Mr. Smith`, `Dr. Jane Doe`, `Dear Taro,`. A name with nothing around it
+ * (`Hanako`, `佐藤花子`) needs a named-entity model, which Veil does not have; a name in a field
+ * named for it (`full_name`, `name=`) is found by the field classifier instead.
+ *
+ * Japanese: the honorific (様 さま さん 殿 氏 くん 君 ちゃん) after 2–6 kanji (and `々`), or two
+ * such runs one space apart (8 at most in all), with no kanji, katakana or ASCII letter right
+ * before the name: a longer run is a compound noun (`営業部長様`). One kanji is not enough
+ * (`林さん` is a name, but `仕様`, `皆様`, `赤ちゃん`, `お客様` are not). Kanji words that take an
+ * honorific without being names (ご苦労様, 担当者様, 会員様, 本屋さん, 取引先様 …) are listed or
+ * recognised by their last kanji (者 員 師 屋 先 …). A one-kanji honorific followed by a kanji
+ * starts a word instead (`氏名`, `様式`). Names in kana alone (`さくらさん`, `ジョンさん`) are not
+ * read: kana before an honorific is mostly not a name (`お疲れ様`, `ユーザー様`).
+ *
+ * English: `Mr` `Mrs` `Ms` `Mx` `Dr` `Prof` (with or without `.`), then one space and one to
+ * three capitalised words; `Dear` then one or two capitalised words that are not a role
+ * (`Dear Customer`, `Dear Sir`). The honorific must start a word and be written so (`MS Teams`
+ * is not one); `Dr` after a house number and a street name is `Drive`. `Miss` is left out: in
+ * title-case labels it is a verb (`Don't Miss Out`).
+ *
+ * The finding is the name only, not the honorific.
+ */
+import type { Candidate, Hit, Rule } from '../../types.js';
+import { codeAt, isLetter, isWordChar } from './shared.js';
+
+const NAME = 'user.name';
+/** Longest name read before a Japanese honorific, in characters. */
+const MAX_JP = 8;
+/** Longest run of kanji in one part of a Japanese name. */
+const MAX_JP_PART = 6;
+
+function isKanji(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005; // 々
+}
+function isKatakana(c: number): boolean {
+  return c >= 0x30a1 && c <= 0x30ff;
+}
+
+/** Kanji words that take an honorific but are not names (whole name, either part). */
+const NOT_NAMES = new Set(
+  (
+    '息子 旦那 主人 本人 家族 両親 親御 奥方 貴方 貴殿 各位 先生 先輩 後輩 学生 院生 生徒 子供 ' +
+    '苦労 世話 馳走 愁傷 御苦労 王子 王女 姫君 殿下 陛下 閣下 神主 坊主 和尚 大工 得意 ' +
+    '知事 大臣 総理 首相 教授 博士 監督 親方 大家 近所 管理人 運転手 選手 相手 歌手 助手 ' +
+    '新人 大人 老人 病人 外人 恋人 友人 知人 他人 個人 法人 職人 芸人 住人 美人 ' +
+    '弁護士 税理士 会計士 行政書士 司法書士 消防士 運転士 保育士 介護士 栄養士 建築士 整備士 ' +
+    '担当 窓口 事務局 御中 各自 方々 殿方 仲間 友達 彼女 企業 施設 団体 皆々 お客'
+  ).split(' '),
+);
+/**
+ * Last kanji of role and organisation nouns: 利用者, 会員, 看護師, 本屋, 警察官, 営業部長, 農家,
+ * 取引先, 加盟店, 御社, 自治体, 学校, 病院, 事務所, 彼氏, 新仕様 (仕様 is "specification").
+ */
+const ROLE_ENDINGS = new Set(
+  Array.from('者員師屋官様氏長家先店社体校院局所仕模', (ch) => ch.charCodeAt(0)),
+);
+
+/** Japanese honorifics, as the rule's keywords. */
+const JP_HONORIFICS = ['様', 'さま', 'さん', '殿', '氏', 'くん', '君', 'ちゃん'];
+
+/** Start of the kanji run ending at `end` (exclusive), at most `max` long; `end` when none. */
+function kanjiRunStart(text: string, end: number, max: number): number {
+  let s = end;
+  while (s > 0 && end - s < max && isKanji(text.charCodeAt(s - 1))) s--;
+  return s;
+}
+
+function isRolePart(part: string): boolean {
+  return NOT_NAMES.has(part) || ROLE_ENDINGS.has(part.charCodeAt(part.length - 1));
+}
+
+/** Honorifics written as one kanji, which also start words (`氏名`, `様式`, `殿堂`, `君主`). */
+const ONE_KANJI = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
+
+function findJapanese(text: string, hit: Hit): Candidate | undefined {
+  if (ONE_KANJI.has(text.charCodeAt(hit.start)) && isKanji(codeAt(text, hit.end))) return undefined;
+  // `田中 様`: one space between the name and the honorific.
+  let end = hit.start;
+  const gap = codeAt(text, end - 1);
+  if ((gap === 32 || gap === 0x3000) && isKanji(codeAt(text, end - 2))) end--;
+  let start = kanjiRunStart(text, end, MAX_JP_PART);
+  // One kanji (`林さん`, but also `仕様`, `赤ちゃん`, `皆様`) is too often not a name.
+  if (end - start < 2 || isKanji(codeAt(text, start - 1))) return undefined;
+  if (isRolePart(text.slice(start, end))) return undefined;
+  // `山田 太郎様`: a second run before, one space apart.
+  const sep = codeAt(text, start - 1);
+  if ((sep === 32 || sep === 0x3000) && isKanji(codeAt(text, start - 2))) {
+    const s2 = kanjiRunStart(text, start - 1, MAX_JP - (end - start));
+    if (!isKanji(codeAt(text, s2 - 1)) && !isRolePart(text.slice(s2, start - 1))) start = s2;
+  }
+  const before = codeAt(text, start - 1);
+  if (isKatakana(before) || isLetter(before)) return undefined;
+  return { start, end };
+}
+
+/** Capitalised words that follow `Dear` without being a name. */
+const NOT_DEAR = new Set(
+  (
+    'Customer Customers Sir Sirs Madam Madame All Team User Users Member Members Friend Friends ' +
+    'Valued Colleague Colleagues Partner Partners Subscriber Subscribers Reader Readers Client ' +
+    'Clients Guest Guests Applicant Applicants Candidate Candidates Parent Parents Student ' +
+    'Students Hiring Support Diary Santa God Mr Mrs Ms Mx Miss Dr Prof Sir/Madam Shareholders ' +
+    'Shopper Shoppers Patient Patients Employee Employees Owner Owners Admin Administrator ' +
+    'Seller Sellers Buyer Buyers Developer Developers Everyone Future Me Old New My Our Your'
+  ).split(' '),
+);
+/** As written: capitalised (`MS Teams`, `DR` and `mr` are not honorifics). */
+const EN_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Dear']);
+/** `12 Main Dr. Springfield`: `Dr` as a street's `Drive`, after a house number and its name. */
+const STREET_BEFORE = /\d[A-Za-z]? (?:[A-Z][a-z]*\.? ){1,3}$/;
+
+/**
+ * End of the capitalised word at `i` (`O'Brien`, `Smith-Jones`, `McDonald`), or `i` when none
+ * starts there.
+ */
+function wordEnd(text: string, i: number): number {
+  const c = codeAt(text, i);
+  if (c < 65 || c > 90) return i;
+  let e = i + 1;
+  while (e - i < 30) {
+    const d = codeAt(text, e);
+    if (isLetter(d) || ((d === 39 || d === 45) && isLetter(codeAt(text, e + 1)))) e++;
+    else break;
+  }
+  // One capital alone is an initial (`Jane Q. Public`) only when a dot follows.
+  if (e === i + 1) return codeAt(text, e) === 46 ? e + 1 : i;
+  return e;
+}
+
+function findEnglish(text: string, hit: Hit): Candidate | undefined {
+  if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
+  const word = text.slice(hit.start, hit.end);
+  if (!EN_HONORIFICS.has(word)) return undefined;
+  const dear = word === 'Dear';
+  if (word === 'Dr' && STREET_BEFORE.test(text.slice(Math.max(0, hit.start - 48), hit.start)))
+    return undefined;
+  let i = hit.end;
+  if (!dear && codeAt(text, i) === 46) i++;
+  if (codeAt(text, i) !== 32) return undefined;
+  const start = i + 1;
+  let end = start;
+  for (let w = 0; w < (dear ? 2 : 3); w++) {
+    const from = w === 0 ? start : end + 1;
+    if (w > 0 && codeAt(text, end) !== 32) break;
+    const e = wordEnd(text, from);
+    if (e === from) break;
+    if (dear && NOT_DEAR.has(text.slice(from, e))) break;
+    end = e;
+  }
+  if (end === start || isWordChar(codeAt(text, end))) return undefined;
+  return { start, end, confidence: dear ? 0.6 : 0.7 };
+}
+
+function findName(text: string, hit: Hit): Candidate | undefined {
+  return hit.keyword.charCodeAt(0) >= 0x80 ? findJapanese(text, hit) : findEnglish(text, hit);
+}
+
+/** Name rules. */
+export const nameRules: readonly Rule[] = [
+  {
+    id: 'person_name',
+    category: NAME,
+    description:
+      'A person’s name marked by an honorific in free text: 山田太郎様, 佐藤さん, Mr. Smith, Dear Taro.',
+    keywords: [...JP_HONORIFICS, 'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'dear'],
+    find: findName,
+    confidence: 0.7,
+    examples: {
+      positive: [
+        { text: '山田太郎様、ご注文ありがとうございます', match: '山田太郎' },
+        { text: '担当: 佐藤さんに確認済み', match: '佐藤' },
+        { text: 'お問い合わせ 田中 花子 様', match: '田中 花子' },
+        { text: '鈴木一郎氏が登壇', match: '鈴木一郎' },
+        { text: 'Thanks, Mr. Smith!', match: 'Smith' },
+        { text: 'call Dr. Jane Doe today', match: 'Jane Doe' },
+        { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
+        { text: 'Dear Taro, your order shipped', match: 'Taro' },
+        { text: 'note: Mrs. Jane Q. Public called', match: 'Jane Q. Public' },
+      ],
+      negative: [
+        'お客様各位',
+        'いつもご利用の皆様へ',
+        'お疲れ様です',
+        'ご苦労様でした',
+        '担当者様へのご連絡',
+        '営業部長様',
+        '会員様限定セール',
+        'ユーザー様のデータ',
+        '本屋さんで購入',
+        'お母さんへのプレゼント',
+        'Dear Customer, thank you',
+        'Dear valued customer',
+        'load took 120 ms Total',
+        'items Mr',
+        'address: 12 Main Dr. Springfield',
+        'mr. smith lowercase',
+        'AdminMr. Smith',
+        'Dr.Smith',
+        'join the MS Teams call',
+        "Don't Miss Out",
+        '新仕様のご案内',
+        'この仕様で問題ありません',
+        '顧客氏名を入力',
+        '赤ちゃん用品',
+        '取引先様各位',
+        '林さん',
+      ],
+    },
+  },
+];
