@@ -443,6 +443,24 @@ test('members of a classified object are classified by their own names, not all 
   assert.equal(out.emails, undefined, 'an array of a dropped category goes as a whole');
 });
 
+test('a search field holding a query string is generalized as a URL query; a search term is kept', () => {
+  const r = run(
+    {},
+    {
+      type: 'page',
+      userId: 'u1',
+      context: { page: { search: '?utm_source=news&invite=inv_8812&email=taro%40example.jp' } },
+      properties: { search: '?invite=inv_8812', query: 'wireless earbuds' },
+    },
+  );
+  const page = (r.event.context as Record<string, Record<string, unknown>>).page!;
+  assert.equal(page.search, '?utm_source=news');
+  assert.equal(r.event.properties!.search, undefined);
+  assert.equal(r.event.properties!.query, 'wireless earbuds');
+  const rec = r.records.find((x) => x.path === 'context.page.search')!;
+  assert.equal(rec.outcome, 'generalized');
+});
+
 test("Amplitude's session_id (its start in epoch milliseconds) stays; session tokens do not", () => {
   const r = run(
     {},

@@ -76,6 +76,17 @@ const STRUCTURE_KEYS = new Set([
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 const CREDENTIALS = 'user.authorization.credentials';
+const SEARCHES = 'user.behavior.search_history';
+const BROWSING = 'user.behavior.browsing_history';
+
+/**
+ * A `search` field holding a URL's query string (`?invite=…&email=…`): Segment's
+ * `context.page.search` and page properties are `location.search`, not a search term, and a
+ * query string is generalized as a URL's is (every parameter but `utm_*` dropped), never kept.
+ */
+function isQueryString(key: string, value: string | number): boolean {
+  return typeof value === 'string' && value.charCodeAt(0) === 63 && normalizeKey(key) === 'search';
+}
 
 /**
  * A session id that is a whole number of epoch milliseconds (2001–2286: 1e12–1e13): Amplitude's
@@ -245,6 +256,7 @@ export function createPolicyTransform(
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
+    else if (named === SEARCHES && isQueryString(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =
