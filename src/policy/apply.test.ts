@@ -443,6 +443,41 @@ test('members of a classified object are classified by their own names, not all 
   assert.equal(out.emails, undefined, 'an array of a dropped category goes as a whole');
 });
 
+test("a group call's traits are the organization's; a person's social profiles are contact data", () => {
+  const group = run(
+    {},
+    {
+      type: 'group',
+      userId: 'u1',
+      groupId: 'acme',
+      traits: { name: 'Acme KK', domain: 'acme.co.jp', plan: 'enterprise', employees: 120 },
+    },
+  ).event.traits!;
+  assert.match(String(group.name), /^k1_/);
+  assert.match(String(group.domain), /^k1_/);
+  assert.equal(group.plan, 'enterprise');
+  assert.equal(group.employees, 120);
+  const person = run(
+    {},
+    {
+      type: 'identify',
+      userId: 'u1',
+      traits: {
+        name: 'Acme KK',
+        twitter: '@taro_y',
+        linkedin_url: 'https://www.linkedin.com/in/taro-yamada-123',
+        github_username: 'taro-y',
+        plan: 'pro',
+      },
+    },
+  ).event.traits!;
+  assert.equal(person.name, undefined, "an identify call's name is a person's, and dropped");
+  assert.equal(person.twitter, undefined);
+  assert.equal(person.linkedin_url, undefined);
+  assert.match(String(person.github_username), /^k1_/);
+  assert.equal(person.plan, 'pro');
+});
+
 test('a search field holding a query string is generalized as a URL query; a search term is kept', () => {
   const r = run(
     {},

@@ -115,6 +115,8 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 interface Visit {
   readonly event: string;
+  /** A group call: its traits are the organization's. */
+  readonly group: boolean;
   readonly now: number;
   readonly records: FieldRecord[];
 }
@@ -433,13 +435,16 @@ export function createPolicyTransform(
         ? scrub(v, [key], value, deps.detector.field(value, '', ''), [], undefined)
         : value;
     }
-    return node(v, [key], key, '', value, undefined);
+    // A group call's traits are the organization's (Segment spec): `name` is the company's name,
+    // `domain` its domain, so they are classified as an org's fields (workplace, pseudonymized),
+    // not as a person's (`traits.name` of an identify call is dropped as a name).
+    return node(v, [key], key === 'traits' && v.group ? 'group_traits' : key, '', value, undefined);
   }
 
   return function transform(event: CanonicalEvent): Minimized | 'drop' {
     const name = typeof event.event === 'string' ? event.event : '';
     if (plan.dropsEvent(name)) return 'drop';
-    const v: Visit = { event: name, now: now(), records: [] };
+    const v: Visit = { event: name, group: event.type === 'group', now: now(), records: [] };
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(event)) {
       const r = topLevel(v, k, (event as Record<string, unknown>)[k]);

@@ -161,6 +161,10 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.workplace', ['tenant_id', 'team_id', 'group_id', '$group_id', 'groupId', 'company']],
   ['user.workplace', ['organization', 'org_name', 'company_name', 'employer', 'email_domain']],
   ['user.workplace', ['会社名', '勤務先', ['name', 'company'], ['id', 'company']]],
+  ['user.workplace', ['org_domain', ['domain', 'group_traits'], ['domain', 'company']]],
+  ['user.contact.url', ['twitter', 'linkedin_url', 'linkedinProfile', 'facebook', 'instagram']],
+  ['user.contact.url', [['twitter', '$set'], 'personal_website', 'portfolio_url']],
+  ['user.account.username', ['twitter_handle', 'githubUsername', 'telegram', 'skype_id']],
   ['user.behavior.browsing_history', ['url', '$current_url', 'current_url', 'page_url', 'href']],
   ['user.behavior.browsing_history', ['referrer', '$referrer', 'referer', 'initial_referrer']],
   ['user.behavior.browsing_history', ['$initial_referrer', 'landing_page', 'referring_url']],
@@ -222,6 +226,8 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
 // prettier-ignore
 const NEGATIVE: readonly Case[] = [
   'card_last4',
+  // social networks counted or configured, not a person's profile; domains that are not an org's
+  'twitter_share_count', 'facebook_app_id', 'github', 'domain', 'cookie_domain', ['domain', 'page'],
   'recipient_count',
   'sender_type',
   ['name', 'items'],

@@ -170,6 +170,9 @@ export const HEADS: ReadonlyMap<string, Partial<Record<Kind, FieldClass>>> = new
     },
   ],
   ['number', { person: id('user.unique_id', 0.7), org: id('user.workplace', 0.6) }],
+  // An organization's domain names it (`$group_set.domain`, `org_domain`): B2B vendors store it
+  // next to the org id.
+  ['domain', { org: id('user.workplace', 0.7) }],
 ]);
 
 /** Head words and the head they stand for. */
@@ -185,6 +188,7 @@ export const HEAD_WORDS: ReadonlyMap<string, string> = new Map([
   ['no', 'number'],
   ['num', 'number'],
   ['ref', 'number'],
+  ['domain', 'domain'],
 ]);
 
 /** Heads recognized at the end of unseparated words (`userid`, `companyname`, `orgid`). */
