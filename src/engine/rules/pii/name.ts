@@ -107,6 +107,10 @@ const NOT_DEAR = new Set(
 );
 /** As written: capitalised (`MS Teams`, `DR` and `mr` are not honorifics). */
 const EN_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Dear']);
+/** The honorifics with the `.` or space after them, as keywords (`Dear` takes no `.`). */
+const EN_KEYWORDS = [...EN_HONORIFICS].flatMap((h) =>
+  h === 'Dear' ? ['dear '] : [`${h.toLowerCase()}.`, `${h.toLowerCase()} `],
+);
 /** `12 Main Dr. Springfield`: `Dr` as a street's `Drive`, after a house number and its name. */
 const STREET_BEFORE = /\d[A-Za-z]? (?:[A-Z][a-z]*\.? ){1,3}$/;
 
@@ -130,12 +134,13 @@ function wordEnd(text: string, i: number): number {
 
 function findEnglish(text: string, hit: Hit): Candidate | undefined {
   if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
-  const word = text.slice(hit.start, hit.end);
+  // The keyword ends with its `.` or space.
+  let i = hit.end - 1;
+  const word = text.slice(hit.start, i);
   if (!EN_HONORIFICS.has(word)) return undefined;
   const dear = word === 'Dear';
   if (word === 'Dr' && STREET_BEFORE.test(text.slice(Math.max(0, hit.start - 48), hit.start)))
     return undefined;
-  let i = hit.end;
   if (!dear && codeAt(text, i) === 46) i++;
   if (codeAt(text, i) !== 32) return undefined;
   const start = i + 1;
@@ -163,7 +168,8 @@ export const nameRules: readonly Rule[] = [
     category: NAME,
     description:
       'A person’s name marked by an honorific in free text: 山田太郎様, 佐藤さん, Mr. Smith, Dear Taro.',
-    keywords: [...JP_HONORIFICS, 'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'dear'],
+    // With the `.` or space that must follow: `dr` alone hits `address`, `android`, `drop`.
+    keywords: [...JP_HONORIFICS, ...EN_KEYWORDS],
     find: findName,
     confidence: 0.7,
     examples: {
