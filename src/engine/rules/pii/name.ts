@@ -45,7 +45,7 @@ const NOT_NAMES = new Set(
     '知事 大臣 総理 首相 教授 博士 監督 親方 大家 近所 管理人 運転手 選手 相手 歌手 助手 ' +
     '新人 大人 老人 病人 外人 恋人 友人 知人 他人 個人 法人 職人 芸人 住人 美人 ' +
     '弁護士 税理士 会計士 行政書士 司法書士 消防士 運転士 保育士 介護士 栄養士 建築士 整備士 ' +
-    '担当 窓口 事務局 御中 各自 方々 殿方 仲間 友達 彼女 企業 施設 団体 皆々 お客'
+    '担当 窓口 事務局 御中 各自 方々 殿方 仲間 友達 彼女 企業 施設 団体 皆々'
   ).split(' '),
 );
 /**
@@ -94,15 +94,24 @@ function findJapanese(text: string, hit: Hit): Candidate | undefined {
   return { start, end };
 }
 
-/** Capitalised words that follow `Dear` without being a name. */
-const NOT_DEAR = new Set(
+/**
+ * Capitalised words that follow an honorific without being a name: roles after `Dear`
+ * (`Dear Customer`, `Dear Sir`), and the words of title-case labels and event names after `Dr`
+ * or `Mr` (`Dr. Appointment Booked`, `Dr Profile Viewed`), which the policy scans too.
+ */
+const NOT_AFTER = new Set(
   (
     'Customer Customers Sir Sirs Madam Madame All Team User Users Member Members Friend Friends ' +
     'Valued Colleague Colleagues Partner Partners Subscriber Subscribers Reader Readers Client ' +
     'Clients Guest Guests Applicant Applicants Candidate Candidates Parent Parents Student ' +
-    'Students Hiring Support Diary Santa God Mr Mrs Ms Mx Miss Dr Prof Sir/Madam Shareholders ' +
-    'Shopper Shoppers Patient Patients Employee Employees Owner Owners Admin Administrator ' +
-    'Seller Sellers Buyer Buyers Developer Developers Everyone Future Me Old New My Our Your'
+    'Students Hiring Support Diary Santa God Mr Mrs Ms Mx Miss Dr Prof Shareholders Shopper ' +
+    'Shoppers Patient Patients Employee Employees Owner Owners Admin Administrator Seller Sellers ' +
+    'Buyer Buyers Developer Developers Everyone Future Me Old New My Our Your ' +
+    'Visit Visits Appointment Appointments Profile Profiles Office Note Notes Search Review ' +
+    'Reviews Booking Bookings Booked Page List Details Dashboard Portal App Account Settings Home ' +
+    'Menu Chat Call Message Messages Schedule Scheduled Availability Finder Directory Name Names ' +
+    'Title Login Signup Sign Clicked Viewed Opened Selected Added Removed Created Updated Deleted ' +
+    'Started Completed Cancelled Canceled Sent Received Submitted Button Link Tab Modal Card'
   ).split(' '),
 );
 /** As written: capitalised (`MS Teams`, `DR` and `mr` are not honorifics). */
@@ -150,7 +159,7 @@ function findEnglish(text: string, hit: Hit): Candidate | undefined {
     if (w > 0 && codeAt(text, end) !== 32) break;
     const e = wordEnd(text, from);
     if (e === from) break;
-    if (dear && NOT_DEAR.has(text.slice(from, e))) break;
+    if (NOT_AFTER.has(text.slice(from, e))) break;
     end = e;
   }
   if (end === start || isWordChar(codeAt(text, end))) return undefined;
@@ -203,6 +212,8 @@ export const nameRules: readonly Rule[] = [
         'mr. smith lowercase',
         'AdminMr. Smith',
         'Dr.Smith',
+        'Dr. Appointment Booked',
+        'Mr Profile Viewed',
         'join the MS Teams call',
         "Don't Miss Out",
         '新仕様のご案内',
