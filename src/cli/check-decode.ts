@@ -23,8 +23,10 @@ export interface LineEvents {
 function target(vendor: Vendor, value: unknown): { path: string; body: unknown } {
   switch (vendor) {
     case 'mixpanel': {
-      const profile = isObject(value) && ('$distinct_id' in value || '$group_key' in value);
-      const groups = isObject(value) && '$group_key' in value;
+      // A line may be one update or a batch of them (`/engage` takes arrays, as `/track` does).
+      const first: unknown = Array.isArray(value) ? value[0] : value;
+      const profile = isObject(first) && ('$distinct_id' in first || '$group_key' in first);
+      const groups = isObject(first) && '$group_key' in first;
       return { path: profile ? (groups ? '/groups' : '/engage') : '/track', body: value };
     }
     case 'segment':

@@ -65,6 +65,27 @@ for (const [format, payload] of Object.entries(PAYLOADS)) {
   });
 }
 
+test('--format mixpanel takes profile updates, one or a batch of them, as /engage does', async () => {
+  const update = (id: string) => ({
+    $token: 'tok',
+    $distinct_id: id,
+    $set: { $email: EMAIL, $first_name: 'Jiro', Plan: 'Pro' },
+  });
+  const input = line(update('user-7')) + line([update('user-8'), update('user-9')]);
+  const r = await runCli(['check', '--format', 'mixpanel'], input, { VEIL_MASTER_KEY: KEY });
+  assert.equal(r.code, 0, r.stderr);
+  const out = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; traits: Record<string, unknown> });
+  assert.equal(out.length, 3);
+  for (const e of out) {
+    assert.equal(e.type, 'identify');
+    assert.deepEqual(e.traits, { Plan: 'Pro' });
+  }
+  assert.match(r.stderr, /3 in, 3 out/);
+});
+
 test('--format reports undecodable payloads with exit 2', async () => {
   const r = await runCli(['check', '--format', 'amplitude'], line({ api_key: 'k', events: 'no' }), {
     VEIL_MASTER_KEY: KEY,

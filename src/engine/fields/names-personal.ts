@@ -273,6 +273,18 @@ export const DEVICE_NAMES: readonly NameGroup[] = [
   { category: 'user.device.cookie_id', confidence: 0.5, names: ['gbraid', 'wbraid'] },
   { category: 'user.unique_id', confidence: 0.85, names: ['distinct id', 'uid', 'amplitude id'] },
   { category: 'user.unique_id', confidence: 0.75, names: ['external id', 'subject id'] },
+  // A billing system's customer (`Stripe Customer: "cus_…"`) is the person's id over there.
+  {
+    category: 'user.unique_id',
+    confidence: 0.75,
+    names: [
+      'stripe customer',
+      'stripe id',
+      'braintree customer',
+      'paddle customer',
+      'chargebee customer',
+    ],
+  },
 ];
 
 /** Workplace, browsing, search and demographic data. */
