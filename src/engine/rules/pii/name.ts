@@ -1,6 +1,7 @@
 /**
- * People's names in free text, where an honorific marks them: `山田太郎様`, `佐藤さん`,
- * `田中 花子 様`, `Mr. Smith`, `Dr. Jane Doe`, `Dear Taro,`. A name with nothing around it
+ * People's names in free text, where an honorific or a word that introduces a person marks them:
+ * `山田太郎様`, `佐藤さん`, `田中 花子 様`, `Mr. Smith`, `Dr. Jane Doe`, `Dear Taro,`, `my wife
+ * Hanako`, `a customer named John Smith`. A name with nothing around it
  * (`Hanako`, `佐藤花子`) needs a named-entity model, which Veil does not have; a name in a field
  * named for it (`full_name`, `name=`) is found by the field classifier instead.
  *
@@ -111,7 +112,10 @@ const NOT_AFTER = new Set(
     'Reviews Booking Bookings Booked Page List Details Dashboard Portal App Account Settings Home ' +
     'Menu Chat Call Message Messages Schedule Scheduled Availability Finder Directory Name Names ' +
     'Title Login Signup Sign Clicked Viewed Opened Selected Added Removed Created Updated Deleted ' +
-    'Started Completed Cancelled Canceled Sent Received Submitted Button Link Tab Modal Card'
+    'Started Completed Cancelled Canceled Sent Received Submitted Button Link Tab Modal Card ' +
+    'Today Tomorrow Yesterday Tonight Now Here There Please Thanks Thank This That These Those ' +
+    'The An And Or But If Then When Where What Who Why How Yes No Ok Hello Hi Hey Welcome ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'
   ).split(' '),
 );
 /** As written: capitalised (`MS Teams`, `DR` and `mr` are not honorifics). */
@@ -131,14 +135,17 @@ function wordEnd(text: string, i: number): number {
   const c = codeAt(text, i);
   if (c < 65 || c > 90) return i;
   let e = i + 1;
+  let lower = false;
   while (e - i < 30) {
     const d = codeAt(text, e);
+    if (d >= 97 && d <= 122) lower = true;
     if (isLetter(d) || ((d === 39 || d === 45) && isLetter(codeAt(text, e + 1)))) e++;
     else break;
   }
   // One capital alone is an initial (`Jane Q. Public`) only when a dot follows.
   if (e === i + 1) return codeAt(text, e) === 46 ? e + 1 : i;
-  return e;
+  // All capitals (`README`, `SMS`) is an acronym, not a name as prose writes one.
+  return lower ? e : i;
 }
 
 function findEnglish(text: string, hit: Hit): Candidate | undefined {
@@ -166,8 +173,44 @@ function findEnglish(text: string, hit: Hit): Candidate | undefined {
   return { start, end, confidence: dear ? 0.6 : 0.7 };
 }
 
+/**
+ * Words that introduce a person by name in prose, as keywords with their space: `my wife Hanako`,
+ * `a customer named John Smith`, `her name is Taro`.
+ */
+const INTRODUCERS = (
+  'wife husband son daughter mother father mom mum dad brother sister friend colleague coworker ' +
+  'boss partner boyfriend girlfriend fiance fiancee uncle aunt cousin grandma grandpa grandmother ' +
+  'grandfather nephew niece neighbor neighbour roommate named'
+)
+  .split(' ')
+  .map((w) => `${w} `)
+  .concat(['name is ']);
+const INTRODUCER_SET = new Set(INTRODUCERS);
+
+/**
+ * A name after a word that introduces one (`wife Hanako`, `named John Smith`): only in prose,
+ * where that word is written in lower case (`Friend Request Sent`, a title-case label, is not),
+ * then one or two capitalised words that are not role or label words.
+ */
+function findIntroduced(text: string, hit: Hit): Candidate | undefined {
+  if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
+  if (!INTRODUCER_SET.has(text.slice(hit.start, hit.end))) return undefined;
+  const start = hit.end;
+  let end = start;
+  for (let w = 0; w < 2; w++) {
+    const from = w === 0 ? start : end + 1;
+    if (w > 0 && codeAt(text, end) !== 32) break;
+    const e = wordEnd(text, from);
+    if (e === from || NOT_AFTER.has(text.slice(from, e))) break;
+    end = e;
+  }
+  if (end === start || isWordChar(codeAt(text, end))) return undefined;
+  return { start, end, confidence: 0.6 };
+}
+
 function findName(text: string, hit: Hit): Candidate | undefined {
-  return hit.keyword.charCodeAt(0) >= 0x80 ? findJapanese(text, hit) : findEnglish(text, hit);
+  if (hit.keyword.charCodeAt(0) >= 0x80) return findJapanese(text, hit);
+  return INTRODUCER_SET.has(hit.keyword) ? findIntroduced(text, hit) : findEnglish(text, hit);
 }
 
 /** Name rules. */
@@ -176,9 +219,9 @@ export const nameRules: readonly Rule[] = [
     id: 'person_name',
     category: NAME,
     description:
-      'A person’s name marked by an honorific in free text: 山田太郎様, 佐藤さん, Mr. Smith, Dear Taro.',
+      'A person’s name marked in free text: 山田太郎様, 佐藤さん, Mr. Smith, Dear Taro, my wife Hanako.',
     // With the `.` or space that must follow: `dr` alone hits `address`, `android`, `drop`.
-    keywords: [...JP_HONORIFICS, ...EN_KEYWORDS],
+    keywords: [...JP_HONORIFICS, ...EN_KEYWORDS, ...INTRODUCERS],
     find: findName,
     confidence: 0.7,
     examples: {
@@ -192,6 +235,10 @@ export const nameRules: readonly Rule[] = [
         { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
         { text: 'Dear Taro, your order shipped', match: 'Taro' },
         { text: 'note: Mrs. Jane Q. Public called', match: 'Jane Q. Public' },
+        { text: 'VIP, prefers calls after 6pm, wife Hanako', match: 'Hanako' },
+        { text: 'a customer named John Smith called', match: 'John Smith' },
+        { text: 'hi, my name is Taro.', match: 'Taro' },
+        { text: 'referred by her colleague Maria Garcia', match: 'Maria Garcia' },
       ],
       negative: [
         'お客様各位',
@@ -214,6 +261,12 @@ export const nameRules: readonly Rule[] = [
         'Dr.Smith',
         'Dr. Appointment Booked',
         'Mr Profile Viewed',
+        'Friend Request Sent',
+        'invite a friend Today',
+        'person Name',
+        'reason Code',
+        'the file named README.md',
+        'season Pass',
         'join the MS Teams call',
         "Don't Miss Out",
         '新仕様のご案内',
