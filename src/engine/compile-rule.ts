@@ -99,8 +99,15 @@ export function checkRule(rule: Rule): void {
   if (!/^[a-z0-9_]+$/.test(rule.id)) throw new Error(`${where}: id must be snake_case`);
   if (!rule.pattern === !rule.find)
     throw new Error(`${where}: needs exactly one of pattern and find`);
-  if (!rule.keywords?.length && !rule.digits && !rule.fields?.length && !rule.runs)
+  if (
+    !rule.keywords?.length &&
+    !rule.digits &&
+    !rule.fields?.length &&
+    !rule.runs &&
+    !rule.nonAscii
+  )
     throw new Error(`${where}: has no trigger`);
+  if (rule.nonAscii && !rule.find) throw new Error(`${where}: a text trigger needs find`);
   if (rule.runs !== undefined && (!rule.pattern || rule.anchor !== 'window' || rule.near))
     throw new Error(`${where}: a base64-run trigger is for a window pattern without near`);
   if (rule.pattern) {

@@ -328,8 +328,8 @@ test('names and addresses written out in free text: quoted, or words a space wou
   assert.deepEqual(keyed('login ok full_name=Taro Yamada plan=pro'), [
     ['?full_name', 'user.name', 'Taro Yamada'],
   ]);
-  assert.deepEqual(keyed('user full_name="山田 太郎" retry=1'), [
-    ['?full_name', 'user.name', '山田 太郎'],
+  assert.deepEqual(keyed('user full_name="岸辺 露伴" retry=1'), [
+    ['?full_name', 'user.name', '岸辺 露伴'],
   ]);
   assert.deepEqual(keyed("first_name='Mary Ann' last_name=O'Brien-Smith, ok"), [
     ['?first_name', 'user.name.first', 'Mary Ann'],

@@ -51,6 +51,13 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'spaces and digits': (n) => '1 '.repeat(n / 2),
   'URLs, one @ at the end': (n) => 'https://'.repeat(n / 8) + '@',
   'URLs and @ alternating': (n) => 'https://a@'.repeat(n / 10),
+  // Names: honorifics after kanji runs, Japanese full names read by the text trigger (each match
+  // charged to the budget), English honorifics and introducers.
+  honorifics: (n) => '山田 太郎 様 '.repeat(n / 8),
+  'Japanese full names': (n) => '佐藤花子、'.repeat(n / 5),
+  'surname runs': (n) => '佐藤'.repeat(n / 2),
+  'English honorifics': (n) => 'Mr. John Smith '.repeat(n / 15),
+  introducers: (n) => 'my wife Hanako '.repeat(n / 15),
 };
 
 interface Work {

@@ -193,3 +193,82 @@ test('base64-run rules are charged each run they scan: a value of many runs is c
   assert.ok(cut!.start < text.length - 21, `cut at ${cut!.start}`);
   assert.equal(out.filter((m) => m.kind === 'test_runs_budget').length, 0);
 });
+
+test('a text rule runs once on each non-ASCII string (not again on its NFKC view), never on ASCII', () => {
+  const seen: string[] = [];
+  const rule: Rule = {
+    id: 'test_text',
+    category: 'user.name',
+    description: 'every kanji pair',
+    nonAscii: true,
+    find: (text, hit) => {
+      seen.push(`${hit.keyword}:${text}`);
+      const i = text.indexOf('漢字');
+      return i < 0 ? undefined : { start: i, end: i + 2 };
+    },
+    confidence: 0.6,
+    examples: { positive: [{ text: 'a 漢字 b', match: '漢字' }], negative: ['ascii only'] },
+  };
+  assert.deepEqual(scan([rule], 'plain ascii text'), []);
+  assert.deepEqual(seen, []);
+  // Full-width letters make an NFKC view, which is scanned for the other rules only.
+  const text = 'ｆｕｌｌ 漢字 width';
+  const found = scan([rule], text).map((m) => text.slice(m.start, m.end));
+  assert.deepEqual(found, ['漢字']);
+  assert.deepEqual(seen, [`#text:${text}`]);
+  assert.throws(
+    () => createScanner([{ ...rule, find: undefined, pattern: /漢字/g, anchor: 'window' }]),
+    /a text trigger needs find/,
+  );
+});
+
+test('a text rule is charged its string: past the budget the rest is cut, not read', () => {
+  let read = 0;
+  const rule: Rule = {
+    id: 'test_text_budget',
+    category: 'user.name',
+    description: 'reads its text',
+    nonAscii: true,
+    find: (text) => {
+      read += text.length;
+      return text.startsWith('名') ? { start: 0, end: 1 } : undefined;
+    },
+    confidence: 0.6,
+    examples: { positive: [{ text: '名', match: '名' }], negative: [] },
+  };
+  // Five text rules over 100,000 characters need more than the string's budget: the fifth
+  // reads only what is left of it, and the rest of the string is reported unscanned.
+  const rules = Array.from({ length: 5 }, (_, i) => ({ ...rule, id: `test_text_${i}` }));
+  const text = '漢'.repeat(100_000);
+  const out = scan(rules, text);
+  const budget = BUDGET_BASE + BUDGET_PER_CHAR * text.length;
+  assert.ok(read <= budget, `${read} characters read for a budget of ${budget}`);
+  const cut = out.find((m) => m.kind === 'unscanned');
+  assert.ok(cut !== undefined && cut.end === text.length, 'the rest is unscanned');
+  assert.equal(cut.start, budget - 5 * ATTEMPT_OVERHEAD - 4 * text.length);
+  assert.equal(read, 4 * text.length + cut.start);
+});
+
+test("a text rule's matches are charged: those past the budget are dropped and the text cut at the first", () => {
+  let paid = -1;
+  const rule: Rule = {
+    id: 'test_text_matches',
+    category: 'user.name',
+    description: 'every kanji, one match each, ignoring what is paid for',
+    nonAscii: true,
+    find: (text, hit) => {
+      paid = hit.digits;
+      return Array.from({ length: text.length }, (_, i) => ({ start: i, end: i + 1 }));
+    },
+    confidence: 0.6,
+    examples: { positive: [{ text: '名', match: '名' }], negative: [] },
+  };
+  const text = '名'.repeat(20_000);
+  const out = scan([rule], text);
+  const budget = BUDGET_BASE + BUDGET_PER_CHAR * text.length - ATTEMPT_OVERHEAD - text.length;
+  assert.equal(paid, Math.floor(budget / ATTEMPT_OVERHEAD));
+  const names = out.filter((m) => m.kind === 'test_text_matches');
+  assert.equal(names.length, paid);
+  const cut = out.find((m) => m.kind === 'unscanned');
+  assert.deepEqual(cut && [cut.start, cut.end], [paid, text.length]);
+});

@@ -51,6 +51,7 @@ export interface Scanner {
 
 const DIGITS_KEYWORD = '#digits';
 const FIELD_KEYWORD = '#field';
+const TEXT_KEYWORD = '#text';
 /** Separators allowed inside a digit run (at most MAX_SEP in a row): space - . ( ) / + */
 const MAX_SEP = 2;
 /**
@@ -141,6 +142,8 @@ interface Tables {
   /** Runs with fewer digits than this reach only rules with a pre-filter (`next`, `letterPrefix`). */
   readonly unfilteredMinDigits: number;
   readonly fieldRules: readonly CompiledRule[];
+  /** Text rules (`Rule.nonAscii`): run once on each string holding a non-ASCII character. */
+  readonly textRules: readonly CompiledRule[];
   /** Base64-run rules (`Rule.runs`), longest minimum last. */
   readonly runRules: readonly RunRule[];
 }
@@ -156,6 +159,7 @@ function buildTables(rules: readonly Rule[]): Tables {
   const byKeyword: CompiledRule[][] = [];
   const digitRules: DigitRule[] = [];
   const fieldRules: CompiledRule[] = [];
+  const textRules: CompiledRule[] = [];
   const runRules: RunRule[] = [];
   for (const rule of rules) {
     const compiled = compileRule(rule);
@@ -182,6 +186,7 @@ function buildTables(rules: readonly Rule[]): Tables {
       });
     }
     if (rule.fields) fieldRules.push(compiled);
+    if (rule.nonAscii) textRules.push(compiled);
     if (rule.runs)
       runRules.push({ min: Math.max(rule.runs.min, MIN_BASE64_RUN), runRange: compiled.runRange! });
   }
@@ -202,6 +207,7 @@ function buildTables(rules: readonly Rule[]): Tables {
     unfilteredMinDigits,
     minDigits,
     fieldRules,
+    textRules,
     runRules,
   };
 }
@@ -215,6 +221,8 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   let kwCount = 0;
   let runCount = 0;
   let nonAscii = false;
+  // True while the NFKC view of a string is scanned (text rules read the string itself only).
+  let inView = false;
   const info: ScanInfo = {
     percent: false,
     plus: false,
@@ -466,6 +474,39 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         }
       }
     }
+    // Text rules read the string once, up to where the budget (or an earlier cut) stops them.
+    if (nonAscii && !inView && t.textRules.length > 0) {
+      for (const r of t.textRules) {
+        budget -= ATTEMPT_OVERHEAD + cut;
+        if (budget < 0) {
+          cut = Math.max(0, cut + budget);
+          budget = 0;
+        }
+        if (cut === 0) break;
+        hit.start = 0;
+        hit.end = cut;
+        hit.keyword = TEXT_KEYWORD;
+        // For a text hit, `digits` is how many matches the budget pays for: the rule stops one
+        // match past it, and that match's start is where the string is cut.
+        hit.digits = Math.floor(budget / ATTEMPT_OVERHEAD);
+        const before = out.length;
+        r.run(cut === text.length ? text : text.slice(0, cut), hit, ctx, out);
+        // Each match is charged as an attempt is: a string packed with names (`佐藤花子 ` × 20,000)
+        // keeps the matches the budget pays for and has the rest cut, like any other rule's.
+        const added = out.length - before;
+        budget -= added * ATTEMPT_OVERHEAD;
+        if (budget < 0) {
+          const keep = added - Math.ceil(-budget / ATTEMPT_OVERHEAD);
+          let from = cut;
+          for (let m = before + Math.max(0, keep); m < out.length; m++)
+            from = Math.min(from, out[m]!.start);
+          out.length = before + Math.max(0, keep);
+          cut = from;
+          budget = 0;
+          break;
+        }
+      }
+    }
     if (cut < text.length) {
       out.push({
         kind: 'unscanned',
@@ -514,7 +555,12 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     };
     const tmp: Match[] = [];
     collect(view.text);
-    dispatch(view.text, ctx, tmp);
+    inView = true;
+    try {
+      dispatch(view.text, ctx, tmp);
+    } finally {
+      inView = false;
+    }
     for (const m of tmp) {
       const start = view.map[m.start]!;
       const end = view.map[m.end - 1]! + view.width[m.end - 1]!;

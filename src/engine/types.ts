@@ -56,7 +56,11 @@ export interface Hit {
    * runs because of the field name (start 0, end text length).
    */
   readonly keyword: string;
-  /** For digit runs: how many ASCII digits the run holds. 0 otherwise. */
+  /**
+   * For digit runs: how many ASCII digits the run holds. For a text hit (`#text`): how many
+   * matches the work budget pays for (a rule may stop one past it; the scanner cuts the string
+   * at the first unpaid match). 0 otherwise.
+   */
   readonly digits: number;
 }
 
@@ -142,6 +146,15 @@ export interface Rule {
    * case, it would fire on every `sk` in text (`ask`, `desk`, `risk`).
    */
   readonly runs?: { readonly min: number };
+  /**
+   * Text trigger: the rule's `find` runs once on each string that holds a character at or above
+   * U+0080 (hit: the whole string, keyword `#text`), charged the string's length. For rules that
+   * read non-Latin text in one pass without a keyword of their own (a dictionary of Japanese
+   * surnames has more distinct kanji than the automaton's alphabet should carry). Not run again
+   * on the string's NFKC view. Each match is charged as an attempt; `hit.digits` says how many
+   * the budget pays for.
+   */
+  readonly nonAscii?: boolean;
   /** Field-name trigger: run on the whole value when the field's category is (under) one of these. */
   readonly fields?: readonly Category[];
   readonly pattern?: RegExp;

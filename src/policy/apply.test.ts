@@ -241,7 +241,7 @@ test('values named inside a kept string are redacted: JSON keys, query and form 
         next: 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro',
         note: 'signup ok user_id=u_8812 tier=gold',
         log: 'login full_name=Taro Yamada plan=pro',
-        logfmt: 'level=info full_name="山田 太郎" city=San Francisco ok',
+        logfmt: 'level=info full_name="岸辺 露伴" city=San Francisco ok',
       },
     },
   );

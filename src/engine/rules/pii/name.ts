@@ -1,9 +1,10 @@
 /**
  * People's names in free text, where an honorific or a word that introduces a person marks them:
  * `山田太郎様`, `佐藤さん`, `田中 花子 様`, `Mr. Smith`, `Dr. Jane Doe`, `Dear Taro,`, `my wife
- * Hanako`, `a customer named John Smith`. A name with nothing around it
- * (`Hanako`, `佐藤花子`) needs a named-entity model, which Veil does not have; a name in a field
- * named for it (`full_name`, `name=`) is found by the field classifier instead.
+ * Hanako`, `a customer named John Smith`, and Japanese full names that start with a common
+ * surname (`佐藤花子`, see `findFullNames`). Any other name with nothing around it (`Hanako`,
+ * `Maria Garcia`) needs a named-entity model, which Veil does not have; a name in a field named
+ * for it (`full_name`, `name=`) is found by the field classifier instead.
  *
  * Japanese: the honorific (様 さま さん 殿 氏 くん 君 ちゃん) after 2–6 kanji (and `々`), or two
  * such runs one space apart (8 at most in all), with no kanji, katakana or ASCII letter right
@@ -208,7 +209,107 @@ function findIntroduced(text: string, hit: Hit): Candidate | undefined {
   return { start, end, confidence: 0.6 };
 }
 
-function findName(text: string, hit: Hit): Candidate | undefined {
+/**
+ * Common Japanese surnames (about the 170 most frequent of two or three kanji). One-kanji
+ * surnames (林, 森, 原) are left out: as words they mean forest, wood, field. So are surnames that
+ * are mostly places (千葉, 宮崎, 福島, 川崎, 中野, 上野, 松本, 福井).
+ */
+const SURNAMES = new Set(
+  (
+    '佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邉 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 井上 木村 ' +
+    '斎藤 斉藤 齋藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 ' +
+    '近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 三浦 原田 中川 松田 竹内 小野 ' +
+    '田村 中山 和田 石田 森田 上田 内田 柴田 酒井 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 ' +
+    '高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 野口 武田 松井 岩崎 菅原 木下 久保 ' +
+    '佐野 野村 松尾 市川 菊地 菊池 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 ' +
+    '西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 本田 樋口 秋山 田口 永井 ' +
+    '山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 大久保 松下 吉岡 小池 ' +
+    '荒木 大谷 内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井 大島 平井 早川 菅野 栗原 ' +
+    '西山 広瀬 横田 石橋 萩原 岩本 片山 関口 宮田 大石 本間 須藤 岡崎 小田 伊東 鎌田 上原 篠原 ' +
+    '小西 松原 成田 北川 細川'
+  ).split(' '),
+);
+/**
+ * What follows a surname in a kanji run without being a given name: organisations (小林製薬,
+ * 鈴木自動車), places and buildings (山田町, 田中駅, 上田城), roles (佐藤部長 ends in 長).
+ */
+const NOT_GIVEN = new Set(
+  (
+    '製薬 電機 電気 工業 商事 銀行 証券 建設 産業 物産 興業 商店 書店 病院 医院 歯科 薬局 不動産 ' +
+    '運輸 倉庫 食品 工務店 酒造 製作所 研究所 事務所 会計 法律 特許 大学 高校 中学 小学 学園 学院 ' +
+    '記念 記念館 公園 神社 会館 商会 総業 自動車 鉄道 交通 観光 旅館 旅行 印刷 出版 新聞 放送 ' +
+    '部長 課長 社長 監督 選手 先生 教授 議員 一家 家族 夫妻 夫人 兄弟 姉妹 親子 家 氏 様 殿 君'
+  ).split(' '),
+);
+/** Last kanji of what follows a surname that make it a place, a building or a role. */
+const NOT_GIVEN_ENDINGS = new Set(
+  Array.from('町村市区郡県駅線橋通園寺城館屋堂店社院局所署庁者員師長家様氏殿君場', (ch) =>
+    ch.charCodeAt(0),
+  ),
+);
+/** Kanji that make what follows a surname a place wherever they stand in it (`山田町役場`). */
+const PLACE_KANJI = new Set(Array.from('町村市区郡県都府駅線橋通', (ch) => ch.charCodeAt(0)));
+/** Honorifics written as kanji that may close a name's run (`鈴木一郎氏`), dropped first. */
+const TRAILING_HONORIFIC = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
+
+/** The candidate full name in the kanji run `[a, b)`, or undefined. */
+function fullName(text: string, a: number, b: number): Candidate | undefined {
+  if (b - a >= 2 && TRAILING_HONORIFIC.has(text.charCodeAt(b - 1))) b--;
+  const before = codeAt(text, a - 1);
+  if (isKatakana(before) || isLetter(before)) return undefined;
+  const len = SURNAMES.has(text.slice(a, a + 3)) ? 3 : SURNAMES.has(text.slice(a, a + 2)) ? 2 : 0;
+  if (len === 0) return undefined;
+  let g = a + len;
+  let end = b;
+  if (g === b) {
+    // `山田 太郎`: the given name after one space.
+    const sep = codeAt(text, b);
+    if (sep !== 32 && sep !== 0x3000) return undefined;
+    g = b + 1;
+    end = g;
+    while (end < text.length && end - g < 4 && isKanji(text.charCodeAt(end))) end++;
+    if (isKanji(codeAt(text, end))) return undefined;
+    if (end - g >= 2 && TRAILING_HONORIFIC.has(text.charCodeAt(end - 1))) end--;
+  }
+  // A given name is one to three kanji.
+  if (end - g < 1 || end - g > 3) return undefined;
+  const given = text.slice(g, end);
+  if (NOT_GIVEN.has(given) || NOT_GIVEN_ENDINGS.has(given.charCodeAt(given.length - 1)))
+    return undefined;
+  for (let k = g; k < end; k++) if (PLACE_KANJI.has(text.charCodeAt(k))) return undefined;
+  return { start: a, end, confidence: 0.6 };
+}
+
+/**
+ * Japanese full names without an honorific (`担当の佐藤花子です`, `山田 太郎`): a run of kanji
+ * that starts with a common surname and goes on with a one- to three-kanji given name, in one
+ * pass over the text. Reads each character at most twice, and stops one name past `paid`, the
+ * number of matches the work budget pays for (the scanner cuts the text there).
+ */
+function findFullNames(text: string, paid: number): Candidate[] | undefined {
+  let out: Candidate[] | undefined;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isKanji(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < n && isKanji(text.charCodeAt(i))) i++;
+    // Runs longer than a surname, a given name and an honorific are compounds.
+    if (i - a > 7 || isKanji(codeAt(text, a - 1))) continue;
+    const c = fullName(text, a, i);
+    if (c === undefined) continue;
+    (out ??= []).push(c);
+    // One past what the budget pays for: the scanner cuts the text there (fail closed).
+    if (out.length > paid) break;
+  }
+  return out;
+}
+
+function findName(text: string, hit: Hit): Candidate[] | Candidate | undefined {
+  if (hit.keyword === '#text') return findFullNames(text, hit.digits);
   if (hit.keyword.charCodeAt(0) >= 0x80) return findJapanese(text, hit);
   return INTRODUCER_SET.has(hit.keyword) ? findIntroduced(text, hit) : findEnglish(text, hit);
 }
@@ -222,6 +323,7 @@ export const nameRules: readonly Rule[] = [
       'A person’s name marked in free text: 山田太郎様, 佐藤さん, Mr. Smith, Dear Taro, my wife Hanako.',
     // With the `.` or space that must follow: `dr` alone hits `address`, `android`, `drop`.
     keywords: [...JP_HONORIFICS, ...EN_KEYWORDS, ...INTRODUCERS],
+    nonAscii: true,
     find: findName,
     confidence: 0.7,
     examples: {
@@ -239,6 +341,9 @@ export const nameRules: readonly Rule[] = [
         { text: 'a customer named John Smith called', match: 'John Smith' },
         { text: 'hi, my name is Taro.', match: 'Taro' },
         { text: 'referred by her colleague Maria Garcia', match: 'Maria Garcia' },
+        { text: '担当の佐藤花子です', match: '佐藤花子' },
+        { text: '紹介者: 山田 太郎（営業）', match: '山田 太郎' },
+        { text: 'my colleague 長谷川翔太 recommended', match: '長谷川翔太' },
       ],
       negative: [
         'お客様各位',
@@ -267,6 +372,14 @@ export const nameRules: readonly Rule[] = [
         'reason Code',
         'the file named README.md',
         'season Pass',
+        '小林製薬の新商品',
+        '山田町役場',
+        '佐藤部長に確認',
+        '上田城を見学',
+        '高橋大学の入試',
+        '鈴木自動車工業株式会社',
+        '追加藤田の件',
+        '東京都渋谷区',
         'join the MS Teams call',
         "Don't Miss Out",
         '新仕様のご案内',

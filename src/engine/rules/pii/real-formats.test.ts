@@ -650,6 +650,9 @@ const NAMES: readonly Row[] = [
   ["Ms O'Brien", "O'Brien"],
   ['Prof. Tanaka', 'Tanaka'],
   ['Dear Hanako', 'Hanako'],
+  ['佐藤花子', '佐藤花子'],
+  ['長谷川 翔太', '長谷川 翔太'],
+  ['渡辺恵', '渡辺恵'],
 ].map(([value, match]) => ({ value: value!, expect: [{ kind: 'person_name', match: match! }] }));
 
 test('names marked by an honorific, Japanese and English, in every context', () =>
@@ -805,6 +808,11 @@ const NEGATIVES: readonly Negative[] = [
   { value: 'Join the MS Teams call', key: 'title' },
   { value: "Don't Miss Out", key: 'cta' },
   { value: 'DR Congo', key: 'country_label' },
+  // Surnames that start organisations, places and titles.
+  { value: '小林製薬の新商品', key: 'title' },
+  { value: '山田町役場', key: 'note' },
+  { value: '佐藤部長に確認', key: 'note' },
+  { value: '高橋大学', key: 'school' },
 ];
 
 test('hard negatives produce no personal-data value finding in their real contexts', () => {
