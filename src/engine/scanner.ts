@@ -221,8 +221,6 @@ export function createScanner(rules: readonly Rule[]): Scanner {
   let kwCount = 0;
   let runCount = 0;
   let nonAscii = false;
-  // True while the NFKC view of a string is scanned (text rules read the string itself only).
-  let inView = false;
   const info: ScanInfo = {
     percent: false,
     plus: false,
@@ -381,7 +379,8 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     for (const [rule, [from, to]] of pending) rule.runRange!(text, from, to, ctx, out);
     pending.clear();
   }
-  function dispatch(text: string, ctx: ScanContext, out: Match[]): void {
+  /** `view`: `text` is the NFKC view of a string (text rules read the string itself only). */
+  function dispatch(text: string, ctx: ScanContext, out: Match[], view: boolean): void {
     const keywords = t.automaton.keywords;
     const lengths = t.automaton.lengths;
     // Fail-closed work budget: ordinary text costs a fraction of it; a value built to make rules
@@ -475,7 +474,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
       }
     }
     // Text rules read the string once, up to where the budget (or an earlier cut) stops them.
-    if (nonAscii && !inView && t.textRules.length > 0) {
+    if (nonAscii && !view && t.textRules.length > 0) {
       for (const r of t.textRules) {
         budget -= ATTEMPT_OVERHEAD + cut;
         if (budget < 0) {
@@ -488,7 +487,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         hit.keyword = TEXT_KEYWORD;
         // For a text hit, `digits` is how many matches the budget pays for: the rule stops one
         // match past it, and that match's start is where the string is cut.
-        hit.digits = Math.floor(budget / ATTEMPT_OVERHEAD);
+        hit.digits = (budget / ATTEMPT_OVERHEAD) | 0; // an int: a double would change the field for every hit
         const before = out.length;
         r.run(cut === text.length ? text : text.slice(0, cut), hit, ctx, out);
         // Each match is charged as an attempt is: a string packed with names (`佐藤花子 ` × 20,000)
@@ -535,7 +534,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     scan(text, ctx, out) {
       const first = out.length;
       collect(text);
-      dispatch(text, ctx, out);
+      dispatch(text, ctx, out, false);
       if (nonAscii) scanNormalized(text, ctx, out);
       if (out.length - first > 1) dedupe(out, first);
       return info;
@@ -555,12 +554,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     };
     const tmp: Match[] = [];
     collect(view.text);
-    inView = true;
-    try {
-      dispatch(view.text, ctx, tmp);
-    } finally {
-      inView = false;
-    }
+    dispatch(view.text, ctx, tmp, true);
     for (const m of tmp) {
       const start = view.map[m.start]!;
       const end = view.map[m.end - 1]! + view.width[m.end - 1]!;
