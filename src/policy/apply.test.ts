@@ -478,20 +478,30 @@ test("a group call's traits are the organization's; a person's social profiles a
   assert.equal(person.plan, 'pro');
 });
 
-test('a search field holding a query string is generalized as a URL query; a search term is kept', () => {
+test("query strings and fragments in their own fields are cut as a URL's are; a search term is kept", () => {
   const r = run(
     {},
     {
       type: 'page',
       userId: 'u1',
       context: { page: { search: '?utm_source=news&invite=inv_8812&email=taro%40example.jp' } },
-      properties: { search: '?invite=inv_8812', query: 'wireless earbuds' },
+      properties: {
+        search: '?invite=inv_8812',
+        query: 'wireless earbuds',
+        current_url_search: '?utm_campaign=nov&invite=inv_8812',
+        current_url_hash: '#access_token=abc123def456',
+        sha_hash: 'a3f9c2e1',
+      },
     },
   );
   const page = (r.event.context as Record<string, Record<string, unknown>>).page!;
   assert.equal(page.search, '?utm_source=news');
   assert.equal(r.event.properties!.search, undefined);
   assert.equal(r.event.properties!.query, 'wireless earbuds');
+  // Mixpanel's page-view parts: the query cut like a URL's, the fragment dropped like a URL's.
+  assert.equal(r.event.properties!.current_url_search, '?utm_campaign=nov');
+  assert.equal(r.event.properties!.current_url_hash, undefined);
+  assert.equal(r.event.properties!.sha_hash, 'a3f9c2e1');
   const rec = r.records.find((x) => x.path === 'context.page.search')!;
   assert.equal(rec.outcome, 'generalized');
 });

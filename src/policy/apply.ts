@@ -76,16 +76,28 @@ const STRUCTURE_KEYS = new Set([
 const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'library'];
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 const CREDENTIALS = 'user.authorization.credentials';
-const SEARCHES = 'user.behavior.search_history';
 const BROWSING = 'user.behavior.browsing_history';
 
 /**
- * A `search` field holding a URL's query string (`?invite=…&email=…`): Segment's
- * `context.page.search` and page properties are `location.search`, not a search term, and a
- * query string is generalized as a URL's is (every parameter but `utm_*` dropped), never kept.
+ * A field holding a URL's query string or fragment: a `search` (`?invite=…&email=…`: Segment's
+ * `context.page.search`, Mixpanel's `current_url_search`, `location.search`) is not a search
+ * term, and a `hash` or `fragment` starting with `#` (Mixpanel's `current_url_hash`,
+ * `#access_token=…`) is not a digest. Both are generalized as a URL's parts are (every query
+ * parameter but `utm_*` dropped; the fragment dropped), never kept as they came.
  */
 function isQueryString(key: string, value: string | number): boolean {
-  return typeof value === 'string' && value.charCodeAt(0) === 63 && normalizeKey(key) === 'search';
+  if (typeof value !== 'string') return false;
+  const c = value.charCodeAt(0);
+  if (c !== 63 && c !== 35) return false;
+  const norm = normalizeKey(key);
+  return c === 63 ? isNamed(norm, 'search') : isNamed(norm, 'hash') || isNamed(norm, 'fragment');
+}
+
+/** `norm` is `word` or ends with `_word` (`search`, `current_url_search`). */
+function isNamed(norm: string, word: string): boolean {
+  return (
+    norm === word || (norm.endsWith(word) && norm.charCodeAt(norm.length - word.length - 1) === 95)
+  );
 }
 
 /**
@@ -258,7 +270,7 @@ export function createPolicyTransform(
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
-    else if (named === SEARCHES && isQueryString(key, value)) named = BROWSING;
+    else if (isQueryString(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =

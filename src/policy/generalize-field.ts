@@ -33,6 +33,9 @@ function isReferrerKey(key: string): boolean {
 
 function browsing(value: string, key: string, policy: Policy): Generalized | undefined {
   const u = policy.url;
+  // A fragment alone (`current_url_hash: "#access_token=…"`): dropped as a URL's fragment is.
+  if (value.charCodeAt(0) === 35)
+    return u.action === 'keep' ? { value, after: BROWSING } : undefined;
   if (key === 'path') {
     if (u.action === 'drop') return undefined;
     return {
@@ -40,7 +43,7 @@ function browsing(value: string, key: string, policy: Policy): Generalized | und
       after: BROWSING,
     };
   }
-  if (key === 'search') {
+  if (key === 'search' || key.endsWith('_search')) {
     if (u.action === 'keep') return { value, after: BROWSING };
     if (u.action === 'drop' || u.action === 'origin') return undefined;
     const q = generalizeUrl(value.startsWith('?') ? value : `?${value}`, {
