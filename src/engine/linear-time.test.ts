@@ -54,6 +54,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Names: honorifics after kanji runs, Japanese full names read by the text trigger (each match
   // charged to the budget), English honorifics and introducers.
   honorifics: (n) => '山田 太郎 様 '.repeat(n / 8),
+  'katakana names': (n) => 'ジョン・スミス様'.repeat(n / 8),
+  'katakana runs': (n) => 'ア・'.repeat(n / 2 - 1) + 'さん',
   'Japanese full names': (n) => '佐藤花子、'.repeat(n / 5),
   'surname runs': (n) => '佐藤'.repeat(n / 2),
   'English honorifics': (n) => 'Mr. John Smith '.repeat(n / 15),

@@ -13,7 +13,8 @@
  * honorific without being names (ご苦労様, 担当者様, 会員様, 本屋さん, 取引先様 …) are listed or
  * recognised by their last kanji (者 員 師 屋 先 …). A one-kanji honorific followed by a kanji
  * starts a word instead (`氏名`, `様式`). Names in kana alone (`さくらさん`, `ジョンさん`) are not
- * read: kana before an honorific is mostly not a name (`お疲れ様`, `ユーザー様`).
+ * read: kana before an honorific is mostly not a name (`お疲れ様`, `ユーザー様`), except a
+ * katakana full name whose parts `・` joins (`ジョン・スミス様`).
  *
  * English: `Mr` `Mrs` `Ms` `Mx` `Dr` `Prof` (with or without `.`), then one space and one to
  * three capitalised words; `Dear` then one or two capitalised words that are not a role
@@ -75,12 +76,38 @@ function isRolePart(part: string): boolean {
 /** Honorifics written as one kanji, which also start words (`氏名`, `様式`, `殿堂`, `君主`). */
 const ONE_KANJI = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
 
+/** Longest katakana name read before an honorific (`ジョン・スミス`). */
+const MAX_KATAKANA_NAME = 20;
+const NAKAGURO = 0x30fb; // ・
+
+/**
+ * A foreign full name in katakana ending at `end`: given and family names joined by `・`
+ * (`ジョン・スミス様`, `マリア・ガルシアさん`), each part at least two characters. Katakana alone
+ * before an honorific is mostly a role (`ユーザー様`, `ドライバーさん`); the `・` between two
+ * parts is what a transliterated full name has.
+ */
+function katakanaName(text: string, end: number): Candidate | undefined {
+  let s = end;
+  while (s > 0 && end - s < MAX_KATAKANA_NAME && isKatakana(text.charCodeAt(s - 1))) s--;
+  const before = codeAt(text, s - 1);
+  if (isKatakana(before) || isKanji(before) || isLetter(before)) return undefined;
+  const parts = text.slice(s, end).split('・');
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length < 2)) return undefined;
+  return { start: s, end };
+}
+
 function findJapanese(text: string, hit: Hit): Candidate | undefined {
   if (ONE_KANJI.has(text.charCodeAt(hit.start)) && isKanji(codeAt(text, hit.end))) return undefined;
   // `田中 様`: one space between the name and the honorific.
   let end = hit.start;
   const gap = codeAt(text, end - 1);
-  if ((gap === 32 || gap === 0x3000) && isKanji(codeAt(text, end - 2))) end--;
+  if (
+    (gap === 32 || gap === 0x3000) &&
+    (isKanji(codeAt(text, end - 2)) || isKatakana(codeAt(text, end - 2)))
+  )
+    end--;
+  if (isKatakana(codeAt(text, end - 1)) && codeAt(text, end - 1) !== NAKAGURO)
+    return katakanaName(text, end);
   let start = kanjiRunStart(text, end, MAX_JP_PART);
   // One kanji (`林さん`, but also `仕様`, `赤ちゃん`, `皆様`) is too often not a name.
   if (end - start < 2 || isKanji(codeAt(text, start - 1))) return undefined;
@@ -332,6 +359,8 @@ export const nameRules: readonly Rule[] = [
         { text: '担当: 佐藤さんに確認済み', match: '佐藤' },
         { text: 'お問い合わせ 田中 花子 様', match: '田中 花子' },
         { text: '鈴木一郎氏が登壇', match: '鈴木一郎' },
+        { text: 'ジョン・スミス様からのお問い合わせ', match: 'ジョン・スミス' },
+        { text: '担当：マリア・ガルシア さん', match: 'マリア・ガルシア' },
         { text: 'Thanks, Mr. Smith!', match: 'Smith' },
         { text: 'call Dr. Jane Doe today', match: 'Jane Doe' },
         { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
@@ -355,6 +384,9 @@ export const nameRules: readonly Rule[] = [
         '会員様限定セール',
         'ユーザー様のデータ',
         '本屋さんで購入',
+        'ドライバーさん',
+        'ワイヤレス・イヤホンのユーザー様',
+        'ア・イさん',
         'お母さんへのプレゼント',
         'Dear Customer, thank you',
         'Dear valued customer',

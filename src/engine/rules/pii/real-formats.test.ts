@@ -653,6 +653,7 @@ const NAMES: readonly Row[] = [
   ['佐藤花子', '佐藤花子'],
   ['長谷川 翔太', '長谷川 翔太'],
   ['渡辺恵', '渡辺恵'],
+  ['ジョン・スミス様', 'ジョン・スミス'],
 ].map(([value, match]) => ({ value: value!, expect: [{ kind: 'person_name', match: match! }] }));
 
 test('names marked by an honorific, Japanese and English, in every context', () =>
@@ -813,6 +814,7 @@ const NEGATIVES: readonly Negative[] = [
   { value: '山田町役場', key: 'note' },
   { value: '佐藤部長に確認', key: 'note' },
   { value: '高橋大学', key: 'school' },
+  { value: 'ドライバーさんに渡しました', key: 'note' },
 ];
 
 test('hard negatives produce no personal-data value finding in their real contexts', () => {
