@@ -443,6 +443,28 @@ test('members of a classified object are classified by their own names, not all 
   assert.equal(out.emails, undefined, 'an array of a dropped category goes as a whole');
 });
 
+test("Segment's context.externalIds are the user's ids in other systems: pseudonymized", () => {
+  const ids = (
+    run(
+      {},
+      {
+        type: 'track',
+        event: 'E',
+        userId: 'u1',
+        context: {
+          externalIds: [
+            { id: 'taro@example.jp', type: 'email', collection: 'users', encoding: 'none' },
+            { id: 'cus_Q1w2E3r4T5y6U7', type: 'stripe_customer_id', collection: 'users' },
+          ],
+        },
+      },
+    ).event.context as { externalIds: Record<string, unknown>[] }
+  ).externalIds;
+  assert.equal(ids.length, 2);
+  for (const x of ids) assert.match(String(x.id), /^k1_/);
+  assert.equal(ids[1]!.type, 'stripe_customer_id');
+});
+
 test("a group call's traits are the organization's; a person's social profiles are contact data", () => {
   const group = run(
     {},

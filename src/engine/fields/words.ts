@@ -143,7 +143,10 @@ export const MODIFIER_KINDS: ReadonlyMap<string, Kind> = new Map([
  * by the whole normalized parent, then its last word, then `MODIFIER_KINDS` of its last word.
  */
 export const PARENT_KINDS: ReadonlyMap<string, Kind> = new Map([
-  ...kinds('person', 'traits set set_once identify user_properties person_properties people'),
+  ...kinds(
+    'person',
+    'traits set set_once identify user_properties person_properties people external_ids',
+  ),
   ...kinds('org', 'group_properties groups group_traits'),
 ]);
 
