@@ -465,6 +465,31 @@ test("Segment's context.externalIds are the user's ids in other systems: pseudon
   assert.equal(ids[1]!.type, 'stripe_customer_id');
 });
 
+test("Segment's context.referrer: its id pseudonymized, its name dropped, its links cut", () => {
+  const ref = (
+    run(
+      {},
+      {
+        type: 'track',
+        event: 'App Opened',
+        userId: 'u1',
+        context: {
+          referrer: {
+            id: 'ref-user-8812',
+            link: 'https://app.example.jp/r/8812?invite=abc',
+            name: 'Taro Yamada',
+            type: 'dataxu',
+          },
+        },
+      },
+    ).event.context as { referrer: Record<string, unknown> }
+  ).referrer;
+  assert.match(String(ref.id), /^k1_/);
+  assert.equal(ref.name, undefined);
+  assert.equal(ref.link, 'https://app.example.jp/r/:id');
+  assert.equal(ref.type, 'dataxu');
+});
+
 test("a group call's traits are the organization's; a person's social profiles are contact data", () => {
   const group = run(
     {},

@@ -166,6 +166,15 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.contact.url', [['twitter', '$set'], 'personal_website', 'portfolio_url']],
   ['user.account.username', ['twitter_handle', 'githubUsername', 'telegram', 'skype_id']],
   ['user.unique_id', ['Stripe Customer', 'stripe_id', 'paddleCustomer', ['id', 'externalIds']]],
+  ['user.device.cookie_id', [['id', 'referrer']]],
+  ['user.name', [['name', 'referrer']]],
+  [
+    'user.behavior.browsing_history',
+    [
+      ['link', 'referrer'],
+      ['url', 'referrer'],
+    ],
+  ],
   ['user.behavior.browsing_history', ['url', '$current_url', 'current_url', 'page_url', 'href']],
   ['user.behavior.browsing_history', ['referrer', '$referrer', 'referer', 'initial_referrer']],
   ['user.behavior.browsing_history', ['$initial_referrer', 'landing_page', 'referring_url']],

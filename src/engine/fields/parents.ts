@@ -36,6 +36,17 @@ export const CHILD_NAMES: ReadonlyMap<string, Readonly<Record<string, FieldClass
       title: c('user.behavior.browsing_history', 0.5),
     },
   ],
+  // Segment `context.referrer` (mobile deep-link referrers): who or what referred the user. Its
+  // `id` is an ad network's or a referring user's id, its `name` may be a person's.
+  [
+    'referrer',
+    {
+      id: c('user.device.cookie_id', 0.6),
+      link: c('user.behavior.browsing_history', 0.6),
+      url: c('user.behavior.browsing_history', 0.7),
+      name: c('user.name', 0.5),
+    },
+  ],
   ['os', BROWSER],
   ['browser', BROWSER],
   ['user_agent_data', BROWSER],
