@@ -226,6 +226,10 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
     ['Set-Cookie', 'session_id', 'sessionid', '$session_id', '$window_id', 'window_id'],
   ],
   ['user.authorization.credentials', ['jwt', 'csrf_token', 'X-CSRF-Token', 'otp', 'mfa_code']],
+  [
+    'user.authorization.credentials',
+    ['$android_devices', '$ios_devices', 'push_tokens', 'fcm_token'],
+  ],
   ['user.authorization.credentials', ['verification_code', 'push_token', 'password_reset_token']],
   ['user.authorization.credentials', ['アクセストークン', 'ワンタイムパスワード']],
   ['user.unique_id.pseudonymous', ['email_hash', 'hashed_email', 'email_sha256', 'phone_md5']],

@@ -170,6 +170,13 @@ export const SECRET_NAMES: readonly NameGroup[] = [
     names: ['token', 'credentials', 'credential', 'csrf', 'xsrf'],
   },
   { category: 'user.authorization.credentials', confidence: 0.7, names: ['cookie', 'cookies'] },
+  // Mixpanel's push registrations: FCM registration tokens and APNs device tokens, which let
+  // whoever holds the app's server key push to that device.
+  {
+    category: 'user.authorization.credentials',
+    confidence: 0.8,
+    names: ['android devices', 'ios devices', 'push tokens', 'device tokens'],
+  },
   { category: 'user.authorization.credentials', confidence: 0.6, names: ['auth'] },
   // Analytics session ids (Amplitude's epoch ms, PostHog's UUID) are not secrets, but a web
   // session id is a bearer credential: medium confidence, the policy decides.
