@@ -144,6 +144,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
     ],
   ],
   ['user.device.device_id', ['device_id', '$device_id', 'deviceId', 'idfa', 'idfv', 'gaid']],
+  ['user.device.device_id', ['android_app_set_id', 'appSetId']],
   ['user.device.device_id', ['adid', 'advertising_id', 'advertisingId', 'android_id', 'imei']],
   ['user.device.device_id', ['mac_address', '$ios_ifa', 'installation_id', ['id', 'device']]],
   ['user.device.device_id', [['name', 'device']]],

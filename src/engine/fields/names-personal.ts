@@ -247,6 +247,12 @@ export const DEVICE_NAMES: readonly NameGroup[] = [
     confidence: 0.9,
     names: ['device id', 'idfa', 'idfv', 'gaid', 'advertising id', 'android id', 'imei'],
   },
+  // Android's App Set ID: one per device and developer, IDFV's counterpart (Amplitude sends it).
+  {
+    category: 'user.device.device_id',
+    confidence: 0.85,
+    names: ['app set id', 'android app set id'],
+  },
   {
     category: 'user.device.device_id',
     confidence: 0.85,
