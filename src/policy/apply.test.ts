@@ -490,6 +490,30 @@ test("Segment's context.referrer: its id pseudonymized, its name dropped, its li
   assert.equal(ref.type, 'dataxu');
 });
 
+test("PostHog's $initial_person_info: the first referrer and URL lose their queries", () => {
+  const info = (
+    run(
+      {},
+      {
+        type: 'page',
+        userId: 'u1',
+        properties: {
+          $set_once: {
+            $initial_person_info: {
+              r: 'https://www.google.com/search?q=taro+yamada',
+              u: 'https://app.example.jp/invite?invite=abc123&utm_source=x',
+            },
+          },
+        },
+      },
+    ).event.properties as { $set_once: { $initial_person_info: Record<string, unknown> } }
+  ).$set_once.$initial_person_info;
+  assert.deepEqual(info, {
+    r: 'https://www.google.com/search',
+    u: 'https://app.example.jp/invite?utm_source=x',
+  });
+});
+
 test("a group call's traits are the organization's; a person's social profiles are contact data", () => {
   const group = run(
     {},

@@ -174,6 +174,8 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
     [
       ['link', 'referrer'],
       ['url', 'referrer'],
+      ['r', '$initial_person_info'],
+      ['u', '$initial_person_info'],
     ],
   ],
   ['user.behavior.browsing_history', ['url', '$current_url', 'current_url', 'page_url', 'href']],

@@ -47,6 +47,14 @@ export const CHILD_NAMES: ReadonlyMap<string, Readonly<Record<string, FieldClass
       name: c('user.name', 0.5),
     },
   ],
+  // PostHog's `$set_once.$initial_person_info`: the first referrer (`r`) and URL (`u`) seen.
+  [
+    'initial_person_info',
+    {
+      r: c('user.behavior.browsing_history', 0.8),
+      u: c('user.behavior.browsing_history', 0.8),
+    },
+  ],
   ['os', BROWSER],
   ['browser', BROWSER],
   ['user_agent_data', BROWSER],
