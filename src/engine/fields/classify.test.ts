@@ -145,6 +145,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ],
   ['user.device.device_id', ['device_id', '$device_id', 'deviceId', 'idfa', 'idfv', 'gaid']],
   ['user.device.device_id', ['android_app_set_id', 'appSetId']],
+  ['user.unique_id', ['owner', 'assignee', 'createdBy', 'invited_by', 'account_owner', 'approver']],
   ['user.device.device_id', ['adid', 'advertising_id', 'advertisingId', 'android_id', 'imei']],
   ['user.device.device_id', ['mac_address', '$ios_ifa', 'installation_id', ['id', 'device']]],
   ['user.device.device_id', [['name', 'device']]],

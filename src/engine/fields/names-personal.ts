@@ -279,6 +279,30 @@ export const DEVICE_NAMES: readonly NameGroup[] = [
   { category: 'user.device.cookie_id', confidence: 0.5, names: ['gbraid', 'wbraid'] },
   { category: 'user.unique_id', confidence: 0.85, names: ['distinct id', 'uid', 'amplitude id'] },
   { category: 'user.unique_id', confidence: 0.75, names: ['external id', 'subject id'] },
+  // A person in a role, by name or by id (`owner: "Taro Yamada"`, `assignee: "u_8812"`): either
+  // way a reference to a person, pseudonymized rather than dropped so grouping by it still works.
+  {
+    category: 'user.unique_id',
+    confidence: 0.6,
+    names: [
+      'owner',
+      'account owner',
+      'account manager',
+      'sales rep',
+      'assignee',
+      'assigned to',
+      'reporter',
+      'requester',
+      'reviewer',
+      'approver',
+      'created by',
+      'updated by',
+      'modified by',
+      'deleted by',
+      'invited by',
+      'referred by',
+    ],
+  },
   // A billing system's customer (`Stripe Customer: "cus_…"`) is the person's id over there.
   {
     category: 'user.unique_id',
