@@ -487,7 +487,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
         hit.keyword = TEXT_KEYWORD;
         // For a text hit, `digits` is how many matches the budget pays for: the rule stops one
         // match past it, and that match's start is where the string is cut.
-        hit.digits = (budget / ATTEMPT_OVERHEAD) | 0; // an int: a double would change the field for every hit
+        hit.digits = (budget / ATTEMPT_OVERHEAD) | 0;
         const before = out.length;
         r.run(cut === text.length ? text : text.slice(0, cut), hit, ctx, out);
         // Each match is charged as an attempt is: a string packed with names (`佐藤花子 ` × 20,000)

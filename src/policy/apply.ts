@@ -85,7 +85,7 @@ const BROWSING = 'user.behavior.browsing_history';
  * `#access_token=…`) is not a digest. Both are generalized as a URL's parts are (every query
  * parameter but `utm_*` dropped; the fragment dropped), never kept as they came.
  */
-function isQueryString(key: string, value: string | number): boolean {
+function isUrlPart(key: string, value: string | number): boolean {
   if (typeof value !== 'string') return false;
   const c = value.charCodeAt(0);
   if (c !== 63 && c !== 35) return false;
@@ -270,7 +270,7 @@ export function createPolicyTransform(
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
-    else if (isQueryString(key, value)) named = BROWSING;
+    else if (isUrlPart(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =

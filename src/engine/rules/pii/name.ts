@@ -73,8 +73,11 @@ function isRolePart(part: string): boolean {
   return NOT_NAMES.has(part) || ROLE_ENDINGS.has(part.charCodeAt(part.length - 1));
 }
 
-/** Honorifics written as one kanji, which also start words (`氏名`, `様式`, `殿堂`, `君主`). */
-const ONE_KANJI = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
+/**
+ * Honorifics written as one kanji: they also start words (`氏名`, `様式`, `殿堂`, `君主`), and
+ * may close a full name's kanji run (`鈴木一郎氏`).
+ */
+const KANJI_HONORIFICS = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
 
 /** Longest katakana name read before an honorific (`ジョン・スミス`). */
 const MAX_KATAKANA_NAME = 20;
@@ -97,7 +100,8 @@ function katakanaName(text: string, end: number): Candidate | undefined {
 }
 
 function findJapanese(text: string, hit: Hit): Candidate | undefined {
-  if (ONE_KANJI.has(text.charCodeAt(hit.start)) && isKanji(codeAt(text, hit.end))) return undefined;
+  if (KANJI_HONORIFICS.has(text.charCodeAt(hit.start)) && isKanji(codeAt(text, hit.end)))
+    return undefined;
   // `田中 様`: one space between the name and the honorific.
   let end = hit.start;
   const gap = codeAt(text, end - 1);
@@ -176,6 +180,22 @@ function wordEnd(text: string, i: number): number {
   return lower ? e : i;
 }
 
+/**
+ * End of up to `max` capitalised words from `start`, one space apart, that are not role, label or
+ * function words (`NOT_AFTER`); `start` when none, or when a word character follows the last.
+ */
+function capitalisedWords(text: string, start: number, max: number): number {
+  let end = start;
+  for (let w = 0; w < max; w++) {
+    const from = w === 0 ? start : end + 1;
+    if (w > 0 && codeAt(text, end) !== 32) break;
+    const e = wordEnd(text, from);
+    if (e === from || NOT_AFTER.has(text.slice(from, e))) break;
+    end = e;
+  }
+  return isWordChar(codeAt(text, end)) ? start : end;
+}
+
 function findEnglish(text: string, hit: Hit): Candidate | undefined {
   if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
   // The keyword ends with its `.` or space.
@@ -188,16 +208,8 @@ function findEnglish(text: string, hit: Hit): Candidate | undefined {
   if (!dear && codeAt(text, i) === 46) i++;
   if (codeAt(text, i) !== 32) return undefined;
   const start = i + 1;
-  let end = start;
-  for (let w = 0; w < (dear ? 2 : 3); w++) {
-    const from = w === 0 ? start : end + 1;
-    if (w > 0 && codeAt(text, end) !== 32) break;
-    const e = wordEnd(text, from);
-    if (e === from) break;
-    if (NOT_AFTER.has(text.slice(from, e))) break;
-    end = e;
-  }
-  if (end === start || isWordChar(codeAt(text, end))) return undefined;
+  const end = capitalisedWords(text, start, dear ? 2 : 3);
+  if (end === start) return undefined;
   return { start, end, confidence: dear ? 0.6 : 0.7 };
 }
 
@@ -224,15 +236,8 @@ function findIntroduced(text: string, hit: Hit): Candidate | undefined {
   if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
   if (!INTRODUCER_SET.has(text.slice(hit.start, hit.end))) return undefined;
   const start = hit.end;
-  let end = start;
-  for (let w = 0; w < 2; w++) {
-    const from = w === 0 ? start : end + 1;
-    if (w > 0 && codeAt(text, end) !== 32) break;
-    const e = wordEnd(text, from);
-    if (e === from || NOT_AFTER.has(text.slice(from, e))) break;
-    end = e;
-  }
-  if (end === start || isWordChar(codeAt(text, end))) return undefined;
+  const end = capitalisedWords(text, start, 2);
+  if (end === start) return undefined;
   return { start, end, confidence: 0.6 };
 }
 
@@ -257,31 +262,26 @@ const SURNAMES = new Set(
   ).split(' '),
 );
 /**
- * What follows a surname in a kanji run without being a given name: organisations (小林製薬,
- * 鈴木自動車), places and buildings (山田町, 田中駅, 上田城), roles (佐藤部長 ends in 長).
+ * What follows a surname in a kanji run without being a given name, besides the role nouns of
+ * the honorific rule (`isRolePart`: 佐藤部長, 田中先生): organisations and schools (小林製薬,
+ * 鈴木自動車, 高橋大学) and family words (山田夫妻).
  */
-const NOT_GIVEN = new Set(
+const ORG_WORDS = new Set(
   (
     '製薬 電機 電気 工業 商事 銀行 証券 建設 産業 物産 興業 商店 書店 病院 医院 歯科 薬局 不動産 ' +
     '運輸 倉庫 食品 工務店 酒造 製作所 研究所 事務所 会計 法律 特許 大学 高校 中学 小学 学園 学院 ' +
     '記念 記念館 公園 神社 会館 商会 総業 自動車 鉄道 交通 観光 旅館 旅行 印刷 出版 新聞 放送 ' +
-    '部長 課長 社長 監督 選手 先生 教授 議員 一家 家族 夫妻 夫人 兄弟 姉妹 親子 家 氏 様 殿 君'
+    '夫妻 夫人 兄弟 姉妹 親子'
   ).split(' '),
 );
-/** Last kanji of what follows a surname that make it a place, a building or a role. */
-const NOT_GIVEN_ENDINGS = new Set(
-  Array.from('町村市区郡県駅線橋通園寺城館屋堂店社院局所署庁者員師長家様氏殿君場', (ch) =>
-    ch.charCodeAt(0),
-  ),
-);
+/** Last kanji of buildings and grounds after a surname (上田城, 山田記念館; 屋 and 店 are role endings). */
+const BUILDING_ENDINGS = new Set(Array.from('園寺城館堂署庁場殿君', (ch) => ch.charCodeAt(0)));
 /** Kanji that make what follows a surname a place wherever they stand in it (`山田町役場`). */
 const PLACE_KANJI = new Set(Array.from('町村市区郡県都府駅線橋通', (ch) => ch.charCodeAt(0)));
-/** Honorifics written as kanji that may close a name's run (`鈴木一郎氏`), dropped first. */
-const TRAILING_HONORIFIC = new Set(Array.from('様殿氏君', (ch) => ch.charCodeAt(0)));
 
 /** The candidate full name in the kanji run `[a, b)`, or undefined. */
 function fullName(text: string, a: number, b: number): Candidate | undefined {
-  if (b - a >= 2 && TRAILING_HONORIFIC.has(text.charCodeAt(b - 1))) b--;
+  if (b - a >= 2 && KANJI_HONORIFICS.has(text.charCodeAt(b - 1))) b--;
   const before = codeAt(text, a - 1);
   if (isKatakana(before) || isLetter(before)) return undefined;
   const len = SURNAMES.has(text.slice(a, a + 3)) ? 3 : SURNAMES.has(text.slice(a, a + 2)) ? 2 : 0;
@@ -296,12 +296,16 @@ function fullName(text: string, a: number, b: number): Candidate | undefined {
     end = g;
     while (end < text.length && end - g < 4 && isKanji(text.charCodeAt(end))) end++;
     if (isKanji(codeAt(text, end))) return undefined;
-    if (end - g >= 2 && TRAILING_HONORIFIC.has(text.charCodeAt(end - 1))) end--;
+    if (end - g >= 2 && KANJI_HONORIFICS.has(text.charCodeAt(end - 1))) end--;
   }
   // A given name is one to three kanji.
   if (end - g < 1 || end - g > 3) return undefined;
   const given = text.slice(g, end);
-  if (NOT_GIVEN.has(given) || NOT_GIVEN_ENDINGS.has(given.charCodeAt(given.length - 1)))
+  if (
+    isRolePart(given) ||
+    ORG_WORDS.has(given) ||
+    BUILDING_ENDINGS.has(given.charCodeAt(given.length - 1))
+  )
     return undefined;
   for (let k = g; k < end; k++) if (PLACE_KANJI.has(text.charCodeAt(k))) return undefined;
   return { start: a, end, confidence: 0.6 };

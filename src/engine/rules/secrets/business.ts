@@ -1,6 +1,6 @@
 /** Business SaaS: Jira, Confluence, HubSpot, Intercom, Zendesk, Adobe, Salesforce, Dropbox. */
 import type { Rule } from '../../types.js';
-import { isDropboxLongLived, lettersAndDigits, mixedCaseAlnum } from './helpers.js';
+import { isDropboxLongLived, lettersAndDigits, mixedCaseAlnum, windowValue } from './helpers.js';
 
 /** CRM, support and business SaaS tokens. */
 export const businessRules: readonly Rule[] = [
@@ -255,7 +255,7 @@ export const businessRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'Dropbox app key / secret: 15 lower-case base36 near dropbox.',
     keywords: ['dropbox'],
-    pattern: /(?<![A-Za-z0-9_.-])[a-z0-9]{15}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    pattern: windowValue('[a-z0-9]{15}'),
     anchor: 'window',
     near: 'credential',
     validate: lettersAndDigits,

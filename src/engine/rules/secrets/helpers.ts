@@ -5,6 +5,14 @@
 import { isPlaceholder, shannonEntropy } from '../../text.js';
 import type { Candidate, Hit } from '../../types.js';
 
+/**
+ * Boundary-delimited value regex for a window rule: `-` and `_` count as part of the value, and a
+ * value is not a dot-separated segment of a longer token (JWT, bot token, host name).
+ */
+export function windowValue(body: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_.-])(?:${body})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');
+}
+
 /** True when `s` holds an ASCII digit. */
 export function hasDigit(s: string): boolean {
   return /[0-9]/.test(s);

@@ -3,7 +3,7 @@
  * Typeform, Frame.io, ClickUp.
  */
 import type { Rule } from '../../types.js';
-import { lettersAndDigits, mixedCaseAlnum } from './helpers.js';
+import { lettersAndDigits, mixedCaseAlnum, windowValue } from './helpers.js';
 
 /** Productivity and design SaaS tokens. */
 export const saasRules: readonly Rule[] = [
@@ -285,7 +285,7 @@ export const saasRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'Asana OAuth client secret: 32 base62 near asana.',
     keywords: ['asana'],
-    pattern: /(?<![A-Za-z0-9_.-])[A-Za-z0-9]{32}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    pattern: windowValue('[A-Za-z0-9]{32}'),
     anchor: 'window',
     near: 'credential',
     validate: lettersAndDigits,
@@ -322,7 +322,7 @@ export const saasRules: readonly Rule[] = [
       'linear-secret',
       'linear_webhook',
     ],
-    pattern: /(?<![A-Za-z0-9_.-])[a-f0-9]{32}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/g,
+    pattern: windowValue('[a-f0-9]{32}'),
     anchor: 'window',
     near: 'credential',
     validate: lettersAndDigits,
