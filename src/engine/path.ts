@@ -40,26 +40,33 @@ function append(path: string, s: PathSegment): string {
   return `${path}[${JSON.stringify(s)}]`;
 }
 
-interface PathNode {
+/** A node of a path trie: a formatted path, and a slot its user may fill (`createPathTrie`). */
+export interface PathNode<T = never> {
   readonly path: string;
-  readonly next: Map<PathSegment, PathNode>;
+  readonly next: Map<PathSegment, PathNode<T>>;
+  /** False for a node made outside the trie (when it was full): its slot is not kept. */
+  readonly kept: boolean;
+  slot: T | undefined;
 }
 
 /**
- * `formatPath` that returns the same string object for the same segments, from a trie of the
- * paths seen: events repeat their fields, so a path is built once and its string (flat, with its
- * hash computed once) is shared by every record of that field, which keeps map lookups keyed by
- * path cheap. At most `limit` paths are held; beyond that the trie starts anew (keys an attacker
- * picks cost at most what `formatPath` costs). With `anyIndex`, every array index is `[]`.
+ * A trie of the paths seen, each node formatted once: `formatPath` that returns the same node,
+ * and so the same string object, for the same segments. Events repeat their fields, so a path
+ * is built once and its string (flat, with its hash computed once) is shared by every record of
+ * that field, which keeps map lookups keyed by path cheap, and a node's `slot` can remember what
+ * was learned about that field. At most `limit` paths are held; beyond that the trie starts
+ * anew, slots and all (keys an attacker picks cost at most what `formatPath` costs). With
+ * `anyIndex`, every array index is `[]`.
  */
-export function createPathFormatter(
+export function createPathTrie<T>(
   limit = 4096,
   anyIndex = false,
-): (segments: readonly PathSegment[]) => string {
-  let root = new Map<PathSegment, PathNode>();
+): (segments: readonly PathSegment[]) => PathNode<T> {
+  let root = new Map<PathSegment, PathNode<T>>();
   let size = 0;
   return (segments) => {
     let next = root;
+    let node: PathNode<T> | undefined;
     let path = '';
     for (const seg of segments) {
       const s = anyIndex && typeof seg === 'number' ? ANY_INDEX : seg;
@@ -68,15 +75,30 @@ export function createPathFormatter(
         if (size >= limit) {
           root = new Map();
           size = 0;
-          return formatPath(segments, anyIndex);
+          return {
+            path: formatPath(segments, anyIndex),
+            next: new Map(),
+            kept: false,
+            slot: undefined,
+          };
         }
-        n = { path: append(path, s), next: new Map() };
+        n = { path: append(path, s), next: new Map(), kept: true, slot: undefined };
         next.set(s, n);
         size++;
       }
+      node = n;
       path = n.path;
       next = n.next;
     }
-    return path;
+    return node ?? { path: '', next: root, kept: false, slot: undefined };
   };
+}
+
+/** `createPathTrie` when only the formatted paths are wanted. */
+export function createPathFormatter(
+  limit = 4096,
+  anyIndex = false,
+): (segments: readonly PathSegment[]) => string {
+  const trie = createPathTrie<never>(limit, anyIndex);
+  return (segments) => trie(segments).path;
 }

@@ -10,7 +10,7 @@
 import type { Policy } from '../config/policy.js';
 import type { Detector } from '../engine/detect.js';
 import { createFieldClassifier, normalizeKey } from '../engine/fields/classify.js';
-import { createPathFormatter, type PathSegment } from '../engine/path.js';
+import { createPathTrie, type PathSegment } from '../engine/path.js';
 import type { Category, Finding } from '../engine/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { isSecretCategory } from './defaults.js';
@@ -18,6 +18,7 @@ import { createFieldGeneralizer } from './generalize-field.js';
 import type { CountryLookup } from './generalize/ip.js';
 import { bucketTimestamp } from './generalize/time.js';
 import type { MasterKey } from './keys.js';
+import { createLeafMemo, LEAF_MEMO_MAX_LENGTH, type LeafMemoSlot } from './leaf-memo.js';
 import { compilePlan, type Plan } from './plan.js';
 import { createPseudonymizer, type Rotation } from './pseudonymize.js';
 import { mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
@@ -144,7 +145,11 @@ export function createPolicyTransform(
   const now = deps.now ?? Date.now;
   const minConf = policy.min_confidence;
   // Records name a field of any array element once (`items[].sku`), as the data map shows it.
-  const formatPath = createPathFormatter(4096, true);
+  const paths = createPathTrie<LeafMemoSlot>(4096, true);
+  const formatPath = (segs: readonly PathSegment[]): string => paths(segs).path;
+  // A leaf's result depends on its field and value only when no rule matches by path or event.
+  const memoOn = plan.matchesByValue;
+  const leafMemo = createLeafMemo();
   const generalize = createFieldGeneralizer(policy, deps.countries);
 
   const rotationFor = (category: Category | undefined, key: string): Rotation => {
@@ -159,7 +164,7 @@ export function createPolicyTransform(
 
   function record(
     v: Visit,
-    segs: readonly PathSegment[],
+    path: string,
     value: unknown,
     before: readonly Category[],
     outcome: Outcome,
@@ -172,7 +177,7 @@ export function createPolicyTransform(
         : Array.isArray(value)
           ? 'array'
           : (typeof value as FieldRecord['type']);
-    v.records.push({ path: formatPath(segs), type, before, outcome, after, kinds });
+    v.records.push({ path: path, type, before, outcome, after, kinds });
   }
 
   // The leaf being visited, and its value findings once computed (leaf() does not recurse, so
@@ -217,7 +222,7 @@ export function createPolicyTransform(
   /** A kept string: redact spans, cut the unscanned tail, truncate free text. */
   function scrub(
     v: Visit,
-    segs: readonly PathSegment[],
+    path: string,
     value: string,
     findings: readonly Finding[],
     before: Category[],
@@ -232,14 +237,14 @@ export function createPolicyTransform(
       out = truncate(out, policy.max_text_length);
       if (outcome === 'passed') outcome = 'truncated';
     }
-    record(v, segs, value, before, outcome, fieldCat ?? null, kinds);
+    record(v, path, value, before, outcome, fieldCat ?? null, kinds);
     return out;
   }
 
   /** A number whose digits match a personal-data rule cannot be partly redacted: remove it. */
   function scrubNumber(
     v: Visit,
-    segs: readonly PathSegment[],
+    path: string,
     value: number,
     findings: readonly Finding[],
     before: Category[],
@@ -248,13 +253,20 @@ export function createPolicyTransform(
     const { spans, cats, kinds } = spansOf(findings);
     for (const c of cats) if (!before.includes(c)) before.push(c);
     if (spans.length > 0) {
-      record(v, segs, value, before, 'removed', null, kinds);
+      record(v, path, value, before, 'removed', null, kinds);
       return REMOVE;
     }
-    record(v, segs, value, before, 'passed', fieldCat ?? null);
+    record(v, path, value, before, 'passed', fieldCat ?? null);
     return value;
   }
 
+  /**
+   * A leaf: what its value comes to, remembered per field when the policy lets it be (see
+   * `LeafMemo`). A remembered result is the same output and the same (immutable) record as the
+   * first time: everything a leaf's result depends on is the field (its path, and whether the
+   * event is a group call) and the value, except a pseudonym's rotation period, which is never
+   * remembered.
+   */
   function leaf(
     v: Visit,
     segs: readonly PathSegment[],
@@ -263,10 +275,40 @@ export function createPolicyTransform(
     value: string | number | boolean | null,
     inherited: Category | undefined,
   ): Out {
+    const at = paths(segs);
     if (typeof value === 'boolean' || value === null) {
-      record(v, segs, value, [], 'passed', null);
+      record(v, at.path, value, [], 'passed', null);
       return value;
     }
+    const memo =
+      memoOn && at.kept && (typeof value === 'number' || value.length <= LEAF_MEMO_MAX_LENGTH)
+        ? leafMemo.of(at, v.group)
+        : undefined;
+    if (memo !== undefined) {
+      const known = memo.get(value);
+      if (known !== undefined) {
+        leafMemo.hit(at);
+        v.records.push(known.record);
+        return known.out;
+      }
+    }
+    const n = v.records.length;
+    const out = leafOf(v, at.path, segs, key, parent, value, inherited);
+    const rec = v.records[n];
+    if (memo !== undefined && rec !== undefined && v.records.length === n + 1)
+      if (rec.outcome !== 'pseudonymized') leafMemo.add(memo, value, { out, record: rec });
+    return out;
+  }
+
+  function leafOf(
+    v: Visit,
+    path: string,
+    segs: readonly PathSegment[],
+    key: string,
+    parent: string,
+    value: string | number,
+    inherited: Category | undefined,
+  ): Out {
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
     if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
@@ -288,35 +330,35 @@ export function createPolicyTransform(
     const norm = key === '' ? '' : normalizeKey(key);
     switch (action) {
       case 'drop':
-        record(v, segs, value, before, 'removed', null);
+        record(v, path, value, before, 'removed', null);
         return REMOVE;
       case 'pseudonymize': {
         const p = pseudo.pseudonym(String(value), rotationFor(fieldCat, key), v.now);
-        record(v, segs, value, before, 'pseudonymized', PSEUDONYMOUS);
+        record(v, path, value, before, 'pseudonymized', PSEUDONYMOUS);
         return p;
       }
       case 'generalize': {
         const g = fieldCat === undefined ? undefined : generalize(value, fieldCat, norm);
         if (g === undefined) {
-          record(v, segs, value, before, 'removed', null);
+          record(v, path, value, before, 'removed', null);
           return REMOVE;
         }
         if (g.value === value)
           return typeof value === 'string'
-            ? scrub(v, segs, value, findingsOfLeaf(), before, g.after)
-            : scrubNumber(v, segs, value, findingsOfLeaf(), before, g.after);
-        record(v, segs, value, before, 'generalized', g.after);
+            ? scrub(v, path, value, findingsOfLeaf(), before, g.after)
+            : scrubNumber(v, path, value, findingsOfLeaf(), before, g.after);
+        record(v, path, value, before, 'generalized', g.after);
         return g.value;
       }
       case 'mask': {
         const s = String(value);
         const out = rule?.keep_domain ? maskEmail(s) : mask(s, rule?.keep_last ?? 0);
-        record(v, segs, value, before, 'masked', fieldCat ?? null);
+        record(v, path, value, before, 'masked', fieldCat ?? null);
         return out;
       }
       case 'truncate': {
         const out = truncate(String(value), rule!.max_length!);
-        record(v, segs, value, before, 'truncated', fieldCat ?? null);
+        record(v, path, value, before, 'truncated', fieldCat ?? null);
         return out;
       }
       case 'redact':
@@ -324,17 +366,17 @@ export function createPolicyTransform(
           fieldCat !== undefined &&
           (typeof value === 'number' || spansOf(findingsOfLeaf()).spans.length === 0)
         ) {
-          record(v, segs, value, before, 'redacted', null);
+          record(v, path, value, before, 'redacted', null);
           return `[redacted:${fieldCat.slice(fieldCat.lastIndexOf('.') + 1)}]`;
         }
         return typeof value === 'string'
-          ? scrub(v, segs, value, findingsOfLeaf(), before, undefined)
-          : scrubNumber(v, segs, value, findingsOfLeaf(), before, undefined);
+          ? scrub(v, path, value, findingsOfLeaf(), before, undefined)
+          : scrubNumber(v, path, value, findingsOfLeaf(), before, undefined);
       default:
         // keep / scan: the value stays, minus secrets and confident personal data found inside.
         return typeof value === 'string'
-          ? scrub(v, segs, value, findingsOfLeaf(), before, fieldCat)
-          : scrubNumber(v, segs, value, findingsOfLeaf(), before, fieldCat);
+          ? scrub(v, path, value, findingsOfLeaf(), before, fieldCat)
+          : scrubNumber(v, path, value, findingsOfLeaf(), before, fieldCat);
     }
   }
 
@@ -358,7 +400,7 @@ export function createPolicyTransform(
   ): Out {
     if (value === null || typeof value !== 'object') {
       if (!strictKeeps(segs)) {
-        record(v, segs, value, [], 'removed', null);
+        record(v, formatPath(segs), value, [], 'removed', null);
         return REMOVE;
       }
       if (
@@ -371,7 +413,7 @@ export function createPolicyTransform(
       return REMOVE; // undefined, functions: not JSON
     }
     if (policy.mode === 'strict' && !plan.mayContainAllowed(segs) && !strictKeeps(segs)) {
-      record(v, segs, value, [], 'removed', null);
+      record(v, formatPath(segs), value, [], 'removed', null);
       return REMOVE;
     }
     const cls = key === '' ? undefined : classify(key, parent);
@@ -383,7 +425,7 @@ export function createPolicyTransform(
     if (cat !== undefined && cat !== inherited) {
       const action = plan.ruleFor([cat], noFindings, segs, v.event)?.action ?? plan.defaultFor(cat);
       if (action === 'drop') {
-        record(v, segs, value, [cat], 'removed', null);
+        record(v, formatPath(segs), value, [cat], 'removed', null);
         return REMOVE;
       }
     }
@@ -431,20 +473,20 @@ export function createPolicyTransform(
             ? 'user.workplace'
             : 'user.unique_id';
       if (id.action === 'drop') {
-        record(v, [key], value, [cat], 'removed', null);
+        record(v, key, value, [cat], 'removed', null);
         return REMOVE;
       }
       if (id.action === 'keep') {
-        record(v, [key], value, [cat], 'passed', cat);
+        record(v, key, value, [cat], 'passed', cat);
         return value;
       }
-      record(v, [key], value, [cat], 'pseudonymized', PSEUDONYMOUS);
+      record(v, key, value, [cat], 'pseudonymized', PSEUDONYMOUS);
       return pseudo.pseudonym(String(value), rotationFor(cat, key), v.now);
     }
     if (key === 'event' || key === 'name') {
       // Event and page names are labels: scanned as text (no field-name meaning at the top).
       return typeof value === 'string'
-        ? scrub(v, [key], value, deps.detector.field(value, '', ''), [], undefined)
+        ? scrub(v, key, value, deps.detector.field(value, '', ''), [], undefined)
         : value;
     }
     // A group call's traits are the organization's (Segment spec): `name` is the company's name,

@@ -32,6 +32,11 @@ export interface Plan {
   mayContainAllowed(segs: readonly PathSegment[]): boolean;
   /** A rule drops every event with this name. */
   dropsEvent(event: string): boolean;
+  /**
+   * True when no field rule matches by path or by event name: the rule for a field then
+   * depends only on its categories and its value's findings.
+   */
+  readonly matchesByValue: boolean;
 }
 
 interface CompiledRule {
@@ -99,6 +104,7 @@ export function compilePlan(policy: Policy): Plan {
     allowed: (segs) => matchesAny(allow, segs),
     mayContainAllowed: (segs) => matchesAny(allowPrefix, segs),
     dropsEvent: (event) => eventDrops.some((r) => r.events!.has(event)),
+    matchesByValue: fieldRules.every((r) => r.paths === undefined && r.events === undefined),
   };
 }
 
