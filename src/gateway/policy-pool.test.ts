@@ -192,6 +192,44 @@ describe('policy pool', () => {
     assert.equal(r.result.rows.length, 2);
   });
 
+  it('answers requests that waited together, in one message, each with its own outcome', async () => {
+    // Sent at once, many requests wait in a worker's queue: it prepares them back to back and
+    // answers several in one message (one commit on the main thread instead of one each).
+    const batched: number[] = [];
+    const count = (m: { answers?: unknown[] }) => {
+      if (m.answers !== undefined) batched.push(m.answers.length);
+    };
+    for (const w of pool.workers()) w.on('message', count);
+    try {
+      const broken = { ...wire(batch([event(1)])), body: 7 as unknown as Uint8Array };
+      const sent = Array.from({ length: 24 }, (_, i) =>
+        i === 5 ? pool.prepare(broken) : pool.prepare(wire(batch([event(i), event(i + 100)]))),
+      );
+      const settled = await Promise.allSettled(sent);
+      settled.forEach((r, i) => {
+        if (i === 5) {
+          assert.equal(r.status, 'rejected');
+          assert.ok((r as PromiseRejectedResult).reason instanceof PrepareThrew);
+          return;
+        }
+        assert.equal(r.status, 'fulfilled', `request ${i}`);
+        const p = events((r as PromiseFulfilledResult<Prepared>).value);
+        // Each answer went to its own request: its own users' events.
+        const users = p.result.rows.map(
+          (x) => (JSON.parse(x.payload) as { messageId: string }).messageId,
+        );
+        assert.deepEqual([...new Set(users)].sort(), [`m-${i + 100}`, `m-${i}`].sort());
+      });
+      assert.ok(batched.length > 0, 'some answers came together');
+      assert.ok(
+        batched.every((n) => n >= 2 && n <= 16),
+        JSON.stringify(batched),
+      );
+    } finally {
+      for (const w of pool.workers()) w.off('message', count);
+    }
+  });
+
   it('replaces a worker that died; the batch it held is prepared by the replacement', async () => {
     const [first] = pool.workers();
     assert.ok(first);

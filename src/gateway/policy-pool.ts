@@ -42,6 +42,8 @@ interface WorkerMessage {
   readonly notes?: LedgerNotes;
   readonly deltas?: Observed;
   readonly drained?: number;
+  /** Several requests answered at once (each as `id`, `prepared`, `notes`, `threw` above). */
+  readonly answers?: readonly WorkerMessage[];
 }
 
 /** A request sent to a worker and not answered yet. */
@@ -133,9 +135,7 @@ export async function createPolicyPool(
   const suspects: Pending[] = [];
 
   const attach = (slot: Slot) => {
-    slot.worker.on('message', (m: WorkerMessage) => {
-      if (m.deltas) hooks.observed?.(m.deltas);
-      if (m.drained !== undefined) drains.get(m.drained)?.();
+    const settle = (m: WorkerMessage): void => {
       if (m.id === undefined) return;
       const p = slot.pending.get(m.id);
       if (p === undefined) return;
@@ -145,6 +145,12 @@ export async function createPolicyPool(
         p.resolve(m.prepared);
       } else if (m.threw !== undefined) p.reject(new PrepareThrew(m.threw));
       else p.reject(new Error(`policy worker: ${m.error ?? 'failed'}`));
+    };
+    slot.worker.on('message', (m: WorkerMessage) => {
+      if (m.deltas) hooks.observed?.(m.deltas);
+      if (m.drained !== undefined) drains.get(m.drained)?.();
+      if (m.answers !== undefined) for (const a of m.answers) settle(a);
+      else settle(m);
     });
     slot.worker.once('exit', () => {
       slot.alive = false;
