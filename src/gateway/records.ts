@@ -27,10 +27,40 @@ export interface RecordKeeper {
   close(): void;
 }
 
-/** Inventory deltas written per transaction. */
+/** Inventory deltas written per transaction, at most. */
 const CHUNK = 250;
-/** Ledger subject-days written per transaction (about ten counts each). */
+/** Ledger subject-days written per transaction (about ten counts each), at most. */
 const DAYS_CHUNK = 100;
+/**
+ * What one write job aims to take, ms: the jobs run between requests, so a request waits at most
+ * about this long behind one (a job of 100 subject-days took 5–10 ms on the benchmark machine).
+ */
+export const SLICE_MS = 2;
+/** Rows per job at least, however slow the rows were. */
+const MIN_ROWS = 5;
+
+/** Rows per write job, sized from what the last jobs of the same kind took per row. */
+export interface Sizer {
+  /** Rows the next job should write. */
+  size(): number;
+  /** A job wrote `rows` in `ms`. */
+  took(rows: number, ms: number): void;
+}
+
+/** A sizer of at most `max` rows per job, `first` until a job was timed. */
+export function createSizer(max: number, first = Math.min(max, 20)): Sizer {
+  let msPerRow = 0;
+  return {
+    size: () =>
+      msPerRow <= 0 ? first : Math.max(MIN_ROWS, Math.min(max, Math.floor(SLICE_MS / msPerRow))),
+    took(rows, ms) {
+      if (rows <= 0) return;
+      const x = ms / rows;
+      // A moving average: one slow job (a WAL checkpoint) shrinks the next ones for a while.
+      msPerRow = msPerRow <= 0 ? x : 0.7 * msPerRow + 0.3 * x;
+    },
+  };
+}
 /** Keys aggregated in memory beyond which a flush happens at once. */
 const MAX_PENDING = 50_000;
 const PRUNE_EVERY_MS = 6 * 3_600_000;
@@ -125,8 +155,9 @@ export function createRecordKeeper(
   }
 
   // Writes happen in chunks, one transaction each, yielding to the event loop in between, so a
-  // large flush never stalls request handling for long.
-  let queue: (() => void)[] = [];
+  // large flush never stalls request handling for long: each chunk is sized to take about
+  // SLICE_MS from what the chunks before it took.
+  const queue: (() => void)[] = [];
   let writing = false;
   const pump = () => {
     const job = queue.shift();
@@ -137,11 +168,25 @@ export function createRecordKeeper(
     job();
     setImmediate(pump);
   };
-  function chunks<T>(items: T[], size: number, write: (c: T[]) => void): void {
-    for (let i = 0; i < items.length; i += size) {
-      const c = items.slice(i, i + size);
-      queue.push(() => write(c));
-    }
+  const sizers = { inventory: createSizer(CHUNK), ledger: createSizer(DAYS_CHUNK) };
+  /** Write `rows` a chunk per job, each chunk taken from `rows` when its job runs. */
+  function queueWrites<T>(rows: Iterator<T>, sizer: Sizer, write: (c: T[]) => void): void {
+    const job = (): void => {
+      const n = sizer.size();
+      const c: T[] = [];
+      for (let r = rows.next(); r.done !== true; r = rows.next()) {
+        c.push(r.value);
+        if (c.length === n) {
+          // The rest goes next, before jobs queued later: rows are written in the order seen.
+          queue.unshift(job);
+          break;
+        }
+      }
+      const t = performance.now();
+      write(c);
+      sizer.took(c.length, performance.now() - t);
+    };
+    queue.push(job);
   }
 
   function take(o: Observed): void {
@@ -155,27 +200,13 @@ export function createRecordKeeper(
     return rows;
   };
 
-  /** Write `rows` a chunk per job, each chunk made when its job runs. */
-  function queueRows(rows: Iterator<LedgerDay>): void {
-    const job = (): void => {
-      const c: LedgerDay[] = [];
-      for (let r = rows.next(); r.done !== true; r = rows.next()) {
-        c.push(r.value);
-        if (c.length === DAYS_CHUNK) {
-          queue.push(job);
-          break;
-        }
-      }
-      writeLedger(c);
-    };
-    queue.push(job);
-  }
-
   function flush(): void {
     if (deps.pull) take(deps.pull());
-    if (led && deps.pullLedger) queueRows(deps.pullLedger());
-    if (inv && inv.agg.size() > 0) chunks(inv.agg.drain(), CHUNK, writeInventory);
-    if (led && led.pending.length > 0) chunks(drainLedger(), DAYS_CHUNK, writeLedger);
+    if (led && deps.pullLedger) queueWrites(deps.pullLedger(), sizers.ledger, writeLedger);
+    if (inv && inv.agg.size() > 0)
+      queueWrites(inv.agg.drain()[Symbol.iterator](), sizers.inventory, writeInventory);
+    if (led && led.pending.length > 0)
+      queueWrites(drainLedger()[Symbol.iterator](), sizers.ledger, writeLedger);
     if (!writing && queue.length > 0) {
       writing = true;
       setImmediate(pump);
@@ -186,9 +217,8 @@ export function createRecordKeeper(
   function flushNow(): void {
     // Chunks already queued are older than what is aggregated now: they go first, so drift is
     // judged in the order things were seen.
-    const jobs = queue;
-    queue = [];
-    for (const j of jobs) j();
+    // A job with rows left queues the rest again: run until none is left.
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) job();
     if (deps.pull) take(deps.pull());
     if (led && deps.pullLedger) writeLedger([...iterable(deps.pullLedger())]);
     if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
