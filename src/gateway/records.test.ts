@@ -147,10 +147,12 @@ test('write jobs are sized to take about SLICE_MS each, from what the last ones 
   // Fast rows from then on: the size grows back to the most a job may write.
   for (let i = 0; i < 40; i++) sizer.took(sizer.size(), sizer.size() * 0.001);
   assert.equal(sizer.size(), 100);
-  // One slow job (a WAL checkpoint) shrinks the next ones, not to the minimum at once.
-  sizer.took(100, 30);
+  // One slow job shrinks the next one at once, and the size grows back a little per job.
+  sizer.took(100, 10);
   const after = sizer.size();
-  assert.ok(after < 100 && after > 5, String(after));
+  assert.equal(after, Math.floor(SLICE_MS / 0.1));
   sizer.took(0, 50);
   assert.equal(sizer.size(), after, 'an empty job teaches nothing');
+  sizer.took(after, after * 0.001);
+  assert.ok(sizer.size() > after && sizer.size() < 2 * after, String(sizer.size()));
 });

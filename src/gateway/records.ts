@@ -55,9 +55,9 @@ export function createSizer(max: number, first = Math.min(max, 20)): Sizer {
       msPerRow <= 0 ? first : Math.max(MIN_ROWS, Math.min(max, Math.floor(SLICE_MS / msPerRow))),
     took(rows, ms) {
       if (rows <= 0) return;
-      const x = ms / rows;
-      // A moving average: one slow job (a WAL checkpoint) shrinks the next ones for a while.
-      msPerRow = msPerRow <= 0 ? x : 0.7 * msPerRow + 0.3 * x;
+      // Cautious: a slow job's cost per row is taken at once (rows differ: a new subject-day
+      // costs less than one whose counts are merged), and forgotten a tenth per job after.
+      msPerRow = Math.max(ms / rows, 0.9 * msPerRow);
     },
   };
 }
@@ -172,6 +172,8 @@ export function createRecordKeeper(
   /** Write `rows` a chunk per job, each chunk taken from `rows` when its job runs. */
   function queueWrites<T>(rows: Iterator<T>, sizer: Sizer, write: (c: T[]) => void): void {
     const job = (): void => {
+      // Timed whole: making the rows (a subject's pseudonym) can cost more than writing them.
+      const t = performance.now();
       const n = sizer.size();
       const c: T[] = [];
       for (let r = rows.next(); r.done !== true; r = rows.next()) {
@@ -182,7 +184,6 @@ export function createRecordKeeper(
           break;
         }
       }
-      const t = performance.now();
       write(c);
       sizer.took(c.length, performance.now() - t);
     };
