@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPathFormatter, formatPath, type PathSegment } from './path.js';
+import { createPathFormatter, createPathTrie, formatPath, type PathSegment } from './path.js';
 
 const PATHS: PathSegment[][] = [
   [],
@@ -52,4 +52,21 @@ test('with anyIndex, every array index is [] (the field of any element), keys st
   for (let i = 0; i < 20; i++) assert.equal(small(['x', i, `k${i}`]), `x[].k${i}`);
   assert.equal(formatPath(['a', 5], true), 'a[]');
   assert.equal(formatPath(['a', 5]), 'a[5]');
+});
+
+test('a walk down the trie from a node in hand stays correct when the trie starts anew', () => {
+  const trie = createPathTrie<number>(4);
+  const props = trie.at(['properties']);
+  assert.equal(props.path, 'properties');
+  assert.equal(trie.child(props, 'plan'), trie.at(['properties', 'plan']), 'one node per path');
+  trie.child(props, 'plan').slot = 1;
+  // Past the limit the trie starts anew: the node in hand belongs to the old one, and what is
+  // made below it is made outside the trie (right path, nothing kept).
+  for (let i = 0; i < 10; i++) trie.at(['traits', `k${i}`]);
+  const below = trie.child(props, 'plan');
+  assert.equal(below.path, 'properties.plan');
+  assert.equal(below.kept, false);
+  assert.equal(trie.child(below, 'x y').path, 'properties.plan["x y"]');
+  assert.equal(trie.at(['properties', 'plan']).slot, undefined, 'the new trie keeps no old slot');
+  assert.equal(trie.root().path, '');
 });

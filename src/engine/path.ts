@@ -44,53 +44,75 @@ function append(path: string, s: PathSegment): string {
 export interface PathNode<T = never> {
   readonly path: string;
   readonly next: Map<PathSegment, PathNode<T>>;
-  /** False for a node made outside the trie (when it was full): its slot is not kept. */
+  /** The trie's generation the node belongs to (-1: made outside the trie, when it was full). */
+  readonly gen: number;
+  /** False for a node made outside the trie: its slot is not kept. */
   readonly kept: boolean;
   slot: T | undefined;
 }
 
+/** A trie of formatted paths (`createPathTrie`). */
+export interface PathTrie<T> {
+  /** The node of `segments`, from the root. */
+  at(segments: readonly PathSegment[]): PathNode<T>;
+  /** The node one segment below `parent` (a node of this trie): a walk need not start over. */
+  child(parent: PathNode<T>, segment: PathSegment): PathNode<T>;
+  /** The empty path's node. */
+  root(): PathNode<T>;
+}
+
 /**
- * A trie of the paths seen, each node formatted once: `formatPath` that returns the same node,
- * and so the same string object, for the same segments. Events repeat their fields, so a path
- * is built once and its string (flat, with its hash computed once) is shared by every record of
- * that field, which keeps map lookups keyed by path cheap, and a node's `slot` can remember what
- * was learned about that field. At most `limit` paths are held; beyond that the trie starts
- * anew, slots and all (keys an attacker picks cost at most what `formatPath` costs). With
- * `anyIndex`, every array index is `[]`.
+ * A trie of the paths seen, each node formatted once: the same segments give the same node, and
+ * so the same string object. Events repeat their fields, so a path is built once and its string
+ * (flat, with its hash computed once) is shared by every record of that field, which keeps map
+ * lookups keyed by path cheap, and a node's `slot` can remember what was learned about that
+ * field. At most `limit` paths are held; beyond that the trie starts anew, slots and all (keys an
+ * attacker picks cost at most what `formatPath` costs): nodes of the old trie still in hand give
+ * children made outside the trie. With `anyIndex`, every array index is `[]`.
  */
-export function createPathTrie<T>(
-  limit = 4096,
-  anyIndex = false,
-): (segments: readonly PathSegment[]) => PathNode<T> {
-  let root = new Map<PathSegment, PathNode<T>>();
+export function createPathTrie<T>(limit = 4096, anyIndex = false): PathTrie<T> {
+  let gen = 0;
+  const fresh = (): PathNode<T> => ({
+    path: '',
+    next: new Map(),
+    gen,
+    kept: false,
+    slot: undefined,
+  });
+  let root = fresh();
   let size = 0;
-  return (segments) => {
-    let next = root;
-    let node: PathNode<T> | undefined;
-    let path = '';
-    for (const seg of segments) {
-      const s = anyIndex && typeof seg === 'number' ? ANY_INDEX : seg;
-      let n = next.get(s);
-      if (n === undefined) {
-        if (size >= limit) {
-          root = new Map();
-          size = 0;
-          return {
-            path: formatPath(segments, anyIndex),
-            next: new Map(),
-            kept: false,
-            slot: undefined,
-          };
-        }
-        n = { path: append(path, s), next: new Map(), kept: true, slot: undefined };
-        next.set(s, n);
-        size++;
+  const outside = (path: string): PathNode<T> => ({
+    path,
+    next: new Map(),
+    gen: -1,
+    kept: false,
+    slot: undefined,
+  });
+  const child = (parent: PathNode<T>, seg: PathSegment): PathNode<T> => {
+    const s = anyIndex && typeof seg === 'number' ? ANY_INDEX : seg;
+    if (parent.gen !== gen) return outside(append(parent.path, s));
+    let n = parent.next.get(s);
+    if (n === undefined) {
+      if (size >= limit) {
+        gen++;
+        root = fresh();
+        size = 0;
+        return outside(append(parent.path, s));
       }
-      node = n;
-      path = n.path;
-      next = n.next;
+      n = { path: append(parent.path, s), next: new Map(), gen, kept: true, slot: undefined };
+      parent.next.set(s, n);
+      size++;
     }
-    return node ?? { path: '', next: root, kept: false, slot: undefined };
+    return n;
+  };
+  return {
+    at(segments) {
+      let n = root;
+      for (const seg of segments) n = child(n, seg);
+      return n;
+    },
+    child,
+    root: () => root,
   };
 }
 
@@ -100,5 +122,5 @@ export function createPathFormatter(
   anyIndex = false,
 ): (segments: readonly PathSegment[]) => string {
   const trie = createPathTrie<never>(limit, anyIndex);
-  return (segments) => trie(segments).path;
+  return (segments) => trie.at(segments).path;
 }

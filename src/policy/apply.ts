@@ -10,7 +10,7 @@
 import type { Policy } from '../config/policy.js';
 import type { Detector } from '../engine/detect.js';
 import { createFieldClassifier, normalizeKey } from '../engine/fields/classify.js';
-import { createPathTrie, type PathSegment } from '../engine/path.js';
+import { createPathTrie, type PathNode, type PathSegment } from '../engine/path.js';
 import type { Category, Finding } from '../engine/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { isSecretCategory } from './defaults.js';
@@ -146,7 +146,6 @@ export function createPolicyTransform(
   const minConf = policy.min_confidence;
   // Records name a field of any array element once (`items[].sku`), as the data map shows it.
   const paths = createPathTrie<LeafMemoSlot>(4096, true);
-  const formatPath = (segs: readonly PathSegment[]): string => paths(segs).path;
   // A leaf's result depends on its field and value only when no rule matches by path or event.
   const memoOn = plan.matchesByValue;
   const leafMemo = createLeafMemo();
@@ -270,12 +269,12 @@ export function createPolicyTransform(
   function leaf(
     v: Visit,
     segs: readonly PathSegment[],
+    at: PathNode<LeafMemoSlot>,
     key: string,
     parent: string,
     value: string | number | boolean | null,
     inherited: Category | undefined,
   ): Out {
-    const at = paths(segs);
     if (typeof value === 'boolean' || value === null) {
       record(v, at.path, value, [], 'passed', null);
       return value;
@@ -393,6 +392,7 @@ export function createPolicyTransform(
   function node(
     v: Visit,
     segs: PathSegment[],
+    at: PathNode<LeafMemoSlot>,
     key: string,
     parent: string,
     value: unknown,
@@ -400,7 +400,7 @@ export function createPolicyTransform(
   ): Out {
     if (value === null || typeof value !== 'object') {
       if (!strictKeeps(segs)) {
-        record(v, formatPath(segs), value, [], 'removed', null);
+        record(v, at.path, value, [], 'removed', null);
         return REMOVE;
       }
       if (
@@ -409,11 +409,11 @@ export function createPolicyTransform(
         typeof value === 'boolean' ||
         value === null
       )
-        return leaf(v, segs, key, parent, value, inherited);
+        return leaf(v, segs, at, key, parent, value, inherited);
       return REMOVE; // undefined, functions: not JSON
     }
     if (policy.mode === 'strict' && !plan.mayContainAllowed(segs) && !strictKeeps(segs)) {
-      record(v, formatPath(segs), value, [], 'removed', null);
+      record(v, at.path, value, [], 'removed', null);
       return REMOVE;
     }
     const cls = key === '' ? undefined : classify(key, parent);
@@ -425,7 +425,7 @@ export function createPolicyTransform(
     if (cat !== undefined && cat !== inherited) {
       const action = plan.ruleFor([cat], noFindings, segs, v.event)?.action ?? plan.defaultFor(cat);
       if (action === 'drop') {
-        record(v, formatPath(segs), value, [cat], 'removed', null);
+        record(v, at.path, value, [cat], 'removed', null);
         return REMOVE;
       }
     }
@@ -433,7 +433,7 @@ export function createPolicyTransform(
       const out: unknown[] = [];
       for (let i = 0; i < value.length; i++) {
         segs.push(i);
-        const r = node(v, segs, key, parent, value[i], cat);
+        const r = node(v, segs, paths.child(at, i), key, parent, value[i], cat);
         segs.pop();
         if (r !== REMOVE) out.push(r);
       }
@@ -444,7 +444,15 @@ export function createPolicyTransform(
     let kept = 0;
     for (const k of keys) {
       segs.push(k);
-      const r = node(v, segs, k, key, (value as Record<string, unknown>)[k], undefined);
+      const r = node(
+        v,
+        segs,
+        paths.child(at, k),
+        k,
+        key,
+        (value as Record<string, unknown>)[k],
+        undefined,
+      );
       segs.pop();
       if (r === REMOVE) continue;
       kept++;
@@ -492,7 +500,15 @@ export function createPolicyTransform(
     // A group call's traits are the organization's (Segment spec): `name` is the company's name,
     // `domain` its domain, so they are classified as an org's fields (workplace, pseudonymized),
     // not as a person's (`traits.name` of an identify call is dropped as a name).
-    return node(v, [key], key === 'traits' && v.group ? 'group_traits' : key, '', value, undefined);
+    return node(
+      v,
+      [key],
+      paths.child(paths.root(), key),
+      key === 'traits' && v.group ? 'group_traits' : key,
+      '',
+      value,
+      undefined,
+    );
   }
 
   return function transform(event: CanonicalEvent): Minimized | 'drop' {

@@ -159,7 +159,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
     after: null,
     kinds: [],
   };
-  const nodes = Array.from({ length: 50 }, (_, i) => trie(['properties', `f${i}`]));
+  const nodes = Array.from({ length: 50 }, (_, i) => trie.at(['properties', `f${i}`]));
   const held = () =>
     nodes.reduce((n, at) => n + (at.slot?.plain?.size ?? 0) + (at.slot?.group?.size ?? 0), 0);
   let max = 0;
@@ -179,7 +179,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
   assert.ok(max > LEAF_MEMO_ENTRIES / 2, `held ${max}: the memory was used`);
 
   // A field whose values never repeat stops being looked up after one window.
-  const ids = trie(['properties', 'id']);
+  const ids = trie.at(['properties', 'id']);
   let lookups = 0;
   for (let i = 0; i < 500; i++) {
     const m = memo.of(ids, false);
