@@ -77,6 +77,26 @@ describe('sqlite outbox', () => {
     await Promise.all([gateway.close(), cli.close()]);
   });
 
+  it('state() is remembered, yet a change by this or another connection shows at once', async () => {
+    const path = freshPath();
+    const gateway = openSqliteOutbox({ path });
+    const cli = openSqliteOutbox({ path });
+    await gateway.enqueue([row('m1'), row('m2', 'b')]);
+    for (let i = 0; i < 3; i++) assert.equal(gateway.state('a'), 'active');
+    cli.setState('a', 'paused');
+    assert.equal(gateway.state('a'), 'paused', "another connection's change");
+    assert.deepEqual(gateway.lease('a', 10, 1_000), []);
+    gateway.setState('a', 'active');
+    assert.equal(gateway.state('a'), 'active', "this connection's own change");
+    assert.equal(gateway.lease('a', 10, 1_000).length, 1);
+    assert.throws(() => gateway.setState('b', 'gone' as never), TypeError);
+    assert.equal(gateway.state('b'), 'active');
+    cli.setState('b', 'cut');
+    assert.equal(gateway.state('b'), 'cut');
+    assert.equal(gateway.depth(), 1, "b's row went with the cut; a's leased one stays");
+    await Promise.all([gateway.close(), cli.close()]);
+  });
+
   it('refuses a database written by a newer schema', () => {
     const path = freshPath();
     openSqliteOutbox({ path }).close();

@@ -174,7 +174,24 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
     groups.forEach((g, i) => out[i] === undefined && ctx.depth.add(g.length));
     return out;
   });
-  const stateOf = (d: string) => (q.state.get(d) as DestinationState | undefined) ?? 'active';
+  // Destination states are read on every request and every dispatcher kick: remembered until
+  // this connection changes one (setState) or another connection commits (the CLI's `veil
+  // destination cut`: PRAGMA data_version moves), so the kill switch still holds at once.
+  const states = new Map<string, DestinationState>();
+  let statesSeen: unknown;
+  const stateOf = (d: string): DestinationState => {
+    const v = q.dataVersion.get();
+    if (v !== statesSeen) {
+      states.clear();
+      statesSeen = v;
+    }
+    let st = states.get(d);
+    if (st === undefined) {
+      st = (q.state.get(d) as DestinationState | undefined) ?? 'active';
+      states.set(d, st);
+    }
+    return st;
+  };
   const admin = adminOps(ctx);
   let closing: Promise<void> | undefined;
   return {
@@ -199,7 +216,14 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
     retryDead: (destination) => admin.retryDead(destination ?? null),
     purge: (destination, what) => admin.purge(destination ?? null, what),
     state: stateOf,
-    setState: admin.setState,
+    setState(destination, state) {
+      states.clear();
+      try {
+        return admin.setState(destination, state);
+      } finally {
+        states.clear();
+      }
+    },
     close() {
       // Pending enqueues commit before the database closes; a second call gets the same promise.
       closing ??= new Promise<void>((resolve) => {
