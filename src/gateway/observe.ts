@@ -123,18 +123,6 @@ export interface LedgerNotes {
 }
 
 /**
- * What a worker's observer noted for the ledger, per event and destination: five strings each,
- * flat (destination, raw subject, raw org or '', vendor subject or '', cells key). Raw ids cross
- * from the worker to the main thread in memory (as the request bodies did the other way) and
- * are never written: the tally keys its memory by them and drains pseudonyms only.
- */
-export interface LedgerNotes {
-  /** When the request arrived, ms since the epoch (the ledger day). */
-  readonly now: number;
-  readonly items: readonly string[];
-}
-
-/**
  * Every (category, form) seen gets a small number, so an event's counts are array slots, not
  * map entries. `CELL_KEYS[id]` is the cell key (`category:formCode`, subject-day.ts). Bounded:
  * categories come from the rule set and the config, forms are seven.
