@@ -577,7 +577,7 @@ test("query strings and fragments in their own fields are cut as a URL's are; a 
   assert.equal(rec.outcome, 'generalized');
 });
 
-test("Amplitude's session_id (its start in epoch milliseconds) stays; session tokens do not", () => {
+test("Amplitude's session_id (epoch ms) stays, other session ids are pseudonymized, session tokens dropped", () => {
   const r = run(
     {},
     {
@@ -595,9 +595,47 @@ test("Amplitude's session_id (its start in epoch milliseconds) stays; session to
   );
   const ctx = r.event.context as Record<string, Record<string, unknown>>;
   assert.equal(ctx.amplitude!.session_id, 1764000000000);
-  assert.deepEqual(r.event.properties, { sessionId: 1764000000123 });
+  const props = r.event.properties as Record<string, unknown>;
+  assert.deepEqual(Object.keys(props).sort(), ['$session_id', 'sessionId', 'session_id']);
+  assert.equal(props.sessionId, 1764000000123);
+  // A UUID-like or small session id is not a time: named like a web session's bearer token, it
+  // goes as a keyed pseudonym, never as it came, and the same id gives the same pseudonym.
+  assert.match(String(props.session_id), /^k1_[A-Za-z0-9_-]{22}$/);
+  assert.match(String(props.$session_id), /^k1_[A-Za-z0-9_-]{22}$/);
+  assert.notEqual(props.session_id, props.$session_id);
+  const again = run(
+    {},
+    {
+      type: 'track',
+      event: 'F',
+      userId: 'u2',
+      properties: { sessionId: 'f3a9c2e1d4b5a6978877665544332211' },
+    },
+  );
+  assert.equal((again.event.properties as Record<string, unknown>).sessionId, props.session_id);
   const rec = r.records.find((x) => x.path === 'context.amplitude.session_id')!;
   assert.equal(rec.outcome, 'passed');
+  const tok = r.records.find((x) => x.path === 'properties.session_token')!;
+  assert.equal(tok.outcome, 'removed');
+  const sid = r.records.find((x) => x.path === 'properties.session_id')!;
+  assert.deepEqual(
+    [sid.outcome, sid.before, sid.after],
+    ['pseudonymized', ['user.authorization.credentials'], 'user.unique_id.pseudonymous'],
+  );
+});
+
+test('a rule still decides a session id: drop it, or keep it', () => {
+  const e = { type: 'track', event: 'E', userId: 'u1', properties: { $session_id: 'abc-123' } };
+  const dropped = run(
+    { rules: [{ match: { categories: ['user.authorization.credentials'] }, action: 'drop' }] },
+    e,
+  );
+  assert.equal(
+    (dropped.event.properties as Record<string, unknown> | undefined)?.$session_id,
+    undefined,
+  );
+  const none = run({ extends: 'none' } as PolicyInput, e);
+  assert.match(String((none.event.properties as Record<string, unknown>).$session_id), /^k1_/);
 });
 
 test('a category-only keep rule also keeps that category inside other kept text', () => {

@@ -116,6 +116,17 @@ function isSessionStart(key: string, value: string | number): boolean {
     normalizeKey(key) === 'session_id'
   );
 }
+/**
+ * An analytics session or window id named as one (`$session_id`, `sessionId`, `$window_id`,
+ * `ga_session_id`): named like a web session's bearer credential, so it is classified as one,
+ * but an analytics SDK sends it to group a visit's events. It is pseudonymized rather than
+ * dropped: a keyed pseudonym of a real session token is as useless to whoever steals it as no
+ * value at all, and the vendor's sessions (PostHog's replays and session metrics) keep working.
+ */
+function isSessionId(key: string): boolean {
+  const norm = normalizeKey(key);
+  return isNamed(norm, 'session_id') || isNamed(norm, 'window_id');
+}
 const NO_FINDINGS: readonly Finding[] = [];
 const noFindings = (): readonly Finding[] => NO_FINDINGS;
 
@@ -310,7 +321,9 @@ export function createPolicyTransform(
   ): Out {
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
+    let session = false;
     if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
+    else if (named === CREDENTIALS && isSessionId(key)) session = true;
     else if (isUrlPart(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
@@ -323,7 +336,9 @@ export function createPolicyTransform(
     current.parent = parent;
     const before: Category[] = fieldCat === undefined ? [] : [fieldCat];
     const rule = plan.ruleFor(before, findingsOfLeaf, segs, v.event);
-    const action = rule?.action ?? (fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
+    const action =
+      rule?.action ??
+      (session ? 'pseudonymize' : fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
     // A field replaced as a whole (dropped, pseudonymized, generalized to a new value, masked,
     // truncated) is scanned only if a rule's match needed it; a kept or redacted one always is.
     const norm = key === '' ? '' : normalizeKey(key);
