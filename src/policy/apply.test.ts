@@ -692,3 +692,19 @@ test('a field replaced as a whole is scanned only when a rule matches on value f
   assert.equal((r.event.properties as Record<string, unknown>).account_id, undefined);
   assert.equal(r.records.find((x) => x.path === 'properties.account_id')?.outcome, 'removed');
 });
+
+test('an exact age goes as its decade under the safe default; a keep rule keeps it exact', () => {
+  const e = { type: 'identify', userId: 'u1', traits: { age: 35, gender: 'female', plan: 'pro' } };
+  const r = run({}, e);
+  assert.deepEqual(r.event.traits, { age: '30-39', gender: 'female', plan: 'pro' });
+  const rec = r.records.find((x) => x.path === 'traits.age')!;
+  assert.deepEqual(
+    [rec.outcome, rec.before, rec.after],
+    ['generalized', ['user.demographic.age_range'], 'user.demographic.age_range'],
+  );
+  const kept = run(
+    { rules: [{ match: { categories: ['user.demographic.age_range'] }, action: 'keep' }] },
+    e,
+  );
+  assert.equal((kept.event.traits as Record<string, unknown>).age, 35);
+});

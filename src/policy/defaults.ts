@@ -27,7 +27,7 @@ const TABLE: ReadonlyArray<readonly [Category, DefaultAction]> = [
   ['user.location.precise', 'generalize'],
   ['user.behavior.search_history', 'keep'],
   ['user.demographic.language', 'keep'],
-  ['user.demographic.age_range', 'keep'],
+  ['user.demographic.age_range', 'generalize'],
   ['user.demographic.gender', 'keep'],
   ['user.content', 'keep'],
   ['user.demographic.date_of_birth', 'drop'],

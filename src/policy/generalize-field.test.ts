@@ -69,3 +69,18 @@ it('stays correct when it forgets (bounded), and never remembers long values', (
   assert.deepEqual(a, generalizeField(long, BROWSING, 'url', policy, undefined));
   assert.notEqual(g(long, BROWSING, 'url'), a, 'values over 2,048 characters are not kept');
 });
+
+it('an exact age in years becomes its decade; ranges, words and durations stay as they came', () => {
+  const AGE = 'user.demographic.age_range';
+  const g = (v: string | number, key = 'age') => generalizeField(v, AGE, key, policy, undefined);
+  assert.deepEqual(g(35), { value: '30-39', after: AGE });
+  assert.deepEqual(g('35'), { value: '30-39', after: AGE });
+  assert.deepEqual(g(9.5), { value: '0-9', after: AGE });
+  assert.deepEqual(g(100), { value: '100-109', after: AGE });
+  for (const same of ['25-34', '30代', 'adult', 200, -1, '1990'])
+    assert.deepEqual(g(same), { value: same, after: AGE }, String(same));
+  // A field named for a duration is an age, but not a person's.
+  for (const key of ['account_age_days', 'age_ms', 'age_seconds', 'age_in_months'])
+    assert.deepEqual(g(35, key), { value: 35, after: AGE }, key);
+  assert.deepEqual(g(35, 'age_in_years'), { value: '30-39', after: AGE });
+});

@@ -26,6 +26,27 @@ const UA = 'user.device.user_agent';
 const BROWSING = 'user.behavior.browsing_history';
 const IMPRECISE = 'user.location.imprecise';
 const PRECISE = 'user.location.precise';
+const AGE = 'user.demographic.age_range';
+
+/** A field named for a duration (`account_age_days`, `age_ms`): an age, but not a person's. */
+const DURATION =
+  /(?:^|_)(?:ms|millis|milliseconds|s|secs?|seconds|minutes?|mins?|hours?|days?|weeks?|months?)$/;
+
+/**
+ * An exact age in years (a number, or up to three digits) becomes its decade, `30-39`: an age
+ * range, as the category says, instead of one more exact quasi-identifier next to gender and
+ * country. A range or a word (`25-34`, `30代`, `adult`) stays as it came, and so do numbers that
+ * are no person's age in years (a duration's field name, or outside 0–130).
+ */
+function age(value: string | number, key: string): Generalized {
+  const same = { value, after: AGE };
+  if (DURATION.test(key)) return same;
+  const n =
+    typeof value === 'number' ? value : /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 130) return same;
+  const low = Math.floor(n / 10) * 10;
+  return { value: `${low}-${low + 9}`, after: AGE };
+}
 
 function isReferrerKey(key: string): boolean {
   return key.includes('referrer') || key.includes('referer') || key.includes('referring');
@@ -125,6 +146,7 @@ export function generalizeField(
     return typeof value === 'string' ? browsing(value, key, policy) : undefined;
   if (category.startsWith(IMPRECISE)) return location(value, key, policy);
   if (category.startsWith(PRECISE)) return precise(value, policy);
+  if (category === AGE) return age(value, key);
   return undefined;
 }
 
