@@ -24,6 +24,9 @@ export const JAPANESE_NAMES: readonly NameGroup[] = [
       'アレルギー',
       '障害者手帳',
       '妊娠',
+      '保険証番号',
+      '被保険者番号',
+      '保険者番号',
     ],
   },
   { category: 'user.contact.email', confidence: 0.95, names: ['メールアドレス', 'e メール'] },
@@ -88,7 +91,7 @@ export const JAPANESE_NAMES: readonly NameGroup[] = [
   {
     category: 'user.government_id.national_identification_number',
     confidence: 0.95,
-    names: ['個人番号', 'マイナンバー'],
+    names: ['個人番号', 'マイナンバー', '在留カード番号', '基礎年金番号', '年金番号'],
   },
   {
     category: 'user.government_id.passport_number',

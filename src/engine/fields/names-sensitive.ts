@@ -53,6 +53,21 @@ export const FINANCIAL_NAMES: readonly NameGroup[] = [
     confidence: 0.85,
     names: ['tax id', 'taxpayer id', 'tax number', 'national insurance number', 'curp', 'pesel'],
   },
+  // A residence card's number is a government id, not a payment card's (`card number`); a
+  // pension number (Japan's 基礎年金番号) identifies a person for life.
+  {
+    category: 'user.government_id.national_identification_number',
+    confidence: 0.9,
+    names: [
+      'resident card number',
+      'residence card number',
+      'residence card no',
+      'resident card no',
+      'pension number',
+      'pension no',
+      'basic pension number',
+    ],
+  },
   {
     category: 'user.government_id.national_identification_number',
     confidence: 0.8,
@@ -240,6 +255,21 @@ export const HEALTH_NAMES: readonly NameGroup[] = [
       'health insurance number',
       'patient id',
       'mrn',
+    ],
+  },
+  // An insurance number on its own: a health insurance card's (Japan restricts even asking for
+  // it), a policy's. Which insurance is not known from the name, so the lower confidence; it is
+  // removed either way.
+  {
+    category: 'user.health_and_medical',
+    confidence: 0.7,
+    names: [
+      'insurance number',
+      'insurance no',
+      'insurance num',
+      'insurance id',
+      'insured number',
+      'member insurance number',
     ],
   },
 ];
