@@ -84,3 +84,12 @@ it('an exact age in years becomes its decade; ranges, words and durations stay a
     assert.deepEqual(g(35, key), { value: 35, after: AGE }, key);
   assert.deepEqual(g(35, 'age_in_years'), { value: '30-39', after: AGE });
 });
+
+it("a page's title is text, not a URL: it stays (to be scanned as kept text is)", () => {
+  const g = (v: string, key: string) => generalizeField(v, BROWSING, key, policy, undefined);
+  for (const title of ['Order 12345 | Shop', 'Invoice #INV-2024-001', 'Example App'])
+    for (const key of ['title', 'page_title'])
+      assert.deepEqual(g(title, key), { value: title, after: BROWSING }, `${key}: ${title}`);
+  const drop = { ...policy, url: { ...policy.url, action: 'drop' as const } };
+  assert.equal(generalizeField('Shop', BROWSING, 'title', drop, undefined), undefined);
+});

@@ -57,6 +57,11 @@ function browsing(value: string, key: string, policy: Policy): Generalized | und
   // A fragment alone (`current_url_hash: "#access_token=…"`): dropped as a URL's fragment is.
   if (value.charCodeAt(0) === 35)
     return u.action === 'keep' ? { value, after: BROWSING } : undefined;
+  // A page's title (`context.page.title`, `page_title`) is browsing history, but text, not a URL:
+  // it stays as it came here and is scanned as kept text is (a name in it is redacted). The URL
+  // generalizer made `Order 12345 | Shop` `:id` and cut `Invoice #INV-1` at the `#`.
+  if (key === 'title' || key.endsWith('_title'))
+    return u.action === 'drop' ? undefined : { value, after: BROWSING };
   if (key === 'path') {
     if (u.action === 'drop') return undefined;
     return {
