@@ -138,6 +138,36 @@ export const genericRules: readonly Rule[] = [
     },
   },
   {
+    id: 'prose_password',
+    category: 'user.authorization.password',
+    description:
+      'A password given in a sentence: "my password is X", "the passcode was X", "パスワードは X", "パスワード：X" (6–64 printable ASCII chars, password-shaped, not a placeholder).',
+    keywords: ['password', 'passwd', 'passcode', 'パスワード'],
+    pattern:
+      /(?:(?:password|passwd|passcode)\s{1,3}(?:is|was)\s{1,3}|パスワード\s{0,2}(?:は|：|:|＝|=)\s{0,3})["'「『“]?([!#-&(-~]{6,64})/iy,
+    group: 1,
+    boundary: false,
+    validate: passwordValue,
+    minEntropy: 2.5,
+    confidence: 0.65,
+    examples: {
+      positive: [
+        { text: 'Cannot log in, my password is Hunter2xyz! please help', match: 'Hunter2xyz!' },
+        { text: 'パスワードは Hanako1234! です', match: 'Hanako1234!' },
+        { text: 'パスワード：Tokyo2024#でログインできません', match: 'Tokyo2024#' },
+        { text: 'the old passcode was 9f8e7d6c5b', match: '9f8e7d6c5b' },
+      ],
+      negative: [
+        'Your password is incorrect',
+        'password is required',
+        'The password was reset by an admin',
+        'パスワードは8文字以上にしてください',
+        'パスワードは ******** です',
+        'password is changeme',
+      ],
+    },
+  },
+  {
     id: 'generic_private_key',
     category: 'system.authentication',
     description:
