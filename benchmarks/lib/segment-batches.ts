@@ -3,7 +3,8 @@
  * analytics.js-shaped events (track 60%, page 25%, identify 15%), seeded. Users come from a pool,
  * as in real traffic (many events per user); every event has its own `messageId`. Each event
  * carries a few personal-data fields (e-mail, name, phone in traits or properties, the client IP
- * and user agent, a page URL whose query string holds an e-mail) among ordinary ones.
+ * and user agent, a page URL whose query string holds an e-mail) among ordinary ones, and the
+ * user's session id in `context.session_id` (one per user in a run).
  */
 import { createRng } from '../../src/testing/corpus/prng.js';
 
@@ -52,6 +53,8 @@ interface User {
   readonly ip: string;
   readonly ua: string;
   readonly plan: string;
+  /** The user's session id in this run (one session per user, as an SDK keeps it). */
+  readonly session: number;
 }
 
 const hex = (r: () => number, n: number): string =>
@@ -72,6 +75,8 @@ function makeUser(r: () => number, i: number): User {
     ip: `203.0.${Math.floor(r() * 256)}.${Math.floor(r() * 254) + 1}`,
     ua: pick(r, UAS),
     plan: pick(r, PLANS),
+    // Not drawn from `r`, so every other value is what it was before session ids were per user.
+    session: 100_000_000 + ((i * 2_654_435_761) % 900_000_000),
   };
 }
 
@@ -91,7 +96,9 @@ function context(r: () => number, u: User, path: string): Record<string, unknown
     },
     campaign: { source: 'newsletter', medium: 'email' },
     screen: { width: 1512, height: 982, density: 2 },
-    session_id: Math.floor(r() * 1e9),
+    // The draw that was a per-event session id until the sixteenth session is still made (and
+    // dropped), so the other values stay the same: a session id repeats for a session's events.
+    session_id: r() < 0 ? 0 : u.session,
   };
 }
 
