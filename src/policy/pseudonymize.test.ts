@@ -48,5 +48,10 @@ test('pseudonyms differ per destination, key version and rotation period', () =>
   // More rotation periods than derived keys are kept: older periods are derived again, the same.
   const first = mixpanel.pseudonym('user-1', 'daily', T);
   for (let d = 1; d <= 100; d++) mixpanel.pseudonym('user-1', 'daily', T + d * DAY);
+  // Past periods' keys and memories are let go: the unrotated key and one current key per
+  // rotation kind (daily, weekly and monthly were used above), not a hundred days' worth.
+  assert.equal(mixpanel.keyIds(), 4);
   assert.equal(mixpanel.pseudonym('user-1', 'daily', T), first);
+  for (let w = 1; w <= 10; w++) mixpanel.pseudonym('user-1', 'weekly', T + w * 7 * DAY);
+  assert.equal(mixpanel.keyIds(), 4);
 });
