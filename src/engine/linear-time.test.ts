@@ -60,6 +60,9 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'surname runs': (n) => '佐藤'.repeat(n / 2),
   'English honorifics': (n) => 'Mr. John Smith '.repeat(n / 15),
   introducers: (n) => 'my wife Hanako '.repeat(n / 15),
+  // Passwords given in sentences: each keyword's value read once, at most 64 characters.
+  'password sentences': (n) => 'password is Abc123!x '.repeat(n / 21),
+  'パスワード runs': (n) => 'パスワードは'.repeat(n / 6),
 };
 
 interface Work {

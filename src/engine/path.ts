@@ -72,22 +72,17 @@ export interface PathTrie<T> {
  */
 export function createPathTrie<T>(limit = 4096, anyIndex = false): PathTrie<T> {
   let gen = 0;
-  const fresh = (): PathNode<T> => ({
-    path: '',
-    next: new Map(),
-    gen,
-    kept: false,
-    slot: undefined,
-  });
-  let root = fresh();
-  let size = 0;
-  const outside = (path: string): PathNode<T> => ({
+  const make = (path: string, g: number, kept: boolean): PathNode<T> => ({
     path,
     next: new Map(),
-    gen: -1,
-    kept: false,
+    gen: g,
+    kept,
     slot: undefined,
   });
+  let root = make('', gen, false);
+  let size = 0;
+  /** A node made outside the trie (when it was full, or below a node of an older trie). */
+  const outside = (path: string): PathNode<T> => make(path, -1, false);
   const child = (parent: PathNode<T>, seg: PathSegment): PathNode<T> => {
     const s = anyIndex && typeof seg === 'number' ? ANY_INDEX : seg;
     if (parent.gen !== gen) return outside(append(parent.path, s));
@@ -95,11 +90,11 @@ export function createPathTrie<T>(limit = 4096, anyIndex = false): PathTrie<T> {
     if (n === undefined) {
       if (size >= limit) {
         gen++;
-        root = fresh();
+        root = make('', gen, false);
         size = 0;
         return outside(append(parent.path, s));
       }
-      n = { path: append(parent.path, s), next: new Map(), gen, kept: true, slot: undefined };
+      n = make(append(parent.path, s), gen, true);
       parent.next.set(s, n);
       size++;
     }

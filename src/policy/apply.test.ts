@@ -708,3 +708,22 @@ test('an exact age goes as its decade under the safe default; a keep rule keeps 
   );
   assert.equal((kept.event.traits as Record<string, unknown>).age, 35);
 });
+
+test("a page's title is kept as text: its numbers and '#' stay, a name or an email in it is redacted", () => {
+  const r = run(
+    {},
+    {
+      type: 'page',
+      name: 'Invoice',
+      userId: 'u1',
+      context: { page: { title: 'Invoice #INV-2024-001 for taro@example.jp' } },
+      properties: { page_title: '注文 ORD-99812 – 山田花子様' },
+    },
+  );
+  const ctx = r.event.context as Record<string, Record<string, unknown>>;
+  assert.equal(ctx.page!.title, 'Invoice #INV-2024-001 for [redacted:email]');
+  assert.equal(
+    (r.event.properties as Record<string, unknown>).page_title,
+    '注文 ORD-99812 – [redacted:person_name]様',
+  );
+});

@@ -102,30 +102,27 @@ function isNamed(norm: string, word: string): boolean {
 }
 
 /**
- * A session id that is a whole number of epoch milliseconds (2001–2286: 1e12–1e13): Amplitude's
- * `session_id` is its session's start time, a number, not a bearer secret like a web session
- * token (always a string), so its name alone does not make it a credential. It is still scanned,
- * as any large number is; dropping it would make every Amplitude event sessionless.
+ * What a field named like a web session's bearer credential (`session_id`, `$window_id`) really
+ * holds, when it is an analytics session:
+ * - `start`: Amplitude's `session_id`, a whole number of epoch milliseconds (2001–2286:
+ *   1e12–1e13), its session's start time, not a secret. It stays (still scanned, as any large
+ *   number is); dropping it would make every Amplitude event sessionless.
+ * - `id`: any other session or window id (`$session_id`, `sessionId`, `$window_id`,
+ *   `ga_session_id`). An analytics SDK sends it to group a visit's events, so it is pseudonymized
+ *   rather than dropped: a keyed pseudonym of a real session token is as useless to whoever
+ *   steals it as no value at all, and the vendor's sessions (PostHog's replays) keep working.
  */
-function isSessionStart(key: string, value: string | number): boolean {
-  return (
+function sessionField(key: string, value: string | number): 'start' | 'id' | undefined {
+  const norm = normalizeKey(key);
+  if (
+    norm === 'session_id' &&
     typeof value === 'number' &&
     Number.isInteger(value) &&
     value >= 1e12 &&
-    value < 1e13 &&
-    normalizeKey(key) === 'session_id'
-  );
-}
-/**
- * An analytics session or window id named as one (`$session_id`, `sessionId`, `$window_id`,
- * `ga_session_id`): named like a web session's bearer credential, so it is classified as one,
- * but an analytics SDK sends it to group a visit's events. It is pseudonymized rather than
- * dropped: a keyed pseudonym of a real session token is as useless to whoever steals it as no
- * value at all, and the vendor's sessions (PostHog's replays and session metrics) keep working.
- */
-function isSessionId(key: string): boolean {
-  const norm = normalizeKey(key);
-  return isNamed(norm, 'session_id') || isNamed(norm, 'window_id');
+    value < 1e13
+  )
+    return 'start';
+  return isNamed(norm, 'session_id') || isNamed(norm, 'window_id') ? 'id' : undefined;
 }
 const NO_FINDINGS: readonly Finding[] = [];
 const noFindings = (): readonly Finding[] => NO_FINDINGS;
@@ -187,7 +184,7 @@ export function createPolicyTransform(
         : Array.isArray(value)
           ? 'array'
           : (typeof value as FieldRecord['type']);
-    v.records.push({ path: path, type, before, outcome, after, kinds });
+    v.records.push({ path, type, before, outcome, after, kinds });
   }
 
   // The leaf being visited, and its value findings once computed (leaf() does not recurse, so
@@ -321,10 +318,9 @@ export function createPolicyTransform(
   ): Out {
     const cls = key === '' ? undefined : classify(key, parent);
     let named = cls !== undefined && cls.confidence >= minConf ? cls.category : undefined;
-    let session = false;
-    if (named === CREDENTIALS && isSessionStart(key, value)) named = undefined;
-    else if (named === CREDENTIALS && isSessionId(key)) session = true;
-    else if (isUrlPart(key, value)) named = BROWSING;
+    const session = named === CREDENTIALS ? sessionField(key, value) : undefined;
+    if (session === 'start') named = undefined;
+    else if (session === undefined && isUrlPart(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =
@@ -338,7 +334,11 @@ export function createPolicyTransform(
     const rule = plan.ruleFor(before, findingsOfLeaf, segs, v.event);
     const action =
       rule?.action ??
-      (session ? 'pseudonymize' : fieldCat === undefined ? 'scan' : plan.defaultFor(fieldCat));
+      (session === 'id'
+        ? 'pseudonymize'
+        : fieldCat === undefined
+          ? 'scan'
+          : plan.defaultFor(fieldCat));
     // A field replaced as a whole (dropped, pseudonymized, generalized to a new value, masked,
     // truncated) is scanned only if a rule's match needed it; a kept or redacted one always is.
     const norm = key === '' ? '' : normalizeKey(key);

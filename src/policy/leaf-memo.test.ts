@@ -202,3 +202,12 @@ test('long values are computed every time, not remembered', () => {
   assert.notEqual(a, b, 'a fresh record each time');
   assert.deepEqual(a, b);
 });
+
+test('a field whose results are never remembered is listed once, rest after rest', () => {
+  // A pseudonymized field gets a map at each waking and never an entry: the list of fields
+  // holding maps must not grow with every rest.
+  const memo = createLeafMemo();
+  const at = createPathTrie<LeafMemoSlot>().at(['properties', 'user_id']);
+  for (let i = 0; i < 20_000; i++) memo.of(at, i % 2 === 0);
+  assert.equal(memo.fields(), 1);
+});

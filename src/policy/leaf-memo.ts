@@ -39,6 +39,8 @@ export interface LeafMemoSlot {
   tries: number;
   hits: number;
   rest: number;
+  /** On the memory's list of slots that hold maps. */
+  held: boolean;
 }
 
 /** The memory of one policy step. */
@@ -49,22 +51,41 @@ export interface LeafMemo {
   hit(at: PathNode<LeafMemoSlot>): void;
   /** Remember `result` for `value` in `results` (from `of`). */
   add(results: Results, value: string | number, result: LeafResult): void;
+  /** Fields on the list of those holding maps (for diagnostics and tests). */
+  fields(): number;
 }
 
 /** A new, empty memory. */
 export function createLeafMemo(): LeafMemo {
   let entries = 0;
-  // Every slot holding a map: when the memory is full they are all emptied, so what is held
-  // stays bounded even for fields the trie has since let go of.
+  // Every slot holding a map, once each: when the memory is full they are all emptied, so what
+  // is held stays bounded even for fields the trie has since let go of. The list itself is
+  // bounded the same way: a field whose results are never remembered (pseudonyms) gets maps
+  // and no entries, rest after rest.
   let holding: LeafMemoSlot[] = [];
   const forget = (s: LeafMemoSlot): void => {
     s.plain = s.group = undefined;
+  };
+  const reset = (): void => {
+    for (const s of holding) {
+      forget(s);
+      s.held = false;
+    }
+    holding = [];
+    entries = 0;
   };
   return {
     of(at, group) {
       let s = at.slot;
       if (s === undefined)
-        at.slot = s = { plain: undefined, group: undefined, tries: 0, hits: 0, rest: 0 };
+        at.slot = s = {
+          plain: undefined,
+          group: undefined,
+          tries: 0,
+          hits: 0,
+          rest: 0,
+          held: false,
+        };
       if (s.rest > 0) {
         s.rest--;
         return undefined;
@@ -82,7 +103,11 @@ export function createLeafMemo(): LeafMemo {
       }
       const m = group ? s.group : s.plain;
       if (m !== undefined) return m;
-      holding.push(s);
+      if (!s.held) {
+        if (holding.length >= LEAF_MEMO_ENTRIES) reset();
+        s.held = true;
+        holding.push(s);
+      }
       return group ? (s.group = new Map()) : (s.plain = new Map());
     },
     hit(at) {
@@ -91,13 +116,12 @@ export function createLeafMemo(): LeafMemo {
     add(results, value, result) {
       if (++entries > LEAF_MEMO_ENTRIES) {
         // Full: every field starts anew.
-        holding.forEach(forget);
-        holding = [];
-        entries = 0;
+        reset();
         return;
       }
       Object.freeze(result.record);
       results.set(value, result);
     },
+    fields: () => holding.length,
   };
 }

@@ -41,8 +41,8 @@ export function createPseudonymizer(
     string,
     { readonly id: string; readonly key: Buffer; readonly memo: Recent<string> }
   >();
+  // At most the unrotated key and one current key per rotation kind (see keyFor).
   const derive = (id: string, purpose: string) => {
-    if (keys.size >= 64) keys.clear();
     const k = {
       id,
       key: deriveKey(master, purpose, destination, version),

@@ -53,17 +53,29 @@ function checkRows(rows: readonly NewRow[]): void {
   }
 }
 
+/**
+ * A check that calls `stale` when another connection (the CLI) committed since the last check:
+ * `PRAGMA data_version` moves on other connections' commits, not on this one's.
+ */
+function onForeignCommit(q: Queries, stale: () => void): () => void {
+  let seen = q.dataVersion.get();
+  return () => {
+    const v = q.dataVersion.get();
+    if (v === seen) return;
+    seen = v;
+    stale();
+  };
+}
+
 /** Keeps the queued-row count without scanning, resyncing after other connections' commits. */
 function createDepth(q: Queries) {
   let count = q.countQueued.get() as number;
-  let seen = q.dataVersion.get();
+  const check = onForeignCommit(q, () => {
+    count = q.countQueued.get() as number;
+  });
   return {
     get(): number {
-      const v = q.dataVersion.get();
-      if (v !== seen) {
-        seen = v;
-        count = q.countQueued.get() as number;
-      }
+      check();
       return count;
     },
     add(n: number): void {
@@ -178,13 +190,9 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
   // this connection changes one (setState) or another connection commits (the CLI's `veil
   // destination cut`: PRAGMA data_version moves), so the kill switch still holds at once.
   const states = new Map<string, DestinationState>();
-  let statesSeen: unknown;
+  const checkStates = onForeignCommit(q, () => states.clear());
   const stateOf = (d: string): DestinationState => {
-    const v = q.dataVersion.get();
-    if (v !== statesSeen) {
-      states.clear();
-      statesSeen = v;
-    }
+    checkStates();
     let st = states.get(d);
     if (st === undefined) {
       st = (q.state.get(d) as DestinationState | undefined) ?? 'active';
@@ -217,7 +225,6 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
     purge: (destination, what) => admin.purge(destination ?? null, what),
     state: stateOf,
     setState(destination, state) {
-      states.clear();
       try {
         return admin.setState(destination, state);
       } finally {
