@@ -325,7 +325,11 @@ test(
     const t = watch(tab, /^\/segment\/v1\/[tipb]$/);
     const vendor = vendors.byName.seg!;
     try {
-      await tab.goto(`${pageBase}/seg/account/reset?token=${PII.urlToken}`, { timeout: 20_000 });
+      // An account number in the path: analytics.js sends it in the page call's
+      // `properties.path` as well as in `context.page.path`.
+      await tab.goto(`${pageBase}/seg/account/48213507/reset?token=${PII.urlToken}`, {
+        timeout: 20_000,
+      });
       await until(() => t.ids.size >= 3, 'the browser to send its calls', 30_000);
       await waitForIds(vendor, t.ids, 20_000);
     } finally {
@@ -342,6 +346,14 @@ test(
       const url = (e.context as { page?: { url?: unknown } } | undefined)?.page?.url;
       if (typeof url === 'string') assert.ok(!url.includes('?'), `page url kept a query: ${url}`);
     }
+    // Nor the account number: the page call's own properties are read as the page's.
+    const pageCall = events.find((e) => e.type === 'page');
+    const props = pageCall?.properties as Record<string, unknown> | undefined;
+    assert.equal(props?.path, '/seg/account/:id/reset');
+    assert.ok(
+      !JSON.stringify(events).includes('48213507'),
+      'the account number reached the vendor',
+    );
     assertClean(t, vendor, SEG_KEY);
   },
 );

@@ -18,7 +18,15 @@ import { createFieldGeneralizer } from './generalize-field.js';
 import type { CountryLookup } from './generalize/ip.js';
 import { bucketTimestamp } from './generalize/time.js';
 import type { MasterKey } from './keys.js';
-import { createLeafMemo, LEAF_MEMO_MAX_LENGTH, type LeafMemoSlot } from './leaf-memo.js';
+import {
+  createLeafMemo,
+  GROUP_CALL,
+  LEAF_MEMO_MAX_LENGTH,
+  PAGE_CALL,
+  PLAIN,
+  type EventShape,
+  type LeafMemoSlot,
+} from './leaf-memo.js';
 import { compilePlan, type Plan } from './plan.js';
 import { createPseudonymizer, type Rotation } from './pseudonymize.js';
 import { mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
@@ -136,8 +144,8 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 interface Visit {
   readonly event: string;
-  /** A group call: its traits are the organization's. */
-  readonly group: boolean;
+  /** A group call (its traits are the organization's), a page call (its properties the page's). */
+  readonly shape: EventShape;
   readonly now: number;
   readonly records: FieldRecord[];
 }
@@ -270,8 +278,8 @@ export function createPolicyTransform(
   /**
    * A leaf: what its value comes to, remembered per field when the policy lets it be (see
    * `LeafMemo`). A remembered result is the same output and the same (immutable) record as the
-   * first time: everything a leaf's result depends on is the field (its path, and whether the
-   * event is a group call) and the value, except a pseudonym's rotation period, which is never
+   * first time: everything a leaf's result depends on is the field (its path, and the event's
+   * shape: a group or page call) and the value, except a pseudonym's rotation period, which is never
    * remembered.
    */
   function leaf(
@@ -289,7 +297,7 @@ export function createPolicyTransform(
     }
     const memo =
       memoOn && at.kept && (typeof value === 'number' || value.length <= LEAF_MEMO_MAX_LENGTH)
-        ? leafMemo.of(at, v.group)
+        ? leafMemo.of(at, v.shape)
         : undefined;
     if (memo !== undefined) {
       const known = memo.get(value);
@@ -514,22 +522,24 @@ export function createPolicyTransform(
     }
     // A group call's traits are the organization's (Segment spec): `name` is the company's name,
     // `domain` its domain, so they are classified as an org's fields (workplace, pseudonymized),
-    // not as a person's (`traits.name` of an identify call is dropped as a name).
-    return node(
-      v,
-      [key],
-      paths.child(paths.root(), key),
-      key === 'traits' && v.group ? 'group_traits' : key,
-      '',
-      value,
-      undefined,
-    );
+    // not as a person's (`traits.name` of an identify call is dropped as a name). A page call's
+    // properties are the page's (analytics.js copies `path`, `url`, `referrer`, `search` and
+    // `title` into them), so they are read as `context.page`'s are: `properties.path` had its
+    // ids kept.
+    const as =
+      key === 'traits' && v.shape === GROUP_CALL
+        ? 'group_traits'
+        : key === 'properties' && v.shape === PAGE_CALL
+          ? 'page_properties'
+          : key;
+    return node(v, [key], paths.child(paths.root(), key), as, '', value, undefined);
   }
 
   return function transform(event: CanonicalEvent): Minimized | 'drop' {
     const name = typeof event.event === 'string' ? event.event : '';
     if (plan.dropsEvent(name)) return 'drop';
-    const v: Visit = { event: name, group: event.type === 'group', now: now(), records: [] };
+    const shape = event.type === 'group' ? GROUP_CALL : event.type === 'page' ? PAGE_CALL : PLAIN;
+    const v: Visit = { event: name, shape, now: now(), records: [] };
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(event)) {
       const r = topLevel(v, k, (event as Record<string, unknown>)[k]);

@@ -16,6 +16,8 @@ import {
   LEAF_MEMO_ENTRIES,
   LEAF_MEMO_MAX_LENGTH,
   type LeafMemoSlot,
+  PLAIN,
+  type EventShape,
 } from './leaf-memo.js';
 import { createPolicyStep } from './step.js';
 
@@ -148,6 +150,22 @@ test("a group call's traits and an identify call's traits are remembered apart",
   }
 });
 
+test("a page call's properties and a track call's are remembered apart", () => {
+  const step = stepOf({});
+  const props = { path: '/users/48213/orders', url: 'https://shop.example/o?token=t1&x=1' };
+  const page = () =>
+    step(event({ type: 'page', name: 'Orders', anonymousId: 'a', properties: props })).event
+      .properties as Record<string, unknown>;
+  const track = () =>
+    step(event({ type: 'track', event: 'Open', anonymousId: 'a', properties: props })).event
+      .properties as Record<string, unknown>;
+  for (let i = 0; i < 3; i++) {
+    assert.equal(page().path, '/users/:id/orders', "a page's path loses its ids");
+    assert.equal(track().path, '/users/48213/orders', "a track call's path is a label");
+    assert.equal(page().url, 'https://shop.example/o');
+  }
+});
+
 test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that never repeat', () => {
   const memo = createLeafMemo();
   const trie = createPathTrie<LeafMemoSlot>(100_000);
@@ -161,7 +179,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
   };
   const nodes = Array.from({ length: 50 }, (_, i) => trie.at(['properties', `f${i}`]));
   const held = () =>
-    nodes.reduce((n, at) => n + (at.slot?.plain?.size ?? 0) + (at.slot?.group?.size ?? 0), 0);
+    nodes.reduce((n, at) => n + (at.slot?.results.reduce((k, m) => k + (m?.size ?? 0), 0) ?? 0), 0);
   let max = 0;
   // Every value comes twice in a row to its field (half the lookups hit, so no field rests),
   // and there are twice as many values as the bound.
@@ -169,7 +187,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
     const n = Math.floor(round / 2);
     const at = nodes[n % nodes.length]!;
     const value = `v${n}`;
-    const m = memo.of(at, n % 3 === 0);
+    const m = memo.of(at, (n % 3) as EventShape);
     if (m === undefined) continue;
     if (m.get(value) !== undefined) memo.hit(at);
     else memo.add(m, value, { out: value, record: { ...record } });
@@ -182,14 +200,18 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
   const ids = trie.at(['properties', 'id']);
   let lookups = 0;
   for (let i = 0; i < 500; i++) {
-    const m = memo.of(ids, false);
+    const m = memo.of(ids, PLAIN);
     if (m === undefined) continue;
     lookups++;
     assert.equal(m.get(`id-${i}`), undefined);
     memo.add(m, `id-${i}`, { out: i, record: { ...record } });
   }
   assert.ok(lookups <= 64, `${lookups} lookups`);
-  assert.equal(ids.slot?.plain, undefined, 'what it held is forgotten');
+  assert.deepEqual(
+    ids.slot?.results,
+    [undefined, undefined, undefined],
+    'what it held is forgotten',
+  );
 });
 
 test('long values are computed every time, not remembered', () => {
@@ -208,6 +230,6 @@ test('a field whose results are never remembered is listed once, rest after rest
   // holding maps must not grow with every rest.
   const memo = createLeafMemo();
   const at = createPathTrie<LeafMemoSlot>().at(['properties', 'user_id']);
-  for (let i = 0; i < 20_000; i++) memo.of(at, i % 2 === 0);
+  for (let i = 0; i < 20_000; i++) memo.of(at, (i % 3) as EventShape);
   assert.equal(memo.fields(), 1);
 });

@@ -30,11 +30,20 @@ export interface LeafResult {
 
 type Results = Map<string | number, LeafResult>;
 
+/**
+ * How an event's type bears on what its fields mean: ordinary, a group call (its `traits` are
+ * an organization's) or a page call (its `properties` are the page's path, URL, referrer …).
+ * A field's results are remembered apart per shape.
+ */
+export type EventShape = 0 | 1 | 2;
+export const PLAIN: EventShape = 0;
+export const GROUP_CALL: EventShape = 1;
+export const PAGE_CALL: EventShape = 2;
+
 /** What one field (a path-trie node) remembers. */
 export interface LeafMemoSlot {
-  /** Results of ordinary events and of group calls (a group call's `traits` are an org's). */
-  plain: Results | undefined;
-  group: Results | undefined;
+  /** Results by event shape. */
+  readonly results: [Results | undefined, Results | undefined, Results | undefined];
   /** Lookups and hits in the current window; leaves still to skip. */
   tries: number;
   hits: number;
@@ -46,7 +55,7 @@ export interface LeafMemoSlot {
 /** The memory of one policy step. */
 export interface LeafMemo {
   /** The results map of the field at `at`, or undefined when the field is resting. */
-  of(at: PathNode<LeafMemoSlot>, group: boolean): Results | undefined;
+  of(at: PathNode<LeafMemoSlot>, shape: EventShape): Results | undefined;
   /** Count a hit of the field at `at`. */
   hit(at: PathNode<LeafMemoSlot>): void;
   /** Remember `result` for `value` in `results` (from `of`). */
@@ -64,7 +73,7 @@ export function createLeafMemo(): LeafMemo {
   // and no entries, rest after rest.
   let holding: LeafMemoSlot[] = [];
   const forget = (s: LeafMemoSlot): void => {
-    s.plain = s.group = undefined;
+    s.results.fill(undefined);
   };
   const reset = (): void => {
     for (const s of holding) {
@@ -75,12 +84,11 @@ export function createLeafMemo(): LeafMemo {
     entries = 0;
   };
   return {
-    of(at, group) {
+    of(at, shape) {
       let s = at.slot;
       if (s === undefined)
         at.slot = s = {
-          plain: undefined,
-          group: undefined,
+          results: [undefined, undefined, undefined],
           tries: 0,
           hits: 0,
           rest: 0,
@@ -101,14 +109,14 @@ export function createLeafMemo(): LeafMemo {
         s.tries = 1;
         s.hits = 0;
       }
-      const m = group ? s.group : s.plain;
+      const m = s.results[shape];
       if (m !== undefined) return m;
       if (!s.held) {
         if (holding.length >= LEAF_MEMO_ENTRIES) reset();
         s.held = true;
         holding.push(s);
       }
-      return group ? (s.group = new Map()) : (s.plain = new Map());
+      return (s.results[shape] = new Map());
     },
     hit(at) {
       at.slot!.hits++;

@@ -36,6 +36,18 @@ export const CHILD_NAMES: ReadonlyMap<string, Readonly<Record<string, FieldClass
       title: c('user.behavior.browsing_history', 0.5),
     },
   ],
+  // A Segment page call's `properties` (the policy names them so): analytics.js copies the
+  // page's path, URL, referrer, query and title into them.
+  [
+    'page_properties',
+    {
+      path: c('user.behavior.browsing_history', 0.7),
+      title: c('user.behavior.browsing_history', 0.5),
+      url: c('user.behavior.browsing_history', 0.7),
+      referrer: c('user.behavior.browsing_history', 0.85),
+      search: c('user.behavior.browsing_history', 0.7),
+    },
+  ],
   // Segment `context.referrer` (mobile deep-link referrers): who or what referred the user. Its
   // `id` is an ad network's or a referring user's id, its `name` may be a person's.
   [
