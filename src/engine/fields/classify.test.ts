@@ -146,6 +146,9 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.device.device_id', ['device_id', '$device_id', 'deviceId', 'idfa', 'idfv', 'gaid']],
   ['user.device.device_id', ['android_app_set_id', 'appSetId']],
   ['user.unique_id', ['owner', 'assignee', 'createdBy', 'invited_by', 'account_owner', 'approver']],
+  ['user.unique_id', ['created_by_id', 'createdById', 'approved_by_id', 'assigned_to_id']],
+  ['user.unique_id', ['approver_id', 'creatorId', 'uploader_id', 'inviter_id']],
+  ['user.name', ['created_by_name', 'approver_name', 'creator_name']],
   ['user.device.device_id', ['adid', 'advertising_id', 'advertisingId', 'android_id', 'imei']],
   ['user.device.device_id', ['mac_address', '$ios_ifa', 'installation_id', ['id', 'device']]],
   ['user.device.device_id', [['name', 'device']]],
@@ -164,6 +167,13 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.workplace', ['organization', 'org_name', 'company_name', 'employer', 'email_domain']],
   ['user.workplace', ['会社名', '勤務先', ['name', 'company'], ['id', 'company']]],
   ['user.workplace', ['org_domain', ['domain', 'group_traits'], ['domain', 'company']]],
+  [
+    'user.workplace',
+    [
+      ['$name', 'group_traits'],
+      ['$name', 'group_properties'],
+    ],
+  ],
   ['user.contact.url', ['twitter', 'linkedin_url', 'linkedinProfile', 'facebook', 'instagram']],
   ['user.contact.url', [['twitter', '$set'], 'personal_website', 'portfolio_url']],
   ['user.account.username', ['twitter_handle', 'githubUsername', 'telegram', 'skype_id']],
@@ -265,7 +275,7 @@ const NEGATIVE: readonly Case[] = [
   'product_name', ['product_name', 'traits'], 'feature_name', 'event', 'event_name', 'plan',
   'model', 'model_name', 'duration_ms', 'price', 'sku', 'order_id', 'orderId', 'message_id',
   'messageId', '$insert_id', 'time', 'timestamp', 'currency', 'quantity', 'revenue', 'category',
-  'title', 'path', 'status', 'page_name', 'campaign_name', 'file_name', 'filename', 'hostname',
+  'title', 'path', 'status', 'sort_by_id', 'group_by_name', 'page_name', 'campaign_name', 'file_name', 'filename', 'hostname',
   'namespace', 'display', '$screen_width', '$lib', 'mp_lib', '$lib_version', 'session_duration',
   'relationship_status', 'address_id', 'bic', '商品名',
   // campaign parameters

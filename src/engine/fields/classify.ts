@@ -58,11 +58,13 @@ function classifyByParent(key: string, parent: string): FieldClass | undefined {
  * `createFieldClassifier()`. The returned object may be shared between calls: do not mutate it.
  */
 export function classifyField(key: string, parent?: string): FieldClass | undefined {
+  const parentNorm = parent === undefined ? '' : normalizeKey(parent);
   const reserved = RESERVED_KEYS.get(key);
-  if (reserved !== undefined) return reserved;
+  // In an organization's profile (a Mixpanel group's `$set`), `$name` is the group's name.
+  if (reserved !== undefined && (parentNorm === '' || kindOfParent(parentNorm) !== 'org'))
+    return reserved;
   const norm = normalizeKey(key);
   if (norm === '') return undefined;
-  const parentNorm = parent === undefined ? '' : normalizeKey(parent);
   const found =
     (parentNorm === '' ? undefined : classifyByParent(norm, parentNorm)) ??
     classifyWords(norm.split('_'), parentNorm === '' ? undefined : kindOfParent(parentNorm));

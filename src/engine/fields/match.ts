@@ -65,6 +65,17 @@ function lookupWord(word: string): Term | undefined {
   return end >= 2 && end < word.length ? lookupWord(word.slice(0, end)) : undefined;
 }
 
+/**
+ * `created_by_id`, `approved_by_name`, `assigned_to_id`: a head after `by` (or `assigned to`)
+ * that follows a past participle names the person who did it. (`sort_by_id` does not.)
+ */
+function byWhom(words: readonly string[], i: number): Kind | undefined {
+  const prep = words[i - 1];
+  const verb = words[i - 2] ?? '';
+  if (prep === 'by') return verb.length > 3 && verb.endsWith('ed') ? 'person' : undefined;
+  return prep === 'to' && verb === 'assigned' ? 'person' : undefined;
+}
+
 /** A generic head (`id`, `name`, `number`) decided by the word before it or by the parent. */
 function headAt(
   words: readonly string[],
@@ -74,7 +85,7 @@ function headAt(
   const word = words[i] ?? '';
   const head = HEAD_WORDS.get(word);
   if (head !== undefined) {
-    const kind = i > 0 ? MODIFIER_KINDS.get(words[i - 1] ?? '') : parentKind;
+    const kind = i > 0 ? (MODIFIER_KINDS.get(words[i - 1] ?? '') ?? byWhom(words, i)) : parentKind;
     const cls = kind === undefined ? undefined : HEADS.get(head)?.[kind];
     return cls && { start: i, end: i + 1, found: cls };
   }

@@ -118,7 +118,8 @@ export const INHERIT_WORDS: ReadonlySet<string> = new Set(
 /**
  * Reserved `$`-prefixed keys whose meaning is lost by normalization: Mixpanel's `$name` is the
  * person's name (profile property), whereas a plain `name` is usually an event, product or
- * page name. Keyed by the raw key.
+ * page name. Keyed by the raw key. Under an organization's parent (a group profile's traits) the
+ * key is read as a plain one: `$name` is then the organization's name.
  */
 export const RESERVED_KEYS: ReadonlyMap<string, FieldClass> = new Map([
   ['$name', c('user.name', 0.85)],

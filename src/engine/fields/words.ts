@@ -124,7 +124,8 @@ export const MODIFIER_KINDS: ReadonlyMap<string, Kind> = new Map([
       'subscriber recipient sender buyer purchaser payer patient employee student guest ' +
       'attendee applicant candidate player author profile identity emergency spouse traveler ' +
       'traveller passenger rider driver participant invitee friend assignee reviewer requester ' +
-      'reporter signer beneficiary payee organizer respondent ユーザー ユーザ 会員 顧客 お客様 ' +
+      'reporter signer beneficiary payee organizer respondent approver creator uploader inviter ' +
+      'commenter submitter ユーザー ユーザ 会員 顧客 お客様 ' +
       '利用者 本人',
   ),
   ...kinds(
