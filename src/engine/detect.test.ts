@@ -281,13 +281,14 @@ test('a field whose values never repeat stops being remembered, and every value 
 });
 
 test('names of query, form and key=value parameters classify their values, with exact spans', () => {
-  const url = 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro&email=t%40example.jp';
+  // A surname no name list holds: the parameter's name alone finds it.
+  const url = 'https://shop.example/thanks?full_name=Taro+Kurosawa&plan=pro&email=t%40example.jp';
   const found = detect({ next: url });
   const byName = (name: string) => found.filter((f) => f.innerPath === `?${name}`);
   // By name, the whole value (its `+` space included), reported once (raw and decoded views).
   assert.deepEqual(
     byName('full_name').map((f) => [f.kind, f.category, f.source, spanOf(url, f)]),
-    [['field_name', 'user.name', 'key', 'Taro+Yamada']],
+    [['field_name', 'user.name', 'key', 'Taro+Kurosawa']],
   );
   assert.deepEqual(byName('plan'), []);
   // The e-mail rule found the value: the name adds nothing.
@@ -325,9 +326,14 @@ test('names and addresses written out in free text: quoted, or words a space wou
     detect({ text })
       .filter((f) => f.source === 'key')
       .map((f) => [f.innerPath, f.category, spanOf(text, f)]);
-  assert.deepEqual(keyed('login ok full_name=Taro Yamada plan=pro'), [
-    ['?full_name', 'user.name', 'Taro Yamada'],
+  assert.deepEqual(keyed('login ok full_name=Taro Kurosawa plan=pro'), [
+    ['?full_name', 'user.name', 'Taro Kurosawa'],
   ]);
+  // A listed name is found by its value (person_full_name), the whole value: nothing to add.
+  assert.deepEqual(
+    detect({ text: 'login ok full_name=Taro Yamada plan=pro' }).map((f) => f.kind),
+    ['person_full_name'],
+  );
   assert.deepEqual(keyed('user full_name="岸辺 露伴" retry=1'), [
     ['?full_name', 'user.name', '岸辺 露伴'],
   ]);

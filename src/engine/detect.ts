@@ -250,13 +250,15 @@ export function createDetector(options: DetectOptions = {}): Detector {
   }
 
   /**
-   * True when a finding in `[from, to)` overlaps `[start, end)` with a category of `cat`'s line,
-   * or both are credentials (`GITHUB_TOKEN=ghp_…`: the token's rule says more than the name).
+   * True when a finding in `[from, to)` holds all of `[start, end)` with a category of `cat`'s
+   * line, or both are credentials (`GITHUB_TOKEN=ghp_…`: the token's rule says more than the
+   * name). A finding of part of the value (`Taro Yamada` of `full_name=Taro+Yamada+Jr`) leaves the
+   * name's finding of the whole.
    */
   function covered(from: number, to: number, start: number, end: number, cat: string): boolean {
     for (let i = from; i < to; i++) {
       const f = findings[i]!;
-      if (f.start >= end || f.end <= start) continue;
+      if (f.start > start || f.end < end) continue;
       const c = f.category;
       if (isUnder(c, cat) || isUnder(cat, c) || (isCredential(c) && isCredential(cat))) return true;
     }

@@ -238,9 +238,9 @@ test('values named inside a kept string are redacted: JSON keys, query and form 
       properties: {
         payload: JSON.stringify({ first_name: 'Taro', last_name: 'Yamada', plan: 'pro' }),
         body: 'first_name=Taro&last_name=Yamada&plan=pro',
-        next: 'https://shop.example/thanks?full_name=Taro+Yamada&plan=pro',
+        next: 'https://shop.example/thanks?full_name=Taro+Kurosawa&plan=pro',
         note: 'signup ok user_id=u_8812 tier=gold',
-        log: 'login full_name=Taro Yamada plan=pro',
+        log: 'login full_name=Taro Kurosawa plan=pro',
         logfmt: 'level=info full_name="岸辺 露伴" city=San Francisco ok',
       },
     },

@@ -10,6 +10,7 @@ import { ibanRules } from './iban.js';
 import { ipRules } from './ip.js';
 import { myNumberRules } from './my-number.js';
 import { nameRules } from './name.js';
+import { commonNameRules } from './name-common.js';
 import { phoneRules } from './phone.js';
 import { ssnRules } from './ssn.js';
 
@@ -27,4 +28,5 @@ export const piiRules: readonly Rule[] = [
   ...addressUsRules,
   ...dobRules,
   ...nameRules,
+  ...commonNameRules,
 ];

@@ -163,7 +163,7 @@ const STREET_BEFORE = /\d[A-Za-z]? (?:[A-Z][a-z]*\.? ){1,3}$/;
  * End of the capitalised word at `i` (`O'Brien`, `Smith-Jones`, `McDonald`), or `i` when none
  * starts there.
  */
-function wordEnd(text: string, i: number): number {
+export function wordEnd(text: string, i: number): number {
   const c = codeAt(text, i);
   if (c < 65 || c > 90) return i;
   let e = i + 1;

@@ -659,6 +659,26 @@ const NAMES: readonly Row[] = [
 test('names marked by an honorific, Japanese and English, in every context', () =>
   runPositives(NAMES));
 
+// Full names with nothing around them, from the given-name and surname lists: what button texts,
+// page titles and ticket subjects carry.
+const FULL_NAMES: readonly Row[] = [
+  ['Taro Yamada', 'Taro Yamada'],
+  ['Yamada Taro', 'Yamada Taro'],
+  ['YAMADA HANAKO', 'YAMADA HANAKO'],
+  ['Maria Garcia', 'Maria Garcia'],
+  ['Kenji Watanabe', 'Kenji Watanabe'],
+  ['Emily Smith-Jones', 'Emily Smith-Jones'],
+  ["Sean O'Brien", "Sean O'Brien"],
+  ['Michael J. Anderson', 'Michael J. Anderson'],
+  ['Sakura Ito', 'Sakura Ito'],
+].map(([value, match]) => ({
+  value: value!,
+  expect: [{ kind: 'person_full_name', match: match! }],
+}));
+
+test('full names of a listed given name and surname, in every context', () =>
+  runPositives(FULL_NAMES));
+
 // ---------------------------------------------------------------------------------------------
 // Hard negatives, in the fields and text where they really occur.
 
@@ -815,6 +835,19 @@ const NEGATIVES: readonly Negative[] = [
   { value: '佐藤部長に確認', key: 'note' },
   { value: '高橋大学', key: 'school' },
   { value: 'ドライバーさんに渡しました', key: 'note' },
+  // Title-case labels and brands that read like a given name and a surname.
+  { value: 'Grace Period Ended', key: 'title' },
+  { value: 'Max Retries Reached', key: 'event' },
+  { value: 'Bill Payment', key: 'title' },
+  { value: 'Mark As Read', key: 'cta' },
+  { value: 'Will Smith', key: 'note' },
+  { value: 'Calvin Klein Jeans', key: 'product_name' },
+  { value: 'Paul Smith Wallet', key: 'product_name' },
+  { value: 'Thomas Cook Holidays', key: 'title' },
+  { value: 'Jordan Retro 4', key: 'product_name' },
+  { value: 'Victoria Station', key: 'title' },
+  { value: 'Austin Texas', key: 'title' },
+  { value: 'Jackson Hole', key: 'title' },
 ];
 
 test('hard negatives produce no personal-data value finding in their real contexts', () => {
@@ -848,6 +881,7 @@ test('the tables cover every personal-data kind', () => {
     ...US_ADDRESSES,
     ...DOBS,
     ...NAMES,
+    ...FULL_NAMES,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),
