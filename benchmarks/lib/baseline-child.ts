@@ -2,33 +2,30 @@
  * Child process: the baseline server. A bare node:http server that checks the Basic-auth write
  * key, reads the body, `JSON.parse`s it and inserts every event of `batch` (as
  * `JSON.stringify(event)`) into the same SQLite table as Veil's outbox, opened by the same code
- * (same schema, WAL, same `synchronous`), with the same group commit: one IMMEDIATE transaction
- * per event-loop turn for every request pending, then `200 {"success":true}`. No decoding rules,
- * no policy, no metrics. Arguments: data directory, `full` | `normal`.
+ * (same schema, WAL, same `synchronous`), with the same statements (sixteen rows per INSERT) and
+ * the same group commit: one IMMEDIATE transaction per event-loop turn for every request
+ * pending, then `200 {"success":true}`. No decoding rules, no policy, no metrics. Arguments: data directory, `full` | `normal`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createRowInsert } from '../../src/store/sqlite/insert.js';
+import { prepareQueries } from '../../src/store/sqlite/queries.js';
 import { openDatabase } from '../../src/store/sqlite/schema.js';
+import type { NewRow } from '../../src/store/types.js';
 import { DESTINATION, serveChild, WRITE_KEY } from './server-child.js';
-
-type Row = readonly [string, string, string];
 
 function main(): void {
   const [dir, synchronous] = process.argv.slice(2);
   if (dir === undefined || (synchronous !== 'full' && synchronous !== 'normal'))
     throw new Error('usage: baseline-child DIR full|normal');
   const db = openDatabase(join(dir, 'baseline.db'), synchronous);
-  const insert = db.prepare(
-    `INSERT INTO queued (destination, message_id, payload, next_attempt_at, created_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-  const commit = db.transaction((rows: readonly Row[], at: number) => {
-    for (const r of rows) insert.run(r[0], r[1], r[2], at, at);
-  });
+  // The outbox's own statements: sixteen rows per INSERT, the rest one by one.
+  const insert = createRowInsert(prepareQueries(db));
+  const commit = db.transaction((rows: readonly NewRow[], at: number) => insert(rows, at));
   let rows = 0;
-  let pending: { rows: Row[]; res: ServerResponse }[] = [];
+  let pending: { rows: NewRow[]; res: ServerResponse }[] = [];
   const flush = (): void => {
     const batch = pending;
     pending = [];
@@ -50,9 +47,9 @@ function main(): void {
         return answer(res, 400, '{"success":false}');
       }
       if (!Array.isArray(batch)) return answer(res, 400, '{"success":false}');
-      const mine = batch.map((e: { messageId?: unknown }): Row => {
+      const mine = batch.map((e: { messageId?: unknown }): NewRow => {
         const id = typeof e.messageId === 'string' && e.messageId ? e.messageId : randomUUID();
-        return [DESTINATION, id, JSON.stringify(e)];
+        return { destination: DESTINATION, messageId: id, payload: JSON.stringify(e) };
       });
       if (pending.length === 0) setImmediate(flush);
       pending.push({ rows: mine, res });

@@ -97,6 +97,25 @@ describe('sqlite outbox', () => {
     await Promise.all([gateway.close(), cli.close()]);
   });
 
+  it('a group of more rows than one statement takes keeps every row, in order; a bad row fails its group alone', async () => {
+    const ob = openSqliteOutbox({ path: freshPath() });
+    const ids = Array.from({ length: 37 }, (_, i) => `m${i}`);
+    const bad = Array.from({ length: 20 }, (_, i) => row(i === 3 ? '' : `b${i}`, 'b'));
+    const [good, failed] = await Promise.allSettled([
+      ob.enqueue(ids.map((m) => row(m))),
+      ob.enqueue(bad),
+    ]);
+    assert.equal(good.status, 'fulfilled');
+    assert.equal(failed.status, 'rejected');
+    assert.deepEqual(
+      ob.lease('a', 100, 1_000).map((r) => r.messageId),
+      ids,
+    );
+    assert.deepEqual(ob.lease('b', 100, 1_000), [], 'nothing of the bad group');
+    assert.equal(ob.depth(), 37);
+    await ob.close();
+  });
+
   it('refuses a database written by a newer schema', () => {
     const path = freshPath();
     openSqliteOutbox({ path }).close();

@@ -15,6 +15,7 @@ import {
   type Row,
 } from '../types.js';
 import { createGroupCommit } from './group-commit.js';
+import { createRowInsert } from './insert.js';
 import { prepareQueries, type Queries } from './queries.js';
 import { openDatabase, type Synchronous } from './schema.js';
 
@@ -85,9 +86,8 @@ function createDepth(q: Queries) {
 }
 
 function createEnqueue(db: Database.Database, q: Queries, now: () => number) {
-  const insertGroup = db.transaction((rows: readonly NewRow[], at: number) => {
-    for (const r of rows) q.insert.run(r.destination, r.messageId, r.payload, at, at);
-  });
+  const insertRows = createRowInsert(q);
+  const insertGroup = db.transaction((rows: readonly NewRow[], at: number) => insertRows(rows, at));
   // Each group runs in a savepoint: a bad group rolls back alone, the others still commit.
   const insertAll = db.transaction((groups: readonly (readonly NewRow[])[], at: number) =>
     groups.map((g) => {
