@@ -18,6 +18,7 @@ import { createFieldGeneralizer } from './generalize-field.js';
 import type { CountryLookup } from './generalize/ip.js';
 import { bucketTimestamp } from './generalize/time.js';
 import type { MasterKey } from './keys.js';
+import { attributeName, rewriteElementsChain } from './elements-chain.js';
 import {
   createLeafMemo,
   GROUP_CALL,
@@ -86,6 +87,12 @@ const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'librar
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 const CREDENTIALS = 'user.authorization.credentials';
 const BROWSING = 'user.behavior.browsing_history';
+/** PostHog autocapture's element chain (see elements-chain.ts). */
+const ELEMENTS_CHAIN = '$elements_chain';
+/** An `href` or `attr__…` parameter of an elements chain (an inner path `?name`). */
+function isChainAttribute(innerPath: string | undefined): boolean {
+  return innerPath === '?href' || (innerPath !== undefined && innerPath.startsWith('?attr__'));
+}
 
 /**
  * A field holding a URL's query string or fragment: a `search` (`?invite=…&email=…`: Segment's
@@ -202,7 +209,9 @@ export function createPolicyTransform(
     key: string;
     parent: string;
     findings: readonly Finding[] | undefined;
-  } = { value: '', key: '', parent: '', findings: undefined };
+    /** The leaf is an elements chain whose attributes were rewritten already. */
+    chain: boolean;
+  } = { value: '', key: '', parent: '', findings: undefined, chain: false };
   const findingsOfLeaf = (): readonly Finding[] =>
     (current.findings ??= deps.detector.field(current.value, current.key, current.parent));
 
@@ -221,6 +230,8 @@ export function createPolicyTransform(
       // A value's own findings, and those a field name found inside it (a key of a JSON
       // document or a query string it holds: `{"first_name":"Taro"}`, `?email=…`).
       if (f.path !== '' || (f.source !== 'value' && f.innerPath === undefined)) continue;
+      // An elements chain's `href` and `attr__…` values were decided by their names already.
+      if (current.chain && f.source === 'key' && isChainAttribute(f.innerPath)) continue;
       if (f.kind === 'unscanned') {
         cut = cut < 0 ? f.start : Math.min(cut, f.start);
         continue;
@@ -242,12 +253,13 @@ export function createPolicyTransform(
     findings: readonly Finding[],
     before: Category[],
     fieldCat: Category | undefined,
+    rewritten = false,
   ): Out {
     const { spans, cut, kinds, cats } = spansOf(findings);
     for (const c of cats) if (!before.includes(c)) before.push(c);
     let out = cut >= 0 ? value.slice(0, cut) : value;
     out = redactSpans(out, spans);
-    let outcome: Outcome = spans.length > 0 ? 'redacted' : 'passed';
+    let outcome: Outcome = spans.length > 0 ? 'redacted' : rewritten ? 'generalized' : 'passed';
     if (out.length > policy.max_text_length || cut >= 0) {
       out = truncate(out, policy.max_text_length);
       if (outcome === 'passed') outcome = 'truncated';
@@ -315,6 +327,41 @@ export function createPolicyTransform(
     return out;
   }
 
+  /**
+   * One attribute of an elements chain: its new value, or undefined to remove it. An `href` is
+   * a URL (cut as the policy cuts URLs: `/invoices/:id`, no query), an `attr__…` is read by its
+   * name (`attr__data-user-id` is a user's id: pseudonymized); text, classes, ids and positions
+   * stay and are scanned with the rest of the chain.
+   */
+  function chainAttribute(
+    v: Visit,
+    name: string,
+    value: string,
+    found: Category[],
+  ): string | undefined {
+    if (!isChainAttribute(`?${name}`)) return value;
+    const attr = attributeName(name);
+    let cat: Category | undefined = BROWSING;
+    if (attr !== 'href') {
+      const c = classify(attr, ELEMENTS_CHAIN);
+      cat = c !== undefined && c.confidence >= minConf ? c.category : undefined;
+    }
+    if (cat === undefined) return value;
+    if (!found.includes(cat)) found.push(cat);
+    switch (plan.defaultFor(cat)) {
+      case 'drop':
+        return undefined;
+      case 'pseudonymize':
+        return pseudo.pseudonym(value, rotationFor(cat, attr), v.now);
+      case 'generalize': {
+        const g = generalize(value, cat, attr === 'href' ? 'href' : normalizeKey(attr));
+        return g === undefined ? undefined : String(g.value);
+      }
+      case 'keep':
+        return value;
+    }
+  }
+
   function leafOf(
     v: Visit,
     path: string,
@@ -330,6 +377,13 @@ export function createPolicyTransform(
     if (session === 'start') named = undefined;
     else if (session === undefined && isUrlPart(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
+    const chainCats: Category[] = [];
+    current.chain = key === ELEMENTS_CHAIN && typeof value === 'string' && fieldCat === undefined;
+    const original = value;
+    if (current.chain)
+      value = rewriteElementsChain(value as string, (name, val) =>
+        chainAttribute(v, name, val, chainCats),
+      );
     // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
     current.findings =
       typeof value === 'number' && fieldCat === undefined && Math.abs(value) < 1e6
@@ -338,7 +392,7 @@ export function createPolicyTransform(
     current.value = value;
     current.key = key;
     current.parent = parent;
-    const before: Category[] = fieldCat === undefined ? [] : [fieldCat];
+    const before: Category[] = fieldCat === undefined ? chainCats : [fieldCat];
     const rule = plan.ruleFor(before, findingsOfLeaf, segs, v.event);
     const action =
       rule?.action ??
@@ -397,7 +451,7 @@ export function createPolicyTransform(
       default:
         // keep / scan: the value stays, minus secrets and confident personal data found inside.
         return typeof value === 'string'
-          ? scrub(v, path, value, findingsOfLeaf(), before, fieldCat)
+          ? scrub(v, path, value, findingsOfLeaf(), before, fieldCat, value !== original)
           : scrubNumber(v, path, value, findingsOfLeaf(), before, fieldCat);
     }
   }
