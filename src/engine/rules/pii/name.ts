@@ -156,6 +156,20 @@ const EN_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Dear']);
 const EN_KEYWORDS = [...EN_HONORIFICS].flatMap((h) =>
   h === 'Dear' ? ['dear '] : [`${h.toLowerCase()}.`, `${h.toLowerCase()} `],
 );
+/** Brands named `Dr. …`: product names in shop events, not people (`Dr. Martens 1460 Boots`). */
+const DR_BRANDS = new Set([
+  'Martens',
+  'Pepper',
+  'Oetker',
+  'Scholl',
+  "Scholl's",
+  'Bronner',
+  "Bronner's",
+  'Jart',
+  'Brandt',
+  'Dre',
+  'Who',
+]);
 /** `12 Main Dr. Springfield`: `Dr` as a street's `Drive`, after a house number and its name. */
 const STREET_BEFORE = /\d[A-Za-z]? (?:[A-Z][a-z]*\.? ){1,3}$/;
 
@@ -210,6 +224,7 @@ function findEnglish(text: string, hit: Hit): Candidate | undefined {
   const start = i + 1;
   const end = capitalisedWords(text, start, dear ? 2 : 3);
   if (end === start) return undefined;
+  if (word === 'Dr' && DR_BRANDS.has(text.slice(start, wordEnd(text, start)))) return undefined;
   return { start, end, confidence: dear ? 0.6 : 0.7 };
 }
 
@@ -401,6 +416,9 @@ export const nameRules: readonly Rule[] = [
         'AdminMr. Smith',
         'Dr.Smith',
         'Dr. Appointment Booked',
+        'Dr. Martens 1460 Boots',
+        'Dr Pepper Zero 500ml',
+        "Dr. Bronner's Soap",
         'Mr Profile Viewed',
         'Friend Request Sent',
         'invite a friend Today',
