@@ -93,3 +93,23 @@ it("a page's title is text, not a URL: it stays (to be scanned as kept text is)"
   const drop = { ...policy, url: { ...policy.url, action: 'drop' as const } };
   assert.equal(generalizeField('Shop', BROWSING, 'title', drop, undefined), undefined);
 });
+
+it('a referring domain and the no-referrer mark stay: they say no more than an origin', () => {
+  const g = (v: string, key: string) => generalizeField(v, BROWSING, key, policy, undefined);
+  for (const key of ['$referring_domain', 'referring_domain', '$initial_referring_domain'])
+    assert.deepEqual(g('www.google.com', key), { value: 'www.google.com', after: BROWSING }, key);
+  for (const key of ['$referrer', '$initial_referrer', '$referring_domain'])
+    assert.deepEqual(g('$direct', key), { value: '$direct', after: BROWSING }, key);
+  // Anything else still goes through the origin: a path, an address, a full URL.
+  assert.equal(g('www.google.com/search?q=taro', 'referring_domain'), undefined);
+  assert.equal(g('taro@example.com', 'referrer'), undefined);
+  assert.deepEqual(g('https://mail.google.com/mail/u/0/#inbox', 'referrer'), {
+    value: 'https://mail.google.com',
+    after: BROWSING,
+  });
+  const drop = { ...policy, referrer: 'drop' as const };
+  assert.equal(
+    generalizeField('www.google.com', BROWSING, 'referring_domain', drop, undefined),
+    undefined,
+  );
+});

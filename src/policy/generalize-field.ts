@@ -11,7 +11,7 @@ import {
   generalizeVersion,
   isUserAgentString,
 } from './generalize/user-agent.js';
-import { generalizePath, generalizeUrl, referrerOrigin } from './generalize/url.js';
+import { generalizePath, generalizeUrl, isBareHost, referrerOrigin } from './generalize/url.js';
 import { roundCoordinate, roundCoordinateString } from './generalize/geo.js';
 import { Generations } from './recent.js';
 
@@ -83,6 +83,9 @@ function browsing(value: string, key: string, policy: Policy): Generalized | und
     const r = policy.referrer;
     if (r === 'keep') return { value, after: BROWSING };
     if (r === 'drop') return undefined;
+    // Already no more than an origin says: a referring domain (`$referring_domain:
+    // "www.google.com"`), or the SDKs' mark for no referrer (`$direct`). Both were removed.
+    if (value === '$direct' || isBareHost(value)) return { value, after: BROWSING };
     const out =
       r === 'origin'
         ? referrerOrigin(value)

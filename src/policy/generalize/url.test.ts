@@ -1,6 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { generalizePath, generalizeUrl, referrerOrigin, type UrlOptions } from './url.js';
+import {
+  generalizePath,
+  generalizeUrl,
+  isBareHost,
+  referrerOrigin,
+  type UrlOptions,
+} from './url.js';
 
 const STRIP: UrlOptions = {
   action: 'strip',
@@ -167,4 +173,26 @@ describe('referrerOrigin', () => {
   for (const [url, want] of cases) {
     test(`${url || '(empty)'} → ${want}`, () => assert.equal(referrerOrigin(url), want));
   }
+});
+
+describe('isBareHost', () => {
+  const cases: [string, boolean][] = [
+    ['www.google.com', true],
+    ['mail.google.com:443', true],
+    ['localhost.localdomain', true],
+    ['xn--r8jz45g.jp', true],
+    ['localhost', false],
+    ['taro@example.com', false],
+    ['https://www.google.com', false],
+    ['www.google.com/search', false],
+    ['.example.com', false],
+    ['example.com.', false],
+    ['a..b', false],
+    ['example.com:', false],
+    ['example.com:80a', false],
+    ['$direct', false],
+    ['', false],
+  ];
+  for (const [v, want] of cases)
+    test(`${v || '(empty)'} → ${want}`, () => assert.equal(isBareHost(v), want));
 });

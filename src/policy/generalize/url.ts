@@ -138,6 +138,31 @@ export function generalizePath(path: string): string {
  * The origin of a referrer URL (`https://www.google.com`), or `undefined` when `url` is not an
  * absolute http(s) URL. Never includes userinfo, path, query or fragment.
  */
+/**
+ * A host name alone (`www.google.com`, `mail.google.com:443`): what a `referring_domain` field
+ * holds. Letters, digits, `-` and `.` (at least one, not at either end), an optional port.
+ */
+export function isBareHost(v: string): boolean {
+  if (v.length < 3 || v.length > 253) return false;
+  let dots = 0;
+  let port = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (port >= 0) {
+      if (c < 48 || c > 57) return false;
+      continue;
+    }
+    if (c === 46) {
+      if (i === 0 || v.charCodeAt(i - 1) === 46) return false;
+      dots++;
+    } else if (c === 58) port = i;
+    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45))
+      return false;
+  }
+  const end = port >= 0 ? port : v.length;
+  return dots > 0 && v.charCodeAt(end - 1) !== 46 && (port < 0 || v.length - port > 1);
+}
+
 export function referrerOrigin(url: string): string | undefined {
   const scheme = SCHEME.exec(url.trimStart().slice(0, 40))?.[1];
   if (scheme === undefined || !HTTP.has(scheme.toLowerCase())) return undefined;
