@@ -5,14 +5,15 @@
  * names (`Yamada Taro`), with an optional middle initial (`John F. Kennedy`). Both words must be
  * on the lists, so a title-case label (`Grace Period`, `Max Retries`, `Bill Payment`) is not a
  * name: given names that are everyday words are left off the lists (will, mark, bill, max, jack,
- * rose, grace, may, june …), and brands named after people (`Calvin Klein`, `Paul Smith`,
- * `Thomas Cook`) are listed as not names.
+ * rose, grace, may, june …), brands named after people (`Calvin Klein`, `Paul Smith`,
+ * `Thomas Cook`) are listed as not names, and a field named for a brand or a maker (`brand`,
+ * `manufacturer`, `designer`) holds a brand, not a person.
  *
  * A name that is not on the lists (`Hanako Kuroda`, a rare name) is not read: that needs a
  * named-entity model, which Veil does not have. A name in a field named for it (`full_name`) is
  * found by the field classifier instead.
  */
-import type { Candidate, Hit, Rule } from '../../types.js';
+import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
 import { wordEnd } from './name.js';
 import { codeAt, isWordChar } from './shared.js';
 
@@ -112,7 +113,16 @@ const NOT_PERSONS = new Set([
   'sara lee',
   'vera bradley',
   'laura ashley',
+  'laura mercier',
+  'kevin murphy',
+  'paul mitchell',
+  'martha stewart',
+  'john frieda',
 ]);
+
+/** Fields that name a brand or a maker: a person's name there is the brand's (`brand: "Kate Spade"`). */
+const BRAND_FIELD =
+  /(?:^|_)(?:brand|brands|brand_name|manufacturer|make|maker|vendor|label|designer)$/;
 
 const GIVEN = new Set([...WESTERN_GIVEN, ...JAPANESE_GIVEN]);
 const JP_GIVEN = new Set(JAPANESE_GIVEN);
@@ -159,7 +169,8 @@ function candidate(text: string, start: number, end: number): Candidate | undefi
   return NOT_PERSONS.has(both) ? undefined : { start, end };
 }
 
-function findCommonName(text: string, hit: Hit): Candidate | undefined {
+function findCommonName(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  if (ctx.key.length > 0 && ctx.key.length <= 64 && BRAND_FIELD.test(ctx.key)) return undefined;
   const s = hit.start;
   if (!isUpper(codeAt(text, s)) || isWordChar(codeAt(text, s - 1))) return undefined;
   const caps = capsEnd(text, s) === hit.end;
@@ -206,8 +217,13 @@ export const commonNameRules: readonly Rule[] = [
         { text: "reply to Sean O'Brien today", match: "Sean O'Brien" },
         { text: 'shared with Emily Smith-Jones', match: 'Emily Smith-Jones' },
         { text: 'Delete account of Kenji Watanabe?', match: 'Kenji Watanabe' },
+        { text: 'gift for Maria Garcia', key: 'brand_notes', match: 'Maria Garcia' },
       ],
       negative: [
+        { text: 'Maria Garcia', key: 'brand' },
+        { text: 'Kevin Smith Studio', key: 'product_brand' },
+        { text: 'Taro Yamada', key: 'manufacturer' },
+        'Laura Mercier Powder',
         'Grace Period ended',
         'Max Retries reached',
         'Bill Payment',
