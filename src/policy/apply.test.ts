@@ -247,21 +247,18 @@ test('values named inside a kept string are redacted: JSON keys, query and form 
   );
   const out = r.event.properties!;
   // Whole names and places, not their first word: no part of them reaches the vendor.
-  assert.equal(out.log, 'login full_name=[redacted:field_name] plan=pro');
-  assert.equal(
-    out.logfmt,
-    'level=info full_name="[redacted:field_name]" city=[redacted:field_name] ok',
-  );
+  assert.equal(out.log, 'login full_name=[redacted:name] plan=pro');
+  assert.equal(out.logfmt, 'level=info full_name="[redacted:name]" city=[redacted:location] ok');
   assert.equal(
     out.payload,
-    '{"first_name":"[redacted:field_name]","last_name":"[redacted:field_name]","plan":"pro"}',
+    '{"first_name":"[redacted:first_name]","last_name":"[redacted:last_name]","plan":"pro"}',
   );
   assert.equal(
     out.body,
-    'first_name=[redacted:field_name]&last_name=[redacted:field_name]&plan=pro',
+    'first_name=[redacted:first_name]&last_name=[redacted:last_name]&plan=pro',
   );
-  assert.equal(out.next, 'https://shop.example/thanks?full_name=[redacted:field_name]&plan=pro');
-  assert.equal(out.note, 'signup ok user_id=[redacted:field_name] tier=gold');
+  assert.equal(out.next, 'https://shop.example/thanks?full_name=[redacted:name]&plan=pro');
+  assert.equal(out.note, 'signup ok user_id=[redacted:unique_id] tier=gold');
   // The records say what was inside each field.
   const body = r.records.find((x) => x.path === 'properties.body')!;
   assert.equal(body.outcome, 'redacted');

@@ -30,7 +30,7 @@ import {
 } from './leaf-memo.js';
 import { compilePlan, type Plan } from './plan.js';
 import { createPseudonymizer, type Rotation } from './pseudonymize.js';
-import { mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
+import { categoryLabel, mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
 
 /** What happened to a field. */
 export type Outcome =
@@ -238,7 +238,10 @@ export function createPolicyTransform(
       }
       if (f.confidence < minConf && !isSecretCategory(f.category)) continue;
       if (!plan.redactsInText(f.category)) continue;
-      spans.push({ start: f.start, end: f.end, label: f.kind });
+      // A value found by the name of its parameter or key (`?full_name=…`) is labelled by what
+      // the name says it is (`[redacted:name]`), not by how it was found.
+      const label = f.kind === 'field_name' ? categoryLabel(f.category) : f.kind;
+      spans.push({ start: f.start, end: f.end, label });
       kinds.push(f.kind);
       if (!cats.includes(f.category)) cats.push(f.category);
     }
@@ -443,7 +446,7 @@ export function createPolicyTransform(
           (typeof value === 'number' || spansOf(findingsOfLeaf()).spans.length === 0)
         ) {
           record(v, path, value, before, 'redacted', null);
-          return `[redacted:${fieldCat.slice(fieldCat.lastIndexOf('.') + 1)}]`;
+          return `[redacted:${categoryLabel(fieldCat)}]`;
         }
         return typeof value === 'string'
           ? scrub(v, path, value, findingsOfLeaf(), before, undefined)

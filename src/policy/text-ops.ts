@@ -26,6 +26,23 @@ export function redactSpans(value: string, spans: readonly Span[]): string {
   return out + value.slice(at);
 }
 
+/** Qualifier segments that say nothing alone: the label names what they qualify. */
+const QUALIFIED: Readonly<Record<string, string>> = {
+  first: 'first_name',
+  last: 'last_name',
+  imprecise: 'location',
+  precise: 'location',
+};
+
+/**
+ * The label a redaction by category shows (`user.contact.email` → `email`, `user.name.first` →
+ * `first_name`, `user.location.imprecise` → `location`): what was there, in a word.
+ */
+export function categoryLabel(category: string): string {
+  const last = category.slice(category.lastIndexOf('.') + 1);
+  return QUALIFIED[last] ?? last;
+}
+
 /** `••••4242`-style mask keeping the last `keepLast` characters (as `*`). */
 export function mask(value: string, keepLast: number): string {
   const keep = Math.min(keepLast, Math.floor(value.length / 2));
