@@ -573,6 +573,7 @@ export function createPolicyTransform(
     }
     if (key === 'event' || key === 'name') {
       // Event and page names are labels: scanned as text (no field-name meaning at the top).
+      current.chain = false; // not an elements chain, whichever leaf came before
       return typeof value === 'string'
         ? scrub(v, key, value, deps.detector.field(value, '', ''), [], undefined)
         : value;

@@ -151,7 +151,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.name', ['created_by_name', 'approver_name', 'creator_name']],
   ['user.device.device_id', ['adid', 'advertising_id', 'advertisingId', 'android_id', 'imei']],
   ['user.device.device_id', ['mac_address', '$ios_ifa', 'installation_id', ['id', 'device']]],
-  ['user.device.device_id', [['name', 'device']]],
+  ['user.device.device_id', [['name', 'device'], 'computer_name', 'laptop_id', 'pc_name']],
   ['user.device.cookie_id', ['anonymous_id', 'anonymousId', '$anon_id', 'ajs_anonymous_id']],
   ['user.device.cookie_id', ['_ga', 'cookie_id', 'visitor_id', 'visitorId', '$anon_distinct_id']],
   ['user.device.cookie_id', ['gclid', '_fbp', 'client_id']],

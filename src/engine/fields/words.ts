@@ -133,7 +133,10 @@ export const MODIFIER_KINDS: ReadonlyMap<string, Kind> = new Map([
     'org organization organisation company workspace tenant team group employer business ' +
       'enterprise firm 会社 企業 組織 法人',
   ),
-  ...kinds('device', 'device hardware machine install installation android phone 端末 デバイス'),
+  ...kinds(
+    'device',
+    'device hardware machine computer laptop pc install installation android phone 端末 デバイス',
+  ),
   ...kinds('cookie', 'anonymous anon visitor cookie browser'),
   ...kinds('session', 'session window'),
 ]);
