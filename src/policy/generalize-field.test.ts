@@ -113,3 +113,16 @@ it('a referring domain and the no-referrer mark stay: they say no more than an o
     undefined,
   );
 });
+
+it("a fragment field keeps a single-page app's route as a path, and drops anything else", () => {
+  const g = (v: string) => generalizeField(v, BROWSING, 'current_url_hash', policy, undefined);
+  assert.deepEqual(g('#/users/48213?tab=2'), { value: '#/users/:id', after: BROWSING });
+  assert.deepEqual(g('#!/cart'), { value: '#!/cart', after: BROWSING });
+  assert.equal(g('#access_token=eyJhbGciOi&state=x'), undefined);
+  assert.equal(g('#top'), undefined);
+  const origin = { ...policy, url: { ...policy.url, action: 'origin' as const } };
+  assert.equal(
+    generalizeField('#/users/1', BROWSING, 'current_url_hash', origin, undefined),
+    undefined,
+  );
+});

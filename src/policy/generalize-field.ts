@@ -54,9 +54,18 @@ function isReferrerKey(key: string): boolean {
 
 function browsing(value: string, key: string, policy: Policy): Generalized | undefined {
   const u = policy.url;
-  // A fragment alone (`current_url_hash: "#access_token=…"`): dropped as a URL's fragment is.
-  if (value.charCodeAt(0) === 35)
-    return u.action === 'keep' ? { value, after: BROWSING } : undefined;
+  // A fragment alone (`current_url_hash: "#access_token=…"`): dropped as a URL's fragment is,
+  // unless it is a single-page app's route (`#/users/123` → `#/users/:id`), kept as a URL keeps it.
+  if (value.charCodeAt(0) === 35) {
+    if (u.action === 'keep') return { value, after: BROWSING };
+    if (u.action !== 'strip') return undefined;
+    const route = generalizeUrl(value, {
+      action: 'strip',
+      allowParams: [],
+      replaceIds: u.replace_ids,
+    });
+    return route === undefined ? undefined : { value: route, after: BROWSING };
+  }
   // A page's title (`context.page.title`, `page_title`) is browsing history, but text, not a URL:
   // it stays as it came here and is scanned as kept text is (a name in it is redacted). The URL
   // generalizer made `Order 12345 | Shop` `:id` and cut `Invoice #INV-1` at the `#`.

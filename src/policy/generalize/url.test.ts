@@ -51,6 +51,15 @@ describe('generalizeUrl strip', () => {
     ['  https://h.example/a  ', 'https://h.example/a'],
     ['https://h.exa\nmple/a', 'https://h.example/a'],
     ['#top', undefined],
+    // A single-page app's hash route is its page: kept as a path, its query dropped.
+    ['https://app.example.com/#/users/48213?token=abc', 'https://app.example.com/#/users/:id'],
+    [
+      'https://h.example/?utm_source=x&t=1#!/cart/12345',
+      'https://h.example/?utm_source=x#!/cart/:id',
+    ],
+    ['/#/u/taro@example.com/settings', '/#/u/:email/settings'],
+    ['https://h.example/cb#access_token=eyJhbGciOi&x=1', 'https://h.example/cb'],
+    ['https://h.example/#/reset/token=abc123', 'https://h.example/'],
     ['', undefined],
     ['   ', undefined],
     ['javascript:alert(document.cookie)', undefined],
@@ -74,6 +83,10 @@ describe('generalizeUrl strip', () => {
     assert.equal(
       generalizeUrl('https://u:p@h.example/users/12345?email=x#f', { ...STRIP, replaceIds: false }),
       'https://h.example/users/12345',
+    );
+    assert.equal(
+      generalizeUrl('https://h.example/#/users/12345?email=x', { ...STRIP, replaceIds: false }),
+      'https://h.example/#/users/12345',
     );
   });
 

@@ -26,6 +26,26 @@ interface Parts {
   readonly origin: string | undefined;
   readonly path: string;
   readonly query: string;
+  /** A single-page app's hash route without its query (`#/users/123`, `#!/cart`); '' when none. */
+  readonly route: string;
+}
+
+/**
+ * A hash route without its query (`#/users/123?tab=2` → `#/users/123`, `#!/cart`), or '' when the
+ * fragment is not one: an anchor (`#top`), OAuth's `#access_token=…`, or a route holding `=` (a
+ * parameter, not a path).
+ */
+function hashRoute(fragment: string): string {
+  if (!fragment.startsWith('#/') && !fragment.startsWith('#!/')) return '';
+  const q = fragment.indexOf('?');
+  const route = q === -1 ? fragment : fragment.slice(0, q);
+  return route.includes('=') ? '' : route;
+}
+
+/** `#!/users/123` → `#!/users/:id`: the route's path generalized, its mark kept. */
+function generalizeRoute(route: string): string {
+  const slash = route.indexOf('/');
+  return route.slice(0, slash) + generalizePath(route.slice(slash));
 }
 
 /**
@@ -47,13 +67,14 @@ function split(input: string): Parts | undefined {
     }
     if (u.hostname === '') return undefined;
     const origin = scheme === undefined ? `//${u.host}` : `${u.protocol}//${u.host}`;
-    return { origin, path: u.pathname, query: u.search.slice(1) };
+    return { origin, path: u.pathname, query: u.search.slice(1), route: hashRoute(u.hash) };
   }
   const end = s.indexOf('#');
   const noFragment = end === -1 ? s : s.slice(0, end);
   const q = noFragment.indexOf('?');
   const path = (q === -1 ? noFragment : noFragment.slice(0, q)).replace(/\\/g, '/');
-  return { origin: undefined, path, query: q === -1 ? '' : noFragment.slice(q + 1) };
+  const route = end === -1 ? '' : hashRoute(s.slice(end));
+  return { origin: undefined, path, query: q === -1 ? '' : noFragment.slice(q + 1), route };
 }
 
 function allowSet(names: readonly string[]): ReadonlySet<string> {
@@ -90,8 +111,9 @@ function decodeName(raw: string): string {
  * - `origin` → scheme + host + non-default port (`https://shop.example.com`), never userinfo;
  *   `//host` for protocol-relative input; `undefined` for relative URLs (they have no origin).
  * - `strip` → origin + path (placeholders when `replaceIds`) + only the allowed query
- *   parameters (original order, values untouched) — no userinfo, no fragment. Relative URLs
- *   stay relative (`/checkout?x=1` → `/checkout`).
+ *   parameters (original order, values untouched) — no userinfo, no fragment except a
+ *   single-page app's hash route, kept as a path (`#/users/123?tab=2` → `#/users/:id`). Relative
+ *   URLs stay relative (`/checkout?x=1` → `/checkout`).
  *
  * Absolute URLs must be `http:` or `https:`; other schemes (`javascript:`, `data:`, `mailto:`,
  * app schemes), unparseable input and relative input with nothing left (`#top`) give
@@ -105,7 +127,9 @@ export function generalizeUrl(url: string, o: UrlOptions): string | undefined {
   if (parts === undefined) return undefined;
   if (o.action === 'origin') return parts.origin;
   const path = o.replaceIds ? generalizePath(parts.path) : parts.path;
-  const out = `${parts.origin ?? ''}${path}${filterQuery(parts.query, allowSet(o.allowParams))}`;
+  // A single-page app's route is its page: kept as a path is (ids replaced), its query dropped.
+  const route = o.replaceIds && parts.route !== '' ? generalizeRoute(parts.route) : parts.route;
+  const out = `${parts.origin ?? ''}${path}${filterQuery(parts.query, allowSet(o.allowParams))}${route}`;
   return out === '' ? undefined : out;
 }
 
