@@ -4,7 +4,8 @@
  * `JSON.stringify(event)`) into the same SQLite table as Veil's outbox, opened by the same code
  * (same schema, WAL, same `synchronous`), with the same statements (sixteen rows per INSERT) and
  * the same group commit: one IMMEDIATE transaction per event-loop turn for every request
- * pending, then `200 {"success":true}`. No decoding rules, no policy, no metrics. Arguments: data directory, `full` | `normal`.
+ * pending, then `200 {"success":true}`. No decoding rules, no policy, no metrics. Arguments: data
+ * directory, `full` | `normal`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
@@ -22,8 +23,7 @@ function main(): void {
     throw new Error('usage: baseline-child DIR full|normal');
   const db = openDatabase(join(dir, 'baseline.db'), synchronous);
   // The outbox's own statements: sixteen rows per INSERT, the rest one by one.
-  const insert = createRowInsert(prepareQueries(db));
-  const commit = db.transaction((rows: readonly NewRow[], at: number) => insert(rows, at));
+  const commit = db.transaction(createRowInsert(prepareQueries(db)));
   let rows = 0;
   let pending: { rows: NewRow[]; res: ServerResponse }[] = [];
   const flush = (): void => {

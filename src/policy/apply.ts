@@ -89,9 +89,13 @@ const CREDENTIALS = 'user.authorization.credentials';
 const BROWSING = 'user.behavior.browsing_history';
 /** PostHog autocapture's element chain (see elements-chain.ts). */
 const ELEMENTS_CHAIN = '$elements_chain';
-/** An `href` or `attr__…` parameter of an elements chain (an inner path `?name`). */
-function isChainAttribute(innerPath: string | undefined): boolean {
-  return innerPath === '?href' || (innerPath !== undefined && innerPath.startsWith('?attr__'));
+/** An elements-chain attribute the policy decides by its name: `href` and `attr__…`. */
+function isChainAttribute(name: string): boolean {
+  return name === 'href' || name.startsWith('attr__');
+}
+/** A finding of such an attribute by its name (a key finding at `?href`, `?attr__…`). */
+function isChainAttributeFinding(f: Finding): boolean {
+  return f.source === 'key' && f.innerPath !== undefined && isChainAttribute(f.innerPath.slice(1));
 }
 
 /**
@@ -209,9 +213,7 @@ export function createPolicyTransform(
     key: string;
     parent: string;
     findings: readonly Finding[] | undefined;
-    /** The leaf is an elements chain whose attributes were rewritten already. */
-    chain: boolean;
-  } = { value: '', key: '', parent: '', findings: undefined, chain: false };
+  } = { value: '', key: '', parent: '', findings: undefined };
   const findingsOfLeaf = (): readonly Finding[] =>
     (current.findings ??= deps.detector.field(current.value, current.key, current.parent));
 
@@ -230,8 +232,6 @@ export function createPolicyTransform(
       // A value's own findings, and those a field name found inside it (a key of a JSON
       // document or a query string it holds: `{"first_name":"Taro"}`, `?email=…`).
       if (f.path !== '' || (f.source !== 'value' && f.innerPath === undefined)) continue;
-      // An elements chain's `href` and `attr__…` values were decided by their names already.
-      if (current.chain && f.source === 'key' && isChainAttribute(f.innerPath)) continue;
       if (f.kind === 'unscanned') {
         cut = cut < 0 ? f.start : Math.min(cut, f.start);
         continue;
@@ -342,7 +342,7 @@ export function createPolicyTransform(
     value: string,
     found: Category[],
   ): string | undefined {
-    if (!isChainAttribute(`?${name}`)) return value;
+    if (!isChainAttribute(name)) return value;
     const attr = attributeName(name);
     let cat: Category | undefined = BROWSING;
     if (attr !== 'href') {
@@ -357,7 +357,7 @@ export function createPolicyTransform(
       case 'pseudonymize':
         return pseudo.pseudonym(value, rotationFor(cat, attr), v.now);
       case 'generalize': {
-        const g = generalize(value, cat, attr === 'href' ? 'href' : normalizeKey(attr));
+        const g = generalize(value, cat, normalizeKey(attr));
         return g === undefined ? undefined : String(g.value);
       }
       case 'keep':
@@ -381,15 +381,17 @@ export function createPolicyTransform(
     else if (session === undefined && isUrlPart(key, value)) named = BROWSING;
     const fieldCat = named ?? inherited;
     const chainCats: Category[] = [];
-    current.chain = key === ELEMENTS_CHAIN && typeof value === 'string' && fieldCat === undefined;
     const original = value;
-    if (current.chain)
+    const chain = key === ELEMENTS_CHAIN && typeof value === 'string' && fieldCat === undefined;
+    if (chain)
       value = rewriteElementsChain(value as string, (name, val) =>
         chainAttribute(v, name, val, chainCats),
       );
-    // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
-    current.findings =
-      typeof value === 'number' && fieldCat === undefined && Math.abs(value) < 1e6
+    current.findings = chain
+      ? // Its `href` and `attr__…` values were decided by their names already.
+        deps.detector.field(value, key, parent).filter((f) => !isChainAttributeFinding(f))
+      : // Small numbers without a sensitive name are counts, prices and durations: nothing to scan.
+        typeof value === 'number' && fieldCat === undefined && Math.abs(value) < 1e6
         ? NO_FINDINGS
         : undefined;
     current.value = value;
@@ -573,7 +575,6 @@ export function createPolicyTransform(
     }
     if (key === 'event' || key === 'name') {
       // Event and page names are labels: scanned as text (no field-name meaning at the top).
-      current.chain = false; // not an elements chain, whichever leaf came before
       return typeof value === 'string'
         ? scrub(v, key, value, deps.detector.field(value, '', ''), [], undefined)
         : value;

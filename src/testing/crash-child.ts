@@ -8,7 +8,8 @@
 import { openSqliteOutbox } from '../store/sqlite/outbox.js';
 
 const CALLS_PER_ROUND = 4;
-const ROWS_PER_CALL = 5;
+/** An SDK's batch: the outbox inserts sixteen rows per statement, then the rest one by one. */
+const ROWS_PER_CALL = 20;
 
 async function run(path: string, maxRounds: number): Promise<void> {
   const outbox = openSqliteOutbox({ path });

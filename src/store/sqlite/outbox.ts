@@ -86,8 +86,7 @@ function createDepth(q: Queries) {
 }
 
 function createEnqueue(db: Database.Database, q: Queries, now: () => number) {
-  const insertRows = createRowInsert(q);
-  const insertGroup = db.transaction((rows: readonly NewRow[], at: number) => insertRows(rows, at));
+  const insertGroup = db.transaction(createRowInsert(q));
   // Each group runs in a savepoint: a bad group rolls back alone, the others still commit.
   const insertAll = db.transaction((groups: readonly (readonly NewRow[])[], at: number) =>
     groups.map((g) => {

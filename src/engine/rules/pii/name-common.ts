@@ -160,8 +160,18 @@ function afterInitial(text: string, at: number, caps: boolean): number {
     : at;
 }
 
-function candidate(text: string, start: number, end: number): Candidate | undefined {
+function isAsciiLetter(c: number): boolean {
+  return isUpper(c) || (c >= 97 && c <= 122);
+}
+
+function candidate(
+  text: string,
+  start: number,
+  end: number,
+  ctx: ScanContext,
+): Candidate | undefined {
   if (isWordChar(codeAt(text, end))) return undefined;
+  if (ctx.key.length > 0 && ctx.key.length <= 64 && BRAND_FIELD.test(ctx.key)) return undefined;
   const both = text
     .slice(start, end)
     .toLowerCase()
@@ -170,7 +180,6 @@ function candidate(text: string, start: number, end: number): Candidate | undefi
 }
 
 function findCommonName(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
-  if (ctx.key.length > 0 && ctx.key.length <= 64 && BRAND_FIELD.test(ctx.key)) return undefined;
   const s = hit.start;
   if (!isUpper(codeAt(text, s)) || isWordChar(codeAt(text, s - 1))) return undefined;
   const caps = capsEnd(text, s) === hit.end;
@@ -180,17 +189,18 @@ function findCommonName(text: string, hit: Hit, ctx: ScanContext): Candidate | u
   if (codeAt(text, hit.end) === 32) {
     const from = afterInitial(text, hit.end + 1, caps);
     const end = nameWordEnd(text, from, caps);
-    if (end > from && SURNAMES.has(listed(text.slice(from, end)))) return candidate(text, s, end);
+    if (end > from && SURNAMES.has(listed(text.slice(from, end))))
+      return candidate(text, s, end, ctx);
   }
   // Surname first, for Japanese names: `Yamada Taro`, `YAMADA TARO`.
   if (JP_GIVEN.has(given) && codeAt(text, s - 1) === 32) {
     let b = s - 2;
-    while (b >= 0 && s - 1 - b <= 30 && /[A-Za-z]/.test(text.charAt(b))) b--;
+    while (b >= 0 && s - 1 - b <= 30 && isAsciiLetter(text.charCodeAt(b))) b--;
     const from = b + 1;
     if (from < s - 1 && !isWordChar(codeAt(text, from - 1))) {
       const word = text.slice(from, s - 1);
       if (nameWordEnd(text, from, caps) === s - 1 && JP_SURNAMES.has(word.toLowerCase()))
-        return candidate(text, from, hit.end);
+        return candidate(text, from, hit.end, ctx);
     }
   }
   return undefined;

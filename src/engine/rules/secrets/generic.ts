@@ -11,6 +11,16 @@ import { passwordValue, privateKeyValue, secretValue } from './context-values.js
 import { isBasicAuthCredential } from './helpers.js';
 
 /** Generic keyword-anchored secret rules. */
+/** What the two password rules share: the value is capture group 1, judged as a password. */
+const PASSWORD_VALUE = {
+  category: 'user.authorization.password',
+  group: 1,
+  boundary: false,
+  validate: passwordValue,
+  minEntropy: 2.5,
+  confidence: 0.65,
+} as const;
+
 export const genericRules: readonly Rule[] = [
   {
     id: 'generic_api_key',
@@ -103,18 +113,13 @@ export const genericRules: readonly Rule[] = [
     },
   },
   {
+    ...PASSWORD_VALUE,
     id: 'generic_password',
-    category: 'user.authorization.password',
     description:
       'Value assigned to a password / passwd / pwd key (8–200 chars, password-shaped, not a placeholder).',
     keywords: ['password', 'passwd', 'pwd'],
     pattern:
       /(?<![?&])(?:password|passwd|pwd)\\{0,2}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}\\{0,2}["'`]?((?<=")[^"\s\\]{8,200}(?=\\{0,2}")|(?<=')[^'\s\\]{8,200}(?=')|(?<!["'])[\w+/=.~!@$%^*#?-]{8,200}(?![\w+/=.~!@$%^*#?-]))/iy,
-    group: 1,
-    boundary: false,
-    validate: passwordValue,
-    minEntropy: 2.5,
-    confidence: 0.65,
     examples: {
       positive: [
         {
@@ -138,18 +143,13 @@ export const genericRules: readonly Rule[] = [
     },
   },
   {
+    ...PASSWORD_VALUE,
     id: 'prose_password',
-    category: 'user.authorization.password',
     description:
       'A password given in a sentence: "my password is X", "the passcode was X", "パスワードは X", "パスワード：X" (6–64 printable ASCII chars, password-shaped, not a placeholder).',
     keywords: ['password', 'passwd', 'passcode', 'パスワード'],
     pattern:
       /(?:(?:password|passwd|passcode)\s{1,3}(?:is|was)\s{1,3}|パスワード\s{0,2}(?:は|：|:|＝|=)\s{0,3})["'「『“]?([!#-&(-~]{6,64})/iy,
-    group: 1,
-    boundary: false,
-    validate: passwordValue,
-    minEntropy: 2.5,
-    confidence: 0.65,
     examples: {
       positive: [
         { text: 'Cannot log in, my password is Hunter2xyz! please help', match: 'Hunter2xyz!' },
