@@ -3,10 +3,14 @@
  * to `veil serve` and records which requests were answered with success; the gateway is
  * SIGKILLed mid-stream, restarted on the same data directory, and the rest of the stream is
  * sent. Every acknowledged messageId must reach the fake vendor; a duplicate must be the same
- * event under the same id; nothing the generator never sent may appear.
+ * event under the same id; nothing the generator never sent may appear. The disclosure ledger
+ * counts every acknowledged event although the killed gateway never flushed it (its counts come
+ * back from the journal the outbox committed with the rows).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openLedgerStore } from '../ledger/store.js';
 import { removeDir, startVeil, type VeilProcess } from '../testing/serve.js';
 import { segmentBatch, startVendors, vendorDestination } from './setup.js';
 import { dedupeId, eventsOf, until, waitForIds } from './wire.js';
@@ -61,6 +65,9 @@ test(
       version: 1,
       sources: { app: { type: 'segment', tokens: [KEY], destinations: ['seg'] } },
       destinations: { seg: vendorDestination('segment', vendor, 'E2E_SEG_KEY') },
+      // No timed flush: what the first gateway counted is only in memory and in the journal.
+      ledger: { flush_interval_ms: 3_600_000 },
+      inventory: { flush_interval_ms: 3_600_000 },
     };
     const env = { E2E_SEG_KEY: 'destsegkey' };
     const load: Load = { sent: new Set(), acked: new Set(), next: 0, ackedBatches: 0 };
@@ -86,6 +93,17 @@ test(
       await run(load, second.url, 'b', () => false);
       assert.ok(load.acked.size > ackedBeforeKill, 'the restarted gateway acknowledged nothing');
       await waitForIds(vendor, load.acked, 40_000);
+      await second.stop(); // writes what the second gateway counted
+      const ledger = openLedgerStore({ path: join(first.dataDir, 'ledger.db') });
+      const counted = ledger.impact({ destination: 'seg', from: '2000-01-01', to: '2100-12-31' });
+      ledger.close();
+      // Every event is counted when its policy runs: the acknowledged ones at least, and none
+      // twice (a request the kill cut short may have been counted without its answer).
+      assert.ok(
+        counted.events >= load.acked.size && counted.events <= load.sent.size,
+        `${counted.events} events in the ledger for ${load.acked.size} acknowledged and ${load.sent.size} sent`,
+      );
+      assert.equal(counted.subjects, 1, 'the one load user');
     } finally {
       await second?.stop();
       await first?.kill();

@@ -279,18 +279,23 @@ describe('gateway: a request whose preparing throws', () => {
   });
 });
 
+/** A config whose one Segment source feeds one file destination `archive`, data in `dir`. */
+function archiveConfig(dir: string, workers: number, more: Record<string, unknown>): Config {
+  return ConfigSchema.parse({
+    version: 1,
+    data_dir: join(dir, 'data'),
+    server: { port: 0, policy_workers: workers },
+    sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
+    destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
+    ...more,
+  });
+}
+
 describe('gateway: a full outbox', () => {
   for (const workers of [0, 1])
     it(`refuses what would not fit before the policies run, so refused tries are not counted (policy_workers: ${workers})`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'veil-gw-full-'));
-      const config = ConfigSchema.parse({
-        version: 1,
-        data_dir: join(dir, 'data'),
-        server: { port: 0, policy_workers: workers },
-        outbox: { high_water: 100 },
-        sources: { web: { type: 'segment', tokens: [TOKEN], destinations: ['archive'] } },
-        destinations: { archive: { type: 'file', path: join(dir, 'archive.ndjson') } },
-      });
+      const config = archiveConfig(dir, workers, { outbox: { high_water: 100 } });
       const gw = await createGateway(config, { env: ENV });
       let stopped = false;
       try {
@@ -430,4 +435,55 @@ describe('gateway: request bodies in flight', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('gateway: the ledger journal', () => {
+  for (const workers of [0, 1])
+    it(`commits the counts of acknowledged events with their rows, without raw ids, until written (policy_workers: ${workers})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'veil-gw-journal-'));
+      const config = archiveConfig(dir, workers, {
+        ledger: { flush_interval_ms: 3_600_000 },
+        inventory: { flush_interval_ms: 3_600_000 },
+      });
+      const gw = await createGateway(config, { env: ENV });
+      let stopped = false;
+      try {
+        const url = await gw.start();
+        gw.outbox.setState('archive', 'paused');
+        for (let b = 0; b < 3; b++) {
+          const r = await post(
+            url,
+            Array.from({ length: 5 }, (_, i) => track(b * 5 + i)),
+          );
+          assert.equal(r.status, 200);
+        }
+        const entries = gw.outbox.journal();
+        const text = JSON.stringify(entries);
+        let events = 0;
+        for (const e of entries)
+          for (const row of JSON.parse(e.data) as string[][]) {
+            assert.match(row[2]!, /^l1_/, 'a subject that is not a ledger pseudonym');
+            events += Number(/(?:^|;)\*:0:(\d+)/.exec(row[5]!)?.[1] ?? 0);
+          }
+        assert.equal(events, 15, 'every acknowledged event is in the journal');
+        for (const raw of ['user-1', EMAIL, '203.0.113.7'])
+          assert.ok(!text.includes(raw), `the journal holds the raw value ${raw}`);
+        await gw.shutdown(); // writes the counts, then drops what the journal held of them
+        stopped = true;
+        const ledger = openLedgerStore({ path: join(config.data_dir, 'ledger.db') });
+        const day = new Date().toISOString().slice(0, 10);
+        assert.equal(ledger.impact({ destination: 'archive', from: day, to: day }).events, 15);
+        assert.ok(ledger.appliedEpoch() >= 1);
+        ledger.close();
+        const again = await createGateway(config, { env: ENV });
+        assert.deepEqual(again.outbox.journal(), [], 'written entries are gone');
+        await again.shutdown();
+        const after = openLedgerStore({ path: join(config.data_dir, 'ledger.db') });
+        assert.equal(after.impact({ destination: 'archive', from: day, to: day }).events, 15);
+        after.close();
+      } finally {
+        if (!stopped) await gw.shutdown();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
 });

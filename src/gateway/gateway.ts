@@ -135,32 +135,47 @@ export async function createGateway(config: Config, settings: GatewaySettings): 
     : undefined;
   const workers = policyWorkers(config.server.policy_workers);
   const observing = config.inventory.enabled || config.ledger.enabled;
+  // The ledger's subjects are tallied on this thread: from the notes the workers' answers carry,
+  // or by the observer here without workers. The tally keeps the ledger's write-ahead journal,
+  // which the outbox commits with the rows of the events counted (docs/ledger.md, "Crashes").
+  const tally = config.ledger.enabled
+    ? createLedgerTally(createLedgerPseudonymizer(master), { journal: true })
+    : undefined;
   // Without workers the main thread observes; the record keeper pulls at every flush.
   const observer =
     observing && workers === 0
-      ? createObserver(config.ledger.enabled ? createLedgerPseudonymizer(master) : undefined, {
-          inventory: config.inventory.enabled,
-        })
+      ? createObserver(tally, { inventory: config.inventory.enabled })
       : undefined;
-  // With workers, the ledger's subjects are tallied here from the notes their answers carry.
-  const tally =
-    config.ledger.enabled && workers > 0
-      ? createLedgerTally(createLedgerPseudonymizer(master))
-      : undefined;
-  const records = createRecordKeeper(config, {
-    log,
-    metrics,
-    ...(sink && { alerts: (a: DriftAlert[]) => void sink(a) }),
-    ...(observer && { pull: () => observer.drain() }),
-    ...(tally && { pullLedger: () => tally.drain() }),
-  });
+  let records: ReturnType<typeof createRecordKeeper>;
+  try {
+    records = createRecordKeeper(config, {
+      log,
+      metrics,
+      ...(sink && { alerts: (a: DriftAlert[]) => void sink(a) }),
+      ...(observer && { pull: () => observer.drain() }),
+      ...(tally && workers > 0 && { pullLedger: () => tally.drain() }),
+      ...(tally && {
+        journal: {
+          entries: () => outbox.journal(),
+          epoch: () => tally.epoch(),
+          resume: (e: number) => tally.startAt(e),
+          written: (e: number) => void outbox.dropJournal(e),
+        },
+      }),
+    });
+  } catch (e) {
+    await outbox.close();
+    throw e;
+  }
+  if (tally && records) outbox.attachJournal(tally);
   const pool =
     workers > 0
       ? await createPolicyPool(config, settings.env, workers, {
           lost: () => log.error('a policy worker died; replacing it'),
           ...(records && { observed: (o: Observed) => records.observed(o) }),
           ...(tally &&
-            records && {
+            records &&
+            workers > 0 && {
               notes: (n: LedgerNotes) => {
                 tally.add(n);
                 if (tally.size() > MAX_TALLIED) records.flush();

@@ -14,6 +14,7 @@ import { FORM_CODES } from '../ledger/subject-day.js';
 import type { Form, LedgerDay } from '../ledger/types.js';
 import type { LedgerPseudonymizer } from '../ledger/subject.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
+import type { JournalEntry, JournalSource } from '../store/types.js';
 import type { FieldRecord, Outcome } from '../policy/apply.js';
 
 /** The ledger's pseudo category that counts events. */
@@ -84,6 +85,8 @@ interface Subject {
   readonly day: string;
   /** count per cell id (`cellId`) */
   readonly counts: number[];
+  /** Counts since the journal last took this subject (with a journal; same slots as `counts`). */
+  readonly journal: number[];
   /** The subject of the same raw id with another destination, org or day. */
   readonly next: Subject | undefined;
 }
@@ -194,12 +197,13 @@ interface LedgerSink {
 
 /**
  * An observer. `ledger`: a pseudonymizer to tally the ledger's subjects here (the main thread,
- * without policy workers), `'notes'` to note them for the main thread's tally (a policy
+ * without policy workers), or a tally made by the caller for that (one with a journal),
+ * `'notes'` to note them for the main thread's tally (a policy
  * worker, `takeNotes`), or undefined for no ledger. With `inventory: false` it drains no
  * inventory deltas (its field entries still serve the ledger's per-field cells).
  */
 export function createObserver(
-  ledger: LedgerPseudonymizer | 'notes' | undefined,
+  ledger: LedgerPseudonymizer | (LedgerTally & LedgerSink) | 'notes' | undefined,
   options: { readonly inventory?: boolean } = {},
 ): Observer {
   const inventoryOn = options.inventory ?? true;
@@ -207,7 +211,12 @@ export function createObserver(
   let inv = new Map<string, Map<string, Map<string, Group>>>();
   let keys = 0;
   let lastGroup: Group | undefined;
-  const tally = typeof ledger === 'function' ? createLedgerTally(ledger) : undefined;
+  const tally =
+    typeof ledger === 'function'
+      ? createLedgerTally(ledger)
+      : typeof ledger === 'object'
+        ? ledger
+        : undefined;
   let notes: string[] = [];
   let notesAt = 0;
   const sink: LedgerSink | undefined =
@@ -426,15 +435,64 @@ export interface LedgerTally {
   add(notes: LedgerNotes): void;
   /** Subject-days held. */
   size(): number;
-  /** The subject-days tallied since the last drain, made as they are read; the tally starts empty. */
+  /**
+   * The subject-days tallied since the last drain, made as they are read; the tally starts
+   * empty. With a journal, what it holds of them becomes an entry of the epoch `epoch()` gave
+   * before this call, and the tally counts into the next epoch.
+   */
   drain(): IterableIterator<LedgerDay>;
+}
+
+/**
+ * The ledger's write-ahead journal, kept by a tally made with `journal`: what was counted since
+ * the outbox's last commit, as entries the outbox commits in the same transaction as the rows
+ * of the events counted, so an acknowledged event's counts survive a crash (docs/ledger.md).
+ */
+export interface LedgerJournal extends JournalSource {
+  /** The epoch being counted now: the next drain's rows are this epoch's. */
+  epoch(): number;
+  /** Count into `epoch` from now on (at start: after the epochs found in the journal). */
+  startAt(epoch: number): void;
+}
+
+/** One journal entry's rows: `[destination, day, subject, org or '', vendor subject or '', counts]`. */
+export type JournalRow = readonly [string, string, string, string, string, string];
+
+/** The rows of a journal entry's `data`; throws on anything but an array of six-string rows. */
+export function journalRows(data: string): LedgerDay[] {
+  const parsed: unknown = JSON.parse(data);
+  if (!Array.isArray(parsed)) throw new TypeError('a ledger journal entry is not an array');
+  return parsed.map((r: unknown) => {
+    if (!Array.isArray(r) || r.length !== 6 || r.some((x) => typeof x !== 'string'))
+      throw new TypeError('a ledger journal row is not six strings');
+    const [destination, day, subject, org, vendorSubject, counts] = r as unknown as JournalRow;
+    return {
+      destination,
+      day,
+      subject,
+      counts,
+      ...(org !== '' && { org }),
+      ...(vendorSubject !== '' && { vendorSubject }),
+    };
+  });
 }
 
 /** Cells keys remembered per tally before the memory starts over (shapes are few). */
 const MAX_CELLS_KEYS = 4_096;
 
-/** A tally of subjects under the ledger pseudonymizer `pseudonym`. */
-export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally & LedgerSink {
+/**
+ * A tally of subjects under the ledger pseudonymizer `pseudonym`; with `journal`, it also keeps
+ * the write-ahead journal of its counts (`LedgerJournal`).
+ */
+export function createLedgerTally(
+  pseudonym: LedgerPseudonymizer,
+  options: { readonly journal: true },
+): LedgerTally & LedgerSink & LedgerJournal;
+export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally & LedgerSink;
+export function createLedgerTally(
+  pseudonym: LedgerPseudonymizer,
+  options: { readonly journal?: boolean } = {},
+): LedgerTally & LedgerSink & Partial<LedgerJournal> {
   // raw subject id → its subjects (one per destination, org and day, chained); raw ids stay in
   // this thread's memory until the next drain (as in the pseudonym cache) and are never drained.
   let led = new Map<string, Subject>();
@@ -443,6 +501,12 @@ export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally &
   let day = '';
   let lastSubject: Subject | undefined;
   let cellsByKey = new Map<string, readonly number[]>();
+  const journaling = options.journal === true;
+  // The journal: subjects counted since it was last taken, entries sealed at drains and not
+  // taken yet, and the epoch counted now.
+  let noted: Subject[] = [];
+  let sealed: JournalEntry[] = [];
+  let epoch = 1;
 
   function dayOf(now: number): string {
     if (now < dayStart || now >= dayStart + DAY_MS) {
@@ -484,6 +548,7 @@ export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally &
       vendorSubject,
       day: d,
       counts: [],
+      journal: [],
       next: head,
     };
     led.set(rawSubject, s);
@@ -493,12 +558,27 @@ export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally &
 
   /** Count one event with `cells` for its subject-day. */
   function count(s: Subject, cells: readonly number[]): void {
-    const counts = s.counts;
-    counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
-    for (let j = 0; j < cells.length; j++) {
-      const c = cells[j]!;
-      counts[c] = (counts[c] ?? 0) + 1;
+    add(s.counts, cells);
+    if (!journaling) return;
+    if (s.journal.length === 0) noted.push(s);
+    add(s.journal, cells);
+  }
+
+  /** The journal's entry of what `subjects` counted since it last took them, under `e`. */
+  function entryOf(subjects: readonly Subject[], e: number): JournalEntry {
+    const rows: JournalRow[] = [];
+    for (const s of subjects) {
+      rows.push([
+        s.destination,
+        s.day,
+        s.subject,
+        s.org ?? '',
+        s.vendorSubject ?? '',
+        encodeCounts(s.journal),
+      ]);
+      s.journal.length = 0;
     }
+    return { epoch: e, data: JSON.stringify(rows) };
   }
 
   function cellsOf(key: string): readonly number[] {
@@ -550,7 +630,37 @@ export function createLedgerTally(pseudonym: LedgerPseudonymizer): LedgerTally &
       led = new Map();
       size = 0;
       lastSubject = undefined;
+      if (journaling) {
+        if (noted.length > 0) sealed.push(entryOf(noted, epoch));
+        noted = [];
+        epoch++;
+      }
       return rows(l);
     },
+    ...(journaling && {
+      epoch: () => epoch,
+      startAt(e: number) {
+        epoch = e;
+      },
+      take(): JournalEntry[] {
+        const out = sealed;
+        sealed = [];
+        if (noted.length > 0) out.push(entryOf(noted, epoch));
+        noted = [];
+        return out;
+      },
+      restore(entries: readonly JournalEntry[]) {
+        sealed = [...entries, ...sealed];
+      },
+    }),
   };
+}
+
+/** Count one event with `cells` into `counts` (the pseudo category `*` too). */
+function add(counts: number[], cells: readonly number[]): void {
+  counts[EVENTS_CELL] = (counts[EVENTS_CELL] ?? 0) + 1;
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j]!;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
 }

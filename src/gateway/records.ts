@@ -14,6 +14,8 @@ import { openInventoryStore } from '../inventory/store.js';
 import type { InventoryDelta } from '../inventory/types.js';
 import { openLedgerStore } from '../ledger/store.js';
 import type { LedgerDay } from '../ledger/types.js';
+import type { JournalEntry } from '../store/types.js';
+import { journalRows } from './observe.js';
 import type { Metrics } from './metrics.js';
 import type { Observed } from './observe.js';
 
@@ -23,6 +25,7 @@ export interface RecordKeeper {
   observed(o: Observed): void;
   /** Write what is aggregated now. */
   flush(): void;
+
   /** Flush, stop the timers, close the stores. Idempotent. */
   close(): void;
 }
@@ -78,9 +81,26 @@ export interface RecordKeeperDeps {
    * every flush and made as they are written, a chunk at a time.
    */
   readonly pullLedger?: () => Iterator<LedgerDay>;
+  /**
+   * The ledger's write-ahead journal (the tally's, committed by the outbox). At creation the
+   * keeper writes the counts of the `entries()` the ledger has not written yet (a crash took
+   * them from memory), then calls `written` and `resume` with the epochs after them. `epoch()`
+   * is the epoch the next drain seals (read before pulling); `written(e)` is called once the
+   * ledger has written every epoch up to `e` (so the journal drops them).
+   */
+  readonly journal?: {
+    entries(): readonly JournalEntry[];
+    epoch(): number;
+    resume(epoch: number): void;
+    written(epoch: number): void;
+  };
 }
 
-/** The keeper for `config`, or undefined when both inventory and ledger are off. */
+/**
+ * The keeper for `config`, or undefined when both inventory and ledger are off. Throws when a
+ * store cannot be opened, or the journal's counts cannot be written to the ledger (then nothing
+ * is marked written: the entries stay for the next start).
+ */
 export function createRecordKeeper(
   config: Config,
   deps: RecordKeeperDeps,
@@ -201,13 +221,27 @@ export function createRecordKeeper(
     return rows;
   };
 
+  /** The journal's epochs up to `e` are written: say so in the ledger, then to the journal. */
+  function applied(e: number): void {
+    if (!led || !deps.journal) return;
+    try {
+      led.store.markApplied(e);
+      deps.journal.written(e);
+    } catch (err) {
+      log.error({ err: (err as Error).name }, 'ledger journal mark failed');
+    }
+  }
+
   function flush(): void {
+    // The epoch the drains below seal; written once their rows are (jobs run in order).
+    const epoch = deps.journal?.epoch();
     if (deps.pull) take(deps.pull());
     if (led && deps.pullLedger) queueWrites(deps.pullLedger(), sizers.ledger, writeLedger);
     if (inv && inv.agg.size() > 0)
       queueWrites(inv.agg.drain()[Symbol.iterator](), sizers.inventory, writeInventory);
     if (led && led.pending.length > 0)
       queueWrites(drainLedger()[Symbol.iterator](), sizers.ledger, writeLedger);
+    if (epoch !== undefined) queue.push(() => applied(epoch));
     if (!writing && queue.length > 0) {
       writing = true;
       setImmediate(pump);
@@ -220,12 +254,60 @@ export function createRecordKeeper(
     // judged in the order things were seen.
     // A job with rows left queues the rest again: run until none is left.
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) job();
+    const epoch = deps.journal?.epoch();
     if (deps.pull) take(deps.pull());
     if (led && deps.pullLedger) writeLedger([...iterable(deps.pullLedger())]);
     if (inv && inv.agg.size() > 0) writeInventory(inv.agg.drain());
     if (led && led.pending.length > 0) writeLedger(drainLedger());
+    if (epoch !== undefined) applied(epoch);
   }
 
+  /** Write the entries' counts the ledger lacks; the last epoch they or the ledger know. */
+  function replay(entries: readonly JournalEntry[]): number {
+    if (!led) return 0;
+    const done = led.store.appliedEpoch();
+    let last = done;
+    const rows: LedgerDay[] = [];
+    let bad = 0;
+    for (const e of entries) {
+      if (e.epoch > last) last = e.epoch;
+      if (e.epoch <= done) continue;
+      try {
+        for (const r of journalRows(e.data)) rows.push(r);
+      } catch {
+        bad++;
+      }
+    }
+    if (bad > 0) log.error({ entries: bad }, 'ledger journal entries unreadable, skipped');
+    if (last === done) return last;
+    // A ledger that cannot be written now fails the start (as one that cannot be opened does):
+    // the entries stay in the journal for the next one.
+    const r = led.store.flushDays(rows);
+    led.store.markApplied(last);
+    log.info(
+      { epochs: [done + 1, last], subjectDays: rows.length, skipped: r.skipped },
+      'ledger counts replayed from the journal',
+    );
+    return last;
+  }
+
+  if (led && deps.journal) {
+    let last: number;
+    try {
+      last = replay(deps.journal.entries());
+    } catch (e) {
+      inv?.store.close();
+      led.store.close();
+      throw new Error(
+        `the ledger journal could not be written to the ledger: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
+    }
+    deps.journal.written(last);
+    deps.journal.resume(last + 1);
+  }
   prune();
   const every = flushIntervalMs(config);
   const flushTimer = setInterval(flush, every);

@@ -10,10 +10,11 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * The schema version this code writes; a database with another version is refused (version 1,
- * one row per category × form, predates any deployment: delete that `ledger.db` to start over).
+ * The schema version this code writes; version 2 is brought to it, any other is refused
+ * (version 1, one row per category × form, predates any deployment: delete that `ledger.db` to
+ * start over).
  */
-export const LEDGER_SCHEMA_VERSION = 2;
+export const LEDGER_SCHEMA_VERSION = 3;
 
 // subject_days: one row per (destination, day, subject, org) — one write per subject-day per
 // flush. `counts` is the compact encoding of category × form → count (subject-day.ts), the
@@ -37,6 +38,13 @@ const SCHEMA = `CREATE TABLE subject_days (
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX subject_map_by_day ON subject_map (last_day);`;
 
+// Version 3: the last epoch of the write-ahead journal (kept in the outbox) whose counts are
+// written here; one row at most. Entries of later epochs are replayed at the gateway's start.
+const JOURNAL = `CREATE TABLE journal_applied (
+     one INTEGER PRIMARY KEY CHECK (one = 1),
+     epoch INTEGER NOT NULL CHECK (epoch >= 0)
+   ) STRICT;`;
+
 /** Open (creating when missing: directory 0700, file 0600) the ledger database at `path`. */
 export function openLedgerDatabase(path: string): Database.Database {
   const dir = dirname(path);
@@ -59,13 +67,14 @@ function migrate(db: Database.Database): void {
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === LEDGER_SCHEMA_VERSION) return;
-    if (version !== 0) {
+    if (version !== 0 && version !== 2) {
       throw new Error(
         `ledger database schema version ${version} is not supported by this Veil ` +
           `(it needs ${LEDGER_SCHEMA_VERSION}); an older ledger.db can be deleted to start anew`,
       );
     }
-    db.exec(SCHEMA);
+    if (version === 0) db.exec(SCHEMA);
+    db.exec(JOURNAL);
     db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
   });
   run.immediate();

@@ -210,6 +210,40 @@ describe('ledger store', () => {
     assert.throws(() => openLedgerStore({ path }), /schema version 1 is not supported/);
   });
 
+  it('brings a version 2 ledger to version 3 with its counts, and keeps the journal mark', () => {
+    const path = dbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const v2 = new Database(path);
+    v2.exec(`CREATE TABLE subject_days (
+       destination TEXT NOT NULL, day TEXT NOT NULL, subject TEXT NOT NULL, org TEXT NOT NULL,
+       counts TEXT NOT NULL CHECK (counts <> ''), UNIQUE (destination, day, subject, org)
+     ) STRICT;
+     CREATE TABLE subject_map (
+       destination TEXT NOT NULL, vendor_subject TEXT NOT NULL, subject TEXT NOT NULL,
+       last_day TEXT NOT NULL, PRIMARY KEY (destination, vendor_subject)
+     ) STRICT, WITHOUT ROWID;
+     CREATE INDEX subject_map_by_day ON subject_map (last_day);`);
+    v2.prepare('INSERT INTO subject_days VALUES (?, ?, ?, ?, ?)').run(
+      'mixpanel',
+      '2026-11-10',
+      ledger('u-1'),
+      '',
+      '*:0:3',
+    );
+    v2.pragma('user_version = 2');
+    v2.close();
+    const store = openLedgerStore({ path });
+    assert.equal(store.impact(W).events, 3, 'the stored counts are kept');
+    assert.equal(store.appliedEpoch(), 0);
+    store.markApplied(4);
+    store.markApplied(2); // an older epoch changes nothing
+    assert.equal(store.appliedEpoch(), 4);
+    store.close();
+    const again = openLedgerStore({ path });
+    assert.equal(again.appliedEpoch(), 4);
+    again.close();
+  });
+
   it('the file holds no planted raw value after the whole ledger path', () => {
     const path = dbPath();
     const s = openLedgerStore({ path });

@@ -79,6 +79,10 @@ export interface LedgerStore {
   flush(deltas: readonly LedgerDelta[]): FlushResult;
   /** Upsert-add packed subject-day rows in one transaction; invalid rows and cells are skipped. */
   flushDays(rows: readonly LedgerDay[]): FlushResult;
+  /** The last epoch of the write-ahead journal whose counts are written here (0: none). */
+  appliedEpoch(): number;
+  /** The journal's epochs up to `epoch` are written here (an older epoch changes nothing). */
+  markApplied(epoch: number): void;
   /** Delete counts and map entries whose day is more than `retentionDays` before today (UTC). */
   prune(retentionDays: number): number;
   /** Totals and per-(category, form) counts for `w`. */
@@ -121,6 +125,11 @@ function prepareWrites(db: Database.Database) {
          FROM subject_days WHERE day < ?`,
       )
       .pluck(),
+    applied: db.prepare('SELECT epoch FROM journal_applied').pluck(),
+    markApplied: db.prepare(
+      `INSERT INTO journal_applied (one, epoch) VALUES (1, ?)
+       ON CONFLICT DO UPDATE SET epoch = max(epoch, excluded.epoch)`,
+    ),
     pruneCounts: db.prepare('DELETE FROM subject_days WHERE day < ?'),
     pruneMap: db.prepare('DELETE FROM subject_map WHERE last_day < ?'),
   };
@@ -301,6 +310,10 @@ export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
       return { written: r.written, skipped: r.skipped + skipped };
     },
     flushDays: (rows) => flush.flush(rows),
+    appliedEpoch: () => (q.applied.get() as number | undefined) ?? 0,
+    markApplied(epoch) {
+      q.markApplied.run(epoch);
+    },
     prune(retentionDays) {
       flush.forget();
       return prune(retentionDays);

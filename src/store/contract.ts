@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { OutboxFullError, type NewRow, type Outbox } from './types.js';
+import { OutboxFullError, type JournalEntry, type NewRow, type Outbox } from './types.js';
 
 /** What the suite asks of a backend's factory. */
 export interface OutboxTestOptions {
@@ -249,6 +249,36 @@ export function outboxContract(
       assert.equal(leased.length, 201);
       assert.ok(!leased.includes('bad-ok'), 'no row of the rejected batch was committed');
       assert.ok(leased.includes('c49-3') && leased.includes('after-0'));
+    });
+
+    it('the ledger journal: entries commit with enqueued rows, in order, until dropped by epoch', async () => {
+      let next: JournalEntry[] = [];
+      ob.attachJournal({
+        take: () => {
+          const out = next;
+          next = [];
+          return out;
+        },
+        restore: (e) => {
+          next = [...e, ...next];
+        },
+      });
+      next = [{ epoch: 1, data: '[]' }];
+      await ob.enqueue(rows('a', 2));
+      next = [
+        { epoch: 1, data: '["late"]' },
+        { epoch: 2, data: '["b"]' },
+      ];
+      await ob.enqueue(rows('a', 1, 'x'));
+      await ob.enqueue(rows('a', 1, 'y')); // nothing to journal: no entry
+      assert.deepEqual(
+        ob.journal().map((e) => `${e.epoch}${e.data}`),
+        ['1[]', '1["late"]', '2["b"]'],
+      );
+      assert.equal(ob.dropJournal(1), 2);
+      assert.deepEqual(ob.journal(), [{ epoch: 2, data: '["b"]' }]);
+      assert.equal(ob.depth(), 4, 'the journal is not queued rows');
+      assert.deepEqual(ob.lease('a', 10, 1_000).length, 4);
     });
 
     it('close commits pending enqueues, is idempotent, and refuses later enqueues', async () => {

@@ -54,6 +54,26 @@ export interface DestinationStatus {
   readonly oldestAgeMs: number;
 }
 
+/**
+ * An entry of the disclosure ledger's write-ahead journal: the ledger counts of events, under
+ * ledger pseudonyms only (docs/ledger.md, "Crashes"). Committed in the same transaction as the
+ * rows of the events counted, kept until the ledger has written its epoch.
+ */
+export interface JournalEntry {
+  /** The ledger's flush epoch the counts belong to (increasing, from 1). */
+  readonly epoch: number;
+  /** The counts, as the ledger's journal encodes them (JSON). */
+  readonly data: string;
+}
+
+/** Where an outbox takes the journal entries it commits with each transaction of rows. */
+export interface JournalSource {
+  /** Entries to commit now; the source forgets them. */
+  take(): JournalEntry[];
+  /** Entries taken for a transaction that failed: to be taken again, before any newer one. */
+  restore(entries: readonly JournalEntry[]): void;
+}
+
 /** The durable outbox. Implementations: store/sqlite (embedded), store/postgres (later). */
 export interface Outbox {
   /**
@@ -62,6 +82,16 @@ export interface Outbox {
    * committed). Rejects with `OutboxFullError` when the high-water mark would be exceeded.
    */
   enqueue(rows: readonly NewRow[]): Promise<void>;
+  /**
+   * From now on, every transaction of `enqueue` also commits the entries `source` hands over
+   * (and gives them back when it fails), so an acknowledged event's ledger counts are as durable
+   * as its rows.
+   */
+  attachJournal(source: JournalSource): void;
+  /** The journal entries held, in the order committed. */
+  journal(): JournalEntry[];
+  /** Delete the journal entries of epochs up to `epoch` (the ledger wrote them); returns how many. */
+  dropJournal(epoch: number): number;
   /**
    * Lease up to `limit` rows of `destination` whose retry time has come, oldest first, for
    * `leaseMs`: leased rows are not handed out again until the lease expires (a crashed

@@ -8,6 +8,8 @@ import {
   type DeadRow,
   type DestinationState,
   type DestinationStatus,
+  type JournalEntry,
+  type JournalSource,
   type NewRow,
   type Outbox,
   type Row,
@@ -54,6 +56,8 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
   const states = new Map<string, DestinationState>();
   let nextId = 1;
   let closed = false;
+  let source: JournalSource | undefined;
+  let journal: JournalEntry[] = [];
 
   const removeDead = (pred: (r: DeadRow) => boolean): number => {
     const before = deadRows.length;
@@ -73,6 +77,16 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
         const id = nextId++;
         queued.set(id, { ...r, id, attempts: 0, createdAt: at, nextAt: at, leasedUntil: 0 });
       }
+      if (source) journal.push(...source.take());
+    },
+    attachJournal(s: JournalSource): void {
+      source = s;
+    },
+    journal: () => [...journal],
+    dropJournal(epoch: number): number {
+      const before = journal.length;
+      journal = journal.filter((e) => e.epoch > epoch);
+      return before - journal.length;
     },
     lease(destination: string, limit: number, leaseMs: number): Row[] {
       const at = now();

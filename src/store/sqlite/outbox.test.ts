@@ -3,14 +3,14 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { outboxContract } from '../contract.js';
 import { openSqliteOutbox } from './outbox.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 const root = mkdtempSync(join(tmpdir(), 'veil-outbox-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -123,6 +123,27 @@ describe('sqlite outbox', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     assert.throws(() => openSqliteOutbox({ path }), /schema version \d+ is newer/);
+  });
+
+  it('brings a version 1 outbox to the current schema with its rows (the ledger journal added)', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const v1 = new Database(path);
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec(`INSERT INTO queued (destination, message_id, payload, next_attempt_at, created_at)
+       VALUES ('d', 'm-1', '{}', 0, 0);`);
+    v1.pragma('user_version = 1');
+    v1.close();
+    const ob = openSqliteOutbox({ path });
+    assert.deepEqual(
+      ob.lease('d', 10, 1_000).map((r) => r.messageId),
+      ['m-1'],
+    );
+    assert.deepEqual(ob.journal(), []);
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    db.close();
+    await ob.close();
   });
 
   it('every acknowledged enqueue survives SIGKILL of the process', async () => {

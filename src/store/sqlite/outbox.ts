@@ -10,6 +10,8 @@ import {
   type DeadRow,
   type DestinationState,
   type DestinationStatus,
+  type JournalEntry,
+  type JournalSource,
   type NewRow,
   type Outbox,
   type Row,
@@ -85,20 +87,39 @@ function createDepth(q: Queries) {
   };
 }
 
-function createEnqueue(db: Database.Database, q: Queries, now: () => number) {
+function createEnqueue(
+  db: Database.Database,
+  q: Queries,
+  now: () => number,
+  journal: () => JournalSource | undefined,
+) {
   const insertGroup = db.transaction(createRowInsert(q));
-  // Each group runs in a savepoint: a bad group rolls back alone, the others still commit.
-  const insertAll = db.transaction((groups: readonly (readonly NewRow[])[], at: number) =>
-    groups.map((g) => {
-      try {
-        insertGroup(g, at);
-        return undefined;
-      } catch (e) {
-        return rejected(e);
-      }
-    }),
+  // Each group runs in a savepoint: a bad group rolls back alone, the others still commit. The
+  // journal's entries commit with them (a failure there fails the whole transaction).
+  const insertAll = db.transaction(
+    (groups: readonly (readonly NewRow[])[], at: number, entries: readonly JournalEntry[]) => {
+      const out = groups.map((g) => {
+        try {
+          insertGroup(g, at);
+          return undefined;
+        } catch (e) {
+          return rejected(e);
+        }
+      });
+      for (const e of entries) q.insertJournal.run(e.epoch, e.data);
+      return out;
+    },
   );
-  return (groups: readonly (readonly NewRow[])[]) => insertAll.immediate(groups, now());
+  return (groups: readonly (readonly NewRow[])[]) => {
+    const source = journal();
+    const entries = source?.take() ?? [];
+    try {
+      return insertAll.immediate(groups, now(), entries);
+    } catch (e) {
+      if (entries.length > 0) source!.restore(entries);
+      throw e;
+    }
+  };
 }
 
 type Depth = ReturnType<typeof createDepth>;
@@ -179,7 +200,8 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
   const db = openDatabase(options.path, options.synchronous ?? 'full');
   const q = prepareQueries(db);
   const ctx: Ctx = { db, q, depth: createDepth(q), now };
-  const insert = createEnqueue(db, q, now);
+  let journal: JournalSource | undefined;
+  const insert = createEnqueue(db, q, now, () => journal);
   const group = createGroupCommit<NewRow>((groups) => {
     const out = insert(groups);
     groups.forEach((g, i) => out[i] === undefined && ctx.depth.add(g.length));
@@ -215,6 +237,11 @@ export function openSqliteOutbox(options: SqliteOutboxOptions): Outbox {
         return Promise.reject(new OutboxFullError(queued, highWater));
       return group.add(rows);
     },
+    attachJournal(source) {
+      journal = source;
+    },
+    journal: () => q.journal.all() as JournalEntry[],
+    dropJournal: (epoch) => q.dropJournal.run(epoch).changes,
     ...deliveryOps(ctx, stateOf),
     depth: () => ctx.depth.get(),
     status: () => status(q, now()),

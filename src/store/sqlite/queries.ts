@@ -33,6 +33,9 @@ export function prepareQueries(db: Database.Database) {
        WHERE destination = ? AND next_attempt_at <= ? AND lease_until <= ?
        ORDER BY next_attempt_at, id LIMIT ?`,
     ),
+    insertJournal: p('INSERT INTO ledger_journal (epoch, data) VALUES (?, ?)'),
+    journal: p('SELECT epoch, data FROM ledger_journal ORDER BY id'),
+    dropJournal: p('DELETE FROM ledger_journal WHERE epoch <= ?'),
     setLease: p('UPDATE queued SET lease_until = ?, next_attempt_at = ? WHERE id = ?'),
     releaseLeases: p(
       'UPDATE queued SET lease_until = 0, next_attempt_at = min(next_attempt_at, ?) WHERE lease_until > 0',

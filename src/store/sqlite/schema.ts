@@ -7,12 +7,13 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The schema version this code writes; a database with a newer version is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** How long a statement waits for another connection's write lock (the CLI, a backup), in ms. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
-const MIGRATIONS: readonly string[] = [
+/** The schema's migrations: `MIGRATIONS[v]` takes version v to v + 1. */
+export const MIGRATIONS: readonly string[] = [
   // 1: queued rows, dead rows, destination states. STRICT so a wrong type is an error.
   `CREATE TABLE queued (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -41,6 +42,12 @@ const MIGRATIONS: readonly string[] = [
      destination TEXT PRIMARY KEY,
      state TEXT NOT NULL CHECK (state IN ('active', 'paused', 'cut')),
      updated_at INTEGER NOT NULL
+   ) STRICT;`,
+  // 2: the disclosure ledger's write-ahead journal (ledger pseudonyms and counts only).
+  `CREATE TABLE ledger_journal (
+     id INTEGER PRIMARY KEY,
+     epoch INTEGER NOT NULL CHECK (epoch > 0),
+     data TEXT NOT NULL
    ) STRICT;`,
 ];
 
