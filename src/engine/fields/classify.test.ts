@@ -33,6 +33,10 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.name', ['full_name', 'fullName', 'display_name', 'displayName', '$name', 'real_name']],
   ['user.name', ['contact_name', 'customer_name', 'cardholder_name', '氏名', '名前']],
   ['user.name', ['billing_name', 'shippingName', 'delivery_name']],
+  ['user.name', ['furigana', 'name_kana', 'nameKana', 'shimei', 'seimei', 'kanji_name']],
+  ['user.name', ['onamae', 'name_furigana', 'full_name_kana']],
+  ['user.name.last', ['sei', 'sei_kana', 'seiKana', 'myoji', 'last_name_kana']],
+  ['user.name.first', ['mei', 'mei_kana', 'meiKana', 'first_name_kana']],
   ['user.name', ['お名前（カナ）', ['name', 'traits'], ['name', '$set'], ['name', '$set_once']]],
   [
     'user.name',

@@ -25,6 +25,7 @@
  * The finding is the name only, not the honorific.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
+import { kanaFullName } from './name-kana.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
 const NAME = 'user.name';
@@ -328,8 +329,9 @@ function fullName(text: string, a: number, b: number): Candidate | undefined {
 
 /**
  * Japanese full names without an honorific (`担当の佐藤花子です`, `山田 太郎`): a run of kanji
- * that starts with a common surname and goes on with a one- to three-kanji given name, in one
- * pass over the text. Reads each character at most twice, and stops one name past `paid`, the
+ * that starts with a common surname and goes on with a one- to three-kanji given name, or the
+ * same in katakana from lists of readings (`ヤマダ タロウ`, see name-kana.ts), in one pass over
+ * the text. Reads each character at most twice, and stops one name past `paid`, the
  * number of matches the work budget pays for (the scanner cuts the text there).
  */
 function findFullNames(text: string, paid: number): Candidate[] | undefined {
@@ -337,7 +339,26 @@ function findFullNames(text: string, paid: number): Candidate[] | undefined {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isKanji(text.charCodeAt(i))) {
+    const ch = text.charCodeAt(i);
+    if (isKatakana(ch)) {
+      const a = i;
+      while (i < n && isKatakana(text.charCodeAt(i))) i++;
+      if (isLetter(codeAt(text, a - 1))) continue;
+      // `ヤマダ タロウ`: a second run one space after.
+      let next = -1;
+      const sep = codeAt(text, i);
+      if ((sep === 32 || sep === 0x3000) && isKatakana(codeAt(text, i + 1))) {
+        next = i + 1;
+        while (next < n && isKatakana(text.charCodeAt(next))) next++;
+      }
+      const c = (next > 0 && kanaFullName(text, a, i, next)) || kanaFullName(text, a, i, -1);
+      if (c === undefined) continue;
+      i = Math.max(i, c.end);
+      (out ??= []).push(c);
+      if (out.length > paid) break;
+      continue;
+    }
+    if (!isKanji(ch)) {
       i++;
       continue;
     }
@@ -392,6 +413,11 @@ export const nameRules: readonly Rule[] = [
         { text: '担当の佐藤花子です', match: '佐藤花子' },
         { text: '紹介者: 山田 太郎（営業）', match: '山田 太郎' },
         { text: 'my colleague 長谷川翔太 recommended', match: '長谷川翔太' },
+        { text: 'フリガナ: ヤマダ タロウ', match: 'ヤマダ タロウ' },
+        { text: '担当 サトウ・ハナコ', match: 'サトウ・ハナコ' },
+        { text: 'ｶﾅ スズキイチロウ 様', match: 'スズキイチロウ' },
+        { text: 'Signed up as タロウ ヤマダ', match: 'タロウ ヤマダ' },
+        { text: '申込者 サトー　ケンタ', match: 'サトー　ケンタ' },
       ],
       negative: [
         'お客様各位',
@@ -442,6 +468,17 @@ export const nameRules: readonly Rule[] = [
         '赤ちゃん用品',
         '取引先様各位',
         '林さん',
+        'サトウキビ畑',
+        'ヤマダ電機で購入',
+        'ログイン ボタン',
+        'ハヤシライス',
+        'マツダ ロードスター',
+        'イマイチな結果',
+        'アライグマ',
+        'スズキ',
+        'ケン',
+        'オノマトペ',
+        'カートに追加 ユウキ',
       ],
     },
   },

@@ -1,0 +1,116 @@
+/**
+ * Japanese full names written in katakana, the way forms ask for a name's reading (フリガナ) and
+ * the way names reach free text from them: `ヤマダ タロウ`, `サトウ・ハナコ`, `スズキイチロウ`,
+ * given name first too (`タロウ ヤマダ`). Katakana is mostly loanwords (`ログイン ボタン`,
+ * `カート`), so both parts must be on the lists below: the readings of the common surnames of
+ * the kanji rule (`SURNAMES` in name.ts) and of common given names. Long vowels are read either
+ * way (`サトウ` / `サトー`, `タロウ` / `タロー`, `オオタ` / `オータ`).
+ *
+ * Hiragana is left out: `さとう` is sugar, and hiragana words are everyday prose.
+ */
+import type { Candidate } from '../../types.js';
+
+const SURNAME_READINGS =
+  'サトウ スズキ タカハシ タナカ イトウ ワタナベ ヤマモト ナカムラ コバヤシ カトウ ヨシダ ヤマダ ' +
+  'ササキ ヤマグチ イノウエ キムラ サイトウ シミズ ヤマザキ イケダ ハシモト アベ イシカワ ヤマシタ ' +
+  'ナカジマ イシイ オガワ マエダ オカダ ハセガワ フジタ ゴトウ コンドウ ムラカミ エンドウ アオキ ' +
+  'サカモト フクダ オオタ ニシムラ フジイ カネコ オカモト フジワラ ミウラ ハラダ ナカガワ マツダ ' +
+  'タケウチ オノ タムラ ナカヤマ ワダ イシダ モリタ ウエダ ウチダ シバタ サカイ ヨコヤマ タカギ ' +
+  'アンドウ ミヤモト オオノ コジマ タニグチ イマイ クドウ タカダ マスダ マルヤマ スギヤマ ムラタ ' +
+  'オオツカ アライ コヤマ ヒラノ フジモト コウノ カワノ ノグチ タケダ マツイ イワサキ スガワラ ' +
+  'キノシタ クボ サノ ノムラ マツオ イチカワ キクチ スギモト フルカワ オオニシ シマダ ミズノ ' +
+  'サクライ タカノ ワタベ ヨシカワ ヤマウチ ニシダ イイダ ニシカワ コマツ キタムラ ヤスダ イガラシ ' +
+  'カワグチ ヒラタ ナカタ クボタ ハットリ イワタ ツチヤ ホンダ ヒグチ アキヤマ タグチ ナガイ ' +
+  'ヤマナカ ナカニシ ヨシムラ カワカミ イシハラ オオハシ マツオカ ババ ハマダ モリモト ホシノ ヤノ ' +
+  'アサノ オオクボ マツシタ ヨシオカ コイケ アラキ オオタニ ナイトウ マツウラ クマガイ クロダ ' +
+  'オザキ ナガタ カワムラ モチヅキ タナベ マツムラ オオシマ ヒライ ハヤカワ カンノ スガノ クリハラ ' +
+  'ニシヤマ ヒロセ ヨコタ イシバシ ハギワラ イワモト カタヤマ セキグチ ミヤタ オオイシ ホンマ ' +
+  'スドウ オカザキ オダ カマタ ウエハラ シノハラ コニシ マツバラ ナリタ キタガワ ホソカワ ハヤシ ' +
+  'マツモト チバ ミヤザキ フクシマ カワサキ ナカノ ウエノ';
+
+const GIVEN_READINGS =
+  // Men's names
+  'タロウ ジロウ イチロウ サブロウ ケンタ ショウタ ソウタ ユウト ハルト ユウキ ダイキ ダイスケ ' +
+  'ケンジ ヒロシ タカシ マコト ツヨシ ヒデキ ナオキ カズヤ タクヤ テツヤ シンジ コウジ ユウジ ' +
+  'リョウ リョウタ ショウ ショウヘイ コウヘイ シュンスケ ケイスケ ユウスケ ダイチ リク ハルキ ' +
+  'ソウマ ユウマ カイト ハヤト レン ミナト アオト ユウタ ケンイチ ケイタ マサト マサキ マサシ ' +
+  'ヒロキ ヒロト トモヤ タケシ サトシ アキラ オサム ススム イサム ミノル ノボル シゲル ヒトシ ' +
+  'マモル ヨシオ カズオ アツシ コウタ ジュン ケン ヤスシ タツヤ ナオト リュウセイ ユウセイ ' +
+  'コウキ ダイゴ ヨシキ カズキ ヒデアキ マサヒロ タカヒロ ノブユキ トシユキ ヒロユキ ' +
+  // Women's names
+  'ハナコ ユイ アオイ サクラ ヒナ ユナ メイ ミユ ユウカ ミサキ アヤカ ナナミ マイ ユミ ユミコ ' +
+  'ケイコ ヨウコ ヒロコ マユミ アケミ エミ エミコ ミホ サオリ ナオミ トモミ ヨシコ カズコ サチコ ' +
+  'ノリコ マリコ アキコ ナツキ ミズキ ハルカ アスカ リナ リコ モモカ ホノカ アカリ ヒナタ ユズキ ' +
+  'ツムギ リン カエデ ミオ ヒマリ ミク マナ マナミ チヒロ アヤ アヤノ ナツミ ユキ ユキコ ミドリ ' +
+  'シオリ カオリ カオル ユカ ユカリ マキ マミ マサコ トモコ ジュンコ キョウコ エリ エリカ ' +
+  'ミキ ミナ ミナミ サヤカ アユミ ナオコ ヒトミ メグミ レイコ リエ';
+
+/** Katakana with the vowel o or u, after which `ウ` may be written `ー` (`サトウ` → `サトー`). */
+const LONG_BEFORE = new Set(
+  Array.from('オコソトノホモヨロゴゾドボポョウクスツヌフムユルグズヅブプュ', (ch) =>
+    ch.charCodeAt(0),
+  ),
+);
+const U = 'ウ'.charCodeAt(0);
+
+/** A reading with its long vowels written as `ー` (`サトウ` → `サトー`, `オオタ` → `オータ`). */
+function withBars(reading: string): string {
+  let out = '';
+  for (let i = 0; i < reading.length; i++) {
+    const c = reading.charCodeAt(i);
+    const prev = out.charCodeAt(out.length - 1);
+    const long = (c === U && LONG_BEFORE.has(prev)) || (reading.startsWith('オオ', i - 1) && i > 0);
+    out += long ? 'ー' : reading[i];
+  }
+  return out;
+}
+
+function readings(list: string): Set<string> {
+  const out = new Set<string>();
+  for (const r of list.split(' ')) {
+    out.add(r);
+    out.add(withBars(r));
+  }
+  return out;
+}
+
+const SURNAMES = readings(SURNAME_READINGS);
+const GIVEN = readings(GIVEN_READINGS);
+/** Longest reading on either list, in characters. */
+const MAX_PART = Math.max(...[...SURNAMES, ...GIVEN].map((r) => r.length));
+const NAKAGURO = '・';
+
+/** True when `a` and `b` are a surname and a given name, in either order. */
+function pair(a: string, b: string): boolean {
+  return (SURNAMES.has(a) && GIVEN.has(b)) || (GIVEN.has(a) && SURNAMES.has(b));
+}
+
+/**
+ * The katakana full name in the katakana run `[a, b)` of `text` (`ヤマダタロウ`, `ヤマダ・タロウ`),
+ * or with the run after one space (`ヤマダ タロウ`: `next` is that run's end, -1 when none). A
+ * run that is one list entry joined to another without a separator is read surname first only.
+ */
+export function kanaFullName(
+  text: string,
+  a: number,
+  b: number,
+  next: number,
+): Candidate | undefined {
+  const run = text.slice(a, b);
+  if (next > b + 1) {
+    if (run.length <= MAX_PART && pair(run, text.slice(b + 1, next)))
+      return { start: a, end: next, confidence: 0.6 };
+    return undefined;
+  }
+  const dot = run.indexOf(NAKAGURO);
+  if (dot > 0) {
+    if (run.indexOf(NAKAGURO, dot + 1) < 0 && pair(run.slice(0, dot), run.slice(dot + 1)))
+      return { start: a, end: b, confidence: 0.6 };
+    return undefined;
+  }
+  if (run.length > 2 * MAX_PART) return undefined;
+  for (let k = 2; k <= run.length - 2 && k <= MAX_PART; k++)
+    if (SURNAMES.has(run.slice(0, k)) && GIVEN.has(run.slice(k)))
+      return { start: a, end: b, confidence: 0.55 };
+  return undefined;
+}
