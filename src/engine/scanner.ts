@@ -380,7 +380,11 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     pending.clear();
   }
   /** `view`: `text` is the NFKC view of a string (text rules read the string itself only). */
-  function dispatch(text: string, ctx: ScanContext, out: Match[], view: boolean): void {
+  /**
+   * Stage 2 over `text`. `textRules`: run the text rules too (on the original string; on an NFKC
+   * view only when its original holds half-width katakana, which the view makes full-width).
+   */
+  function dispatch(text: string, ctx: ScanContext, out: Match[], textRules: boolean): void {
     const keywords = t.automaton.keywords;
     const lengths = t.automaton.lengths;
     // Fail-closed work budget: ordinary text costs a fraction of it; a value built to make rules
@@ -474,7 +478,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
       }
     }
     // Text rules read the string once, up to where the budget (or an earlier cut) stops them.
-    if (nonAscii && !view && t.textRules.length > 0) {
+    if (nonAscii && textRules && t.textRules.length > 0) {
       for (const r of t.textRules) {
         budget -= ATTEMPT_OVERHEAD + cut;
         if (budget < 0) {
@@ -534,7 +538,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     scan(text, ctx, out) {
       const first = out.length;
       collect(text);
-      dispatch(text, ctx, out, false);
+      dispatch(text, ctx, out, true);
       if (nonAscii) scanNormalized(text, ctx, out);
       if (out.length - first > 1) dedupe(out, first);
       return info;
@@ -554,7 +558,7 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     };
     const tmp: Match[] = [];
     collect(view.text);
-    dispatch(view.text, ctx, tmp, true);
+    dispatch(view.text, ctx, tmp, hasHalfwidthKana(text));
     for (const m of tmp) {
       const start = view.map[m.start]!;
       const end = view.map[m.end - 1]! + view.width[m.end - 1]!;
@@ -568,6 +572,15 @@ export function createScanner(rules: readonly Rule[]): Scanner {
     info.base64.set(saved.base64);
     info.base64Count = saved.base64.length;
   }
+}
+
+/** True when `text` holds half-width katakana (`ﾔﾏﾀﾞ`, as bank transfers write names). */
+function hasHalfwidthKana(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff66 && c <= 0xff9d) return true;
+  }
+  return false;
 }
 
 /**

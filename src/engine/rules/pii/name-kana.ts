@@ -80,6 +80,19 @@ const GIVEN = readings(GIVEN_READINGS);
 const MAX_PART = Math.max(...[...SURNAMES, ...GIVEN].map((r) => r.length));
 const NAKAGURO = '・';
 
+/**
+ * `s` with combining sound marks joined to their kana (`タ` + U+3099 → `ダ`): the NFKC view of
+ * half-width katakana (`ﾀﾞ`) is made a unit at a time, so its voiced kana come apart.
+ */
+function composed(s: string): string {
+  return s.includes('\u3099') || s.includes('\u309a') ? s.normalize('NFC') : s;
+}
+
+/** Katakana, or a combining sound mark after one (see `composed`). */
+export function isKanaUnit(c: number): boolean {
+  return (c >= 0x30a1 && c <= 0x30ff) || c === 0x3099 || c === 0x309a;
+}
+
 /** True when `a` and `b` are a surname and a given name, in either order. */
 function pair(a: string, b: string): boolean {
   return (SURNAMES.has(a) && GIVEN.has(b)) || (GIVEN.has(a) && SURNAMES.has(b));
@@ -96,9 +109,9 @@ export function kanaFullName(
   b: number,
   next: number,
 ): Candidate | undefined {
-  const run = text.slice(a, b);
+  const run = composed(text.slice(a, b));
   if (next > b + 1) {
-    if (run.length <= MAX_PART && pair(run, text.slice(b + 1, next)))
+    if (run.length <= MAX_PART && pair(run, composed(text.slice(b + 1, next))))
       return { start: a, end: next, confidence: 0.6 };
     return undefined;
   }

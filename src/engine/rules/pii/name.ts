@@ -25,7 +25,7 @@
  * The finding is the name only, not the honorific.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { kanaFullName } from './name-kana.js';
+import { isKanaUnit, kanaFullName } from './name-kana.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
 const NAME = 'user.name';
@@ -342,14 +342,14 @@ function findFullNames(text: string, paid: number): Candidate[] | undefined {
     const ch = text.charCodeAt(i);
     if (isKatakana(ch)) {
       const a = i;
-      while (i < n && isKatakana(text.charCodeAt(i))) i++;
+      while (i < n && isKanaUnit(text.charCodeAt(i))) i++;
       if (isLetter(codeAt(text, a - 1))) continue;
       // `ヤマダ タロウ`: a second run one space after.
       let next = -1;
       const sep = codeAt(text, i);
       if ((sep === 32 || sep === 0x3000) && isKatakana(codeAt(text, i + 1))) {
         next = i + 1;
-        while (next < n && isKatakana(text.charCodeAt(next))) next++;
+        while (next < n && isKanaUnit(text.charCodeAt(next))) next++;
       }
       const c = (next > 0 && kanaFullName(text, a, i, next)) || kanaFullName(text, a, i, -1);
       if (c === undefined) continue;
@@ -418,6 +418,7 @@ export const nameRules: readonly Rule[] = [
         { text: 'ｶﾅ スズキイチロウ 様', match: 'スズキイチロウ' },
         { text: 'Signed up as タロウ ヤマダ', match: 'タロウ ヤマダ' },
         { text: '申込者 サトー　ケンタ', match: 'サトー　ケンタ' },
+        { text: '振込名義 ﾔﾏﾀﾞ ﾀﾛｳ', match: 'ﾔﾏﾀﾞ ﾀﾛｳ' },
       ],
       negative: [
         'お客様各位',
@@ -475,6 +476,7 @@ export const nameRules: readonly Rule[] = [
         'マツダ ロードスター',
         'イマイチな結果',
         'アライグマ',
+        'ﾛｸﾞｲﾝ ﾎﾞﾀﾝ',
         'スズキ',
         'ケン',
         'オノマトペ',
