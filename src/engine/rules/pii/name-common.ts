@@ -179,9 +179,55 @@ function candidate(
   return NOT_PERSONS.has(both) ? undefined : { start, end };
 }
 
+/** End of the lower-case word at `i` (`yamada`, `o'brien`), or `i` when none starts there. */
+function lowerEnd(text: string, i: number): number {
+  let e = i;
+  while (e - i < 30) {
+    const c = codeAt(text, e);
+    if ((c >= 97 && c <= 122) || ((c === 39 || c === 45) && e > i && isLower(codeAt(text, e + 1))))
+      e++;
+    else break;
+  }
+  return e - i >= 2 && !isWordChar(codeAt(text, e)) ? e : i;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** Categories of fields where people type names in lower case: search boxes. */
+const LOWER_CASE_FIELDS = 'user.behavior.search_history';
+
+/**
+ * In a search box people type names as they come (`taro yamada lawyer`): there, a given name and
+ * a surname in lower case, one space apart, in either order.
+ */
+function findLowerCase(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const s = hit.start;
+  if (lowerEnd(text, s) !== hit.end) return undefined;
+  if (codeAt(text, hit.end) === 32) {
+    const end = lowerEnd(text, hit.end + 1);
+    if (end > hit.end + 1 && SURNAMES.has(listed(text.slice(hit.end + 1, end))))
+      return candidate(text, s, end, ctx);
+  }
+  if (JP_GIVEN.has(text.slice(s, hit.end)) && codeAt(text, s - 1) === 32) {
+    let b = s - 2;
+    while (b >= 0 && s - 1 - b <= 30 && isLower(text.charCodeAt(b))) b--;
+    const from = b + 1;
+    if (from < s - 1 && !isWordChar(codeAt(text, from - 1)) && lowerEnd(text, from) === s - 1)
+      if (JP_SURNAMES.has(text.slice(from, s - 1))) return candidate(text, from, hit.end, ctx);
+  }
+  return undefined;
+}
+
 function findCommonName(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const s = hit.start;
-  if (!isUpper(codeAt(text, s)) || isWordChar(codeAt(text, s - 1))) return undefined;
+  if (isWordChar(codeAt(text, s - 1))) return undefined;
+  if (isLower(codeAt(text, s)))
+    return ctx.keyCategory?.startsWith(LOWER_CASE_FIELDS) === true
+      ? findLowerCase(text, hit, ctx)
+      : undefined;
+  if (!isUpper(codeAt(text, s))) return undefined;
   const caps = capsEnd(text, s) === hit.end;
   if (!caps && wordEnd(text, s) !== hit.end) return undefined;
   const given = text.slice(s, hit.end).toLowerCase();
@@ -228,6 +274,16 @@ export const commonNameRules: readonly Rule[] = [
         { text: 'shared with Emily Smith-Jones', match: 'Emily Smith-Jones' },
         { text: 'Delete account of Kenji Watanabe?', match: 'Kenji Watanabe' },
         { text: 'gift for Maria Garcia', key: 'brand_notes', match: 'Maria Garcia' },
+        {
+          text: 'taro yamada lawyer tokyo',
+          key: 'search_query',
+          match: 'taro yamada',
+        },
+        {
+          text: 'contract yamada taro',
+          key: 'q',
+          match: 'yamada taro',
+        },
       ],
       negative: [
         { text: 'Maria Garcia', key: 'brand' },
@@ -245,6 +301,9 @@ export const commonNameRules: readonly Rule[] = [
         'Victoria Station',
         'Jordan Retro 4',
         'jordan smith lowercase',
+        { text: 'jordan smith shoes', key: 'comment' },
+        { text: 'paul smith wallet', key: 'search_query' },
+        { text: 'grace period', key: 'q' },
         'Johnsonville Smith',
         'DavidSmith',
         'Taro Yamadas',
