@@ -724,3 +724,72 @@ test("a page's title is kept as text: its numbers and '#' stay, a name or an ema
     '注文 ORD-99812 – [redacted:person_name]様',
   );
 });
+
+test("the event's own names are redacted where it keeps text, and the records say so", () => {
+  const step = createPolicyStep(PolicySchema.parse({}), {
+    destination: 'mixpanel',
+    master,
+    detector,
+    now: () => Date.UTC(2026, 10, 20),
+  });
+  const identify = (n: number) =>
+    event({
+      type: 'identify',
+      userId: `user-${n}`,
+      messageId: `m-${n}`,
+      integrations: { All: true, Kuroda: true },
+      traits: { name: 'Hanako Kuroda', last_name: '黒田', plan: 'pro', note: 'list of Li items' },
+      context: {
+        page: {
+          title: 'Profile – Hanako Kuroda',
+          url: 'https://app.example.jp/users/hanako-kuroda/settings',
+        },
+        campaign: { term: 'kuroda' },
+      },
+      properties: { greeting: '黒田からのお知らせ', tags: ['Kurodas', 'KURODA'] },
+    });
+  for (let round = 0; round < 2; round++) {
+    // The second round's leaves come from the policy's memory: the names must still be noted.
+    const input = identify(round);
+    const before = JSON.stringify(input);
+    const r = step(input);
+    assert.equal(r.kind, 'ok');
+    const { event: out, records } = (r as { value: Minimized }).value;
+    assert.equal(JSON.stringify(input), before, 'the input is not changed');
+    const props = out.properties as Record<string, unknown>;
+    // The tags hold a word that only contains the name (`Kurodas`), checked below.
+    const text = JSON.stringify({
+      ...out,
+      integrations: undefined,
+      properties: { ...props, tags: [] },
+    });
+    for (const leak of ['Hanako', 'Kuroda', 'kuroda', '黒田', 'hanako'])
+      assert.ok(!text.includes(leak), `${leak} left in ${text}`);
+    const page = out.context!.page as Record<string, unknown>;
+    assert.equal(page.title, 'Profile – [redacted:name]');
+    assert.match(String(page.url), /\/users\/\[redacted:name\]-\[redacted:name\]\/settings$/);
+    assert.equal(props.greeting, '[redacted:name]からのお知らせ');
+    assert.deepEqual(
+      props.tags,
+      ['Kurodas', '[redacted:name]'],
+      'a word that only holds the name stays',
+    );
+    assert.equal((out.traits as Record<string, unknown>).note, 'list of Li items');
+    assert.deepEqual(out.integrations, { All: true, Kuroda: true }, 'structure is not text');
+    const title = records.find((x) => x.path === 'context.page.title');
+    assert.equal(title?.outcome, 'redacted');
+    assert.ok(title.before.includes('user.name'), JSON.stringify(title));
+    assert.ok(title.kinds.includes('event_name_echo'));
+  }
+
+  // A destination that gets names keeps them everywhere.
+  const keeps = createPolicyStep(
+    PolicySchema.parse({ rules: [{ match: { categories: ['user.name'] }, action: 'keep' }] }),
+    { destination: 'crm', master, detector, now: () => Date.UTC(2026, 10, 20) },
+  );
+  const kept = keeps(identify(9));
+  assert.equal(kept.kind, 'ok');
+  const out = (kept as { value: Minimized }).value.event;
+  assert.equal((out.traits as Record<string, unknown>).name, 'Hanako Kuroda');
+  assert.equal((out.properties as Record<string, unknown>).greeting, '黒田からのお知らせ');
+});

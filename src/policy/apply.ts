@@ -11,6 +11,7 @@ import type { Policy } from '../config/policy.js';
 import type { Detector } from '../engine/detect.js';
 import { createFieldClassifier, normalizeKey } from '../engine/fields/classify.js';
 import { createPathTrie, type PathNode, type PathSegment } from '../engine/path.js';
+import { isUnder } from '../engine/categories.js';
 import type { Category, Finding } from '../engine/types.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import { isSecretCategory } from './defaults.js';
@@ -28,6 +29,7 @@ import {
   type EventShape,
   type LeafMemoSlot,
 } from './leaf-memo.js';
+import { createEchoFinder } from './echo.js';
 import { compilePlan, type Plan } from './plan.js';
 import { createPseudonymizer, type Rotation } from './pseudonymize.js';
 import { categoryLabel, mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
@@ -87,6 +89,9 @@ const STRICT_CONTEXT = ['ip', 'userAgent', 'locale', 'timezone', 'page', 'librar
 const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 const CREDENTIALS = 'user.authorization.credentials';
 const BROWSING = 'user.behavior.browsing_history';
+const NAME = 'user.name';
+/** The kind a record gets when the event's own name was redacted in it (`redactEchoes`). */
+const ECHO = 'event_name_echo';
 /** PostHog autocapture's element chain (see elements-chain.ts). */
 const ELEMENTS_CHAIN = '$elements_chain';
 /** An elements-chain attribute the policy decides by its name: `href` and `attr__…`. */
@@ -159,6 +164,11 @@ interface Visit {
   readonly shape: EventShape;
   readonly now: number;
   readonly records: FieldRecord[];
+  /**
+   * Values of fields named for a person's name that did not leave as they came (removed,
+   * pseudonymized, redacted …): the event's own names, looked for in the text it keeps.
+   */
+  names: string[] | undefined;
 }
 
 /** Compile `policy` for one destination into a step function. */
@@ -319,14 +329,17 @@ export function createPolicyTransform(
       if (known !== undefined) {
         leafMemo.hit(at);
         v.records.push(known.record);
+        if (known.name) (v.names ??= []).push(value as string);
         return known.out;
       }
     }
     const n = v.records.length;
+    const names = v.names?.length ?? 0;
     const out = leafOf(v, at.path, segs, key, parent, value, inherited);
     const rec = v.records[n];
     if (memo !== undefined && rec !== undefined && v.records.length === n + 1)
-      if (rec.outcome !== 'pseudonymized') leafMemo.add(memo, value, { out, record: rec });
+      if (rec.outcome !== 'pseudonymized')
+        leafMemo.add(memo, value, { out, record: rec, name: (v.names?.length ?? 0) > names });
     return out;
   }
 
@@ -409,6 +422,15 @@ export function createPolicyTransform(
     // A field replaced as a whole (dropped, pseudonymized, generalized to a new value, masked,
     // truncated) is scanned only if a rule's match needed it; a kept or redacted one always is.
     const norm = key === '' ? '' : normalizeKey(key);
+    // A person's name this destination does not get: the event's other text must not give it.
+    if (
+      typeof value === 'string' &&
+      action !== 'keep' &&
+      action !== 'scan' &&
+      fieldCat !== undefined &&
+      isUnder(fieldCat, NAME)
+    )
+      (v.names ??= []).push(value);
     switch (action) {
       case 'drop':
         record(v, path, value, before, 'removed', null);
@@ -544,6 +566,51 @@ export function createPolicyTransform(
     return kept === 0 && keys.length > 0 ? REMOVE : out;
   }
 
+  /**
+   * The event's own names (`traits.name: "Hanako Kuroda"`, removed) where it keeps text
+   * (`context.page.title: "Profile – Hanako Kuroda"`, `/users/hanako-kuroda`): redacted there
+   * too, and the field's record says so. `out` is the transformed event (fresh objects only
+   * below the keys walked here).
+   */
+  function redactEchoes(v: Visit, out: Record<string, unknown>, names: readonly string[]): void {
+    const echo = createEchoFinder(names);
+    if (echo === undefined) return;
+    const visit = (value: unknown, at: PathNode<LeafMemoSlot>): unknown => {
+      if (typeof value === 'string') {
+        const spans = echo(value);
+        if (spans.length === 0) return value;
+        markEcho(v, at.path);
+        return redactSpans(value, spans);
+      }
+      if (value === null || typeof value !== 'object') return value;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) value[i] = visit(value[i], paths.child(at, i));
+        return value;
+      }
+      const o = value as Record<string, unknown>;
+      for (const k of Object.keys(o)) setKey(o, k, visit(o[k], paths.child(at, k)));
+      return o;
+    };
+    for (const k of Object.keys(out)) {
+      if (STRUCTURE_KEYS.has(k) || IDENTITY_KEYS.has(k) || TIMESTAMP_KEYS.has(k)) continue;
+      setKey(out, k, visit(out[k], paths.child(paths.root(), k)));
+    }
+  }
+
+  /** The record of `path` (its first) now says a name was redacted in it. */
+  function markEcho(v: Visit, path: string): void {
+    const i = v.records.findIndex((r) => r.path === path);
+    if (i < 0) return;
+    const r = v.records[i]!;
+    if (r.kinds.includes(ECHO)) return;
+    v.records[i] = {
+      ...r,
+      before: r.before.includes(NAME) ? r.before : [...r.before, NAME],
+      outcome: r.outcome === 'passed' || r.outcome === 'truncated' ? 'redacted' : r.outcome,
+      kinds: [...r.kinds, ECHO],
+    };
+  }
+
   function topLevel(v: Visit, key: string, value: unknown): Out {
     if (STRUCTURE_KEYS.has(key)) return value;
     if (TIMESTAMP_KEYS.has(key)) {
@@ -598,12 +665,13 @@ export function createPolicyTransform(
     const name = typeof event.event === 'string' ? event.event : '';
     if (plan.dropsEvent(name)) return 'drop';
     const shape = event.type === 'group' ? GROUP_CALL : event.type === 'page' ? PAGE_CALL : PLAIN;
-    const v: Visit = { event: name, shape, now: now(), records: [] };
+    const v: Visit = { event: name, shape, now: now(), records: [], names: undefined };
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(event)) {
       const r = topLevel(v, k, (event as Record<string, unknown>)[k]);
       if (r !== REMOVE) setKey(out, k, r);
     }
+    if (v.names !== undefined) redactEchoes(v, out, v.names);
     return { event: out as CanonicalEvent, records: v.records };
   };
 }

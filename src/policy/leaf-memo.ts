@@ -26,6 +26,8 @@ const REST = 1_024;
 export interface LeafResult {
   readonly out: unknown;
   readonly record: FieldRecord;
+  /** The value is a person's name the policy did not pass (see `Visit.names` in apply.ts). */
+  readonly name: boolean;
 }
 
 type Results = Map<string | number, LeafResult>;
