@@ -782,6 +782,20 @@ test("the event's own names are redacted where it keeps text, and the records sa
     assert.ok(title.kinds.includes('event_name_echo'));
   }
 
+  // A handle is looked for whole (`taro_y84`, not `taro`).
+  const handle = step(
+    event({
+      type: 'identify',
+      userId: 'u-7',
+      messageId: 'm-7',
+      traits: { username: 'taro_y84' },
+      context: { page: { title: 'taro_y84 on Social – taro' } },
+    }),
+  );
+  assert.equal(handle.kind, 'ok');
+  const hp = (handle as { value: Minimized }).value.event.context!.page as Record<string, unknown>;
+  assert.equal(hp.title, '[redacted:username] on Social – taro');
+
   // A destination that gets names keeps them everywhere.
   const keeps = createPolicyStep(
     PolicySchema.parse({ rules: [{ match: { categories: ['user.name'] }, action: 'keep' }] }),

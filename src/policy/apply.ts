@@ -29,7 +29,7 @@ import {
   type EventShape,
   type LeafMemoSlot,
 } from './leaf-memo.js';
-import { createEchoFinder } from './echo.js';
+import { createEchoFinder, type Echo } from './echo.js';
 import { compilePlan, type Plan } from './plan.js';
 import { createPseudonymizer, type Rotation } from './pseudonymize.js';
 import { categoryLabel, mask, maskEmail, redactSpans, truncate, type Span } from './text-ops.js';
@@ -90,6 +90,7 @@ const PSEUDONYMOUS = 'user.unique_id.pseudonymous';
 const CREDENTIALS = 'user.authorization.credentials';
 const BROWSING = 'user.behavior.browsing_history';
 const NAME = 'user.name';
+const USERNAME = 'user.account.username';
 /** The kind a record gets when the event's own name was redacted in it (`redactEchoes`). */
 const ECHO = 'event_name_echo';
 /** PostHog autocapture's element chain (see elements-chain.ts). */
@@ -165,10 +166,10 @@ interface Visit {
   readonly now: number;
   readonly records: FieldRecord[];
   /**
-   * Values of fields named for a person's name that did not leave as they came (removed,
-   * pseudonymized, redacted …): the event's own names, looked for in the text it keeps.
+   * Values of fields named for a person's name or handle that did not leave as they came
+   * (removed, pseudonymized, redacted …): the event's own names, looked for in the text it keeps.
    */
-  names: string[] | undefined;
+  echoes: Echo[] | undefined;
 }
 
 /** Compile `policy` for one destination into a step function. */
@@ -329,17 +330,20 @@ export function createPolicyTransform(
       if (known !== undefined) {
         leafMemo.hit(at);
         v.records.push(known.record);
-        if (known.name) (v.names ??= []).push(value as string);
+        if (known.echo !== undefined)
+          (v.echoes ??= []).push({ value: value as string, kind: known.echo });
         return known.out;
       }
     }
     const n = v.records.length;
-    const names = v.names?.length ?? 0;
+    const echoes = v.echoes?.length ?? 0;
     const out = leafOf(v, at.path, segs, key, parent, value, inherited);
     const rec = v.records[n];
     if (memo !== undefined && rec !== undefined && v.records.length === n + 1)
-      if (rec.outcome !== 'pseudonymized')
-        leafMemo.add(memo, value, { out, record: rec, name: (v.names?.length ?? 0) > names });
+      if (rec.outcome !== 'pseudonymized') {
+        const echo = (v.echoes?.length ?? 0) > echoes ? v.echoes![echoes]!.kind : undefined;
+        leafMemo.add(memo, value, { out, record: rec, echo });
+      }
     return out;
   }
 
@@ -422,15 +426,16 @@ export function createPolicyTransform(
     // A field replaced as a whole (dropped, pseudonymized, generalized to a new value, masked,
     // truncated) is scanned only if a rule's match needed it; a kept or redacted one always is.
     const norm = key === '' ? '' : normalizeKey(key);
-    // A person's name this destination does not get: the event's other text must not give it.
-    if (
-      typeof value === 'string' &&
-      action !== 'keep' &&
-      action !== 'scan' &&
-      fieldCat !== undefined &&
-      isUnder(fieldCat, NAME)
-    )
-      (v.names ??= []).push(value);
+    // A person's name or handle this destination does not get: the event's other text must not
+    // give it.
+    if (typeof value === 'string' && action !== 'keep' && action !== 'scan' && fieldCat) {
+      const kind = isUnder(fieldCat, NAME)
+        ? 'name'
+        : isUnder(fieldCat, USERNAME)
+          ? 'handle'
+          : undefined;
+      if (kind !== undefined) (v.echoes ??= []).push({ value, kind });
+    }
     switch (action) {
       case 'drop':
         record(v, path, value, before, 'removed', null);
@@ -572,14 +577,14 @@ export function createPolicyTransform(
    * too, and the field's record says so. `out` is the transformed event (fresh objects only
    * below the keys walked here).
    */
-  function redactEchoes(v: Visit, out: Record<string, unknown>, names: readonly string[]): void {
-    const echo = createEchoFinder(names);
+  function redactEchoes(v: Visit, out: Record<string, unknown>, echoes: readonly Echo[]): void {
+    const echo = createEchoFinder(echoes);
     if (echo === undefined) return;
     const visit = (value: unknown, at: PathNode<LeafMemoSlot>): unknown => {
       if (typeof value === 'string') {
         const spans = echo(value);
         if (spans.length === 0) return value;
-        markEcho(v, at.path);
+        markEcho(v, at.path, spans[0]!.label === 'username' ? USERNAME : NAME);
         return redactSpans(value, spans);
       }
       if (value === null || typeof value !== 'object') return value;
@@ -597,15 +602,15 @@ export function createPolicyTransform(
     }
   }
 
-  /** The record of `path` (its first) now says a name was redacted in it. */
-  function markEcho(v: Visit, path: string): void {
+  /** The record of `path` (its first) now says a name (`category`) was redacted in it. */
+  function markEcho(v: Visit, path: string, category: Category): void {
     const i = v.records.findIndex((r) => r.path === path);
     if (i < 0) return;
     const r = v.records[i]!;
     if (r.kinds.includes(ECHO)) return;
     v.records[i] = {
       ...r,
-      before: r.before.includes(NAME) ? r.before : [...r.before, NAME],
+      before: r.before.includes(category) ? r.before : [...r.before, category],
       outcome: r.outcome === 'passed' || r.outcome === 'truncated' ? 'redacted' : r.outcome,
       kinds: [...r.kinds, ECHO],
     };
@@ -665,13 +670,13 @@ export function createPolicyTransform(
     const name = typeof event.event === 'string' ? event.event : '';
     if (plan.dropsEvent(name)) return 'drop';
     const shape = event.type === 'group' ? GROUP_CALL : event.type === 'page' ? PAGE_CALL : PLAIN;
-    const v: Visit = { event: name, shape, now: now(), records: [], names: undefined };
+    const v: Visit = { event: name, shape, now: now(), records: [], echoes: undefined };
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(event)) {
       const r = topLevel(v, k, (event as Record<string, unknown>)[k]);
       if (r !== REMOVE) setKey(out, k, r);
     }
-    if (v.names !== undefined) redactEchoes(v, out, v.names);
+    if (v.echoes !== undefined) redactEchoes(v, out, v.echoes);
     return { event: out as CanonicalEvent, records: v.records };
   };
 }

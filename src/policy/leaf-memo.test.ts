@@ -190,7 +190,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
     const m = memo.of(at, (n % 3) as EventShape);
     if (m === undefined) continue;
     if (m.get(value) !== undefined) memo.hit(at);
-    else memo.add(m, value, { out: value, record: { ...record }, name: false });
+    else memo.add(m, value, { out: value, record: { ...record }, echo: undefined });
     if (round % 97 === 0) max = Math.max(max, held());
   }
   assert.ok(max <= LEAF_MEMO_ENTRIES, `held ${max}`);
@@ -204,7 +204,7 @@ test('the memory holds at most LEAF_MEMO_ENTRIES results, and rests fields that 
     if (m === undefined) continue;
     lookups++;
     assert.equal(m.get(`id-${i}`), undefined);
-    memo.add(m, `id-${i}`, { out: i, record: { ...record }, name: false });
+    memo.add(m, `id-${i}`, { out: i, record: { ...record }, echo: undefined });
   }
   assert.ok(lookups <= 64, `${lookups} lookups`);
   assert.deepEqual(

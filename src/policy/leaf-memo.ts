@@ -10,6 +10,7 @@
  * which fewer than a quarter of its lookups hit. Like the other memories of a step (pseudonyms,
  * generalized values), what is remembered stays in this process's memory only.
  */
+import type { EchoKind } from './echo.js';
 import type { PathNode } from '../engine/path.js';
 import type { FieldRecord } from './apply.js';
 
@@ -26,8 +27,8 @@ const REST = 1_024;
 export interface LeafResult {
   readonly out: unknown;
   readonly record: FieldRecord;
-  /** The value is a person's name the policy did not pass (see `Visit.names` in apply.ts). */
-  readonly name: boolean;
+  /** The value is a person's name or handle the policy did not pass (see `Visit.echoes`, apply.ts). */
+  readonly echo: EchoKind | undefined;
 }
 
 type Results = Map<string | number, LeafResult>;
