@@ -30,6 +30,16 @@ export const CATEGORIES: Readonly<Record<Category, string>> = {
   'user.demographic.age_range': 'Age or age range.',
   'user.demographic.gender': 'Gender.',
   'user.demographic.language': 'Spoken or written language, locale.',
+  'user.demographic.marital_status': 'Marital or relationship status.',
+  'user.demographic.race_ethnicity': 'Race or ethnic origin (GDPR Art. 9; APPI 要配慮: 人種).',
+  'user.demographic.religious_belief': 'Religion or beliefs (GDPR Art. 9; APPI 要配慮: 信条).',
+  'user.demographic.political_opinion': 'Political opinions (GDPR Art. 9; APPI 要配慮: 信条).',
+  'user.demographic.sexual_orientation': 'Sexual orientation or sex life (GDPR Art. 9).',
+  'user.demographic.trade_union_membership':
+    'Trade union membership (GDPR Art. 9; extension: fideslang has no leaf).',
+  'user.criminal_history':
+    'Criminal convictions and offences (GDPR Art. 10; APPI 要配慮: 犯罪の経歴).',
+  'user.biometric': 'Biometric data used to identify a person (GDPR Art. 9).',
   'user.device.ip_address': 'IP address.',
   'user.device.device_id': 'Device identifier.',
   'user.device.cookie_id': 'Cookie identifier.',
@@ -51,6 +61,7 @@ export const CATEGORIES: Readonly<Record<Category, string>> = {
   'user.workplace': 'Organization, workspace or tenant of the user.',
   'user.content.private': 'Free text the user wrote.',
   'user.health_and_medical': 'Health data.',
+  'user.health_and_medical.genetic': 'Genetic data (GDPR Art. 9).',
 };
 
 /** True when `category` is `parent` or one of its descendants (`user.contact` covers `user.contact.email`). */

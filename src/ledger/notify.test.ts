@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CATEGORIES } from '../engine/categories.js';
 import { appiReasons, buildNotification, deadlines } from './notify.js';
 import type { ImpactSummary } from './store.js';
 
@@ -21,7 +22,23 @@ test('APPI reasons: sensitive, financial, malicious, more than 1,000 people', ()
   assert.deepEqual(appiReasons(1000, false, ['user.contact.email']), []);
   assert.equal(appiReasons(1001, false, []).length, 1);
   assert.equal(appiReasons(1, true, []).length, 1);
-  assert.equal(appiReasons(1, false, ['user.financial.bank_account', 'user.health']).length, 2);
+  assert.equal(
+    appiReasons(1, false, ['user.financial.bank_account', 'user.health_and_medical']).length,
+    2,
+  );
+  // Every 要配慮 category Veil reports, by its real name (a misspelt list once missed health data).
+  for (const c of [
+    'user.health_and_medical',
+    'user.health_and_medical.genetic',
+    'user.demographic.race_ethnicity',
+    'user.demographic.religious_belief',
+    'user.demographic.political_opinion',
+    'user.criminal_history',
+  ]) {
+    assert.ok(c in CATEGORIES, `${c} is not a category Veil reports`);
+    assert.deepEqual(appiReasons(1, false, [c]), ['要配慮個人情報 (sensitive data)'], c);
+  }
+  assert.deepEqual(appiReasons(1, false, ['user.demographic.gender']), []);
 });
 
 test('the record merges forms per category; removed-only categories are not exposed', () => {

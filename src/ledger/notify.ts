@@ -79,7 +79,17 @@ export function reportedCategories(summary: ImpactSummary): ReportedCategory[] {
 }
 
 const FINANCIAL = ['user.financial', 'user.payment', 'user.authorization.credentials'];
-const SENSITIVE = ['user.health', 'user.biometric', 'user.genetic', 'user.criminal_history'];
+/**
+ * 要配慮個人情報 (APPI Art. 2(3)) among Veil's categories: 病歴 and health (genetic data
+ * included), 人種, 信条 (religion, political opinion), 犯罪の経歴.
+ */
+const SENSITIVE = [
+  'user.health_and_medical',
+  'user.demographic.race_ethnicity',
+  'user.demographic.religious_belief',
+  'user.demographic.political_opinion',
+  'user.criminal_history',
+];
 const under = (c: string, roots: readonly string[]) =>
   roots.some((r) => c === r || c.startsWith(r + '.'));
 

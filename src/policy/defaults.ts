@@ -38,6 +38,16 @@ const TABLE: ReadonlyArray<readonly [Category, DefaultAction]> = [
   ['user.authorization', 'drop'],
   ['system.authentication', 'drop'],
   ['user.health_and_medical', 'drop'],
+  // Special categories (GDPR Art. 9/10, APPI 要配慮) and marital status: never to a vendor by
+  // default (the fallback below would drop them too; listed so the table says so).
+  ['user.demographic.race_ethnicity', 'drop'],
+  ['user.demographic.religious_belief', 'drop'],
+  ['user.demographic.political_opinion', 'drop'],
+  ['user.demographic.sexual_orientation', 'drop'],
+  ['user.demographic.trade_union_membership', 'drop'],
+  ['user.demographic.marital_status', 'drop'],
+  ['user.criminal_history', 'drop'],
+  ['user.biometric', 'drop'],
   ['system.operations', 'drop'],
   ['user', 'drop'],
 ];

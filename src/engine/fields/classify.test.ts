@@ -34,6 +34,16 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.name', ['contact_name', 'customer_name', 'cardholder_name', '氏名', '名前']],
   ['user.name', ['billing_name', 'shippingName', 'delivery_name']],
   ['user.name', ['furigana', 'name_kana', 'nameKana', 'shimei', 'seimei', 'kanji_name']],
+  ['user.demographic.religious_belief', ['religion', 'religiousAffiliation', 'faith', '宗教']],
+  ['user.demographic.race_ethnicity', ['ethnicity', 'ethnic_origin', 'race_ethnicity', '人種']],
+  ['user.demographic.political_opinion', ['political_party', 'politicalViews', '支持政党']],
+  ['user.demographic.sexual_orientation', ['sexual_orientation', 'sexuality', '性的指向']],
+  ['user.demographic.trade_union_membership', ['union_member', 'trade_union', '労働組合']],
+  ['user.criminal_history', ['criminal_record', 'convictions', '前科', '犯罪歴']],
+  ['user.biometric', ['fingerprint_template', 'face_template', 'voiceprint']],
+  ['user.health_and_medical.genetic', ['genotype', 'dna_profile', 'genetic_data']],
+  ['user.demographic.marital_status', ['marital_status', 'maritalStatus', '婚姻状況']],
+  ['user.financial', ['income', 'annual_income', 'income_band', 'salary', 'credit_score', '年収']],
   ['user.name', ['onamae', 'name_furigana', 'full_name_kana']],
   ['user.name.last', ['sei', 'sei_kana', 'seiKana', 'myoji', 'last_name_kana']],
   ['user.name.first', ['mei', 'mei_kana', 'meiKana', 'first_name_kana']],
@@ -304,6 +314,9 @@ const NEGATIVE: readonly Case[] = [
   // weak names after a non-context word, and known non-personal compounds
   'app_state', 'max_age', 'aws_region', 'sql_query', 'programming_language', 'boarding_pass',
   'image_url', 'search_engine', '$search_engine', 'mobile_app',
+  // words that only look like special categories
+  'race', 'race_id', 'race_condition', 'screen_orientation', 'orientation', 'third_party',
+  'party_size', 'union_type',
   // nothing to classify
   '', '$', '__',
 ];

@@ -5,7 +5,7 @@
 import { CATEGORIES } from '../categories.js';
 import { JAPANESE_NAMES, EUROPEAN_NAMES } from './names-intl.js';
 import { CONTACT_NAMES, PLACE_NAMES, DEVICE_NAMES, BEHAVIOR_NAMES } from './names-personal.js';
-import { FINANCIAL_NAMES, HEALTH_NAMES, SECRET_NAMES } from './names-sensitive.js';
+import { FINANCIAL_NAMES, HEALTH_NAMES, SECRET_NAMES, SPECIAL_NAMES } from './names-sensitive.js';
 import { normalizeKey } from './normalize.js';
 import type { NameGroup, Term } from './types.js';
 
@@ -69,6 +69,7 @@ export const NAME_GROUPS: readonly NameGroup[] = [
   ...BEHAVIOR_NAMES,
   ...FINANCIAL_NAMES,
   ...HEALTH_NAMES,
+  ...SPECIAL_NAMES,
   ...SECRET_NAMES,
   ...JAPANESE_NAMES,
   ...EUROPEAN_NAMES,

@@ -50,6 +50,27 @@ export const JAPANESE_NAMES: readonly NameGroup[] = [
   { category: 'user.name.first', confidence: 0.6, names: ['名', 'メイ', 'めい'] },
   { category: 'user.name.last', confidence: 0.85, names: ['姓', '苗字', '名字'] },
   { category: 'user.name.last', confidence: 0.6, names: ['セイ', 'せい'] },
+  // 要配慮個人情報 (APPI Art. 2(3)): 人種, 信条, 犯罪の経歴 (病歴 is with the health names).
+  {
+    category: 'user.demographic.religious_belief',
+    confidence: 0.9,
+    names: ['宗教', '信仰', '宗派'],
+  },
+  { category: 'user.demographic.race_ethnicity', confidence: 0.9, names: ['人種', '民族'] },
+  {
+    category: 'user.demographic.political_opinion',
+    confidence: 0.9,
+    names: ['支持政党', '政治信条', '思想信条', '信条'],
+  },
+  { category: 'user.criminal_history', confidence: 0.9, names: ['犯罪歴', '前科', '犯歴'] },
+  { category: 'user.demographic.sexual_orientation', confidence: 0.9, names: ['性的指向'] },
+  { category: 'user.demographic.trade_union_membership', confidence: 0.9, names: ['労働組合'] },
+  {
+    category: 'user.demographic.marital_status',
+    confidence: 0.85,
+    names: ['婚姻状況', '既婚未婚'],
+  },
+  { category: 'user.financial', confidence: 0.85, names: ['年収', '収入', '世帯年収', '所得'] },
   // Japanese forms' fields in romaji, as Japanese apps name them (`sei`/`mei` are 姓/名,
   // `furigana` the name's reading, `shimei` 氏名): `kana` and `kanji` after them are neutral.
   {

@@ -273,3 +273,108 @@ export const HEALTH_NAMES: readonly NameGroup[] = [
     ],
   },
 ];
+
+/**
+ * The other special categories (GDPR Art. 9 and 10; APPI 要配慮個人情報: 人種, 信条, 犯罪の経歴),
+ * marital status and income. Analytics words that only look like them are left out: `race` alone
+ * (a game's race, a race condition), `orientation` (a screen's), `party` (a third party).
+ */
+export const SPECIAL_NAMES: readonly NameGroup[] = [
+  {
+    category: 'user.demographic.religious_belief',
+    confidence: 0.9,
+    names: ['religion', 'religious affiliation', 'religious belief', 'religious beliefs', 'faith'],
+  },
+  { category: 'user.demographic.religious_belief', confidence: 0.8, names: ['denomination'] },
+  {
+    category: 'user.demographic.race_ethnicity',
+    confidence: 0.9,
+    names: ['ethnicity', 'ethnic origin', 'ethnic group', 'ethnic background', 'racial origin'],
+  },
+  // `race` alone is a game's, a condition's: only with ethnicity.
+  {
+    category: 'user.demographic.race_ethnicity',
+    confidence: 0.9,
+    names: ['race ethnicity', 'race and ethnicity', 'racial identity'],
+  },
+  {
+    category: 'user.demographic.political_opinion',
+    confidence: 0.9,
+    names: [
+      'political party',
+      'political affiliation',
+      'political views',
+      'political view',
+      'political opinion',
+      'political leaning',
+      'party affiliation',
+      'voting intention',
+    ],
+  },
+  {
+    category: 'user.demographic.sexual_orientation',
+    confidence: 0.9,
+    names: ['sexual orientation', 'sexuality', 'sex life'],
+  },
+  {
+    category: 'user.demographic.trade_union_membership',
+    confidence: 0.9,
+    names: ['union member', 'union membership', 'trade union', 'trade union member', 'labor union'],
+  },
+  {
+    category: 'user.criminal_history',
+    confidence: 0.9,
+    names: [
+      'criminal record',
+      'criminal records',
+      'criminal history',
+      'convictions',
+      'conviction',
+      'arrest record',
+      'arrest history',
+      'offences',
+      'offenses',
+    ],
+  },
+  {
+    category: 'user.biometric',
+    confidence: 0.9,
+    names: [
+      // `fingerprint` alone is a browser's (a device id, names-personal.ts).
+      'fingerprint template',
+      'fingerprint image',
+      'face template',
+      'faceprint',
+      'voiceprint',
+      'iris scan',
+      'biometric template',
+    ],
+  },
+  {
+    category: 'user.health_and_medical.genetic',
+    confidence: 0.9,
+    names: ['genetic data', 'genotype', 'dna profile', 'genetic test result', 'dna test result'],
+  },
+  {
+    category: 'user.demographic.marital_status',
+    confidence: 0.85,
+    // `relationship_status` is mostly a CRM's (customer, prospect): not listed.
+    names: ['marital status', 'civil status'],
+  },
+  {
+    category: 'user.financial',
+    confidence: 0.85,
+    names: [
+      'income',
+      'annual income',
+      'household income',
+      'income band',
+      'income range',
+      'income bracket',
+      'salary',
+      'annual salary',
+      'net worth',
+      'credit score',
+    ],
+  },
+];
