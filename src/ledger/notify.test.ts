@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CATEGORIES } from '../engine/categories.js';
-import { appiReasons, buildNotification, deadlines } from './notify.js';
+import { appiReasons, buildNotification, deadlines, specialCategories } from './notify.js';
 import type { ImpactSummary } from './store.js';
 
 test('deadlines count exactly from awareness; the APPI final day is the day in Japan', () => {
@@ -39,6 +39,19 @@ test('APPI reasons: sensitive, financial, malicious, more than 1,000 people', ()
     assert.deepEqual(appiReasons(1, false, [c]), ['要配慮個人情報 (sensitive data)'], c);
   }
   assert.deepEqual(appiReasons(1, false, ['user.demographic.gender']), []);
+  assert.deepEqual(
+    specialCategories([
+      'user.demographic.sexual_orientation',
+      'user.demographic.gender',
+      'user.health_and_medical.genetic',
+      'user.demographic.trade_union_membership',
+    ]),
+    [
+      'user.demographic.sexual_orientation',
+      'user.health_and_medical.genetic',
+      'user.demographic.trade_union_membership',
+    ],
+  );
 });
 
 test('the record merges forms per category; removed-only categories are not exposed', () => {
@@ -82,6 +95,32 @@ test('the record merges forms per category; removed-only categories are not expo
     },
   ]);
   assert.deepEqual(r.gdpr.art33.categories_of_data, ['user.unique_id']);
+  assert.deepEqual(r.gdpr.special_categories, [], 'no special category was exposed');
+  assert.match(r.gdpr.art34_notice, /assess/);
+  // A special category that reached the vendor: Art. 34 is likely, APPI 要配慮 applies.
+  const health = buildNotification(
+    {
+      awareAt: new Date('2026-11-22T00:00:00Z'),
+      malicious: false,
+      summary: {
+        ...summary,
+        subjects: 3,
+        categories: [
+          {
+            category: 'user.health_and_medical',
+            form: 'passed',
+            subjects: 3,
+            orgs: 1,
+            events: 4,
+          },
+        ],
+      },
+    },
+    new Date(0),
+  );
+  assert.deepEqual(health.gdpr.special_categories, ['user.health_and_medical']);
+  assert.match(health.gdpr.art34_notice, /likely required/);
+  assert.deepEqual(health.appi.reasons, ['要配慮個人情報 (sensitive data)']);
   assert.equal(r.appi.report_items.本人の数, 1234);
   assert.equal(r.appi.report_required, true);
   for (const md of [r.drafts.authority_report.en, r.drafts.authority_report.ja]) {

@@ -124,8 +124,26 @@ function appiPart(place: string, exposed: readonly string[], people: number, mal
   };
 }
 
+/** GDPR Art. 9 special categories and Art. 10 criminal data among Veil's categories. */
+const SPECIAL = [
+  'user.health_and_medical',
+  'user.biometric',
+  'user.criminal_history',
+  'user.demographic.race_ethnicity',
+  'user.demographic.religious_belief',
+  'user.demographic.political_opinion',
+  'user.demographic.sexual_orientation',
+  'user.demographic.trade_union_membership',
+];
+
+/** The exposed categories that are special under GDPR Art. 9 (or criminal data, Art. 10). */
+export function specialCategories(exposed: readonly string[]): string[] {
+  return exposed.filter((c) => under(c, SPECIAL));
+}
+
 function gdprPart(s: ImpactSummary, exposed: readonly string[], people: number) {
   const todo = 'TODO';
+  const special = specialCategories(exposed);
   return {
     art33: {
       nature: `Personal data sent to ${s.destination} between ${s.from} and ${s.to} may have been accessed without authorization at the recipient.`,
@@ -136,7 +154,11 @@ function gdprPart(s: ImpactSummary, exposed: readonly string[], people: number) 
       likely_consequences: todo,
       measures_taken_or_proposed: todo,
     },
-    art34_notice: 'required when the breach is likely to result in a high risk; assess',
+    special_categories: special,
+    art34_notice:
+      special.length > 0
+        ? 'likely required: special categories of personal data (Art. 9/10) were exposed'
+        : 'required when the breach is likely to result in a high risk; assess',
   };
 }
 
