@@ -746,7 +746,11 @@ test("the event's own names are redacted where it keeps text, and the records sa
         },
         campaign: { term: 'kuroda' },
       },
-      properties: { greeting: '黒田からのお知らせ', tags: ['Kurodas', 'KURODA'] },
+      properties: {
+        greeting: '黒田からのお知らせ',
+        tags: ['Kurodas', 'KURODA'],
+        subject: 'Hanako Kurodas account',
+      },
     });
   for (let round = 0; round < 2; round++) {
     // The second round's leaves come from the policy's memory: the names must still be noted.
@@ -757,11 +761,11 @@ test("the event's own names are redacted where it keeps text, and the records sa
     const { event: out, records } = (r as { value: Minimized }).value;
     assert.equal(JSON.stringify(input), before, 'the input is not changed');
     const props = out.properties as Record<string, unknown>;
-    // The tags hold a word that only contains the name (`Kurodas`), checked below.
+    // The tags and the subject hold a word that only contains the name (`Kurodas`), checked below.
     const text = JSON.stringify({
       ...out,
       integrations: undefined,
-      properties: { ...props, tags: [] },
+      properties: { ...props, tags: [], subject: '' },
     });
     for (const leak of ['Hanako', 'Kuroda', 'kuroda', '黒田', 'hanako'])
       assert.ok(!text.includes(leak), `${leak} left in ${text}`);
@@ -775,6 +779,11 @@ test("the event's own names are redacted where it keeps text, and the records sa
       'a word that only holds the name stays',
     );
     assert.equal((out.traits as Record<string, unknown>).note, 'list of Li items');
+    assert.equal(
+      props.subject,
+      '[redacted:name] Kurodas account',
+      'a shorter part where a longer one is not',
+    );
     assert.deepEqual(out.integrations, { All: true, Kuroda: true }, 'structure is not text');
     const title = records.find((x) => x.path === 'context.page.title');
     assert.equal(title?.outcome, 'redacted');

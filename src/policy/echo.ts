@@ -36,14 +36,12 @@ interface Part {
   readonly fold: boolean;
 }
 
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 function partOf(s: string, label: string): Part | undefined {
   if (s.length < 2 || /^\d+$/.test(s)) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(s);
+  const ascii = ASCII.test(s);
   if (ascii && NOT_PARTS.has(s.toLowerCase())) return undefined;
   const fold = ascii && s.length >= FOLD_FROM;
   return { text: fold ? s.toLowerCase() : s, label, ascii, fold };
@@ -75,24 +73,39 @@ export function createEchoFinder(echoes: readonly Echo[]): ((text: string) => Sp
     for (const w of value.split(SEPARATORS)) add(w);
   }
   if (parts.length === 0) return undefined;
-  // Longer parts first: a whole name is one span, not one per word.
+  // One regex per way of matching, longer parts first: a whole name is one span, not one per
+  // word. The label of a match is looked up by its text.
   parts.sort((a, b) => b.text.length - a.text.length);
+  const labels = new Map(parts.map((p) => [p.text, p.label]));
+  // An ASCII part must stand alone: the lookarounds let the regex fall back to a shorter part
+  // where a longer one does not (`Hanako Kurodas`: `Hanako`).
+  const source = (p: Part) => {
+    const escaped = p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return p.ascii ? `(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])` : escaped;
+  };
+  const search = (ps: readonly Part[], flags: string): RegExp | undefined =>
+    ps.length === 0 ? undefined : new RegExp(ps.map(source).join('|'), flags);
+  const folded = search(
+    parts.filter((p) => p.fold),
+    'gi',
+  );
+  const exact = search(
+    parts.filter((p) => !p.fold),
+    'g',
+  );
+  const shortest = parts[parts.length - 1]!.text.length;
+  const scan = (re: RegExp, text: string, fold: boolean, spans: Span[]) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const label = labels.get(fold ? m[0].toLowerCase() : m[0]) ?? 'name';
+      spans.push({ start: m.index, end: m.index + m[0].length, label });
+    }
+  };
   return (text) => {
     const spans: Span[] = [];
-    let lower: string | undefined;
-    for (const p of parts) {
-      // ASCII letters only: the folded text keeps every offset of the original.
-      const hay = p.fold ? (lower ??= text.replace(/[A-Z]+/g, (w) => w.toLowerCase())) : text;
-      for (let at = hay.indexOf(p.text); at >= 0; at = hay.indexOf(p.text, at + 1)) {
-        const end = at + p.text.length;
-        if (
-          p.ascii &&
-          (isAsciiWordChar(hay.charCodeAt(at - 1)) || isAsciiWordChar(hay.charCodeAt(end)))
-        )
-          continue;
-        spans.push({ start: at, end, label: p.label });
-      }
-    }
+    if (text.length < shortest) return spans;
+    if (folded !== undefined) scan(folded, text, true, spans);
+    if (exact !== undefined) scan(exact, text, false, spans);
     return spans;
   };
 }

@@ -11,6 +11,7 @@ import { ipRules } from './ip.js';
 import { myNumberRules } from './my-number.js';
 import { nameRules } from './name.js';
 import { commonNameRules } from './name-common.js';
+import { deviceOwnerRules } from './name-device.js';
 import { phoneRules } from './phone.js';
 import { ssnRules } from './ssn.js';
 
@@ -29,4 +30,5 @@ export const piiRules: readonly Rule[] = [
   ...dobRules,
   ...nameRules,
   ...commonNameRules,
+  ...deviceOwnerRules,
 ];

@@ -679,6 +679,18 @@ const FULL_NAMES: readonly Row[] = [
 test('full names of a listed given name and surname, in every context', () =>
   runPositives(FULL_NAMES));
 
+/** Device names that carry their owner's name, as iOS, macOS and Android make them. */
+const DEVICE_OWNERS: readonly Row[] = [
+  ["Kuroda's iPhone", 'Kuroda'],
+  ['Hanako Kuroda’s MacBook Air', 'Hanako Kuroda'],
+  ["Yuki's Galaxy S24", 'Yuki'],
+].map(([value, match]) => ({
+  value: value!,
+  expect: [{ kind: 'device_owner_name', match: match! }],
+}));
+
+test('device names that carry their owner, in every context', () => runPositives(DEVICE_OWNERS));
+
 // ---------------------------------------------------------------------------------------------
 // Hard negatives, in the fields and text where they really occur.
 
@@ -882,6 +894,7 @@ test('the tables cover every personal-data kind', () => {
     ...DOBS,
     ...NAMES,
     ...FULL_NAMES,
+    ...DEVICE_OWNERS,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),
