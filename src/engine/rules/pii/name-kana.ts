@@ -127,3 +127,49 @@ export function kanaFullName(
       return { start: a, end: b, confidence: 0.55 };
   return undefined;
 }
+
+/** Hiragana (ぁ–ゖ): shifted by 0x60 it is the katakana of the same sound. */
+function isHiragana(c: number): boolean {
+  return c >= 0x3041 && c <= 0x3096;
+}
+
+/** Hiragana words before an honorific that are no name although a reading is (`皆さん`). */
+const NOT_KANA_NAMES = new Set(['ミナ']);
+
+/** Longest kana name read before an honorific. */
+const MAX_KANA_NAME = 8;
+
+/**
+ * One listed reading, in katakana or hiragana, right before an honorific ending at `end`:
+ * `サトウさん`, `ゆきちゃん`, `たろうくん`. Kana alone before an honorific is mostly a role or a
+ * relative (`ユーザー様`, `おばあちゃん`, `あかちゃん`), so only a surname or given name on the
+ * lists is one, and not `みなさん` (everyone).
+ */
+export function kanaNameBefore(text: string, end: number): Candidate | undefined {
+  const hira = isHiragana(text.charCodeAt(end - 1));
+  let s = end;
+  while (s > 0 && end - s < MAX_KANA_NAME) {
+    const c = text.charCodeAt(s - 1);
+    if (hira ? isHiragana(c) || c === 0x30fc : isKanaUnit(c) && c !== 0x30fb) s--;
+    else break;
+  }
+  const before = s > 0 ? text.charCodeAt(s - 1) : -1;
+  // Part of a longer word: the same script, kanji or a letter right before (a particle before a
+  // katakana name is not: `担当のサトウさん`).
+  if (
+    (hira && isHiragana(before)) ||
+    isKanaUnit(before) ||
+    (before >= 0x4e00 && before <= 0x9fff) ||
+    (before >= 65 && before <= 90) ||
+    (before >= 97 && before <= 122)
+  )
+    return undefined;
+  let run = composed(text.slice(s, end));
+  if (hira)
+    run = Array.from(run, (ch) => {
+      const c = ch.charCodeAt(0);
+      return isHiragana(c) ? String.fromCharCode(c + 0x60) : ch;
+    }).join('');
+  if (NOT_KANA_NAMES.has(run) || !(SURNAMES.has(run) || GIVEN.has(run))) return undefined;
+  return { start: s, end, confidence: 0.6 };
+}

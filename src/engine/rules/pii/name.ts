@@ -25,7 +25,7 @@
  * The finding is the name only, not the honorific.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { isKanaUnit, kanaFullName } from './name-kana.js';
+import { isKanaUnit, kanaFullName, kanaNameBefore } from './name-kana.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
 const NAME = 'user.name';
@@ -111,8 +111,11 @@ function findJapanese(text: string, hit: Hit): Candidate | undefined {
     (isKanji(codeAt(text, end - 2)) || isKatakana(codeAt(text, end - 2)))
   )
     end--;
-  if (isKatakana(codeAt(text, end - 1)) && codeAt(text, end - 1) !== NAKAGURO)
-    return katakanaName(text, end);
+  const last = codeAt(text, end - 1);
+  if (isKatakana(last) && last !== NAKAGURO)
+    return katakanaName(text, end) ?? kanaNameBefore(text, end);
+  // A listed reading in hiragana: `ゆきちゃん`, `さとうさん` (not `みなさん`, `おばあちゃん`).
+  if (last >= 0x3041 && last <= 0x3096) return kanaNameBefore(text, end);
   let start = kanjiRunStart(text, end, MAX_JP_PART);
   // One kanji (`林さん`, but also `仕様`, `赤ちゃん`, `皆様`) is too often not a name.
   if (end - start < 2 || isKanji(codeAt(text, start - 1))) return undefined;
@@ -401,6 +404,10 @@ export const nameRules: readonly Rule[] = [
         { text: '鈴木一郎氏が登壇', match: '鈴木一郎' },
         { text: 'ジョン・スミス様からのお問い合わせ', match: 'ジョン・スミス' },
         { text: '担当：マリア・ガルシア さん', match: 'マリア・ガルシア' },
+        { text: 'お誕生日おめでとう、ゆきちゃん！', match: 'ゆき' },
+        { text: 'さとうさんから電話', match: 'さとう' },
+        { text: '担当のサトウさん', match: 'サトウ' },
+        { text: 'たろうくん、おはよう', match: 'たろう' },
         { text: 'Thanks, Mr. Smith!', match: 'Smith' },
         { text: 'call Dr. Jane Doe today', match: 'Jane Doe' },
         { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
@@ -434,6 +441,12 @@ export const nameRules: readonly Rule[] = [
         'ワイヤレス・イヤホンのユーザー様',
         'ア・イさん',
         'お母さんへのプレゼント',
+        'みなさん、こんにちは',
+        'おばあちゃんの家',
+        'あかちゃん用品',
+        'おにいちゃん',
+        'ユーザーさん',
+        'ひらがなさん',
         'Dear Customer, thank you',
         'Dear valued customer',
         'load took 120 ms Total',
