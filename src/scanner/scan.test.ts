@@ -9,6 +9,20 @@ after(removeProjects);
 const LEAK = `import mixpanel from 'mixpanel-browser';\nmixpanel.track('Signup', { email: user.email });\n`;
 
 describe('scan()', () => {
+  it('special categories sent to a vendor are errors, like health data', async () => {
+    const dir = project({
+      'src/profile.ts':
+        "import mixpanel from 'mixpanel-browser';\n" +
+        "mixpanel.track('Profile Saved', { religion: u.religion, ethnicity: u.ethnicity, " +
+        'political_party: u.party, criminal_record: u.record, plan: u.plan });\n',
+    });
+    const r = await scan(dir);
+    const by = new Map(r.findings.map((f) => [f.path, f.severity]));
+    for (const p of ['religion', 'ethnicity', 'political_party', 'criminal_record'])
+      assert.equal(by.get(`properties.${p}`), 'error', `${p}: ${JSON.stringify([...by])}`);
+    assert.equal(by.has('properties.plan'), false);
+  });
+
   it('skips dependencies, build output, minified bundles and declaration files', async () => {
     const dir = project({
       'src/app.ts': LEAK,
