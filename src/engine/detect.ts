@@ -143,10 +143,25 @@ export function createDetector(options: DetectOptions = {}): Detector {
     if (ctx === undefined) {
       if (byKey.size >= 10_000) byKey.clear();
       const cls = classify(key, parent);
-      ctx = { key: normalizeKey(key), keyCategory: cls?.category, keyConfidence: cls?.confidence };
+      ctx = {
+        key: normalizeKey(key),
+        keyCategory: cls?.category,
+        keyConfidence: cls?.confidence,
+        remembered: undefined,
+        generation: 0,
+      };
       byKey.set(key, ctx);
     }
     return ctx;
+  };
+
+  // The context of a value with no field name (a document's root), this detector's own.
+  const noContext: FieldContext = {
+    key: '',
+    keyCategory: undefined,
+    keyConfidence: undefined,
+    remembered: undefined,
+    generation: 0,
   };
 
   // Per-call state lives at the detector level and is reset by each call, so the walker's
@@ -407,12 +422,18 @@ export function createDetector(options: DetectOptions = {}): Detector {
   // that had personal data or a secret in it. A context whose values rarely repeat (ids,
   // timestamps, messages) stops being remembered for a while: there, every lookup would miss
   // and every insert would only grow a set.
-  let clean = new WeakMap<FieldContext, Remembered>();
+  // The memory of a context lives on it (a property read, not a map lookup per leaf); starting
+  // over is a new generation, which makes every context's memory stale at once.
+  let generation = 1;
   let cleanCount = 0;
+  const rememberedOf = (ctx: FieldContext): Remembered => {
+    if (ctx.generation === generation) return ctx.remembered!;
+    ctx.generation = generation;
+    return (ctx.remembered = { values: new Set(), tries: 0, hits: 0, pause: 0 });
+  };
 
   function cleanLeaf(value: string, ctx: FieldContext): void {
-    let r = clean.get(ctx);
-    if (r === undefined) clean.set(ctx, (r = { values: new Set(), tries: 0, hits: 0, pause: 0 }));
+    let r = rememberedOf(ctx);
     if (r.pause > 0) {
       r.pause--;
       leaf(value, ctx, undefined);
@@ -437,9 +458,9 @@ export function createDetector(options: DetectOptions = {}): Detector {
     }
     if (findings.length !== before) return;
     if (++cleanCount > CLEAN_CACHE_LIMIT) {
-      clean = new WeakMap();
+      generation++;
       cleanCount = 1;
-      clean.set(ctx, (r = { values: new Set(), tries: 0, hits: 0, pause: 0 }));
+      r = rememberedOf(ctx);
     }
     r.values.add(value);
   }
@@ -451,7 +472,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     parent: string,
     depth: number,
     layer: JsonLayer | undefined,
-    ctx: FieldContext = NO_CONTEXT,
+    ctx: FieldContext = noContext,
   ): void {
     if (typeof value === 'string' || typeof value === 'number') {
       if (typeof value === 'number' && !Number.isFinite(value)) return;
@@ -498,7 +519,7 @@ export function createDetector(options: DetectOptions = {}): Detector {
     path.length = 0;
     pathCache = innerCache = undefined;
     const rootCtx =
-      rootKey === '' ? NO_CONTEXT : contextOf(contextsOf(rootParent), rootKey, rootParent);
+      rootKey === '' ? noContext : contextOf(contextsOf(rootParent), rootKey, rootParent);
     walk(root, rootKey, rootParent, 0, undefined, rootCtx);
     return findings;
   }
@@ -550,12 +571,15 @@ function isCredential(category: string): boolean {
   return isUnder(category, 'system.authentication') || isUnder(category, 'user.authorization');
 }
 
-/** Scan context plus how sure the field classifier was. */
+/**
+ * Scan context plus how sure the field classifier was, and the clean values remembered for it
+ * (valid while `generation` is the detector's).
+ */
 interface FieldContext extends ScanContext {
   readonly keyConfidence: number | undefined;
+  remembered: Remembered | undefined;
+  generation: number;
 }
-
-const NO_CONTEXT: FieldContext = { key: '', keyCategory: undefined, keyConfidence: undefined };
 
 let defaultDetector: Detector | undefined;
 
