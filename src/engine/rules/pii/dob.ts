@@ -1,12 +1,13 @@
 /**
- * Dates of birth: only in birth-date fields, and only when the whole value is one date between
+ * Dates of birth: in birth-date fields, when the whole value is one date between
  * 1900-01-01 and today (see validators/dates.ts for the formats: ISO, `1990/4/1`, `04/01/1990`,
  * `1 April 1990`, `1990年4月1日`, `平成2年4月1日`, YYYYMMDD, epoch seconds/milliseconds).
  *
  * Triggers: the field category `user.demographic.date_of_birth` (the field-name classifier gives
- * it to `dob`, `birthday`, `birth_date`, `生年月日`, …), and a birth-date label written in the text
+ * it to `dob`, `birthday`, `birth_date`, `生年月日`, …), a birth-date label written in the text
  * just before the date (`date of birth: …`, `?dob=…`, `"birthDate":"…"`, `生年月日：…`), checked
- * with the same classifier. A date anywhere else is not a birth date.
+ * with the same classifier, and prose: `born` before a whole date (`born on April 1, 1990`),
+ * `生まれ` after one (`1984年4月1日生まれ`). A date anywhere else is not a birth date.
  */
 import { isUnder } from '../../categories.js';
 import { isPlausibleBirthDate, parseDate } from '../../validators/dates.js';
@@ -140,7 +141,47 @@ function findLabelledDate(text: string, hit: Hit): Candidate | undefined {
   return undefined;
 }
 
+/** The longest plausible birth date in `[v, w)` that starts at `v`, or undefined. */
+function dateFrom(text: string, v: number): Candidate | undefined {
+  if (!isDateStart(codeAt(text, v))) return undefined;
+  let w = v;
+  while (w < text.length && w - v < MAX_VALUE && isDateChar(text.charCodeAt(w))) w++;
+  for (let k = w; k > v + 5; k--) {
+    if (!canEndDate(text, k)) continue;
+    const date = parseDate(text.slice(v, k));
+    if (date !== undefined && isPlausibleBirthDate(date))
+      return { start: v, end: k, confidence: 0.8 };
+  }
+  return undefined;
+}
+
+/** `born 1984/04/01`, `born on April 1, 1990` (prose: `born` starts a word, in any case). */
+function findAfterBorn(text: string, hit: Hit): Candidate | undefined {
+  if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
+  let v = hit.end;
+  if (text.slice(v, v + 3).toLowerCase() === 'on ') v += 3;
+  return dateFrom(text, v);
+}
+
+/** `1984年4月1日生まれ`, `1990/4/1 生まれ`: Japanese writes the date first. */
+function findBeforeUmare(text: string, hit: Hit): Candidate | undefined {
+  let e = hit.start;
+  if (codeAt(text, e - 1) === 32 || codeAt(text, e - 1) === 0x3000) e--;
+  let v = e;
+  while (v > 0 && e - v < MAX_VALUE && isDateChar(text.charCodeAt(v - 1))) v--;
+  // The earliest start that makes one date ending at `e`: the longest one.
+  for (let k = v; k < e - 5; k++) {
+    if (!isDateStart(text.charCodeAt(k)) || isDigit(codeAt(text, k - 1))) continue;
+    const date = parseDate(text.slice(k, e));
+    if (date !== undefined && isPlausibleBirthDate(date))
+      return { start: k, end: e, confidence: 0.8 };
+  }
+  return undefined;
+}
+
 function findBirthDate(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  if (hit.keyword === 'born ') return findAfterBorn(text, hit);
+  if (hit.keyword === '生まれ') return findBeforeUmare(text, hit);
   if (hit.keyword !== '#field') return findLabelledDate(text, hit);
   if (text.length > MAX_VALUE || ctx.keyCategory === undefined || !isUnder(ctx.keyCategory, DOB))
     return undefined;
@@ -159,7 +200,7 @@ export const dobRules: readonly Rule[] = [
     category: DOB,
     description: 'Date of birth: a whole-value date (1900..today) in a birth-date field.',
     fields: [DOB],
-    keywords: ['birth', 'dob', 'geburtsdatum', '生年月日', '誕生日'],
+    keywords: ['birth', 'dob', 'geburtsdatum', '生年月日', '誕生日', 'born ', '生まれ'],
     find: findBirthDate,
     confidence: 0.9,
     examples: {
@@ -176,6 +217,10 @@ export const dobRules: readonly Rule[] = [
         { text: 'https://x.example/signup?dob=1990-04-01&step=2', match: '1990-04-01' },
         { text: '生年月日：1990年4月1日です', match: '1990年4月1日' },
         { text: '{"user":{"birthDate":"1990-04-01T00:00:00Z"}}', match: '1990-04-01T00:00:00Z' },
+        { text: 'note: born 1984/04/01 in Osaka', match: '1984/04/01' },
+        { text: 'Born on April 1, 1990.', match: 'April 1, 1990' },
+        { text: '1984年4月1日生まれの会員', match: '1984年4月1日' },
+        { text: '平成2年4月1日 生まれ', match: '平成2年4月1日' },
       ],
       negative: [
         '1990-04-01',
@@ -183,13 +228,19 @@ export const dobRules: readonly Rule[] = [
         { text: '2099-01-01', key: 'dob' },
         { text: '1850-01-01', key: 'dob' },
         { text: '1990-02-30', key: 'dob' },
-        { text: 'born 1990-04-01 in Tokyo', key: 'dob' },
+        { text: 'since 1990-04-01 in Tokyo', key: 'dob' },
         { text: '1.2.3.4', key: 'app_version' },
         { text: '2024-01-15T10:30:00.000Z', key: 'updated_at' },
         'Adobe: 2024-01-15',
         'birthplace: 1990-04-01',
         'dob_verified=1990-04-01',
         'birthday party on 2024-01-15',
+        'newborn 2024-01-15 photos',
+        'stubborn 1990-04-01',
+        'born 2099-01-01',
+        'born in 1984',
+        '東京生まれ',
+        '2030年1月1日生まれ',
       ],
     },
   },
