@@ -139,6 +139,46 @@ function findEmail(text: string, hit: Hit): Candidate | undefined {
   return { start: s, end: e };
 }
 
+/** `[at]`, `(at)`, `{at}`, `<at>`: how people hide the `@` of an address from harvesters. */
+const AT_WORDS = ['[at]', '(at)', '{at}', '<at>'];
+/** The same for the dots of the domain: `[dot]`, `(dot)`, `{dot}`, `<dot>`, or a real `.`. */
+const DOT = /^\s*(?:\[dot\]|\(dot\)|\{dot\}|<dot>|\.)\s*/i;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?/;
+const LOCAL_TAIL = /[A-Za-z0-9._%+-]{1,64}$/;
+
+/**
+ * An address written with `[at]` for the `@` (`taro [at] example [dot] com`,
+ * `taro(at)example.co.jp`): a local part right before (spaces allowed), then domain labels
+ * joined by `.` or `[dot]`, the last a known TLD. Bounded: 64 characters back, at most 8 labels.
+ */
+function findObfuscatedEmail(text: string, hit: Hit): Candidate | undefined {
+  let l = hit.start;
+  while (l > 0 && hit.start - l < 2 && text.charCodeAt(l - 1) === 32) l--;
+  const local = LOCAL_TAIL.exec(text.slice(Math.max(0, l - 64), l));
+  if (local === null || !/[A-Za-z0-9]/.test(local[0])) return undefined;
+  const start = l - local[0].length;
+  if (isWordChar(codeAt(text, start - 1))) return undefined;
+  let at = hit.end;
+  while (at < text.length && at - hit.end < 2 && text.charCodeAt(at) === 32) at++;
+  const rest = text.slice(at, at + 300);
+  let i = 0;
+  let labels = 0;
+  let last = '';
+  let end = -1;
+  for (; labels < 8; labels++) {
+    const m = LABEL.exec(rest.slice(i));
+    if (m === null) break;
+    i += m[0].length;
+    last = m[0];
+    if (labels > 0 && isKnownTld(last.toLowerCase())) end = i;
+    const d = DOT.exec(rest.slice(i));
+    if (d === null) break;
+    i += d[0].length;
+  }
+  if (end < 0 || isWordChar(codeAt(rest, end))) return undefined;
+  return { start, end: at + end };
+}
+
 /** Email address rules. */
 export const emailRules: readonly Rule[] = [
   {
@@ -176,6 +216,22 @@ export const emailRules: readonly Rule[] = [
         'postgres://admin:s3cret@db.internal.example.com/app',
         'see...@example.com and name@example.unknowntld',
       ],
+    },
+  },
+  {
+    id: 'email_obfuscated',
+    category: 'user.contact.email',
+    description: 'Email address written with [at] and [dot]: taro [at] example [dot] com.',
+    keywords: AT_WORDS,
+    find: findObfuscatedEmail,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'contact taro [at] example [dot] com', match: 'taro [at] example [dot] com' },
+        { text: 'mail: taro.y(at)example.co.jp please', match: 'taro.y(at)example.co.jp' },
+        { text: 'HANAKO{at}MAIL{dot}EXAMPLE{dot}JP', match: 'HANAKO{at}MAIL{dot}EXAMPLE{dot}JP' },
+      ],
+      negative: ['meet (at) noon', 'x [at] y', 'price [at] cost [dot] unknowntld', 'arr[at] index'],
     },
   },
 ];

@@ -157,6 +157,8 @@ function runPositives(rows: readonly Row[]): void {
 
 const EMAILS: readonly Row[] = [
   { kind: 'email', value: 'taro.yamada+newsletter@example.co.jp' },
+  { kind: 'email_obfuscated', value: 'taro.yamada [at] example [dot] co [dot] jp' },
+  { kind: 'email_obfuscated', value: 'hanako(at)example.com' },
   { kind: 'email', value: 'first.last@mail.eu.example.com' },
   { kind: 'email', value: 'JOHN.DOE@EXAMPLE.COM' },
   { kind: 'email', value: 'j_smith-99@sub-domain.example.org' },
