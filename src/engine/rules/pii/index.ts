@@ -13,6 +13,7 @@ import { nameRules } from './name.js';
 import { commonNameRules } from './name-common.js';
 import { deviceOwnerRules } from './name-device.js';
 import { phoneRules } from './phone.js';
+import { socialRules } from './social.js';
 import { ssnRules } from './ssn.js';
 
 /** PII rules in evaluation order. */
@@ -31,4 +32,5 @@ export const piiRules: readonly Rule[] = [
   ...nameRules,
   ...commonNameRules,
   ...deviceOwnerRules,
+  ...socialRules,
 ];

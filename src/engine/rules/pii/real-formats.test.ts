@@ -693,6 +693,15 @@ const DEVICE_OWNERS: readonly Row[] = [
 
 test('device names that carry their owner, in every context', () => runPositives(DEVICE_OWNERS));
 
+/** Handles on social networks and messengers, named in text. */
+const HANDLES: readonly Row[] = [
+  ['twitter @taro_y84', '@taro_y84'],
+  ['LINE: hanako_k', 'hanako_k'],
+  ['discord username is kenji.dev', 'kenji.dev'],
+].map(([value, match]) => ({ value: value!, expect: [{ kind: 'social_handle', match: match! }] }));
+
+test('social handles named in text, in every context', () => runPositives(HANDLES));
+
 // ---------------------------------------------------------------------------------------------
 // Hard negatives, in the fields and text where they really occur.
 
@@ -897,6 +906,7 @@ test('the tables cover every personal-data kind', () => {
     ...NAMES,
     ...FULL_NAMES,
     ...DEVICE_OWNERS,
+    ...HANDLES,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),
