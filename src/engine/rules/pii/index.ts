@@ -12,6 +12,7 @@ import { myNumberRules } from './my-number.js';
 import { nameRules } from './name.js';
 import { commonNameRules } from './name-common.js';
 import { deviceOwnerRules } from './name-device.js';
+import { passportRules } from './passport.js';
 import { phoneRules } from './phone.js';
 import { socialRules } from './social.js';
 import { ssnRules } from './ssn.js';
@@ -33,4 +34,5 @@ export const piiRules: readonly Rule[] = [
   ...commonNameRules,
   ...deviceOwnerRules,
   ...socialRules,
+  ...passportRules,
 ];

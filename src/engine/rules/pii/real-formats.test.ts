@@ -364,6 +364,8 @@ test('IBANs of many countries, printed and electronic', () => runPositives(IBANS
 // US SSNs and Japanese My Numbers.
 
 const GOV_IDS: readonly Row[] = [
+  { value: 'passport no. TK1234567', expect: [{ kind: 'passport_number', match: 'TK1234567' }] },
+  { value: '旅券番号：MZ7654321', expect: [{ kind: 'passport_number', match: 'MZ7654321' }] },
   { kind: 'us_ssn', value: '536-22-8714' },
   { kind: 'us_ssn', value: '401-84-2213' },
   { kind: 'us_ssn', value: '772-14-0938' },
