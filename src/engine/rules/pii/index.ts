@@ -8,6 +8,7 @@ import { emailRules } from './email.js';
 import { geoRules } from './geo.js';
 import { ibanRules } from './iban.js';
 import { ipRules } from './ip.js';
+import { labelledRules } from './labelled.js';
 import { myNumberRules } from './my-number.js';
 import { nameRules } from './name.js';
 import { commonNameRules } from './name-common.js';
@@ -35,4 +36,5 @@ export const piiRules: readonly Rule[] = [
   ...deviceOwnerRules,
   ...socialRules,
   ...passportRules,
+  ...labelledRules,
 ];

@@ -696,6 +696,18 @@ const DEVICE_OWNERS: readonly Row[] = [
 test('device names that carry their owner, in every context', () => runPositives(DEVICE_OWNERS));
 
 /** Handles on social networks and messengers, named in text. */
+/** Numbers that are personal after their label. */
+const LABELLED: readonly Row[] = [
+  ['振込先 みずほ銀行 新宿支店 普通 1234567', '1234567', 'jp_bank_account'],
+  ['運転免許証番号：123456789012', '123456789012', 'drivers_license_number'],
+  ['cvv 123', '123', 'card_security_code'],
+  ['暗証番号 4321', '4321', 'pin_code'],
+  ['mac=00:1A:2B:3C:4D:5E', '00:1A:2B:3C:4D:5E', 'mac_address'],
+  ['IMEI 490154203237518', '490154203237518', 'imei'],
+].map(([value, match, kind]) => ({ value: value!, expect: [{ kind: kind!, match: match! }] }));
+
+test('numbers named by their label, in every context', () => runPositives(LABELLED));
+
 const HANDLES: readonly Row[] = [
   ['twitter @taro_y84', '@taro_y84'],
   ['LINE: hanako_k', 'hanako_k'],
@@ -830,7 +842,8 @@ const NEGATIVES: readonly Negative[] = [
   { value: 'Top 10 Tips for Chicago', key: 'title' },
   { value: 'std::vector<int>', key: 'code' },
   { value: '12:34:56', key: 'time' },
-  { value: '00:1A:2B:3C:4D:5E', key: 'mac' },
+  // A MAC address is not an IP address (it is a device id: labelled ones are `mac_address`).
+  { value: '00:1A:2B:3C:4D:5E', key: 'interface_id' },
   { value: 'page=2&size=20&sort=desc', key: 'query_string' },
   // Near misses of the newer paths: IDN-looking text, PO-box-looking words, birth-date labels.
   { value: '@サポート.よろしくお願いします', key: 'note' },
@@ -909,6 +922,7 @@ test('the tables cover every personal-data kind', () => {
     ...FULL_NAMES,
     ...DEVICE_OWNERS,
     ...HANDLES,
+    ...LABELLED,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),

@@ -1,0 +1,171 @@
+/**
+ * Numbers that are personal only when a label says what they are, read right after the label
+ * in free text: a Japanese bank account (`普通 1234567`, `口座番号：1234567`), a driver's licence
+ * (`運転免許証番号 123456789012`, `driver's license no. D1234567`), a card's security code
+ * (`CVV 123`), a PIN (`暗証番号 4321`, `PIN: 4321`), a device's MAC address and IMEI. Alone, each
+ * looks like any reference number; after its label it is not one.
+ */
+import { luhnValid } from '../../validators/luhn.js';
+import type { Candidate, Category, Hit, Rule } from '../../types.js';
+import { codeAt, isWordChar } from './shared.js';
+
+/** How a labelled value is read. */
+interface Labelled {
+  readonly id: string;
+  readonly category: Category;
+  readonly description: string;
+  readonly labels: readonly string[];
+  /** What may stand between the label and the value (anchored at the label's end). */
+  readonly between: RegExp;
+  /** The value (anchored at its start); it must not run on into a letter or digit. */
+  readonly value: RegExp;
+  readonly validate?: (value: string) => boolean;
+  readonly confidence: number;
+  readonly examples: Rule['examples'];
+}
+
+/** Separators after a label: spaces, `:`, `：`, `=`, `#`. */
+const SEP = String.raw`[\s:：=#]*`;
+
+function ruleOf(l: Labelled): Rule {
+  const find = (text: string, hit: Hit): Candidate | undefined => {
+    // An ASCII label starts a word (`pin` in `spinner` is not one).
+    if (text.charCodeAt(hit.start) < 0x80 && isWordChar(codeAt(text, hit.start - 1)))
+      return undefined;
+    const b = l.between.exec(text.slice(hit.end, hit.end + 32));
+    if (b === null) return undefined;
+    const start = hit.end + b[0].length;
+    const m = l.value.exec(text.slice(start, start + 40));
+    if (m === null || isWordChar(codeAt(text, start + m[0].length))) return undefined;
+    if (l.validate !== undefined && !l.validate(m[0])) return undefined;
+    return { start, end: start + m[0].length };
+  };
+  return {
+    id: l.id,
+    category: l.category,
+    description: l.description,
+    keywords: l.labels,
+    find,
+    confidence: l.confidence,
+    examples: l.examples,
+  };
+}
+
+const digitsOnly = (s: string) => s.replace(/\D/g, '');
+
+export const labelledRules: readonly Rule[] = [
+  ruleOf({
+    id: 'jp_bank_account',
+    category: 'user.financial.bank_account',
+    description: 'A Japanese bank account number after its label: 普通 1234567, 口座番号：1234567.',
+    labels: ['口座番号', '普通', '当座'],
+    between: new RegExp(`^(?:預金)?(?:口座)?(?:番号)?${SEP}`),
+    value: /^[0-9]{7}/,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: '振込先 三菱UFJ銀行 渋谷支店 普通 1234567', match: '1234567' },
+        { text: '口座番号：7654321', match: '7654321' },
+        { text: '当座預金 0012345', match: '0012345' },
+      ],
+      negative: ['普通 12345678', '普通郵便 1234567', '口座番号 123', '普通に 1234567円'],
+    },
+  }),
+  ruleOf({
+    id: 'drivers_license_number',
+    category: 'user.government_id.drivers_license_number',
+    description: "A driver's licence number after its label: 運転免許証番号 123456789012.",
+    labels: [
+      '運転免許証',
+      "driver's license",
+      'drivers license',
+      'driver license',
+      'driving licence',
+      "driver's licence",
+    ],
+    between: new RegExp(`^(?:の)?(?:番号|\\s*(?:no\\.?|number|num|#))?${SEP}`, 'i'),
+    value: /^(?:[0-9]{12}|[A-Z]{1,2}[0-9]{5,14}|[A-Z0-9]{5}[0-9]{6}[A-Z0-9]{5})/,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: '運転免許証番号 123456789012', match: '123456789012' },
+        { text: "driver's license no. D1234567", match: 'D1234567' },
+        { text: 'Driving licence: MORGA657054SM9IJ', match: 'MORGA657054SM9IJ' },
+      ],
+      negative: [
+        '運転免許証の写真',
+        "driver's license photo",
+        'drivers license 2026',
+        'driver license expired',
+      ],
+    },
+  }),
+  ruleOf({
+    id: 'card_security_code',
+    category: 'user.financial.credit_card',
+    description: "A card's security code after its label: CVV 123, CVC: 4567.",
+    labels: ['cvv', 'cvc', 'cvv2', 'cvc2', 'security code'],
+    between: new RegExp(`^(?:\\s*(?:code|number|no\\.?))?(?:\\s*is)?${SEP}`, 'i'),
+    value: /^[0-9]{3,4}/,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'exp 12/27 cvv 123', match: '123' },
+        { text: 'CVC: 4567', match: '4567' },
+        { text: 'security code is 987', match: '987' },
+      ],
+      negative: ['cvv missing', 'cvv 12', 'cvv 12345', 'security code sent'],
+    },
+  }),
+  ruleOf({
+    id: 'pin_code',
+    category: 'user.authorization.password',
+    description: 'A PIN after its label: 暗証番号 4321, PIN: 4321.',
+    // Six digits after `PIN code` are an Indian postal code as often as a PIN: four only.
+    labels: ['暗証番号', 'pin', 'pin code'],
+    between: new RegExp(`^(?:\\s*(?:code|number))?(?:\\s*is)?${SEP}`, 'i'),
+    value: /^[0-9]{4}/,
+    confidence: 0.8,
+    examples: {
+      positive: [
+        { text: '暗証番号 4321', match: '4321' },
+        { text: 'PIN: 0000 please change', match: '0000' },
+        { text: 'my pin is 1357', match: '1357' },
+      ],
+      negative: ['pin 560001', 'pinned 1234', 'spin 1234', 'pin code 560001', 'pin the tab'],
+    },
+  }),
+  ruleOf({
+    id: 'mac_address',
+    category: 'user.device.device_id',
+    description: "A network interface's MAC address after its label: MAC 00:1A:2B:3C:4D:5E.",
+    labels: ['mac', 'bssid', 'ether', 'hwaddr'],
+    between: new RegExp(`^(?:\\s*address|\\s*addr)?${SEP}`, 'i'),
+    value: /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}/,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'MAC 00:1A:2B:3C:4D:5E', match: '00:1A:2B:3C:4D:5E' },
+        { text: 'wifi bssid=a4-5e-60-c2-11-9f', match: 'a4-5e-60-c2-11-9f' },
+      ],
+      negative: ['MacBook 00:1A:2B:3C:4D:5E', 'mac 00:1A:2B:3C:4D', 'mac 00:1A-2B:3C:4D:5E'],
+    },
+  }),
+  ruleOf({
+    id: 'imei',
+    category: 'user.device.device_id',
+    description: "A phone's IMEI after its label (15 digits, Luhn): IMEI 490154203237518.",
+    labels: ['imei'],
+    between: new RegExp(`^(?:\\s*(?:number|no\\.?))?${SEP}`, 'i'),
+    value: /^[0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{6}[ -]?[0-9]/,
+    validate: (v) => luhnValid(digitsOnly(v)),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'IMEI 490154203237518', match: '490154203237518' },
+        { text: 'imei: 35-209900-176148-1', match: '35-209900-176148-1' },
+      ],
+      negative: ['IMEI 490154203237519', 'imei 12345'],
+    },
+  }),
+];
