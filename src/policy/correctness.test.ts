@@ -112,9 +112,20 @@ interface Survivor {
   readonly text: string;
 }
 
-/** Which forms of `p` appear in the minimized event (JSON text or any string in it). */
-function survivingForms(p: Planted, input: unknown, output: unknown): [string, string][] {
-  const hay = `${JSON.stringify(output)}\u0000${strings(output).join('\u0000')}`;
+/**
+ * Which forms of `p` appear in the minimized event (JSON text or any string in it). `noise`: the
+ * event's hard negatives (random ids, hashes …), blanked out first, so a short value that one of
+ * them happens to hold (a card's security code `630` in `vS3bDNC7gF-599630`) is not taken for a
+ * survivor.
+ */
+function survivingForms(
+  p: Planted,
+  input: unknown,
+  output: unknown,
+  noise: readonly string[] = [],
+): [string, string][] {
+  let hay = `${JSON.stringify(output)}\u0000${strings(output).join('\u0000')}`;
+  for (const n of noise) if (n.length >= 6) hay = hay.split(n).join('\u0001');
   return forms(p, input).filter(([, t]) => hay.includes(t));
 }
 
@@ -147,11 +158,18 @@ function runSplit(split: Split): Run {
     inputs.push(parsed.event);
     outputs.push(r.value.event);
   });
+  const noise = new Map<number, string[]>();
+  for (const n of corpus.negatives) {
+    const list = noise.get(n.eventIndex);
+    if (list === undefined) noise.set(n.eventIndex, [n.value]);
+    else list.push(n.value);
+  }
   const survivors: Survivor[] = [];
   for (const p of corpus.planted) {
     const raw = corpus.events[p.eventIndex];
+    const found = survivingForms(p, raw, outputs[p.eventIndex], noise.get(p.eventIndex));
     // One line per planted item: the first of its forms found (the plainest).
-    for (const [form, text] of survivingForms(p, raw, outputs[p.eventIndex]).slice(0, 1)) {
+    for (const [form, text] of found.slice(0, 1)) {
       const { eventIndex, kind, position } = p;
       survivors.push({
         split,
