@@ -12,6 +12,8 @@ import { createLedgerPseudonymizer } from '../ledger/subject.js';
 import type { LedgerDelta } from '../ledger/types.js';
 import { loadMasterKey } from '../policy/keys.js';
 import { createPseudonymizer } from '../policy/pseudonymize.js';
+import { openSqliteOutbox } from '../store/sqlite/outbox.js';
+import type { JournalEntry } from '../store/types.js';
 import { registerImpactCommand } from './impact.js';
 
 const root = mkdtempSync(join(tmpdir(), 'veil-cli-impact-'));
@@ -259,5 +261,71 @@ describe('veil impact', () => {
     const r = await veil([...base, ...nov, '--users', users, '--id-column', 'id']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no master key.*VEIL_E_KEY_INVALID/);
+  });
+});
+
+describe('veil impact and the ledger journal', () => {
+  it('says how many events of the window the journal holds that the ledger does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-cli-impact-journal-'));
+    try {
+      const data = join(dir, 'data');
+      mkdirSync(data, { recursive: true });
+      const cfg = join(dir, 'veil.yaml');
+      writeFileSync(
+        cfg,
+        'version: 1\ndata_dir: ./data\ndestinations:\n  mixpanel:\n    type: file\n    path: ./m.ndjson\n',
+      );
+      const store = openLedgerStore({ path: join(data, 'ledger.db') });
+      store.flush([
+        {
+          destination: 'mixpanel',
+          subject: ledger('j1'),
+          day: '2026-11-02',
+          category: '*',
+          form: 'passed',
+          count: 1,
+        },
+      ]);
+      store.markApplied(1);
+      store.close();
+      const entries: JournalEntry[] = [
+        // Written already (epoch 1): not pending.
+        {
+          epoch: 1,
+          data: JSON.stringify([['mixpanel', '2026-11-02', ledger('j1'), '', '', '*:0:9']]),
+        },
+        {
+          epoch: 2,
+          data: JSON.stringify([
+            ['mixpanel', '2026-11-02', ledger('j2'), '', '', '*:0:4;user.contact.email:6:4'],
+            ['mixpanel', '2026-11-03', ledger('j3'), '', '', '*:0:2'],
+            ['mixpanel', '2026-12-01', ledger('j4'), '', '', '*:0:7'],
+            ['segment', '2026-11-02', ledger('j5'), '', '', '*:0:5'],
+          ]),
+        },
+      ];
+      const outbox = openSqliteOutbox({ path: join(data, 'veil.db') });
+      let pending = entries;
+      outbox.attachJournal({
+        take: () => {
+          const out = pending;
+          pending = [];
+          return out;
+        },
+        restore: () => undefined,
+      });
+      await outbox.enqueue([{ destination: 'mixpanel', messageId: 'm1', payload: '{}' }]);
+      await outbox.close();
+      const args = ['impact', '--config', cfg, '--destination', 'mixpanel', '--format', 'json'];
+      const r = await veil([...args, ...nov]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).events, 1, 'the answer is the ledger alone');
+      assert.match(r.stderr, /6 more event\(s\) of 2 subject\(s\) in this window/);
+      const later = await veil([...args, '--from', '2027-01-01', '--to', '2027-01-02']);
+      assert.equal(later.code, 0, later.stderr);
+      assert.equal(later.stderr, '', 'nothing pending in that window');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

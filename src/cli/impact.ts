@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { VeilError } from '../errors.js';
 import { toCsv } from '../ledger/csv.js';
+import { pendingCounts } from '../ledger/journal.js';
 import { readLeaked } from '../ledger/leaked.js';
 import { buildNotification } from '../ledger/notify.js';
 import { affectedCells, affectedRow, summaryCells, type AffectedRow } from '../ledger/report.js';
@@ -231,6 +232,30 @@ function answer(
   } else write(io, format, summary, summaryCells(summary), () => summaryTable(summary));
 }
 
+/**
+ * Say on stderr what the outbox's ledger journal holds for the window that the ledger does not
+ * (yet): the last seconds before a running gateway's next flush, or what a crashed gateway
+ * counted, which it writes when it starts again. The answer does not include them.
+ */
+function notePending(outboxPath: string, applied: number, w: Window, io: Io): void {
+  let p;
+  try {
+    p = pendingCounts(outboxPath, applied, w.destination, w.from, w.to);
+  } catch (e) {
+    io.stderr.write(
+      `veil impact: the outbox's ledger journal could not be read: ${(e as Error).message}\n`,
+    );
+    return;
+  }
+  if (p === undefined || p.events === 0) return;
+  io.stderr.write(
+    `veil impact: ${p.events} more event(s) of ${p.subjects} subject(s) in this window are in the ` +
+      `outbox's ledger journal and not yet in the ledger, so not in this answer: a running ` +
+      `gateway writes them at its next flush (ledger.flush_interval_ms), a stopped one when it ` +
+      `starts again\n`,
+  );
+}
+
 /** Run `veil impact`; resolves to the exit code (errors are VeilErrors). */
 export async function runImpact(o: ImpactOptions, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const r = request(o);
@@ -248,6 +273,7 @@ export async function runImpact(o: ImpactOptions, io: Io, env: NodeJS.ProcessEnv
   const store = openLedgerStore({ path });
   try {
     answer(r, store, key, users, io);
+    notePending(target.path, store.appliedEpoch(), r.w, io);
     return 0;
   } finally {
     store.close();

@@ -19,7 +19,8 @@ import { parseMasterKey } from '../policy/keys.js';
 import { openSqliteOutbox } from '../store/sqlite/outbox.js';
 import type { JournalEntry, Outbox } from '../store/types.js';
 import { createMetrics } from './metrics.js';
-import { createLedgerTally, journalRows, type LedgerNotes } from './observe.js';
+import { journalRows } from '../ledger/journal.js';
+import { createLedgerTally, type LedgerNotes } from './observe.js';
 import { createRecordKeeper } from './records.js';
 
 const master = parseMasterKey('c4'.repeat(32), 'given');

@@ -15,6 +15,7 @@ import type { Form, LedgerDay } from '../ledger/types.js';
 import type { LedgerPseudonymizer } from '../ledger/subject.js';
 import type { CanonicalEvent } from '../pipeline/event.js';
 import type { JournalEntry, JournalSource } from '../store/types.js';
+import type { JournalRow } from '../ledger/journal.js';
 import type { FieldRecord, Outcome } from '../policy/apply.js';
 
 /** The ledger's pseudo category that counts events. */
@@ -453,28 +454,6 @@ export interface LedgerJournal extends JournalSource {
   epoch(): number;
   /** Count into `epoch` from now on (at start: after the epochs found in the journal). */
   startAt(epoch: number): void;
-}
-
-/** One journal entry's rows: `[destination, day, subject, org or '', vendor subject or '', counts]`. */
-export type JournalRow = readonly [string, string, string, string, string, string];
-
-/** The rows of a journal entry's `data`; throws on anything but an array of six-string rows. */
-export function journalRows(data: string): LedgerDay[] {
-  const parsed: unknown = JSON.parse(data);
-  if (!Array.isArray(parsed)) throw new TypeError('a ledger journal entry is not an array');
-  return parsed.map((r: unknown) => {
-    if (!Array.isArray(r) || r.length !== 6 || r.some((x) => typeof x !== 'string'))
-      throw new TypeError('a ledger journal row is not six strings');
-    const [destination, day, subject, org, vendorSubject, counts] = r as unknown as JournalRow;
-    return {
-      destination,
-      day,
-      subject,
-      counts,
-      ...(org !== '' && { org }),
-      ...(vendorSubject !== '' && { vendorSubject }),
-    };
-  });
 }
 
 /** Cells keys remembered per tally before the memory starts over (shapes are few). */

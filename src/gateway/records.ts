@@ -15,7 +15,7 @@ import type { InventoryDelta } from '../inventory/types.js';
 import { openLedgerStore } from '../ledger/store.js';
 import type { LedgerDay } from '../ledger/types.js';
 import type { JournalEntry } from '../store/types.js';
-import { journalRows } from './observe.js';
+import { journalRows } from '../ledger/journal.js';
 import type { Metrics } from './metrics.js';
 import type { Observed } from './observe.js';
 
