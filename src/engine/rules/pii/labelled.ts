@@ -20,6 +20,11 @@ interface Labelled {
   /** The value (anchored at its start); it must not run on into a letter or digit. */
   readonly value: RegExp;
   readonly validate?: (value: string) => boolean;
+  /**
+   * A cheap test of the first character after the label and its separators (`c`), before any
+   * regex runs: `Mac OS X` in every user agent is a hit of `mac ` that `O` rejects at once.
+   */
+  readonly first?: (c: number) => boolean;
   readonly confidence: number;
   readonly examples: Rule['examples'];
 }
@@ -32,9 +37,16 @@ function ruleOf(l: Labelled): Rule {
     // An ASCII label starts a word (`pin` in `spinner` is not one).
     if (text.charCodeAt(hit.start) < 0x80 && isWordChar(codeAt(text, hit.start - 1)))
       return undefined;
-    const b = l.between.exec(text.slice(hit.end, hit.end + 32));
+    // A label may end with the separator that follows it (`pin:`): read from just before it.
+    const from = /[\s:=#_-]$/.test(hit.keyword) ? hit.end - 1 : hit.end;
+    if (l.first !== undefined) {
+      let k = from;
+      while (k < text.length && k - from < 8 && /[\s:=#_-]/.test(text[k]!)) k++;
+      if (!l.first(codeAt(text, k))) return undefined;
+    }
+    const b = l.between.exec(text.slice(from, from + 32));
     if (b === null) return undefined;
-    const start = hit.end + b[0].length;
+    const start = from + b[0].length;
     const m = l.value.exec(text.slice(start, start + 40));
     if (m === null || isWordChar(codeAt(text, start + m[0].length))) return undefined;
     if (l.validate !== undefined && !l.validate(m[0])) return undefined;
@@ -122,7 +134,7 @@ export const labelledRules: readonly Rule[] = [
     category: 'user.authorization.password',
     description: 'A PIN after its label: 暗証番号 4321, PIN: 4321.',
     // Six digits after `PIN code` are an Indian postal code as often as a PIN: four only.
-    labels: ['暗証番号', 'pin', 'pin code'],
+    labels: ['暗証番号', 'pin ', 'pin:', 'pin=', 'pin#', 'pin code'],
     between: new RegExp(`^(?:\\s*(?:code|number))?(?:\\s*is)?${SEP}`, 'i'),
     value: /^[0-9]{4}/,
     confidence: 0.8,
@@ -139,8 +151,11 @@ export const labelledRules: readonly Rule[] = [
     id: 'mac_address',
     category: 'user.device.device_id',
     description: "A network interface's MAC address after its label: MAC 00:1A:2B:3C:4D:5E.",
-    labels: ['mac', 'bssid', 'ether', 'hwaddr'],
-    between: new RegExp(`^(?:\\s*address|\\s*addr)?${SEP}`, 'i'),
+    // With what follows them, so `machine`, `macOS` and `together` are not hits.
+    labels: ['mac ', 'mac:', 'mac=', 'mac_', 'mac-', 'bssid', 'ether ', 'ether:', 'hwaddr'],
+    between: new RegExp(`^[\\s_-]?(?:address|addr)?${SEP}`, 'i'),
+    // A hex digit, or the `a` of `address`.
+    first: (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102),
     value: /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}/,
     confidence: 0.85,
     examples: {

@@ -7,7 +7,7 @@
  * digit, `_` or `.` (`Twitter: connected` is a status, not a handle).
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt, isLetter, isWordChar } from './shared.js';
+import { codeAt, isWordChar } from './shared.js';
 
 const NETWORKS = (
   'twitter instagram insta ig line tiktok facebook fb linkedin discord telegram wechat kakao ' +
@@ -17,9 +17,16 @@ const NETWORKS = (
 const LABEL = /^(?:id|handle|username|user name|account|name)\b(?:\s+is)?/i;
 const HANDLE = /^@?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,28}[A-Za-z0-9_])?/;
 
+/**
+ * The keywords: each name with the character that must follow it (a space, `:` or `=`), so the
+ * names inside words (`config`, `online`, `deadline`) are not even hits.
+ */
+const KEYWORDS = NETWORKS.flatMap((n) => [`${n} `, `${n}:`, `${n}=`]);
+
 function findHandle(text: string, hit: Hit): Candidate | undefined {
-  if (isWordChar(codeAt(text, hit.start - 1)) || isLetter(codeAt(text, hit.end))) return undefined;
-  let i = hit.end;
+  if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
+  // Back to the space, `:` or `=` the keyword ends with.
+  let i = hit.end - 1;
   const skip = () => {
     while (
       i < text.length &&
@@ -59,7 +66,7 @@ export const socialRules: readonly Rule[] = [
     id: 'social_handle',
     category: 'user.contact.url',
     description: 'A handle on a social network named in text: twitter @taro_y84, LINE: taro_y84.',
-    keywords: NETWORKS,
+    keywords: KEYWORDS,
     find: findHandle,
     confidence: 0.7,
     examples: {
