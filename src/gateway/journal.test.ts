@@ -282,3 +282,36 @@ describe('ledger journal: through the outbox and the record keeper', () => {
     }
   });
 });
+
+describe('ledger journal: a ledger write that fails', () => {
+  it('keeps the journal and retries the rows at the next flush', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'veil-journal-retry-'));
+    try {
+      const a = partsIn(dir);
+      a.tally.add(notes(0, 5));
+      await request(a.outbox, 0, 5);
+      // The ledger refuses writes for a while (a full disk, a lock held too long).
+      const db = new Database(join(dir, 'ledger.db'));
+      db.exec(
+        `CREATE TRIGGER no_writes BEFORE INSERT ON subject_days
+         BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+      );
+      a.keeper.flush();
+      await ticks(10);
+      assert.equal(ledgerCells(dir).size, 0);
+      assert.equal(cellsOf(rowsOf(a.outbox.journal())).get('*:0'), 5, 'the journal is kept');
+      db.exec('DROP TRIGGER no_writes');
+      db.close();
+      a.tally.add(notes(10, 2));
+      await request(a.outbox, 10, 2);
+      a.keeper.flush();
+      await ticks(10);
+      assert.equal(ledgerCells(dir).get('*:0'), 7, 'the failed rows are written with the new ones');
+      assert.deepEqual(a.outbox.journal(), [], 'and the journal let go of both epochs');
+      a.keeper.close();
+      await a.outbox.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -163,6 +163,11 @@ export function createRecordKeeper(
     }
   }
 
+  // A write that failed since the journal's last mark: its rows wait in `pending` for the next
+  // flush, and the epoch is not marked written, so the journal keeps its counts (a crash before
+  // the retry writes them at the next start).
+  let ledgerFailed = false;
+
   function writeLedger(rows: LedgerDay[]): void {
     if (!led || rows.length === 0) return;
     try {
@@ -170,7 +175,18 @@ export function createRecordKeeper(
       if (r.skipped > 0)
         log.error({ skipped: r.skipped }, 'ledger counts refused (not pseudonymous)');
     } catch (e) {
-      log.error({ err: (e as Error).name }, 'ledger flush failed');
+      ledgerFailed = true;
+      if (led.pending.length + rows.length <= MAX_PENDING) {
+        for (const row of rows) led.pending.push(row);
+        log.error(
+          { err: (e as Error).name, rows: rows.length },
+          'ledger flush failed; retried at the next flush',
+        );
+      } else
+        log.error(
+          { err: (e as Error).name, rows: rows.length },
+          'ledger flush failed; counts dropped',
+        );
     }
   }
 
@@ -224,6 +240,11 @@ export function createRecordKeeper(
   /** The journal's epochs up to `e` are written: say so in the ledger, then to the journal. */
   function applied(e: number): void {
     if (!led || !deps.journal) return;
+    if (ledgerFailed) {
+      // Kept for the retry: a later epoch's mark covers this one once its rows are written.
+      ledgerFailed = false;
+      return;
+    }
     try {
       led.store.markApplied(e);
       deps.journal.written(e);
