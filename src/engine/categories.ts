@@ -44,6 +44,8 @@ export const CATEGORIES: Readonly<Record<Category, string>> = {
   'user.device.device_id': 'Device identifier.',
   'user.device.cookie_id': 'Cookie identifier.',
   'user.device.user_agent': 'User agent, OS, browser (extension: fideslang has no leaf).',
+  'user.device.vehicle_id':
+    'Vehicle identification number or licence plate (extension: fideslang has no leaf).',
   'user.financial': 'Payment data and financial history.',
   'user.financial.bank_account': 'Bank account number, IBAN.',
   'user.financial.credit_card': 'Payment card number.',

@@ -816,3 +816,21 @@ test("the event's own names are redacted where it keeps text, and the records sa
   assert.equal((out.traits as Record<string, unknown>).name, 'Hanako Kuroda');
   assert.equal((out.properties as Record<string, unknown>).greeting, '黒田からのお知らせ');
 });
+
+test('a vehicle number (VIN, licence plate) is pseudonymized, not sent', () => {
+  const r = run(
+    {},
+    {
+      type: 'track',
+      event: 'Trip Ended',
+      anonymousId: 'a-1',
+      properties: { vin: '1HGCM82633A004352', license_plate: '品川 300 あ 12-34', km: 12 },
+    },
+  );
+  const p = r.event.properties as Record<string, unknown>;
+  assert.match(String(p.vin), /^k1_/);
+  assert.match(String(p.license_plate), /^k1_/);
+  assert.equal(p.km, 12);
+  const rec = r.records.find((x) => x.path === 'properties.vin');
+  assert.deepEqual(rec?.before, ['user.device.vehicle_id']);
+});

@@ -19,6 +19,7 @@ const TABLE: ReadonlyArray<readonly [Category, DefaultAction]> = [
   ['user.workplace', 'pseudonymize'],
   ['user.device.device_id', 'pseudonymize'],
   ['user.device.cookie_id', 'pseudonymize'],
+  ['user.device.vehicle_id', 'pseudonymize'],
   ['user.account.username', 'pseudonymize'],
   ['user.device.ip_address', 'generalize'],
   ['user.device.user_agent', 'generalize'],

@@ -43,6 +43,7 @@ const POSITIVE: readonly (readonly [string, readonly Case[]])[] = [
   ['user.biometric', ['fingerprint_template', 'face_template', 'voiceprint']],
   ['user.health_and_medical.genetic', ['genotype', 'dna_profile', 'genetic_data']],
   ['user.demographic.marital_status', ['marital_status', 'maritalStatus', '婚姻状況']],
+  ['user.device.vehicle_id', ['vin', 'license_plate', 'plateNumber', 'number_plate', '車台番号']],
   ['user.financial', ['income', 'annual_income', 'income_band', 'salary', 'credit_score', '年収']],
   ['user.name', ['onamae', 'name_furigana', 'full_name_kana']],
   ['user.name.last', ['sei', 'sei_kana', 'seiKana', 'myoji', 'last_name_kana']],
@@ -316,7 +317,7 @@ const NEGATIVE: readonly Case[] = [
   'image_url', 'search_engine', '$search_engine', 'mobile_app',
   // words that only look like special categories
   'race', 'race_id', 'race_condition', 'screen_orientation', 'orientation', 'third_party',
-  'party_size', 'union_type',
+  'party_size', 'union_type', 'plate', 'plate_count', 'vintage',
   // nothing to classify
   '', '$', '__',
 ];

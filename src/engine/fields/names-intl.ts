@@ -71,6 +71,11 @@ export const JAPANESE_NAMES: readonly NameGroup[] = [
     names: ['婚姻状況', '既婚未婚'],
   },
   { category: 'user.financial', confidence: 0.85, names: ['年収', '収入', '世帯年収', '所得'] },
+  {
+    category: 'user.device.vehicle_id',
+    confidence: 0.85,
+    names: ['ナンバープレート', '車両番号', '車台番号'],
+  },
   // Japanese forms' fields in romaji, as Japanese apps name them (`sei`/`mei` are 姓/名,
   // `furigana` the name's reading, `shimei` 氏名): `kana` and `kanji` after them are neutral.
   {

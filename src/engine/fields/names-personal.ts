@@ -264,6 +264,25 @@ export const DEVICE_NAMES: readonly NameGroup[] = [
     names: ['installation id', 'install id', 'meid', 'device fingerprint'],
   },
   { category: 'user.device.device_id', confidence: 0.6, names: ['fingerprint', 'serial number'] },
+  // A vehicle's number names its registered keeper as a device id names its owner.
+  {
+    category: 'user.device.vehicle_id',
+    confidence: 0.85,
+    names: [
+      'vin',
+      'vehicle identification number',
+      'vin number',
+      'license plate',
+      'licence plate',
+      'license plate number',
+      'plate number',
+      'number plate',
+      'registration plate',
+      'vehicle registration',
+      'vehicle registration number',
+      'car plate',
+    ],
+  },
   {
     category: 'user.device.cookie_id',
     confidence: 0.9,
