@@ -834,3 +834,36 @@ test('a vehicle number (VIN, licence plate) is pseudonymized, not sent', () => {
   const rec = r.records.find((x) => x.path === 'properties.vin');
   assert.deepEqual(rec?.before, ['user.device.vehicle_id']);
 });
+
+test("the event's own names never cut a pseudonym the policy made", () => {
+  // Find a user id whose pseudonym holds `_Li-` or `-Li_`: a two-letter name part between the
+  // separators of base64url would match as a word.
+  const step = createPolicyStep(PolicySchema.parse({}), {
+    destination: 'mixpanel',
+    master,
+    detector,
+    now: () => Date.UTC(2026, 10, 20),
+  });
+  let id = '';
+  let pseudonym = '';
+  for (let i = 0; i < 200_000 && id === ''; i++) {
+    const r = step(
+      event({ type: 'track', event: 'e', anonymousId: 'a', properties: { owner_id: `o-${i}` } }),
+    );
+    const p = String(
+      ((r as { value: Minimized }).value.event.properties as Record<string, unknown>).owner_id,
+    );
+    if (/(?<![A-Za-z0-9])Li(?![A-Za-z0-9])/.test(p.slice(3))) [id, pseudonym] = [`o-${i}`, p];
+  }
+  assert.ok(id !== '', 'no pseudonym with a standalone "Li" in 200,000 tries');
+  const r = step(
+    event({
+      type: 'identify',
+      userId: 'u-1',
+      traits: { name: 'Li Wei', owner_id: id, note: 'Li called' },
+    }),
+  );
+  const t = (r as { value: Minimized }).value.event.traits as Record<string, unknown>;
+  assert.equal(t.owner_id, pseudonym, 'the pseudonym is whole');
+  assert.equal(t.note, '[redacted:name] called');
+});

@@ -4,6 +4,7 @@
  * Kuroda`), a URL slug (`/users/hanako-kuroda`) or a message (`Kuroda様`) must not hand it over.
  * Detection rules cannot know a rare name (`Kuroda` is on no list); the event says it is one.
  */
+import { VENDOR_PSEUDONYM } from '../ledger/validate.js';
 import type { Span } from './text-ops.js';
 
 /** Longest name value read (longer values are text, not a name). */
@@ -103,7 +104,8 @@ export function createEchoFinder(echoes: readonly Echo[]): ((text: string) => Sp
   };
   return (text) => {
     const spans: Span[] = [];
-    if (text.length < shortest) return spans;
+    // A pseudonym the policy made (`k1_…_Li-…`) is no text: a short name part must not cut it.
+    if (text.length < shortest || VENDOR_PSEUDONYM.test(text)) return spans;
     if (folded !== undefined) scan(folded, text, true, spans);
     if (exact !== undefined) scan(exact, text, false, spans);
     return spans;
