@@ -1,5 +1,6 @@
 /** Every personal-data rule. */
 import type { Rule } from '../../types.js';
+import { addressEuRules } from './address-eu.js';
 import { addressJpRules } from './address-jp.js';
 import { addressUsRules } from './address-us.js';
 import { cardRules } from './card.js';
@@ -30,6 +31,7 @@ export const piiRules: readonly Rule[] = [
   ...geoRules,
   ...addressJpRules,
   ...addressUsRules,
+  ...addressEuRules,
   ...dobRules,
   ...nameRules,
   ...commonNameRules,

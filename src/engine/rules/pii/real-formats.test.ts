@@ -696,6 +696,15 @@ const DEVICE_OWNERS: readonly Row[] = [
 test('device names that carry their owner, in every context', () => runPositives(DEVICE_OWNERS));
 
 /** Handles on social networks and messengers, named in text. */
+/** German and French street addresses. */
+const EU_ADDRESSES: readonly Row[] = [
+  ['Friedrichstraße 123, 10117 Berlin', 'Friedrichstraße 123, 10117 Berlin'],
+  ['Am Mühlenweg 7', 'Am Mühlenweg 7'],
+  ['8 rue du Faubourg Saint-Honoré, 75008 Paris', '8 rue du Faubourg Saint-Honoré, 75008 Paris'],
+].map(([value, match]) => ({ value: value!, expect: [{ kind: 'eu_address', match: match! }] }));
+
+test('German and French street addresses, in every context', () => runPositives(EU_ADDRESSES));
+
 /** Numbers that are personal after their label. */
 const LABELLED: readonly Row[] = [
   ['振込先 みずほ銀行 新宿支店 普通 1234567', '1234567', 'jp_bank_account'],
@@ -923,6 +932,7 @@ test('the tables cover every personal-data kind', () => {
     ...DEVICE_OWNERS,
     ...HANDLES,
     ...LABELLED,
+    ...EU_ADDRESSES,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),
