@@ -156,20 +156,33 @@ export function kanaNameBefore(text: string, end: number): Candidate | undefined
   const before = s > 0 ? text.charCodeAt(s - 1) : -1;
   // Part of a longer word: the same script, kanji or a letter right before (a particle before a
   // katakana name is not: `担当のサトウさん`).
-  if (
+  const glued =
     (hira && isHiragana(before)) ||
     isKanaUnit(before) ||
     (before >= 0x4e00 && before <= 0x9fff) ||
     (before >= 65 && before <= 90) ||
-    (before >= 97 && before <= 122)
-  )
-    return undefined;
-  let run = composed(text.slice(s, end));
+    (before >= 97 && before <= 122);
+  if (!glued && isListedKana(text.slice(s, end), hira)) return { start: s, end, confidence: 0.6 };
+  // A hiragana name after a particle written with it (`返信はたろうくん`, `担当のさとうさん`): the
+  // run without one or two leading particles.
+  if (!hira) return undefined;
+  for (let k = 1; k <= 2 && s + k < end - 1; k++) {
+    if (!PARTICLES.has(text.charCodeAt(s + k - 1))) break;
+    if (isListedKana(text.slice(s + k, end), true)) return { start: s + k, end, confidence: 0.55 };
+  }
+  return undefined;
+}
+
+/** Particles that precede a name in a sentence: は が の を に と も へ で や. */
+const PARTICLES = new Set(Array.from('はがのをにともへでや', (ch) => ch.charCodeAt(0)));
+
+/** True when `kana` (katakana, or hiragana when `hira`) is one listed reading, not `みな`. */
+function isListedKana(kana: string, hira: boolean): boolean {
+  let run = composed(kana);
   if (hira)
     run = Array.from(run, (ch) => {
       const c = ch.charCodeAt(0);
       return isHiragana(c) ? String.fromCharCode(c + 0x60) : ch;
     }).join('');
-  if (NOT_KANA_NAMES.has(run) || !(SURNAMES.has(run) || GIVEN.has(run))) return undefined;
-  return { start: s, end, confidence: 0.6 };
+  return !NOT_KANA_NAMES.has(run) && (SURNAMES.has(run) || GIVEN.has(run));
 }

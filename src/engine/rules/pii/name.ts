@@ -408,6 +408,8 @@ export const nameRules: readonly Rule[] = [
         { text: 'さとうさんから電話', match: 'さとう' },
         { text: '担当のサトウさん', match: 'サトウ' },
         { text: 'たろうくん、おはよう', match: 'たろう' },
+        { text: '返信はたろうくん、おはようまで', match: 'たろう' },
+        { text: '担当のさとうさんに連絡', match: 'さとう' },
         { text: 'Thanks, Mr. Smith!', match: 'Smith' },
         { text: 'call Dr. Jane Doe today', match: 'Jane Doe' },
         { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
