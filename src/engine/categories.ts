@@ -66,6 +66,22 @@ export const CATEGORIES: Readonly<Record<Category, string>> = {
   'user.health_and_medical.genetic': 'Genetic data (GDPR Art. 9).',
 };
 
+/**
+ * The special categories of GDPR Art. 9 (health, genetic and biometric data, race or ethnicity,
+ * religion, political opinions, sexual orientation, trade union membership) and criminal data
+ * (Art. 10): never to a vendor by default, errors for the scanner, flagged in breach records.
+ */
+export const SPECIAL_CATEGORIES: readonly Category[] = [
+  'user.health_and_medical',
+  'user.biometric',
+  'user.criminal_history',
+  'user.demographic.race_ethnicity',
+  'user.demographic.religious_belief',
+  'user.demographic.political_opinion',
+  'user.demographic.sexual_orientation',
+  'user.demographic.trade_union_membership',
+];
+
 /** True when `category` is `parent` or one of its descendants (`user.contact` covers `user.contact.email`). */
 export function isUnder(category: Category, parent: Category): boolean {
   return (

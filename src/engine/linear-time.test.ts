@@ -63,6 +63,17 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Passwords given in sentences: each keyword's value read once, at most 64 characters.
   'password sentences': (n) => 'password is Abc123!x '.repeat(n / 21),
   'パスワード runs': (n) => 'パスワードは'.repeat(n / 6),
+  // The eighteenth session's rules: katakana and kana names, device owners, handles, labelled
+  // numbers, street words, hidden e-mail addresses, dates of birth in prose.
+  'katakana full names': (n) => 'ヤマダ タロウ '.repeat(n / 8),
+  'one katakana run': (n) => 'ア'.repeat(n),
+  'kana before honorifics': (n) => 'はたろうくん'.repeat(n / 6),
+  'device owners': (n) => "Taro's iPhone ".repeat(n / 14),
+  'social handles': (n) => 'ig: @a_1 '.repeat(n / 9),
+  'labelled numbers': (n) => 'pin: cvv 普通 mac: imei '.repeat(n / 22),
+  'street words': (n) => 'Hauptstraße 5 12 rue '.repeat(n / 21),
+  'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
+  'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
 };
 
 interface Work {

@@ -4,6 +4,7 @@
  * Markdown drafts (English and Japanese) filled with the ledger's numbers. A starting point for
  * counsel, not legal advice: fields Veil cannot know are marked `TODO`.
  */
+import { SPECIAL_CATEGORIES } from '../engine/categories.js';
 import { draftAuthorityReport, draftNotice } from './drafts.js';
 import type { ImpactSummary } from './store.js';
 import type { Form } from './types.js';
@@ -124,21 +125,9 @@ function appiPart(place: string, exposed: readonly string[], people: number, mal
   };
 }
 
-/** GDPR Art. 9 special categories and Art. 10 criminal data among Veil's categories. */
-const SPECIAL = [
-  'user.health_and_medical',
-  'user.biometric',
-  'user.criminal_history',
-  'user.demographic.race_ethnicity',
-  'user.demographic.religious_belief',
-  'user.demographic.political_opinion',
-  'user.demographic.sexual_orientation',
-  'user.demographic.trade_union_membership',
-];
-
 /** The exposed categories that are special under GDPR Art. 9 (or criminal data, Art. 10). */
 export function specialCategories(exposed: readonly string[]): string[] {
-  return exposed.filter((c) => under(c, SPECIAL));
+  return exposed.filter((c) => under(c, SPECIAL_CATEGORIES));
 }
 
 function gdprPart(s: ImpactSummary, exposed: readonly string[], people: number) {

@@ -3,6 +3,7 @@
  * from its name (field classifier) or, for whole-value matches, from the detection rules. The
  * most specific entry wins: `user.contact.address.street` before `user.contact`.
  */
+import { SPECIAL_CATEGORIES } from '../engine/categories.js';
 import type { Category } from '../engine/types.js';
 
 /**
@@ -38,17 +39,10 @@ const TABLE: ReadonlyArray<readonly [Category, DefaultAction]> = [
   ['user.financial', 'drop'],
   ['user.authorization', 'drop'],
   ['system.authentication', 'drop'],
-  ['user.health_and_medical', 'drop'],
-  // Special categories (GDPR Art. 9/10, APPI 要配慮) and marital status: never to a vendor by
-  // default (the fallback below would drop them too; listed so the table says so).
-  ['user.demographic.race_ethnicity', 'drop'],
-  ['user.demographic.religious_belief', 'drop'],
-  ['user.demographic.political_opinion', 'drop'],
-  ['user.demographic.sexual_orientation', 'drop'],
-  ['user.demographic.trade_union_membership', 'drop'],
+  // Special categories (GDPR Art. 9/10, APPI 要配慮, health included) and marital status: never to
+  // a vendor by default (the fallback below would drop them too; listed so the table says so).
+  ...SPECIAL_CATEGORIES.map((c) => [c, 'drop'] as const),
   ['user.demographic.marital_status', 'drop'],
-  ['user.criminal_history', 'drop'],
-  ['user.biometric', 'drop'],
   ['system.operations', 'drop'],
   ['user', 'drop'],
 ];

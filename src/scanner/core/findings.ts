@@ -4,7 +4,7 @@
  * a fingerprint that survives unrelated edits.
  */
 import { createHash } from 'node:crypto';
-import { isUnderAny } from '../../engine/categories.js';
+import { isUnderAny, SPECIAL_CATEGORIES } from '../../engine/categories.js';
 import type { Category } from '../../engine/types.js';
 import type { Finding, Flow, Pos, SinkCall, Via } from '../types.js';
 import type { ConfigRule, VendorDefinition } from '../vendors/types.js';
@@ -27,15 +27,7 @@ const ERROR_CATEGORIES: readonly Category[] = [
   'user.name',
   'user.government_id',
   'user.financial',
-  'user.health_and_medical',
-  // The other special categories (GDPR Art. 9/10, APPI 要配慮).
-  'user.biometric',
-  'user.criminal_history',
-  'user.demographic.race_ethnicity',
-  'user.demographic.religious_belief',
-  'user.demographic.political_opinion',
-  'user.demographic.sexual_orientation',
-  'user.demographic.trade_union_membership',
+  ...SPECIAL_CATEGORIES,
   'user.location.precise',
   'user.demographic.date_of_birth',
   'user.content.private',

@@ -130,27 +130,18 @@ function findLabelledDate(text: string, hit: Hit): Candidate | undefined {
   const v = valueStart(text, end, cjk);
   // Cheap rejections first; the field classifier runs only when a date could follow.
   if (v < 0 || !isDateStart(codeAt(text, v)) || labelStart(text, hit, end) < 0) return undefined;
-  let w = v;
-  while (w < text.length && w - v < MAX_VALUE && isDateChar(text.charCodeAt(w))) w++;
-  for (let k = w; k > v + 5; k--) {
-    if (!canEndDate(text, k)) continue;
-    const date = parseDate(text.slice(v, k));
-    if (date !== undefined && isPlausibleBirthDate(date))
-      return { start: v, end: k, confidence: 0.85 };
-  }
-  return undefined;
+  return dateFrom(text, v, 0.85);
 }
 
-/** The longest plausible birth date in `[v, w)` that starts at `v`, or undefined. */
-function dateFrom(text: string, v: number): Candidate | undefined {
+/** The longest plausible birth date (≤ MAX_VALUE characters) starting at `v`, or undefined. */
+function dateFrom(text: string, v: number, confidence: number): Candidate | undefined {
   if (!isDateStart(codeAt(text, v))) return undefined;
   let w = v;
   while (w < text.length && w - v < MAX_VALUE && isDateChar(text.charCodeAt(w))) w++;
   for (let k = w; k > v + 5; k--) {
     if (!canEndDate(text, k)) continue;
     const date = parseDate(text.slice(v, k));
-    if (date !== undefined && isPlausibleBirthDate(date))
-      return { start: v, end: k, confidence: 0.8 };
+    if (date !== undefined && isPlausibleBirthDate(date)) return { start: v, end: k, confidence };
   }
   return undefined;
 }
@@ -160,7 +151,7 @@ function findAfterBorn(text: string, hit: Hit): Candidate | undefined {
   if (isWordChar(codeAt(text, hit.start - 1))) return undefined;
   let v = hit.end;
   if (text.slice(v, v + 3).toLowerCase() === 'on ') v += 3;
-  return dateFrom(text, v);
+  return dateFrom(text, v, 0.8);
 }
 
 /** `1984年4月1日生まれ`, `1990/4/1 生まれ`: Japanese writes the date first. */

@@ -38,10 +38,12 @@ function ruleOf(l: Labelled): Rule {
     if (text.charCodeAt(hit.start) < 0x80 && isWordChar(codeAt(text, hit.start - 1)))
       return undefined;
     // A label may end with the separator that follows it (`pin:`): read from just before it.
-    const from = /[\s:=#_-]$/.test(hit.keyword) ? hit.end - 1 : hit.end;
+    const from = isSeparator(hit.keyword.charCodeAt(hit.keyword.length - 1))
+      ? hit.end - 1
+      : hit.end;
     if (l.first !== undefined) {
       let k = from;
-      while (k < text.length && k - from < 8 && /[\s:=#_-]/.test(text[k]!)) k++;
+      while (k < text.length && k - from < 8 && isSeparator(text.charCodeAt(k))) k++;
       if (!l.first(codeAt(text, k))) return undefined;
     }
     const b = l.between.exec(text.slice(from, from + 32));
@@ -61,6 +63,11 @@ function ruleOf(l: Labelled): Rule {
     confidence: l.confidence,
     examples: l.examples,
   };
+}
+
+/** What may end a label or stand between it and its value: space, `:`, `=`, `#`, `_`, `-`. */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 58 || c === 61 || c === 35 || c === 95 || c === 45;
 }
 
 const digitsOnly = (s: string) => s.replace(/\D/g, '');

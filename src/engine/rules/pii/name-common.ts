@@ -140,9 +140,12 @@ function capsEnd(text: string, i: number): number {
   return e - i >= 2 && !isWordChar(codeAt(text, e)) ? e : i;
 }
 
-/** End of the name word at `i`, written as the first one was (capitalised or in capitals). */
-function nameWordEnd(text: string, i: number, caps: boolean): number {
-  return caps ? capsEnd(text, i) : wordEnd(text, i);
+/** How the first word of a name is written; the second must be written the same way. */
+type Written = 'capitalised' | 'caps' | 'lower';
+
+/** End of the name word at `i`, written as `how`, or `i` when none starts there. */
+function nameWordEnd(text: string, i: number, how: Written): number {
+  return how === 'caps' ? capsEnd(text, i) : how === 'lower' ? lowerEnd(text, i) : wordEnd(text, i);
 }
 
 /** `O'Brien` → `obrien`, `Smith-Jones` → `smith`: the part the lists hold. */
@@ -152,8 +155,8 @@ function listed(word: string): string {
 }
 
 /** A middle initial after `at` (`F. ` or `F `): where the next word starts, or `at`. */
-function afterInitial(text: string, at: number, caps: boolean): number {
-  if (caps || !isUpper(codeAt(text, at))) return at;
+function afterInitial(text: string, at: number, how: Written): number {
+  if (how !== 'capitalised' || !isUpper(codeAt(text, at))) return at;
   const dot = codeAt(text, at + 1) === 46 ? 1 : 0;
   return codeAt(text, at + 1 + dot) === 32 && isUpper(codeAt(text, at + 2 + dot))
     ? at + 2 + dot
@@ -199,53 +202,34 @@ function isLower(c: number): boolean {
 const LOWER_CASE_FIELDS = 'user.behavior.search_history';
 
 /**
- * In a search box people type names as they come (`taro yamada lawyer`): there, a given name and
- * a surname in lower case, one space apart, in either order.
+ * A given name (the keyword hit) and a surname written the same way, one space apart:
+ * capitalised or in capitals anywhere (`Taro Yamada`, `MARIA GARCIA`), in lower case only in a
+ * search box, where people type names as they come (`taro yamada lawyer`).
  */
-function findLowerCase(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
-  const s = hit.start;
-  if (lowerEnd(text, s) !== hit.end) return undefined;
-  if (codeAt(text, hit.end) === 32) {
-    const end = lowerEnd(text, hit.end + 1);
-    if (end > hit.end + 1 && SURNAMES.has(listed(text.slice(hit.end + 1, end))))
-      return candidate(text, s, end, ctx);
-  }
-  if (JP_GIVEN.has(text.slice(s, hit.end)) && codeAt(text, s - 1) === 32) {
-    let b = s - 2;
-    while (b >= 0 && s - 1 - b <= 30 && isLower(text.charCodeAt(b))) b--;
-    const from = b + 1;
-    if (from < s - 1 && !isWordChar(codeAt(text, from - 1)) && lowerEnd(text, from) === s - 1)
-      if (JP_SURNAMES.has(text.slice(from, s - 1))) return candidate(text, from, hit.end, ctx);
-  }
-  return undefined;
-}
-
 function findCommonName(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const s = hit.start;
   if (isWordChar(codeAt(text, s - 1))) return undefined;
-  if (isLower(codeAt(text, s)))
-    return ctx.keyCategory?.startsWith(LOWER_CASE_FIELDS) === true
-      ? findLowerCase(text, hit, ctx)
-      : undefined;
-  if (!isUpper(codeAt(text, s))) return undefined;
-  const caps = capsEnd(text, s) === hit.end;
-  if (!caps && wordEnd(text, s) !== hit.end) return undefined;
-  const given = text.slice(s, hit.end).toLowerCase();
-  // Given name first: `Taro Yamada`, `John F. Kennedy`, `MARIA GARCIA`.
+  const c = codeAt(text, s);
+  let how: Written;
+  if (isUpper(c)) how = capsEnd(text, s) === hit.end ? 'caps' : 'capitalised';
+  else if (isLower(c) && ctx.keyCategory?.startsWith(LOWER_CASE_FIELDS) === true) how = 'lower';
+  else return undefined;
+  if (nameWordEnd(text, s, how) !== hit.end) return undefined;
+  // Given name first: `Taro Yamada`, `John F. Kennedy`, `MARIA GARCIA`, `taro yamada`.
   if (codeAt(text, hit.end) === 32) {
-    const from = afterInitial(text, hit.end + 1, caps);
-    const end = nameWordEnd(text, from, caps);
+    const from = afterInitial(text, hit.end + 1, how);
+    const end = nameWordEnd(text, from, how);
     if (end > from && SURNAMES.has(listed(text.slice(from, end))))
       return candidate(text, s, end, ctx);
   }
-  // Surname first, for Japanese names: `Yamada Taro`, `YAMADA TARO`.
-  if (JP_GIVEN.has(given) && codeAt(text, s - 1) === 32) {
+  // Surname first, for Japanese names: `Yamada Taro`, `YAMADA TARO`, `yamada taro`.
+  if (JP_GIVEN.has(text.slice(s, hit.end).toLowerCase()) && codeAt(text, s - 1) === 32) {
     let b = s - 2;
     while (b >= 0 && s - 1 - b <= 30 && isAsciiLetter(text.charCodeAt(b))) b--;
     const from = b + 1;
     if (from < s - 1 && !isWordChar(codeAt(text, from - 1))) {
       const word = text.slice(from, s - 1);
-      if (nameWordEnd(text, from, caps) === s - 1 && JP_SURNAMES.has(word.toLowerCase()))
+      if (nameWordEnd(text, from, how) === s - 1 && JP_SURNAMES.has(word.toLowerCase()))
         return candidate(text, from, hit.end, ctx);
     }
   }

@@ -129,7 +129,7 @@ export function kanaFullName(
 }
 
 /** Hiragana (ぁ–ゖ): shifted by 0x60 it is the katakana of the same sound. */
-function isHiragana(c: number): boolean {
+export function isHiragana(c: number): boolean {
   return c >= 0x3041 && c <= 0x3096;
 }
 

@@ -25,7 +25,7 @@
  * The finding is the name only, not the honorific.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { isKanaUnit, kanaFullName, kanaNameBefore } from './name-kana.js';
+import { isHiragana, isKanaUnit, kanaFullName, kanaNameBefore } from './name-kana.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
 const NAME = 'user.name';
@@ -115,7 +115,7 @@ function findJapanese(text: string, hit: Hit): Candidate | undefined {
   if (isKatakana(last) && last !== NAKAGURO)
     return katakanaName(text, end) ?? kanaNameBefore(text, end);
   // A listed reading in hiragana: `ゆきちゃん`, `さとうさん` (not `みなさん`, `おばあちゃん`).
-  if (last >= 0x3041 && last <= 0x3096) return kanaNameBefore(text, end);
+  if (isHiragana(last)) return kanaNameBefore(text, end);
   let start = kanjiRunStart(text, end, MAX_JP_PART);
   // One kanji (`林さん`, but also `仕様`, `赤ちゃん`, `皆様`) is too often not a name.
   if (end - start < 2 || isKanji(codeAt(text, start - 1))) return undefined;
