@@ -72,6 +72,10 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'social handles': (n) => 'ig: @a_1 '.repeat(n / 9),
   'labelled numbers': (n) => 'pin: cvv 普通 mac: imei '.repeat(n / 22),
   'street words': (n) => 'Hauptstraße 5 12 rue '.repeat(n / 21),
+  // Addresses spelled out: ` at ` and ` dot ` chains, marks in place of `@`.
+  'spelled addresses': (n) => 'a dot a at a dot '.repeat(n / 17),
+  'marks for @': (n) => 'ab★'.repeat(n / 3),
+  'at words': (n) => 'x at '.repeat(n / 5),
   'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
   'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
 };

@@ -179,6 +179,170 @@ function findObfuscatedEmail(text: string, hit: Hit): Candidate | undefined {
   return { start, end: at + end };
 }
 
+/** ` at `, `アットマーク`, `★`, `☆`: the `@` of an address spelled out or swapped for a mark. */
+const SPELLED_AT = [' at ', 'アットマーク', '★', '☆'];
+/** Characters of one atom of a spelled local part (`john` in `john dot smith at …`). */
+function isAtomChar(c: number): boolean {
+  return isWordChar(c) || c === 37 || c === 43 || c === 45;
+}
+function isLabelStart(c: number): boolean {
+  return isWordChar(c) && c !== 95;
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 0x3000;
+}
+/** True when `text[i..i+3]` is `dot` in any ASCII case. */
+function isDotWord(text: string, i: number): boolean {
+  return (
+    (text.charCodeAt(i) | 32) === 100 &&
+    (text.charCodeAt(i + 1) | 32) === 111 &&
+    (text.charCodeAt(i + 2) | 32) === 116
+  );
+}
+/**
+ * Length of a domain separator at `i` (`.`, ` dot `, ` [dot] `, `ドット`), 0 when there is none;
+ * `spelled` is set when it was written out.
+ */
+const BRACKETED_DOT = /^[ \u3000]{0,2}(?:\[dot\]|\(dot\)|\{dot\}|<dot>|ドット)[ \u3000]{0,2}/i;
+function separatorAt(text: string, i: number, out: { spelled: boolean }): number {
+  const c = codeAt(text, i);
+  if (c === 46) return 1;
+  let s = i;
+  while (s < text.length && s - i < 2 && isSpace(text.charCodeAt(s))) s++;
+  if (s > i && isDotWord(text, s) && isSpace(codeAt(text, s + 3))) {
+    let e = s + 4;
+    while (e < text.length && e - s < 5 && isSpace(text.charCodeAt(e))) e++;
+    out.spelled = true;
+    return e - i;
+  }
+  const m = BRACKETED_DOT.exec(text.slice(i, i + 12));
+  if (m === null) return 0;
+  out.spelled = true;
+  return m[0].length;
+}
+/** Top-level domains accepted after a spelled ` dot `: not words of an English sentence. */
+const SPELLED_TLDS = new Set(
+  (
+    'com net org edu gov mil info biz io ai dev app jp uk de fr ca au nz cn kr tw hk sg ru br es ' +
+    'nl se ch pl cz dk fi ie pt za mx ar cl vn th ph my id tr ua co'
+  ).split(' '),
+);
+/** Mailbox providers: `john at gmail.com` is an address even without a spelled dot. */
+const MAIL_PROVIDERS = new Set(
+  (
+    'gmail.com googlemail.com yahoo.com yahoo.co.jp ymail.com outlook.com outlook.jp ' +
+    'hotmail.com hotmail.co.jp live.com live.jp msn.com icloud.com me.com mac.com aol.com ' +
+    'proton.me protonmail.com pm.me gmx.de gmx.net gmx.com web.de mail.ru yandex.ru qq.com ' +
+    '163.com naver.com docomo.ne.jp ezweb.ne.jp au.com softbank.ne.jp i.softbank.jp ' +
+    'nifty.com ybb.ne.jp ocn.ne.jp'
+  ).split(' '),
+);
+/** Words that come before ` at ` in sentences about places and sites, not in addresses. */
+const NOT_MAILBOXES = new Set(
+  (
+    'a an the i we you he she they it us me up in on out now here there home work look looked ' +
+    'see seen find found visit visiting available apply buy shop order download read more ' +
+    'info details live log login sign signup signin register online site web page app store ' +
+    'arrive arrived arriving meet meeting stay stayed staying based located hosted open ' +
+    'opened starting start ends end off is was are be been go went get got'
+  ).split(' '),
+);
+
+/**
+ * An address with its `@` spelled ` at ` or swapped for `アットマーク`, `★` or `☆`, the way people
+ * hide it from harvesters in messages and support forms: `john dot smith at gmail dot com`,
+ * `taro★example.co.jp`, `hanako アットマーク example ドット jp`. The local part may be spelled
+ * too (`john dot smith`). Bounded: five local atoms of 64 characters back, eight domain labels
+ * forward. With a plain ` at `, an English sentence must not pass for an address (`sign up at
+ * app dot example dot com`, `available at example.com`): the word before ` at ` is not one of
+ * a sentence's (`up`, `available`, `here` …), the last label after a spelled dot is a real TLD
+ * that is not an English word, and a domain written with real dots only counts when it is a
+ * mailbox provider or the local part looks like one (`john.smith`, `taro_99`).
+ */
+function findSpelledEmail(text: string, hit: Hit): Candidate | undefined {
+  const word = hit.keyword === ' at ';
+  // The domain: labels joined by separators, the last a known TLD.
+  let i = hit.end;
+  while (!word && i < text.length && i - hit.end < 2 && isSpace(text.charCodeAt(i))) i++;
+  const domainStart = i;
+  let end = -1;
+  let endSpelled = false;
+  let prevSpelled = false;
+  let anySpelled = false;
+  const sep = { spelled: false };
+  for (let labels = 0; labels < 8; labels++) {
+    const from = i;
+    if (!isLabelStart(codeAt(text, i))) break;
+    while (i < text.length && i - from < 63 && isLabelChar(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i - 1) === 45) break;
+    if (labels > 0) {
+      const tld = text.slice(from, i).toLowerCase();
+      if (isKnownTld(tld) && (!prevSpelled || SPELLED_TLDS.has(tld))) {
+        end = i;
+        endSpelled = anySpelled;
+      }
+    }
+    sep.spelled = false;
+    const n = separatorAt(text, i, sep);
+    if (n === 0) break;
+    prevSpelled = sep.spelled;
+    anySpelled ||= sep.spelled;
+    i += n;
+  }
+  if (end < 0 || isWordChar(codeAt(text, end))) return undefined;
+  // The local part: atoms joined by `.` or ` dot `, ending right before the mark.
+  let localEnd = hit.start;
+  while (
+    !word &&
+    localEnd > 0 &&
+    hit.start - localEnd < 2 &&
+    isSpace(text.charCodeAt(localEnd - 1))
+  )
+    localEnd--;
+  let start = localEnd;
+  let j = localEnd;
+  let atoms = 0;
+  let spelledLocal = false;
+  for (; atoms < 5; atoms++) {
+    let k = j;
+    while (k > 0 && j - k < 64 && isAtomChar(text.charCodeAt(k - 1))) k--;
+    if (k === j) break;
+    start = k;
+    if (codeAt(text, k - 1) === 46 && isAtomChar(codeAt(text, k - 2))) {
+      j = k - 1;
+      continue;
+    }
+    if (
+      k >= 6 &&
+      isSpace(text.charCodeAt(k - 1)) &&
+      isDotWord(text, k - 4) &&
+      isSpace(text.charCodeAt(k - 5)) &&
+      isAtomChar(text.charCodeAt(k - 6))
+    ) {
+      spelledLocal = true;
+      j = k - 5;
+      continue;
+    }
+    break;
+  }
+  if (start === localEnd || isWordChar(codeAt(text, start - 1)) || codeAt(text, start - 1) === 64)
+    return undefined;
+  if (word) {
+    const local = text.slice(start, localEnd);
+    const domain = text.slice(domainStart, end);
+    if (NOT_MAILBOXES.has(local.toLowerCase())) return undefined;
+    if (/^www[.\s]/i.test(domain)) return undefined;
+    if (
+      !endSpelled &&
+      !spelledLocal &&
+      !MAIL_PROVIDERS.has(domain.toLowerCase()) &&
+      !/[._+0-9]/.test(local)
+    )
+      return undefined;
+  }
+  return { start, end };
+}
+
 /** Email address rules. */
 export const emailRules: readonly Rule[] = [
   {
@@ -232,6 +396,41 @@ export const emailRules: readonly Rule[] = [
         { text: 'HANAKO{at}MAIL{dot}EXAMPLE{dot}JP', match: 'HANAKO{at}MAIL{dot}EXAMPLE{dot}JP' },
       ],
       negative: ['meet (at) noon', 'x [at] y', 'price [at] cost [dot] unknowntld', 'arr[at] index'],
+    },
+  },
+  {
+    id: 'email_spelled',
+    category: 'user.contact.email',
+    description:
+      'Email address with its @ spelled out or swapped for a mark: john dot smith at gmail dot com, taro★example.co.jp.',
+    keywords: SPELLED_AT,
+    find: findSpelledEmail,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        {
+          text: 'reach me: john dot smith at gmail dot com',
+          match: 'john dot smith at gmail dot com',
+        },
+        { text: 'mail taro_99 at example.co.jp thanks', match: 'taro_99 at example.co.jp' },
+        { text: 'Contact: Hanako AT Outlook DOT jp.', match: 'Hanako AT Outlook DOT jp' },
+        { text: 'kerry at yahoo.co.jp', match: 'kerry at yahoo.co.jp' },
+        { text: '連絡先 info★example.co.jp（★を@に）', match: 'info★example.co.jp' },
+        {
+          text: 'hanako アットマーク example ドット jp まで',
+          match: 'hanako アットマーク example ドット jp',
+        },
+      ],
+      negative: [
+        'sign up at app dot example dot com',
+        'available at example.com today',
+        'meet at noon. see you at 5 dot com',
+        'look at the polka dot is fun',
+        'we met at acme.com headquarters',
+        'visit us at www dot example dot com',
+        '★★★☆☆ 4.0 rating',
+        'rated at example dot company',
+      ],
     },
   },
 ];
