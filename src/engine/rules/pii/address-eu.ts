@@ -1,6 +1,6 @@
 /**
  * German and French street addresses, the two most common in European analytics after the UK's
- * (which the US rule's `10 Downing Street` shape covers).
+ * (the US rule's `10 Downing Street` shape covers its streets, `address-uk.ts` its postcodes).
  *
  * - German: a capitalised street name ending in `straße`, `strasse`, `str.`, `weg`, `platz`,
  *   `allee`, `gasse`, `ring`, `damm` or `ufer`, then a house number (`Hauptstraße 5`,

@@ -2,6 +2,7 @@
 import type { Rule } from '../../types.js';
 import { addressEuRules } from './address-eu.js';
 import { addressJpRules } from './address-jp.js';
+import { addressUkRules } from './address-uk.js';
 import { addressUsRules } from './address-us.js';
 import { cardRules } from './card.js';
 import { dobRules } from './dob.js';
@@ -32,6 +33,7 @@ export const piiRules: readonly Rule[] = [
   ...addressJpRules,
   ...addressUsRules,
   ...addressEuRules,
+  ...addressUkRules,
   ...dobRules,
   ...nameRules,
   ...commonNameRules,

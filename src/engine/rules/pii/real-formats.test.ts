@@ -709,6 +709,17 @@ const EU_ADDRESSES: readonly Row[] = [
 
 test('German and French street addresses, in every context', () => runPositives(EU_ADDRESSES));
 
+/** UK postcodes written into text. */
+const UK_POSTCODES: readonly Row[] = [
+  ['London SW1A 2AA', 'SW1A 2AA'],
+  ['Manchester M1 1AE', 'M1 1AE'],
+  ['221B Baker Street, London NW1 6XE', 'NW1 6XE'],
+  ['Edinburgh EH1 1YZ', 'EH1 1YZ'],
+  ['Belfast BT1 5GS', 'BT1 5GS'],
+].map(([value, match]) => ({ value: value!, expect: [{ kind: 'uk_postcode', match: match! }] }));
+
+test('UK postcodes, in every context', () => runPositives(UK_POSTCODES));
+
 /** Numbers that are personal after their label. */
 const LABELLED: readonly Row[] = [
   ['振込先 みずほ銀行 新宿支店 普通 1234567', '1234567', 'jp_bank_account'],
@@ -806,6 +817,9 @@ const NEGATIVES: readonly Negative[] = [
   { value: '12800', key: 'price' },
   // SKUs, barcodes, ISBNs.
   { value: 'SKU-12345-XL', key: 'sku' },
+  { value: 'Size M1 3XL, colour navy', key: 'note' },
+  { value: 'AB12 3CD', key: 'sku' },
+  { value: 'PS5 1TB bundle', key: 'product_name' },
   { value: 'MK90-108', key: 'sku' },
   { value: 'B08N5WRWNW', key: 'asin' },
   { value: '4901234567894', key: 'jan' },
@@ -937,6 +951,7 @@ test('the tables cover every personal-data kind', () => {
     ...HANDLES,
     ...LABELLED,
     ...EU_ADDRESSES,
+    ...UK_POSTCODES,
   ];
   const kinds = new Set(
     rows.flatMap((r) => (r.expect ?? [{ kind: r.kind ?? '?' }]).map((e) => e.kind)),
