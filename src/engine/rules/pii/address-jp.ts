@@ -3,7 +3,8 @@
  *
  * - `jp_postal_code`: `〒123-4567`, `〒1234567`, `郵便番号：123-4567` (the dash may be `−`/`ー`).
  * - `jp_address`: prefecture + municipality (市/区/町/村/郡) + block number (丁目, 番地, 番, 号,
- *   or digits joined by dashes). The automaton would need ~70 distinct kanji to hold the 47
+ *   or digits joined by dashes); or, without the prefecture, a city or ward (市/区) + town +
+ *   a block number with a digit (`渋谷区神南1-2-3`). The automaton would need ~70 distinct kanji to hold the 47
  *   prefecture names, so the keywords are only their last characters 都 道 府 県; a hit looks back
  *   3–4 characters into a table of the 47 names. A prefecture alone (`東京都に住んでいます`) or with
  *   only a municipality (`大阪府大阪市`) is coarse location and is not reported.
@@ -138,6 +139,79 @@ function findAddress(text: string, hit: Hit): Candidate | undefined {
   return undefined;
 }
 
+/** Katakana, kanji, 々 and ヶ: a city or ward name read back from its 市/区 (not hiragana). */
+function isCityChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x3005 || c === 0x30f6
+  );
+}
+/** Cities whose names are written in hiragana (`さいたま市`). */
+const HIRAGANA_CITIES = [
+  'さいたま',
+  'つくばみらい',
+  'つくば',
+  'いわき',
+  'ひたちなか',
+  'かすみがうら',
+  'みどり',
+  'いなべ',
+  'あわら',
+  'かほく',
+];
+/**
+ * Characters that make the word ending in 市/区 a common noun, not a place name: 都市, 地区,
+ * 各区, 全市, 同市, 本市, 当市, 学区, 選挙区, 特区, 管区, 市区, 区市, 両市, 他市, 隣市 …
+ */
+const NOT_PLACE_BEFORE = codes('都地各全同本当学挙特管市区両他隣某該毎諸');
+/** Particles that end a town name: the sentence has moved on (`都市部の人口は100-200万`). */
+const SENTENCE_PARTICLES = codes('はをにでもへや、。');
+/** Counters after a number: `3-4件`, `1-2位`, `100-200万` are counts and ranges, not blocks. */
+const COUNTERS = codes('件人位万円個回年月日時分秒本枚台点歳名社店週割倍');
+
+/**
+ * An address without its prefecture, the way people write where they live when the city says
+ * enough: `渋谷区神南1-2-3`, `横浜市西区みなとみらい2-3-1`, `大阪市北区梅田3丁目1番1号`. Triggered by
+ * 市 or 区: a city or ward name of 1–6 kanji or katakana before it (or a hiragana city), not a
+ * common noun (`都市`, `地区`, `選挙区`), then a town name with no sentence particle and a block
+ * number that holds a digit within 24 characters. With the prefecture before it, the prefecture's
+ * trigger reports the whole address and this one stays quiet.
+ */
+function findCityAddress(text: string, hit: Hit): Candidate | undefined {
+  const p = hit.start;
+  let s = p;
+  while (s > 0 && p - s < 6 && isCityChar(text.charCodeAt(s - 1))) s--;
+  if (s === p) {
+    const city = HIRAGANA_CITIES.find((name) => text.startsWith(name, p - name.length));
+    if (city === undefined) return undefined;
+    s = p - city.length;
+  } else if (NOT_PLACE_BEFORE.has(text.charCodeAt(p - 1))) return undefined;
+  // `東京都渋谷区…`: the prefecture rule reports it, from the prefecture on.
+  const before = codeAt(text, s - 1);
+  if (before === 0x90fd || before === 0x9053 || before === 0x5e9c || before === 0x770c) {
+    if (prefectureStart(text, s - 1) >= 0) return undefined;
+  }
+  for (let i = hit.end; i < text.length && i - hit.end < BLOCK_WINDOW; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || isKanjiNumeral(c)) {
+      const len = blockLength(text, i);
+      if (len === 0) continue;
+      let digit = false;
+      for (let k = i; k < i + len && !digit; k++) digit = isDigit(text.charCodeAt(k));
+      const next = codeAt(text, i + len);
+      if (!digit || isDigit(next) || COUNTERS.has(next)) return undefined;
+      return { start: s, end: i + len, confidence: 0.8 };
+    }
+    if (SENTENCE_PARTICLES.has(c) || (!isNameChar(c) && c !== 32 && c !== 0x3000)) return undefined;
+  }
+  return undefined;
+}
+
+function findJpAddress(text: string, hit: Hit): Candidate | undefined {
+  return hit.keyword === '市' || hit.keyword === '区'
+    ? findCityAddress(text, hit)
+    : findAddress(text, hit);
+}
+
 /** Space, ideographic space, `:` or `：`. */
 function isPostalGap(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 58 || c === 0xff1a;
@@ -218,9 +292,10 @@ export const addressJpRules: readonly Rule[] = [
   {
     id: 'jp_address',
     category: 'user.contact.address.street',
-    description: 'Japanese street address: prefecture + municipality + block number.',
-    keywords: ['都', '道', '府', '県'],
-    find: findAddress,
+    description:
+      'Japanese street address: prefecture + municipality + block number, or a city or ward + town + block number.',
+    keywords: ['都', '道', '府', '県', '市', '区'],
+    find: findJpAddress,
     confidence: 0.9,
     examples: {
       positive: [
@@ -237,6 +312,10 @@ export const addressJpRules: readonly Rule[] = [
         { text: '東京都中央区銀座四丁目6-16', match: '東京都中央区銀座四丁目6-16' },
         { text: '集合場所は東京都中央区銀座四丁目の交差点', match: '東京都中央区銀座四丁目' },
         { text: '鹿児島県 鹿児島市山下町11番1号', match: '鹿児島県 鹿児島市山下町11番1号' },
+        { text: '住所は渋谷区神南1-2-3です', match: '渋谷区神南1-2-3' },
+        { text: '横浜市西区みなとみらい2-3-1 ABCビル', match: '横浜市西区みなとみらい2-3-1' },
+        { text: '配送先：大阪市北区梅田3丁目1番1号', match: '大阪市北区梅田3丁目1番1号' },
+        { text: 'さいたま市浦和区高砂3-15-1', match: 'さいたま市浦和区高砂3-15-1' },
       ],
       negative: [
         '東京都に住んでいます',
@@ -245,6 +324,12 @@ export const addressJpRules: readonly Rule[] = [
         '東京都市大学 2024年度',
         '東京都東京都東京都',
         '道の駅 123-4567',
+        '都市部の人口は100-200万',
+        '市場シェア1-2位',
+        '選挙区1-2',
+        '地区大会 2-1で勝利',
+        '渋谷区の店舗 3-4件',
+        '港区六本木六丁目',
       ],
     },
   },

@@ -557,6 +557,16 @@ const JP_ADDRESSES: readonly Row[] = [
     expect: [{ kind: 'jp_address', match: '東京都港区六本木6-10-1' }],
   },
   { kind: 'jp_address', value: '東京都千代田区丸の内1-9-1', key: 'address' },
+  // Without the prefecture: a city or ward, a town and a block number.
+  { value: '渋谷区神南1-2-3', expect: [{ kind: 'jp_address', match: '渋谷区神南1-2-3' }] },
+  {
+    value: '横浜市中区山下町２７９－２５',
+    expect: [{ kind: 'jp_address', match: '横浜市中区山下町２７９－２５' }],
+  },
+  {
+    value: '名古屋市中村区名駅4丁目7番1号',
+    expect: [{ kind: 'jp_address', match: '名古屋市中村区名駅4丁目7番1号' }],
+  },
 ];
 
 test('Japanese postal codes and street addresses, half- and full-width', () =>
@@ -818,6 +828,10 @@ const NEGATIVES: readonly Negative[] = [
   // SKUs, barcodes, ISBNs.
   { value: 'SKU-12345-XL', key: 'sku' },
   { value: 'Size M1 3XL, colour navy', key: 'note' },
+  // Counts and ranges after a city or ward, in prose.
+  { value: '渋谷区の店舗 3-4件', key: 'note' },
+  { value: '都市部の人口は100-200万人', key: 'note' },
+  { value: '選挙区1-2', key: 'note' },
   { value: 'AB12 3CD', key: 'sku' },
   { value: 'PS5 1TB bundle', key: 'product_name' },
   { value: 'MK90-108', key: 'sku' },
