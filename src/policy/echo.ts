@@ -37,7 +37,6 @@ interface Part {
   readonly fold: boolean;
 }
 
-// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 function partOf(s: string, label: string): Part | undefined {
