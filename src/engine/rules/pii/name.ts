@@ -282,7 +282,8 @@ const SURNAMES = new Set(
 );
 /**
  * What follows a surname in a kanji run without being a given name, besides the role nouns of
- * the honorific rule (`isRolePart`: 佐藤部長, 田中先生): organisations and schools (小林製薬,
+ * the honorific rule (`isRolePart`; a title at the end of the run is read first, `TITLES`):
+ * organisations and schools (小林製薬,
  * 鈴木自動車, 高橋大学) and family words (山田夫妻).
  */
 const ORG_WORDS = new Set(
@@ -298,19 +299,62 @@ const BUILDING_ENDINGS = new Set(Array.from('園寺城館堂署庁場殿君', (c
 /** Kanji that make what follows a surname a place wherever they stand in it (`山田町役場`). */
 const PLACE_KANJI = new Set(Array.from('町村市区郡県都府駅線橋通', (ch) => ch.charCodeAt(0)));
 
+/**
+ * Titles written after a name (`田中先生`, `佐藤部長`, `山田花子教授`): a person is meant, like with
+ * an honorific. Longest first, so `准教授` is not read as `教授`.
+ */
+const TITLES = (
+  '理事長 副社長 支店長 准教授 弁護士 税理士 看護師 先生 部長 課長 係長 社長 会長 専務 常務 店長 ' +
+  '教授 医師 先輩 選手 監督 院長 校長 議員 主任 室長 所長'
+).split(' ');
+
+/** Length of the title that ends the kanji run `[a, b)` and leaves at least two kanji, or 0. */
+function titleLength(text: string, a: number, b: number): number {
+  for (const t of TITLES)
+    if (b - a >= t.length + 2 && text.startsWith(t, b - t.length)) return t.length;
+  return 0;
+}
+
+/**
+ * How a surname alone introduces its bearer (`田中と申します`, `担当の鈴木です`, `名前は佐藤`): the
+ * words right after it, or right before it.
+ */
+const SELF_INTRODUCTIONS = ['と申し', 'と言います', 'といいます', 'と名乗'];
+const NAMED_BEFORE = ['名前は', '名前：', '名前:', '私は', 'わたしは', '僕は', '担当の', '担当は'];
+
+/** A surname alone in the kanji run `[a, b)` that the words around it introduce, or undefined. */
+function introducedSurname(text: string, a: number, b: number): Candidate | undefined {
+  if (!SURNAMES.has(text.slice(a, b))) return undefined;
+  const introduced =
+    SELF_INTRODUCTIONS.some((w) => text.startsWith(w, b)) ||
+    NAMED_BEFORE.some((w) => text.startsWith(w, a - w.length));
+  return introduced ? { start: a, end: b, confidence: 0.6 } : undefined;
+}
+
 /** The candidate full name in the kanji run `[a, b)`, or undefined. */
 function fullName(text: string, a: number, b: number): Candidate | undefined {
   if (b - a >= 2 && KANJI_HONORIFICS.has(text.charCodeAt(b - 1))) b--;
   const before = codeAt(text, a - 1);
   if (isKatakana(before) || isLetter(before)) return undefined;
-  const len = SURNAMES.has(text.slice(a, a + 3)) ? 3 : SURNAMES.has(text.slice(a, a + 2)) ? 2 : 0;
+  const len =
+    b - a >= 3 && SURNAMES.has(text.slice(a, a + 3))
+      ? 3
+      : b - a >= 2 && SURNAMES.has(text.slice(a, a + 2))
+        ? 2
+        : 0;
   if (len === 0) return undefined;
+  // `田中先生`, `山田花子教授`: the name before the title.
+  const title = titleLength(text, a, b);
+  if (title > 0) {
+    b -= title;
+    if (b === a + len) return { start: a, end: b, confidence: 0.6 };
+  }
   let g = a + len;
   let end = b;
   if (g === b) {
-    // `山田 太郎`: the given name after one space.
+    // `山田 太郎`: the given name after one space; `田中と申します`: the surname alone.
     const sep = codeAt(text, b);
-    if (sep !== 32 && sep !== 0x3000) return undefined;
+    if (sep !== 32 && sep !== 0x3000) return introducedSurname(text, a, b);
     g = b + 1;
     end = g;
     while (end < text.length && end - g < 4 && isKanji(text.charCodeAt(end))) end++;
@@ -410,6 +454,10 @@ export const nameRules: readonly Rule[] = [
         { text: 'たろうくん、おはよう', match: 'たろう' },
         { text: '返信はたろうくん、おはようまで', match: 'たろう' },
         { text: '担当のさとうさんに連絡', match: 'さとう' },
+        { text: '佐藤部長に確認', match: '佐藤' },
+        { text: '山田花子先生の授業', match: '山田花子' },
+        { text: '田中と申します', match: '田中' },
+        { text: '担当の鈴木です', match: '鈴木' },
         { text: 'Thanks, Mr. Smith!', match: 'Smith' },
         { text: 'call Dr. Jane Doe today', match: 'Jane Doe' },
         { text: "Ms O'Brien-Smith replied", match: "O'Brien-Smith" },
@@ -470,7 +518,8 @@ export const nameRules: readonly Rule[] = [
         'season Pass',
         '小林製薬の新商品',
         '山田町役場',
-        '佐藤部長に確認',
+        '営業部長に確認',
+        '佐藤です',
         '上田城を見学',
         '高橋大学の入試',
         '鈴木自動車工業株式会社',

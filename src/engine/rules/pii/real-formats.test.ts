@@ -672,6 +672,10 @@ const NAMES: readonly Row[] = [
   ['長谷川 翔太', '長谷川 翔太'],
   ['渡辺恵', '渡辺恵'],
   ['ジョン・スミス様', 'ジョン・スミス'],
+  ['田中先生', '田中'],
+  ['山本課長より', '山本'],
+  ['井上真央教授', '井上真央'],
+  ['中村と申します', '中村'],
 ].map(([value, match]) => ({ value: value!, expect: [{ kind: 'person_name', match: match! }] }));
 
 test('names marked by an honorific, Japanese and English, in every context', () =>
@@ -911,7 +915,8 @@ const NEGATIVES: readonly Negative[] = [
   // Surnames that start organisations, places and titles.
   { value: '小林製薬の新商品', key: 'title' },
   { value: '山田町役場', key: 'note' },
-  { value: '佐藤部長に確認', key: 'note' },
+  { value: '営業部長に確認', key: 'note' },
+  { value: '佐藤です', key: 'note' },
   { value: '高橋大学', key: 'school' },
   { value: 'ドライバーさんに渡しました', key: 'note' },
   // Title-case labels and brands that read like a given name and a surname.
