@@ -11,7 +11,7 @@
  */
 import { isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt, isDashLike, isWordChar } from './shared.js';
+import { codeAt, isDashLike, isLetter, isWordChar } from './shared.js';
 
 /** The 47 prefectures (都道府県). */
 export const PREFECTURES: ReadonlySet<string> = new Set(
@@ -206,7 +206,46 @@ function findCityAddress(text: string, hit: Hit): Candidate | undefined {
   return undefined;
 }
 
+/** A ward, city, town or district suffix of a Japanese address in romaji (`Shibuya-ku`). */
+const ROMAJI_SUFFIXES = ['-ku', '-shi', '-cho', '-machi', '-gun'];
+/** A capitalised romaji word (`Jinnan`, `Minato`). */
+const W = '[A-Z][a-z]{1,15}';
+/** A block number: `1-2-3`, `2-11`. */
+const BLOCK = '\\d{1,4}(?:-\\d{1,4}){1,2}';
+/**
+ * What comes before `-ku`/`-shi` in an address written in romaji: a block number and a town
+ * (`Jinnan`, `Minato Mirai`) in either order, optionally a ward or city before this one
+ * (`Yokohama-shi Nishi`), then the name the suffix belongs to. Anchored at the end of the slice.
+ */
+const ROMAJI_BEFORE = new RegExp(
+  `(?:^|[^\\w-])(?:${BLOCK},? ${W}(?:[ -]${W}){0,2}|${W}(?:[ -]${W}){0,2} ${BLOCK}),? ` +
+    `(?:${W}-(?:ku|shi|cho|gun),? )?${W}$`,
+);
+/** After the suffix: up to two more place names (`, Tokyo`, `, Yokohama-shi`) and a postal code. */
+const ROMAJI_AFTER = new RegExp(
+  `^(?:,? ${W}(?:-(?:shi|ku|ken|to|fu|gun))?){0,2}(?:,? (?:〒 ?)?\\d{3}-\\d{4}(?![\\d-]))?`,
+);
+
+/**
+ * A Japanese address written in romaji, as English forms and shipping labels print it:
+ * `1-2-3 Jinnan, Shibuya-ku, Tokyo 150-0041`, `Room 302, 2-11-3 Minato Mirai, Nishi-ku,
+ * Yokohama`, `Jinnan 1-2-3, Shibuya-ku`. Triggered by `-ku`, `-shi`, `-cho`, `-machi`, `-gun`
+ * right after a letter; the block number must be there, so `Shibuya-ku, Tokyo` alone (coarse
+ * location) is not reported. Reads 80 characters back and 60 forward.
+ */
+function findRomajiAddress(text: string, hit: Hit): Candidate | undefined {
+  if (isWordChar(codeAt(text, hit.end)) || !isLetter(codeAt(text, hit.start - 1))) return undefined;
+  const from = Math.max(0, hit.start - 80);
+  const before = ROMAJI_BEFORE.exec(text.slice(from, hit.start));
+  if (before === null) return undefined;
+  const first = before[0].charCodeAt(0);
+  const start = from + before.index + (isDigit(first) || (first >= 65 && first <= 90) ? 0 : 1);
+  const after = ROMAJI_AFTER.exec(text.slice(hit.end, hit.end + 60));
+  return { start, end: hit.end + (after === null ? 0 : after[0].length), confidence: 0.85 };
+}
+
 function findJpAddress(text: string, hit: Hit): Candidate | undefined {
+  if (hit.keyword.charCodeAt(0) === 45) return findRomajiAddress(text, hit);
   return hit.keyword === '市' || hit.keyword === '区'
     ? findCityAddress(text, hit)
     : findAddress(text, hit);
@@ -294,7 +333,7 @@ export const addressJpRules: readonly Rule[] = [
     category: 'user.contact.address.street',
     description:
       'Japanese street address: prefecture + municipality + block number, or a city or ward + town + block number.',
-    keywords: ['都', '道', '府', '県', '市', '区'],
+    keywords: ['都', '道', '府', '県', '市', '区', ...ROMAJI_SUFFIXES],
     find: findJpAddress,
     confidence: 0.9,
     examples: {
@@ -316,6 +355,15 @@ export const addressJpRules: readonly Rule[] = [
         { text: '横浜市西区みなとみらい2-3-1 ABCビル', match: '横浜市西区みなとみらい2-3-1' },
         { text: '配送先：大阪市北区梅田3丁目1番1号', match: '大阪市北区梅田3丁目1番1号' },
         { text: 'さいたま市浦和区高砂3-15-1', match: 'さいたま市浦和区高砂3-15-1' },
+        {
+          text: 'Ship to: 1-2-3 Jinnan, Shibuya-ku, Tokyo 150-0041, Japan',
+          match: '1-2-3 Jinnan, Shibuya-ku, Tokyo 150-0041',
+        },
+        {
+          text: 'Room 302, 2-11-3 Minato Mirai, Nishi-ku, Yokohama',
+          match: '2-11-3 Minato Mirai, Nishi-ku, Yokohama',
+        },
+        { text: 'Jinnan 1-2-3, Shibuya-ku', match: 'Jinnan 1-2-3, Shibuya-ku' },
       ],
       negative: [
         '東京都に住んでいます',
@@ -330,6 +378,9 @@ export const addressJpRules: readonly Rule[] = [
         '地区大会 2-1で勝利',
         '渋谷区の店舗 3-4件',
         '港区六本木六丁目',
+        'Shibuya-ku, Tokyo',
+        'offices in Shibuya-ku and Minato-ku',
+        'v1-2-3 Jinnan, Shibuya-ku',
       ],
     },
   },

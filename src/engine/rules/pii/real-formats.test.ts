@@ -557,6 +557,11 @@ const JP_ADDRESSES: readonly Row[] = [
     expect: [{ kind: 'jp_address', match: '東京都港区六本木6-10-1' }],
   },
   { kind: 'jp_address', value: '東京都千代田区丸の内1-9-1', key: 'address' },
+  // In romaji, as English forms print it.
+  {
+    value: '4-2-8 Shibakoen, Minato-ku, Tokyo 105-0011',
+    expect: [{ kind: 'jp_address', match: '4-2-8 Shibakoen, Minato-ku, Tokyo 105-0011' }],
+  },
   // Without the prefecture: a city or ward, a town and a block number.
   { value: '渋谷区神南1-2-3', expect: [{ kind: 'jp_address', match: '渋谷区神南1-2-3' }] },
   {
@@ -836,6 +841,7 @@ const NEGATIVES: readonly Negative[] = [
   { value: '渋谷区の店舗 3-4件', key: 'note' },
   { value: '都市部の人口は100-200万人', key: 'note' },
   { value: '選挙区1-2', key: 'note' },
+  { value: 'Our offices: Shibuya-ku, Tokyo', key: 'note' },
   { value: 'AB12 3CD', key: 'sku' },
   { value: 'PS5 1TB bundle', key: 'product_name' },
   { value: 'MK90-108', key: 'sku' },
