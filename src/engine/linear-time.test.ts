@@ -79,6 +79,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'UK postcodes': (n) => 'SW1A 2AA M1 '.repeat(n / 12),
   'wards and cities': (n) => '渋谷区神南区市1-'.repeat(n / 9),
   'romaji wards': (n) => '1-2 Ab Cd-ku, '.repeat(n / 14),
+  'id labels': (n) => 'username: 会員番号 1-'.repeat(n / 18),
   'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
   'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
 };

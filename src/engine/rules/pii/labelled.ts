@@ -72,6 +72,15 @@ function isSeparator(c: number): boolean {
 
 const digitsOnly = (s: string) => s.replace(/\D/g, '');
 
+/** Words that follow `username:` in form messages, not login names. */
+const NOT_USERNAMES = new Set(
+  (
+    'required invalid incorrect wrong empty missing null undefined none unknown taken available ' +
+    'unavailable already not must should cannot field and or the changed updated saved exists ' +
+    'too blank optional'
+  ).split(' '),
+);
+
 export const labelledRules: readonly Rule[] = [
   ruleOf({
     id: 'jp_bank_account',
@@ -188,6 +197,78 @@ export const labelledRules: readonly Rule[] = [
         { text: 'imei: 35-209900-176148-1', match: '35-209900-176148-1' },
       ],
       negative: ['IMEI 490154203237519', 'imei 12345'],
+    },
+  }),
+  ruleOf({
+    id: 'customer_number',
+    category: 'user.unique_id',
+    description:
+      'A customer, member, patient or employee number after its label: 会員番号 12345678, Customer ID: C-123456.',
+    // `員番号` covers 会員番号, 社員番号, 職員番号; `客番号` 顧客番号; `者番号` 患者番号, 利用者番号.
+    labels: [
+      '員番号',
+      '客様番号',
+      '客番号',
+      '者番号',
+      'customer number',
+      'customer no',
+      'customer id',
+      'member number',
+      'member no',
+      'member id',
+      'membership number',
+      'membership no',
+      'patient id',
+      'patient number',
+      'employee id',
+      'employee number',
+      'student id',
+    ],
+    between: new RegExp(`^(?:\\.)?(?:\\s*is)?${SEP}`, 'i'),
+    value: /^[A-Za-z0-9](?:[A-Za-z0-9-]{3,23})/,
+    validate: (v) => digitsOnly(v).length >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v),
+    confidence: 0.8,
+    examples: {
+      positive: [
+        { text: '会員番号 12345678 の方', match: '12345678' },
+        { text: 'お客様番号：A-123456', match: 'A-123456' },
+        { text: 'Customer ID: C-1029384', match: 'C-1029384' },
+        { text: 'member no. 00451234', match: '00451234' },
+        { text: '患者番号=P20240115', match: 'P20240115' },
+      ],
+      negative: [
+        '会員番号を入力してください',
+        'customer id missing',
+        'member id: abc',
+        'customer number 123',
+        'employee id 2024-01-15',
+      ],
+    },
+  }),
+  ruleOf({
+    id: 'account_username',
+    category: 'user.account.username',
+    description:
+      'A login name after its label: username: taro.y, ユーザー名：hanako_k, login id = kenji84.',
+    labels: ['username', 'user name', 'login id', 'login name', 'ユーザー名', 'ユーザーid'],
+    between: /^\s{0,2}(?:is\s{1,2}|[:：=]\s{0,2})/i,
+    value: /^@?[A-Za-z0-9][A-Za-z0-9._+-]{0,38}[A-Za-z0-9_]/,
+    validate: (v) => !NOT_USERNAMES.has(v.toLowerCase()),
+    confidence: 0.75,
+    examples: {
+      positive: [
+        { text: 'username: tanaka.hiroshi', match: 'tanaka.hiroshi' },
+        { text: 'your username is taro_y84.', match: 'taro_y84' },
+        { text: 'ユーザー名：hanako_k', match: 'hanako_k' },
+        { text: 'Login ID = kenji84', match: 'kenji84' },
+      ],
+      negative: [
+        'username is required',
+        'Username: invalid',
+        'usernames are public',
+        'username field',
+        'ユーザー名を入力',
+      ],
     },
   }),
 ];

@@ -747,6 +747,9 @@ const LABELLED: readonly Row[] = [
   ['暗証番号 4321', '4321', 'pin_code'],
   ['mac=00:1A:2B:3C:4D:5E', '00:1A:2B:3C:4D:5E', 'mac_address'],
   ['IMEI 490154203237518', '490154203237518', 'imei'],
+  ['会員番号：12345678', '12345678', 'customer_number'],
+  ['Member ID M-0048213', 'M-0048213', 'customer_number'],
+  ['username: tanaka.hiroshi', 'tanaka.hiroshi', 'account_username'],
 ].map(([value, match, kind]) => ({ value: value!, expect: [{ kind: kind!, match: match! }] }));
 
 test('numbers named by their label, in every context', () => runPositives(LABELLED));
