@@ -265,7 +265,7 @@ describe('veil impact', () => {
 });
 
 describe('veil impact and the ledger journal', () => {
-  it('says how many events of the window the journal holds that the ledger does not', async () => {
+  it('answers with the counts the journal holds and the ledger does not yet, without writing them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'veil-cli-impact-journal-'));
     try {
       const data = join(dir, 'data');
@@ -297,12 +297,21 @@ describe('veil impact and the ledger journal', () => {
         {
           epoch: 2,
           data: JSON.stringify([
-            ['mixpanel', '2026-11-02', ledger('j2'), '', '', '*:0:4;user.contact.email:6:4'],
+            [
+              'mixpanel',
+              '2026-11-02',
+              ledger('j2'),
+              '',
+              vendor('j2'),
+              '*:0:4;user.contact.email:6:4',
+            ],
             ['mixpanel', '2026-11-03', ledger('j3'), '', '', '*:0:2'],
             ['mixpanel', '2026-12-01', ledger('j4'), '', '', '*:0:7'],
             ['segment', '2026-11-02', ledger('j5'), '', '', '*:0:5'],
           ]),
         },
+        // Not the journal's format: left out, and said so.
+        { epoch: 3, data: '{"not":"rows"}' },
       ];
       const outbox = openSqliteOutbox({ path: join(data, 'veil.db') });
       let pending = entries;
@@ -319,11 +328,39 @@ describe('veil impact and the ledger journal', () => {
       const args = ['impact', '--config', cfg, '--destination', 'mixpanel', '--format', 'json'];
       const r = await veil([...args, ...nov]);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(JSON.parse(r.stdout).events, 1, 'the answer is the ledger alone');
-      assert.match(r.stderr, /6 more event\(s\) of 2 subject\(s\) in this window/);
+      const doc = JSON.parse(r.stdout);
+      assert.equal(doc.events, 7, 'the ledger (1) and the journal (4 + 2) in the window');
+      assert.equal(doc.subjects, 3);
+      const email = doc.categories.find(
+        (c: { category: string }) => c.category === 'user.contact.email',
+      );
+      assert.deepEqual([email?.form, email?.events], ['removed', 4]);
+      assert.match(r.stderr, /6 event\(s\) of 2 subject\(s\) in this answer come from the/);
+      assert.match(r.stderr, /1 entry of the outbox's ledger journal could not be read/);
+      // The vendor pseudonyms the journal holds resolve a leaked dataset too.
+      const leaked = join(dir, 'leaked.ndjson');
+      writeFileSync(leaked, JSON.stringify({ distinct_id: vendor('j2') }) + '\n');
+      const l = await veil([...args, ...nov, '--leaked', leaked]);
+      assert.equal(l.code, 0, l.stderr);
+      assert.deepEqual(
+        JSON.parse(l.stdout).subjects.map((x: { subject: string }) => x.subject),
+        [ledger('j2')],
+      );
+      // The ledger file is unchanged: the gateway writes the journal's counts itself.
+      const again = openLedgerStore({ path: join(data, 'ledger.db') });
+      try {
+        assert.equal(again.appliedEpoch(), 1);
+        assert.equal(
+          again.impact({ destination: 'mixpanel', from: '2026-11-01', to: '2026-11-05' }).events,
+          1,
+        );
+      } finally {
+        again.close();
+      }
       const later = await veil([...args, '--from', '2027-01-01', '--to', '2027-01-02']);
       assert.equal(later.code, 0, later.stderr);
-      assert.equal(later.stderr, '', 'nothing pending in that window');
+      assert.equal(JSON.parse(later.stdout).events, 0);
+      assert.doesNotMatch(later.stderr, /come from the/, 'nothing pending in that window');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

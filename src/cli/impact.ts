@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { VeilError } from '../errors.js';
 import { toCsv } from '../ledger/csv.js';
-import { pendingCounts } from '../ledger/journal.js';
+import { pendingInWindow, readPending, type Pending } from '../ledger/journal.js';
 import { readLeaked } from '../ledger/leaked.js';
 import { buildNotification } from '../ledger/notify.js';
 import { affectedCells, affectedRow, summaryCells, type AffectedRow } from '../ledger/report.js';
@@ -233,27 +233,36 @@ function answer(
 }
 
 /**
- * Say on stderr what the outbox's ledger journal holds for the window that the ledger does not
- * (yet): the last seconds before a running gateway's next flush, or what a crashed gateway
- * counted, which it writes when it starts again. The answer does not include them.
+ * What the outbox's ledger journal holds for the destination that the ledger does not (yet): the
+ * last seconds before a running gateway's next flush, or what a crashed gateway counted, which it
+ * writes when it starts again. Undefined (said on stderr) when the journal cannot be read.
  */
-function notePending(outboxPath: string, applied: number, w: Window, io: Io): void {
-  let p;
+function pendingOf(outboxPath: string, applied: number, w: Window, io: Io): Pending | undefined {
   try {
-    p = pendingCounts(outboxPath, applied, w.destination, w.from, w.to);
+    return readPending(outboxPath, applied, w.destination);
   } catch (e) {
     io.stderr.write(
-      `veil impact: the outbox's ledger journal could not be read: ${(e as Error).message}\n`,
+      `veil impact: the outbox's ledger journal could not be read, so the answer holds only ` +
+        `what the ledger has written: ${(e as Error).message}\n`,
     );
-    return;
+    return undefined;
   }
-  if (p === undefined || p.events === 0) return;
-  io.stderr.write(
-    `veil impact: ${p.events} more event(s) of ${p.subjects} subject(s) in this window are in the ` +
-      `outbox's ledger journal and not yet in the ledger, so not in this answer: a running ` +
-      `gateway writes them at its next flush (ledger.flush_interval_ms), a stopped one when it ` +
-      `starts again\n`,
-  );
+}
+
+/** Say on stderr what of the answer came from the journal, and what of it could not be read. */
+function notePending(p: Pending, w: Window, io: Io): void {
+  const { events, subjects } = pendingInWindow(p.days, w.from, w.to);
+  if (events > 0)
+    io.stderr.write(
+      `veil impact: ${events} event(s) of ${subjects} subject(s) in this answer come from the ` +
+        `outbox's ledger journal: counted and acknowledged, not yet written to the ledger (a ` +
+        `running gateway writes them at its next flush, a stopped one when it starts again)\n`,
+    );
+  if (p.unreadable > 0)
+    io.stderr.write(
+      `veil impact: ${p.unreadable} entr${p.unreadable === 1 ? 'y' : 'ies'} of the outbox's ` +
+        `ledger journal could not be read and are not in this answer\n`,
+    );
 }
 
 /** Run `veil impact`; resolves to the exit code (errors are VeilErrors). */
@@ -271,11 +280,20 @@ export async function runImpact(o: ImpactOptions, io: Io, env: NodeJS.ProcessEnv
   let memo: LedgerPseudonymizer | undefined;
   const key = () => (memo ??= pseudonymizer(dataDir, env));
   const store = openLedgerStore({ path });
+  let copy: LedgerStore | undefined;
   try {
-    answer(r, store, key, users, io);
-    notePending(target.path, store.appliedEpoch(), r.w, io);
+    // Counts the journal holds and the ledger not yet are part of the answer: the ledger in
+    // memory with them added (the file is not written; the gateway writes them itself).
+    const pending = pendingOf(target.path, store.appliedEpoch(), r.w, io);
+    if (pending !== undefined && pending.days.length > 0) {
+      copy = store.copy();
+      copy.flushDays(pending.days);
+    }
+    answer(r, copy ?? store, key, users, io);
+    if (pending !== undefined) notePending(pending, r.w, io);
     return 0;
   } finally {
+    copy?.close();
     store.close();
   }
 }

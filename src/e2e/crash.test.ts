@@ -5,12 +5,14 @@
  * sent. Every acknowledged messageId must reach the fake vendor; a duplicate must be the same
  * event under the same id; nothing the generator never sent may appear. The disclosure ledger
  * counts every acknowledged event although the killed gateway never flushed it (its counts come
- * back from the journal the outbox committed with the rows).
+ * back from the journal the outbox committed with the rows), and `veil impact` answers with them
+ * while the gateway is down.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openLedgerStore } from '../ledger/store.js';
+import { runCli } from '../testing/cli.js';
 import { removeDir, startVeil, type VeilProcess } from '../testing/serve.js';
 import { segmentBatch, startVendors, vendorDestination } from './setup.js';
 import { dedupeId, eventsOf, until, waitForIds } from './wire.js';
@@ -89,6 +91,28 @@ test(
         'the gateway was killed after the stream ended: not mid-stream',
       );
       const ackedBeforeKill = load.acked.size;
+      // While the gateway is down (a vendor's breach does not wait for a restart), `veil
+      // impact` answers with the journal's counts: every acknowledged event is in the answer.
+      const down = await runCli([
+        'impact',
+        '--data-dir',
+        first.dataDir,
+        '--destination',
+        'seg',
+        '--from',
+        '2000-01-01',
+        '--to',
+        '2100-12-31',
+        '--format',
+        'json',
+      ]);
+      assert.equal(down.code, 0, down.stderr);
+      const answered = (JSON.parse(down.stdout) as { events: number }).events;
+      assert.ok(
+        answered >= ackedBeforeKill && answered <= load.sent.size,
+        `veil impact answered ${answered} events for ${ackedBeforeKill} acknowledged before the kill`,
+      );
+      assert.match(down.stderr, /in this answer come from the outbox's ledger journal/);
       second = await startVeil({ config, env, dataDir: first.dataDir });
       await run(load, second.url, 'b', () => false);
       assert.ok(load.acked.size > ackedBeforeKill, 'the restarted gateway acknowledged nothing');

@@ -29,28 +29,26 @@ export function journalRows(data: string): LedgerDay[] {
   });
 }
 
-/** What the journal holds for one destination and window that the ledger has not written. */
-export interface PendingCounts {
-  /** Journal entries of epochs after the ledger's. */
+/** What the journal holds that the ledger has not written (epochs after the ledger's). */
+export interface Pending {
+  /** Journal entries of those epochs. */
   readonly entries: number;
-  /** Events of the destination in the window among them (the pseudo category `*`). */
-  readonly events: number;
-  /** Distinct subjects of those events. */
-  readonly subjects: number;
+  /** Entries that could not be read (not the journal's format); their counts are not in `days`. */
+  readonly unreadable: number;
+  /** Their subject-day rows for the destination asked about. */
+  readonly days: readonly LedgerDay[];
 }
 
 /**
- * The counts for `destination` and the UTC days `from`..`to` in the journal of the outbox at
- * `outboxPath` whose epoch is after `applied` (the ledger's), read without writing; undefined
- * when there is no outbox or it has no journal (a database older than the journal).
+ * The rows for `destination` in the journal of the outbox at `outboxPath` whose epoch is after
+ * `applied` (the ledger's), read without writing; undefined when there is no outbox or it has no
+ * journal (a database older than the journal).
  */
-export function pendingCounts(
+export function readPending(
   outboxPath: string,
   applied: number,
   destination: string,
-  from: string,
-  to: string,
-): PendingCounts | undefined {
+): Pending | undefined {
   if (!existsSync(outboxPath)) return undefined;
   const db = new Database(outboxPath, { readonly: true, fileMustExist: true, timeout: 5_000 });
   try {
@@ -59,25 +57,38 @@ export function pendingCounts(
       .get();
     if (has === undefined) return undefined;
     const rows = db.prepare('SELECT data FROM ledger_journal WHERE epoch > ?').pluck().all(applied);
-    let events = 0;
-    const subjects = new Set<string>();
+    const days: LedgerDay[] = [];
+    let unreadable = 0;
     for (const data of rows as string[]) {
-      let days: LedgerDay[];
+      let entry: LedgerDay[];
       try {
-        days = journalRows(data);
+        entry = journalRows(data);
       } catch {
+        unreadable++;
         continue;
       }
-      for (const d of days) {
-        if (d.destination !== destination || d.day < from || d.day > to) continue;
-        subjects.add(d.subject);
-        forEachCell(d.counts, (key, n) => {
-          if (key.startsWith('*:')) events += n;
-        });
-      }
+      for (const d of entry) if (d.destination === destination) days.push(d);
     }
-    return { entries: rows.length, events, subjects: subjects.size };
+    return { entries: rows.length, unreadable, days };
   } finally {
     db.close();
   }
+}
+
+/** Events (the pseudo category `*`) and distinct subjects of `days` in the UTC days `from`..`to`. */
+export function pendingInWindow(
+  days: readonly LedgerDay[],
+  from: string,
+  to: string,
+): { readonly events: number; readonly subjects: number } {
+  let events = 0;
+  const subjects = new Set<string>();
+  for (const d of days) {
+    if (d.day < from || d.day > to) continue;
+    subjects.add(d.subject);
+    forEachCell(d.counts, (key, n) => {
+      if (key.startsWith('*:')) events += n;
+    });
+  }
+  return { events, subjects: subjects.size };
 }

@@ -201,6 +201,29 @@ describe('ledger store', () => {
     s.close();
   });
 
+  it("copies itself into memory, the WAL's commits included; the copy's writes stay there", () => {
+    const path = dbPath();
+    const s = openLedgerStore({ path });
+    const v = vendor.pseudonym('u1', 'none', 0);
+    s.flush([delta('u1', { vendorSubject: v }), delta('u2', { count: 2 })]);
+    s.markApplied(4);
+    const c = s.copy();
+    try {
+      assert.equal(c.impact(W).events, 3);
+      assert.equal(c.appliedEpoch(), 4);
+      assert.deepEqual([...c.resolve('mixpanel', [v]).values()], [ledger('u1')]);
+      c.flush([delta('u3', { count: 5 })]);
+      assert.equal(c.impact(W).events, 8);
+      assert.equal(s.impact(W).events, 3, 'the file is not written');
+    } finally {
+      c.close();
+    }
+    s.close();
+    const again = openLedgerStore({ path });
+    assert.equal(again.impact(W).events, 3);
+    again.close();
+  });
+
   it('refuses a ledger file of another schema version with a clear error', () => {
     const path = dbPath();
     mkdirSync(dirname(path), { recursive: true });

@@ -4,7 +4,7 @@
  * received to the ledger subject. Writes come in batches from the aggregator (`flush`, one
  * write per subject-day); `veil impact` reads.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { openLedgerDatabase } from './schema.js';
 import {
   addCells,
@@ -91,6 +91,11 @@ export interface LedgerStore {
   exposure(w: Window, subjects: Iterable<string>): Map<string, SubjectExposure>;
   /** Ledger subject of each vendor pseudonym of `destination` that the map knows. */
   resolve(destination: string, vendorSubjects: Iterable<string>): Map<string, string>;
+  /**
+   * A copy of the whole ledger in memory (as much memory as the ledger's size), to add counts
+   * to for one answer without writing them to the file (`veil impact` adds the journal's).
+   */
+  copy(): LedgerStore;
   /** Close the database; idempotent. */
   close(): void;
 }
@@ -298,8 +303,11 @@ function exposureOf(subject: string, rows: readonly [string, string, string][]):
 
 /** Open (creating when missing) the ledger store at `path`. */
 export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
-  const db = openLedgerDatabase(options.path);
-  const now = options.now ?? Date.now;
+  return storeOf(openLedgerDatabase(options.path), options.now ?? Date.now);
+}
+
+/** The store on an open, migrated ledger database. */
+function storeOf(db: Database.Database, now: () => number): LedgerStore {
   const q = prepare(db);
   const flush = createFlush(db, q);
   const prune = createPrune(db, q, now);
@@ -346,6 +354,15 @@ export function openLedgerStore(options: LedgerStoreOptions): LedgerStore {
         if (s !== undefined) out.set(v, s);
       }
       return out;
+    },
+    copy() {
+      // The database as this connection sees it (the WAL's commits included), in memory. Its
+      // header still says WAL (file format bytes 18 and 19 are 2), which an in-memory database
+      // cannot open: mark it a rollback-journal database (1) first.
+      const image = db.serialize();
+      image[18] = 1;
+      image[19] = 1;
+      return storeOf(new Database(image), now);
     },
     close() {
       if (db.open) db.close();
