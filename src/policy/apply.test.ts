@@ -742,7 +742,7 @@ test("the event's own names are redacted where it keeps text, and the records sa
       context: {
         page: {
           title: 'Profile – Hanako Kuroda',
-          url: 'https://app.example.jp/users/hanako-kuroda/settings',
+          url: 'https://app.example.jp/team/hanako-kuroda/settings',
         },
         campaign: { term: 'kuroda' },
       },
@@ -771,7 +771,7 @@ test("the event's own names are redacted where it keeps text, and the records sa
       assert.ok(!text.includes(leak), `${leak} left in ${text}`);
     const page = out.context!.page as Record<string, unknown>;
     assert.equal(page.title, 'Profile – [redacted:name]');
-    assert.match(String(page.url), /\/users\/\[redacted:name\]-\[redacted:name\]\/settings$/);
+    assert.match(String(page.url), /\/team\/\[redacted:name\]-\[redacted:name\]\/settings$/);
     assert.equal(props.greeting, '[redacted:name]からのお知らせ');
     assert.deepEqual(
       props.tags,

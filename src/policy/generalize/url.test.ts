@@ -155,12 +155,39 @@ describe('generalizePath', () => {
     ['', ''],
     ['/', '/'],
     ['//a//12345', '//a//:id'],
+    // A name or login after a collection of people; not the app's own pages.
+    ['/users/hanako-kuroda/settings', '/users/:user/settings'],
+    ['/profile/taro.yamada', '/profile/:user'],
+    ['/members/yamada_taro', '/members/:user'],
+    ['/authors/jane-doe/', '/authors/:user/'],
+    ['/ja/mypage/%E9%BB%92%E7%94%B0', '/ja/mypage/:user'],
+    ['/users/new', '/users/new'],
+    ['/users/settings', '/users/settings'],
+    ['/profile/edit', '/profile/edit'],
+    ['/members/search', '/members/search'],
+    ['/users', '/users'],
+    ['/users//x', '/users//x'],
   ];
   for (const [path, want] of cases) {
     test(`${path.slice(0, 60) || '(empty)'} → ${want}`, () => {
       assert.equal(generalizePath(path), want);
     });
   }
+
+  test('on social sites, the handle their URLs start with', () => {
+    const strip = { action: 'strip', allowParams: [], replaceIds: true } as const;
+    const cases: [string, string][] = [
+      ['https://x.com/taro_y84/status/1', 'https://x.com/:user/status/1'],
+      ['https://github.com/tanaka-hiroshi', 'https://github.com/:user'],
+      ['https://www.instagram.com/hanako.k/', 'https://www.instagram.com/:user/'],
+      ['https://jp.linkedin.com/in/hanako-kuroda', 'https://jp.linkedin.com/in/:user'],
+      ['https://x.com/explore', 'https://x.com/explore'],
+      ['https://github.com/settings/profile', 'https://github.com/settings/profile'],
+      ['https://www.linkedin.com/jobs/view', 'https://www.linkedin.com/jobs/view'],
+      ['https://example.com/taro_y84', 'https://example.com/taro_y84'],
+    ];
+    for (const [url, want] of cases) assert.equal(generalizeUrl(url, strip), want, url);
+  });
 
   test('stays linear on a 1 MB segment of digits and of token characters', () => {
     assert.equal(generalizePath(`/${'1'.repeat(1_000_000)}`), '/:id');

@@ -42,6 +42,14 @@ function hashRoute(fragment: string): string {
   return route.includes('=') ? '' : route;
 }
 
+/** The host of an origin (`https://x.com:8443` → `x.com`), or undefined for a relative URL. */
+function hostOf(origin: string | undefined): string | undefined {
+  if (origin === undefined) return undefined;
+  const start = origin.indexOf('//') + 2;
+  const colon = origin.indexOf(':', start);
+  return origin.slice(start, colon === -1 ? undefined : colon);
+}
+
 /** `#!/users/123` → `#!/users/:id`: the route's path generalized, its mark kept. */
 function generalizeRoute(route: string): string {
   const slash = route.indexOf('/');
@@ -126,7 +134,7 @@ export function generalizeUrl(url: string, o: UrlOptions): string | undefined {
   const parts = split(url);
   if (parts === undefined) return undefined;
   if (o.action === 'origin') return parts.origin;
-  const path = o.replaceIds ? generalizePath(parts.path) : parts.path;
+  const path = o.replaceIds ? generalizePath(parts.path, hostOf(parts.origin)) : parts.path;
   // A single-page app's route is its page: kept as a path is (ids replaced), its query dropped.
   const route = o.replaceIds && parts.route !== '' ? generalizeRoute(parts.route) : parts.route;
   const out = `${parts.origin ?? ''}${path}${filterQuery(parts.query, allowSet(o.allowParams))}${route}`;
@@ -146,16 +154,93 @@ export function generalizeUrl(url: string, o: UrlOptions): string | undefined {
  * - `:uuid` — an RFC 4122-shaped UUID;
  * - `:hash` — 16 or more hex digits (at least one a digit);
  * - `:token` — 20 or more base64url-ish characters mixing letters and digits irregularly,
- *   with at least 3 bits of entropy per character (API keys, session ids, JWTs).
+ *   with at least 3 bits of entropy per character (API keys, session ids, JWTs);
+ * - `:user` — a name or login after a collection of people (`/users/hanako-kuroda`,
+ *   `/profile/taro.yamada`, `/members/yamada_taro`, `/authors/jane-doe`; not the app's own pages
+ *   such as `/users/new` or `/profile/edit`), and on social sites (`host`) the handle their
+ *   URLs start with (`x.com/taro_y84`, `github.com/tanaka-hiroshi`, `linkedin.com/in/…`).
  *
  * Ordinary slugs stay (`/pricing`, `/blog/how-to-export-csv`, `/ja/cart`, `/v2/api`). Linear
  * in the path length.
  */
-export function generalizePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => placeholderFor(segment) ?? segment)
-    .join('/');
+export function generalizePath(path: string, host?: string): string {
+  const segments = path.split('/');
+  const social = host !== undefined && socialHandleIndex(host);
+  let previous = '';
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const placeholder = placeholderFor(segment);
+    if (placeholder !== undefined) segments[i] = placeholder;
+    else if (segment !== '' && isPersonSegment(segment, previous, i, social)) segments[i] = ':user';
+    if (segment !== '') previous = segment.toLowerCase();
+  }
+  return segments.join('/');
+}
+
+/**
+ * Collections whose members are people: the segment after them names one (`/users/hanako-kuroda`,
+ * `/profile/taro.yamada`, `/members/yamada_taro`, `/authors/jane-doe`).
+ */
+const PERSON_COLLECTIONS: ReadonlySet<string> = new Set(
+  (
+    'users user u profile profiles people person members member customers customer authors ' +
+    'author staff patients patient employees employee students student mypage'
+  ).split(' '),
+);
+/**
+ * What follows a person collection without naming anyone: the app's own pages about the
+ * collection (`/users/new`, `/profile/edit`, `/members/search`) and, on social sites, their
+ * reserved first segments (`/explore`, `/settings`).
+ */
+const NOT_PEOPLE: ReadonlySet<string> = new Set(
+  (
+    'new edit me self my settings setting list search index all login logout signin signup ' +
+    'sign_in sign_up sign-in sign-up register registration invite invites invitations create ' +
+    'delete update profile profiles account accounts home dashboard admin current overview ' +
+    'billing security notifications preferences password reset verify confirm import export ' +
+    'bulk active inactive pending groups roles permissions details info about help privacy ' +
+    'terms explore hashtag i intent share messages inbox following followers favorites likes ' +
+    'lists bookmarks watch feed reels stories tos legal jobs company pages events marketplace ' +
+    'groups gaming orgs organizations topics trending notifications sessions auth oauth api ' +
+    'en ja jp'
+  ).split(' '),
+);
+/** A slug a name or login can be: letters (any script), digits, `.`, `_`, `-`, `~`, `+`. */
+const NAME_SLUG = /^[\p{L}\p{N}._~+-]{2,64}$/u;
+/**
+ * Social sites whose first path segment is a member's handle (`x.com/taro_y84`,
+ * `github.com/tanaka-hiroshi`), and LinkedIn, whose second is after `/in/`: the index of that
+ * segment in `path.split('/')`, or false.
+ */
+const SOCIAL_HOSTS =
+  /^(?:www\.|m\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|facebook\.com|github\.com|tiktok\.com|threads\.net|note\.com|qiita\.com|zenn\.dev)$/;
+function socialHandleIndex(host: string): number | false {
+  const h = host.toLowerCase();
+  if (SOCIAL_HOSTS.test(h)) return 1;
+  return /^(?:[a-z]{2,3}\.|www\.)?linkedin\.com$/.test(h) ? 2 : false;
+}
+
+/** True when `segment` (at index `i`, after `previous`) names a person rather than a page. */
+function isPersonSegment(
+  segment: string,
+  previous: string,
+  i: number,
+  social: number | false,
+): boolean {
+  const named =
+    PERSON_COLLECTIONS.has(previous) ||
+    (social === 1 && i === 1) ||
+    (social === 2 && i === 2 && previous === 'in');
+  if (!named) return false;
+  let s = segment;
+  if (s.includes('%')) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      return true;
+    }
+  }
+  return NAME_SLUG.test(s) && !NOT_PEOPLE.has(s.toLowerCase());
 }
 
 /**
