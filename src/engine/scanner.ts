@@ -108,6 +108,7 @@ interface DigitRule {
   /** Char codes allowed right after the run; empty: any. */
   readonly next: readonly number[];
   readonly letterPrefix: boolean;
+  readonly around: ((text: string, start: number, end: number) => boolean) | undefined;
   readonly cost: number;
   readonly run: CompiledRule['run'];
 }
@@ -116,6 +117,7 @@ interface DigitRule {
 function passes(r: DigitRule, text: string, start: number, end: number, dots: number): boolean {
   if (dots < r.minDots) return false;
   if (r.next.length > 0 && !r.next.includes(text.charCodeAt(end))) return false;
+  if (r.around !== undefined && !r.around(text, start, end)) return false;
   return (
     !r.letterPrefix ||
     (start >= 2 &&
@@ -181,6 +183,7 @@ function buildTables(rules: readonly Rule[]): Tables {
         minDots: d.dots ?? 0,
         next: [...(d.next ?? '')].map((ch) => ch.charCodeAt(0)),
         letterPrefix: d.letterPrefix ?? false,
+        around: d.around,
         cost: compiled.cost,
         run: compiled.run,
       });
@@ -193,7 +196,7 @@ function buildTables(rules: readonly Rule[]): Tables {
   runRules.sort((a, b) => a.min - b.min);
   const minDigits = digitRules.reduce((m, r) => Math.min(m, r.minDigits), Infinity);
   const unfilteredMinDigits = digitRules
-    .filter((r) => r.next.length === 0 && !r.letterPrefix)
+    .filter((r) => r.next.length === 0 && !r.letterPrefix && r.around === undefined)
     .reduce((m, r) => Math.min(m, r.minDigits), Infinity);
   const byDigits = Array.from({ length: DIGIT_LISTS + 1 }, (_, d) =>
     digitRules.filter((r) =>

@@ -130,6 +130,9 @@ export interface Rule {
    * `letterPrefix`: the two characters right before the run are ASCII letters that start a word
    * (no ASCII letter, digit or `_` before them): an IBAN's country code, not `fa85` inside a
    * UUID.
+   * `around`: a constant-time test of the characters around the run (`text[start..end)` is the
+   * run), for a rule whose runs are common but whose shape next to them is rare (a UK postcode's
+   * inward code: a space before its digit, two letters after).
    */
   readonly digits?: {
     readonly min: number;
@@ -137,6 +140,7 @@ export interface Rule {
     readonly dots?: number;
     readonly next?: string;
     readonly letterPrefix?: boolean;
+    readonly around?: (text: string, start: number, end: number) => boolean;
   };
   /**
    * Base64-run trigger: the rule's pattern (window-anchored) runs over each run of at least `min`

@@ -10,8 +10,10 @@
  * `XZ12`). Clothing sizes (`M1 3XL`, `2XS`) have the shape of an inward code and are skipped.
  *
  * Triggered by the inward code's digit: digit runs of 1–3 digits (`1 1` in `M1 1AE`, `10 2` in
- * `W10 2DS` are one run) followed by an inward letter. Everything else is read within 8
- * characters of the run's end.
+ * `W10 2DS` are one run) followed by an inward letter, which the scanner offers the rule only
+ * with a space before the digit and a second inward letter then a non-alphanumeric after it
+ * (`digits.around`): upper-case hex and ids hold many digits followed by a letter. Everything
+ * else is read within 8 characters of the run's end.
  */
 import { isAlnum, isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
@@ -50,6 +52,15 @@ function isOutward(code: string): boolean {
   return isDigit(last) || isUpper(last);
 }
 
+/** The run ends with an inward code's digit: a space before it, two inward letters after. */
+function isInwardCode(text: string, _start: number, end: number): boolean {
+  return (
+    codeAt(text, end - 2) === 32 &&
+    isInwardLetter(codeAt(text, end + 1)) &&
+    !isAlnum(codeAt(text, end + 2))
+  );
+}
+
 function findUkPostcode(text: string, hit: Hit): Candidate | undefined {
   const d = hit.end - 1;
   if (!isDigit(codeAt(text, d)) || codeAt(text, d - 1) !== 32) return undefined;
@@ -73,7 +84,9 @@ export const addressUkRules: readonly Rule[] = [
     category: 'user.contact.address.postal_code',
     description:
       'UK postcode in text: outward code of a real area, a space, inward code (SW1A 2AA).',
-    digits: { min: 1, max: 3, next: INWARD_LETTERS },
+    // Upper-case hex and ids are full of digits followed by a letter: the scanner first checks
+    // the space before the inward digit and the two letters after it.
+    digits: { min: 1, max: 3, next: INWARD_LETTERS, around: isInwardCode },
     find: findUkPostcode,
     confidence: 0.8,
     examples: {
