@@ -28,7 +28,17 @@ const translated = readdirSync(docs)
   .map((f) => f.replace(/\.ja\.md$/, '.md'));
 
 test('the Japanese docs cover the operator guides', () => {
-  for (const doc of ['gateway.md', 'policy.md', 'ledger.md', 'inventory.md', 'scan.md'])
+  for (const doc of [
+    'gateway.md',
+    'policy.md',
+    'ledger.md',
+    'inventory.md',
+    'scan.md',
+    'config.md',
+    'outbox.md',
+    'generalize.md',
+    'principles.md',
+  ])
     assert.ok(translated.includes(doc), `docs/${doc.replace('.md', '.ja.md')} is missing`);
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ERROR_CODES, VeilError } from '../errors.js';
 import { parseCategoryList } from './categories.js';
 import { runCheck } from './check.js';
+import { registerConfigCommands } from './config.js';
 import { runDetect, type Io } from './detect.js';
 import { registerDestinationCommands } from './destination.js';
 import { registerOutboxCommands } from './outbox.js';
@@ -119,6 +120,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerMapCommand(program, io, setExit);
   registerScanCommand(program, io, setExit);
   registerDestinationCommands(program, io, setExit);
+  registerConfigCommands(program, io, setExit);
   return program;
 }
 

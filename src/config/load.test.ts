@@ -404,6 +404,42 @@ destinations:
       path: join(tmp, 'keys.ndjson'),
     });
     assert.equal(shown.policies.default?.identity.key_version, 3);
+    // Every URL: userinfo, query values, fragments; a webhook's path is its credential.
+    const more = parseConfig(
+      `version: 1
+inventory:
+  drift_webhook_url: "https://hooks.slack.com/services/T0/B0/${SECRET}"
+destinations:
+  acme: { type: http, url: "https://collector.example.com/in" }
+vendors:
+  acme:
+    legal_name: Acme KK
+    role: processor
+    endpoints: ["https://u:${SECRET}@in.acme.example/v1?k=${SECRET}", "https://in.acme.example/v2"]
+    region: JP
+    retention_days: 365
+    dpa_url: https://acme.example/dpa
+    dpa_status: signed
+    breach_notification_sla_hours: 48
+    security_contact: security@acme.example
+    audit_log_source: Acme audit log
+    owner: growth-team
+    last_review_date: 2026-10-01
+    purpose: Product analytics
+    legal_basis: legitimate_interests
+`,
+      join(tmp, 'veil.yaml'),
+    );
+    const more2 = redactConfig(more) as typeof more;
+    assert.doesNotMatch(JSON.stringify(more2), new RegExp(SECRET));
+    assert.equal(
+      (more2.inventory as { drift_webhook_url?: string }).drift_webhook_url,
+      'https://hooks.slack.com/[redacted]',
+    );
+    assert.deepEqual((more2.vendors as Record<string, { endpoints: string[] }>).acme?.endpoints, [
+      'https://[redacted]@in.acme.example/v1?k=[redacted]',
+      'https://in.acme.example/v2',
+    ]);
     // The input is not modified.
     assert.equal(
       (c.destinations.hook as { headers: Record<string, string> }).headers.Authorization,

@@ -19,25 +19,53 @@ function exempt(key: string): boolean {
   return key.endsWith('_env') || key === 'key_version';
 }
 
-/** Query values and fragments may carry tokens; keep the parameter names only. */
-function redactUrl(url: string): string {
+/** Keys whose values are URLs (`url`, `endpoint`, `drift_webhook_url`, each of `endpoints`). */
+function isUrlKey(key: string): boolean {
+  return key === 'url' || key === 'endpoint' || key === 'endpoints' || key.endsWith('_url');
+}
+
+/**
+ * A URL with what may carry a secret hidden: userinfo (`https://user:pass@host`), query values
+ * (parameter names kept) and the fragment; and, for a webhook (`pathSecret`), the whole path,
+ * since Slack and Teams webhook URLs are their own credential (`/services/T…/B…/<secret>`).
+ */
+function redactUrl(url: string, pathSecret: boolean): string {
   const hash = url.indexOf('#');
-  const base = hash === -1 ? url : url.slice(0, hash);
+  let base = hash === -1 ? url : url.slice(0, hash);
+  const scheme = base.indexOf('://');
+  const hostStart = scheme === -1 ? 0 : scheme + 3;
+  let hostEnd = base.length;
+  for (const ch of ['/', '?']) {
+    const i = base.indexOf(ch, hostStart);
+    if (i !== -1 && i < hostEnd) hostEnd = i;
+  }
+  const at = base.lastIndexOf('@', hostEnd);
+  if (at >= hostStart) {
+    base = `${base.slice(0, hostStart)}${REDACTED}${base.slice(at)}`;
+    hostEnd -= at - hostStart - REDACTED.length;
+  }
   const q = base.indexOf('?');
-  if (q === -1) return hash === -1 ? url : `${base}#${REDACTED}`;
-  const params = base
-    .slice(q + 1)
-    .split('&')
-    .map((kv) => `${kv.split('=')[0] ?? ''}=${REDACTED}`);
-  return `${base.slice(0, q)}?${params.join('&')}${hash === -1 ? '' : `#${REDACTED}`}`;
+  let path = base.slice(hostEnd, q === -1 ? base.length : q);
+  if (pathSecret && path !== '' && path !== '/') path = `/${REDACTED}`;
+  const query =
+    q === -1
+      ? ''
+      : `?${base
+          .slice(q + 1)
+          .split('&')
+          .map((kv) => `${kv.split('=')[0] ?? ''}=${REDACTED}`)
+          .join('&')}`;
+  return `${base.slice(0, hostEnd)}${path}${query}${hash === -1 ? '' : `#${REDACTED}`}`;
 }
 
 function redactValue(value: unknown, key: string, names: boolean): unknown {
   if (key.endsWith('_env')) return structuredClone(value);
   if (key !== '' && !names && !exempt(key) && SECRET_KEY.test(key)) return REDACTED;
   if (typeof value === 'string')
-    return key === 'url' || key === 'endpoint' ? redactUrl(value) : value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, '', false));
+    return isUrlKey(key) ? redactUrl(value, key.includes('webhook')) : value;
+  // The elements of a list of URLs (`endpoints`) are URLs.
+  if (Array.isArray(value))
+    return value.map((v) => redactValue(v, isUrlKey(key) ? key : '', false));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -50,8 +78,9 @@ function redactValue(value: unknown, key: string, names: boolean): unknown {
 
 /**
  * A deep copy of `config` that is safe to print: values under keys matching SECRET_KEY
- * (`[redacted]` for the whole subtree), every `headers` value, and query values and fragments
- * of `url`/`endpoint` are replaced. Destination and policy names are not matched against
+ * (`[redacted]` for the whole subtree), every `headers` value, and the userinfo, query values
+ * and fragments of every URL (`url`, `endpoint`, `endpoints`, `*_url`; a webhook URL's path too)
+ * are replaced. Destination and policy names are not matched against
  * SECRET_KEY (they are names, not keys of settings). `*_env` keys keep their variable names.
  */
 export function redactConfig(config: Config): unknown {
