@@ -80,6 +80,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'wards and cities': (n) => '渋谷区神南区市1-'.repeat(n / 9),
   'romaji wards': (n) => '1-2 Ab Cd-ku, '.repeat(n / 14),
   'id labels': (n) => 'username: 会員番号 1-'.repeat(n / 18),
+  'pension and insurance labels': (n) => '年金番号 被保険者番号 1'.repeat(n / 13),
   'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
   'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
 };

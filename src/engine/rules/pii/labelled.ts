@@ -27,6 +27,13 @@ interface Labelled {
   readonly first?: (c: number) => boolean;
   readonly confidence: number;
   readonly examples: Rule['examples'];
+  /**
+   * Text that must stand right before the label: a keyword written as the end of a longer label
+   * (`険者番号` after `被保` is 被保険者番号, the insured person's; 保険者番号 is the insurer's).
+   */
+  readonly preceded?: string;
+  /** Texts that must not stand right before the label (`保険` before `者番号`: 保険者番号). */
+  readonly notPreceded?: readonly string[];
 }
 
 /** Separators after a label: spaces, `:`, `：`, `=`, `#`. */
@@ -37,6 +44,9 @@ function ruleOf(l: Labelled): Rule {
     // An ASCII label starts a word (`pin` in `spinner` is not one).
     if (text.charCodeAt(hit.start) < 0x80 && isWordChar(codeAt(text, hit.start - 1)))
       return undefined;
+    if (l.preceded !== undefined && !text.startsWith(l.preceded, hit.start - l.preceded.length))
+      return undefined;
+    if (l.notPreceded?.some((w) => text.startsWith(w, hit.start - w.length))) return undefined;
     // A label may end with the separator that follows it (`pin:`): read from just before it.
     const from = isSeparator(hit.keyword.charCodeAt(hit.keyword.length - 1))
       ? hit.end - 1
@@ -224,6 +234,8 @@ export const labelledRules: readonly Rule[] = [
       'employee number',
       'student id',
     ],
+    // 保険者番号 and 被保険者番号 are health insurance numbers (jp_health_insurance_number).
+    notPreceded: ['保険'],
     between: new RegExp(`^(?:\\.)?(?:\\s*is)?${SEP}`, 'i'),
     value: /^[A-Za-z0-9](?:[A-Za-z0-9-]{3,23})/,
     validate: (v) => digitsOnly(v).length >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v),
@@ -242,6 +254,7 @@ export const labelledRules: readonly Rule[] = [
         'member id: abc',
         'customer number 123',
         'employee id 2024-01-15',
+        '保険者番号 06123456',
       ],
     },
   }),
@@ -269,6 +282,44 @@ export const labelledRules: readonly Rule[] = [
         'username field',
         'ユーザー名を入力',
       ],
+    },
+  }),
+  ruleOf({
+    id: 'jp_pension_number',
+    category: 'user.government_id.national_identification_number',
+    description: 'A Japanese basic pension number after its label: 基礎年金番号 1234-567890.',
+    // `年金番号` covers 基礎年金番号 (its last characters: 年 is already a keyword character).
+    labels: ['年金番号', 'pension number', 'pension no'],
+    between: new RegExp(`^(?:\\.)?(?:は)?${SEP}`, 'i'),
+    value: /^[0-9]{4}[-‐−ー]?[0-9]{6}/,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: '基礎年金番号：1234-567890', match: '1234-567890' },
+        { text: '年金番号 1234567890 で照会', match: '1234567890' },
+        { text: 'basic pension number: 4321-098765', match: '4321-098765' },
+      ],
+      negative: ['年金番号を入力', '年金番号 12345', '年金番号 1234-5678901'],
+    },
+  }),
+  ruleOf({
+    id: 'jp_health_insurance_number',
+    category: 'user.government_id',
+    description:
+      "A Japanese health insurance holder's number after its label: 被保険者番号 12345678.",
+    // `険者番号` ends both 被保険者番号 (the insured person's) and 保険者番号 (the insurer's, a
+    // company's number): only the first is personal.
+    labels: ['険者番号'],
+    between: new RegExp(`^(?:は)?${SEP}`),
+    value: /^[0-9]{6,8}/,
+    confidence: 0.85,
+    preceded: '被保',
+    examples: {
+      positive: [
+        { text: '被保険者番号：12345678', match: '12345678' },
+        { text: '国民健康保険 被保険者番号 0012345 の方', match: '0012345' },
+      ],
+      negative: ['保険者番号 06123456', '被保険者番号 12345', '被保険者番号を確認'],
     },
   }),
 ];

@@ -750,6 +750,8 @@ const LABELLED: readonly Row[] = [
   ['会員番号：12345678', '12345678', 'customer_number'],
   ['Member ID M-0048213', 'M-0048213', 'customer_number'],
   ['username: tanaka.hiroshi', 'tanaka.hiroshi', 'account_username'],
+  ['基礎年金番号 1234-567890', '1234-567890', 'jp_pension_number'],
+  ['被保険者番号：12345678', '12345678', 'jp_health_insurance_number'],
 ].map(([value, match, kind]) => ({ value: value!, expect: [{ kind: kind!, match: match! }] }));
 
 test('numbers named by their label, in every context', () => runPositives(LABELLED));
