@@ -282,11 +282,12 @@ export async function runImpact(o: ImpactOptions, io: Io, env: NodeJS.ProcessEnv
   const store = openLedgerStore({ path });
   let copy: LedgerStore | undefined;
   try {
-    // Counts the journal holds and the ledger not yet are part of the answer: the ledger in
-    // memory with them added (the file is not written; the gateway writes them itself).
+    // Counts the journal holds and the ledger not yet are part of the answer: the ledger's rows
+    // of the window, in memory, with them added (the file is not written; the gateway writes
+    // them itself).
     const pending = pendingOf(target.path, store.appliedEpoch(), r.w, io);
     if (pending !== undefined && pending.days.length > 0) {
-      copy = store.copy();
+      copy = store.copyWindow(r.w);
       copy.flushDays(pending.days);
     }
     answer(r, copy ?? store, key, users, io);

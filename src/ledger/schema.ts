@@ -63,6 +63,13 @@ export function openLedgerDatabase(path: string): Database.Database {
   return db;
 }
 
+/** An empty ledger database in memory (for answers that add counts without writing the file). */
+export function openMemoryLedgerDatabase(): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db);
+  return db;
+}
+
 function migrate(db: Database.Database): void {
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;

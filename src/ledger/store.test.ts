@@ -201,17 +201,26 @@ describe('ledger store', () => {
     s.close();
   });
 
-  it("copies itself into memory, the WAL's commits included; the copy's writes stay there", () => {
+  it("copies a window into memory, the WAL's commits included; the copy's writes stay there", () => {
     const path = dbPath();
     const s = openLedgerStore({ path });
     const v = vendor.pseudonym('u1', 'none', 0);
-    s.flush([delta('u1', { vendorSubject: v }), delta('u2', { count: 2 })]);
+    const gone = vendor.pseudonym('u9', 'none', 0);
+    s.flush([
+      delta('u1', { vendorSubject: v }),
+      delta('u2', { count: 2 }),
+      // Outside the window: not copied, nor its vendor pseudonym.
+      delta('u9', { day: '2026-10-01', vendorSubject: gone }),
+      delta('u2', { destination: 'segment' }),
+    ]);
     s.markApplied(4);
-    const c = s.copy();
+    const c = s.copyWindow(W);
     try {
       assert.equal(c.impact(W).events, 3);
+      assert.equal(c.impact({ ...W, from: '2026-10-01' }).events, 3, 'only the window was copied');
+      assert.equal(c.impact({ ...W, destination: 'segment' }).events, 0);
       assert.equal(c.appliedEpoch(), 4);
-      assert.deepEqual([...c.resolve('mixpanel', [v]).values()], [ledger('u1')]);
+      assert.deepEqual([...c.resolve('mixpanel', [v, gone]).values()], [ledger('u1')]);
       c.flush([delta('u3', { count: 5 })]);
       assert.equal(c.impact(W).events, 8);
       assert.equal(s.impact(W).events, 3, 'the file is not written');

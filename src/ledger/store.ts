@@ -4,8 +4,8 @@
  * received to the ledger subject. Writes come in batches from the aggregator (`flush`, one
  * write per subject-day); `veil impact` reads.
  */
-import Database from 'better-sqlite3';
-import { openLedgerDatabase } from './schema.js';
+import type Database from 'better-sqlite3';
+import { openLedgerDatabase, openMemoryLedgerDatabase } from './schema.js';
 import {
   addCells,
   cellOf,
@@ -92,10 +92,12 @@ export interface LedgerStore {
   /** Ledger subject of each vendor pseudonym of `destination` that the map knows. */
   resolve(destination: string, vendorSubjects: Iterable<string>): Map<string, string>;
   /**
-   * A copy of the whole ledger in memory (as much memory as the ledger's size), to add counts
-   * to for one answer without writing them to the file (`veil impact` adds the journal's).
+   * A copy in memory of what the ledger holds for `w` (its destination's rows of the window's
+   * days, and its destination's vendor pseudonyms), to add counts to for one answer about `w`
+   * without writing them to the file (`veil impact` adds the journal's). It answers questions
+   * about `w` (or a window inside it) as the ledger would; its memory is that window's rows.
    */
-  copy(): LedgerStore;
+  copyWindow(w: Window): LedgerStore;
   /** Close the database; idempotent. */
   close(): void;
 }
@@ -159,6 +161,9 @@ function prepare(db: Database.Database) {
     lookup: db
       .prepare('SELECT subject FROM subject_map WHERE destination = ? AND vendor_subject = ?')
       .pluck(),
+    mapOf: db
+      .prepare('SELECT vendor_subject, subject, last_day FROM subject_map WHERE destination = ?')
+      .raw(),
   };
 }
 
@@ -355,14 +360,36 @@ function storeOf(db: Database.Database, now: () => number): LedgerStore {
       }
       return out;
     },
-    copy() {
-      // The database as this connection sees it (the WAL's commits included), in memory. Its
-      // header still says WAL (file format bytes 18 and 19 are 2), which an in-memory database
-      // cannot open: mark it a rollback-journal database (1) first.
-      const image = db.serialize();
-      image[18] = 1;
-      image[19] = 1;
-      return storeOf(new Database(image), now);
+    copyWindow(w) {
+      const mem = openMemoryLedgerDatabase();
+      try {
+        const insertDay = mem.prepare(
+          'INSERT INTO subject_days (destination, day, subject, org, counts) VALUES (?, ?, ?, ?, ?)',
+        );
+        const insertMap = mem.prepare(
+          'INSERT INTO subject_map (destination, vendor_subject, subject, last_day) VALUES (?, ?, ?, ?)',
+        );
+        mem.transaction(() => {
+          const subjects = new Set<string>();
+          for (const row of q.window.iterate(w.destination, w.from, w.to)) {
+            const [subject, day, org, counts] = row as [string, string, string, string];
+            insertDay.run(w.destination, day, subject, org, counts);
+            subjects.add(subject);
+          }
+          // Only the vendor pseudonyms of subjects with counts in the window can resolve to an
+          // answer about it.
+          for (const row of q.mapOf.iterate(w.destination)) {
+            const [vendor, subject, lastDay] = row as [string, string, string];
+            if (subjects.has(subject)) insertMap.run(w.destination, vendor, subject, lastDay);
+          }
+        })();
+        const copy = storeOf(mem, now);
+        copy.markApplied((q.applied.get() as number | undefined) ?? 0);
+        return copy;
+      } catch (e) {
+        mem.close();
+        throw e;
+      }
     },
     close() {
       if (db.open) db.close();
