@@ -97,11 +97,11 @@ export const ServerSchema = z.strictObject({
     }),
   policy_worker_max_heap_mb: z.number().int().min(32).max(65_536).optional().meta({
     description:
-      "Heap limit of each policy worker (V8 old generation, MB). A request that would need more ends only its worker, which is replaced (its requests get retry-later); unset: the process's own limit.",
+      "Heap limit of each policy worker (V8 old generation, MB). A request that would need more ends only its worker, which is replaced; its requests are prepared again one by one, and the one that ends the worker again is answered 413 (the others as usual). Unset: the process's own limit.",
   }),
   policy_worker_young_generation_mb: z.number().int().min(4).max(1_024).default(192).meta({
     description:
-      "Young generation of each policy worker (V8, MB). Minimizing allocates many short-lived objects per event; a larger young generation collects them less often (192: about a tenth more events per second than V8's default of 48 on two cores) at the cost of up to that much more memory per worker under load.",
+      "Young generation of each policy worker (V8, MB). Minimizing allocates many short-lived objects per event; a larger young generation collects them less often (192: 8–19% more events per second than V8's default of 48 on two cores) at the cost of up to that much more memory per worker under load.",
   }),
   shutdown_grace_ms: int(0, 600_000, 10_000, 'How long shutdown waits for in-flight deliveries.'),
 });
@@ -112,7 +112,7 @@ export const OutboxSchema = z.strictObject({
     100,
     100_000_000,
     1_000_000,
-    'Queued events at which receivers answer 503 with Retry-After (SDKs keep the events and retry).',
+    'Queued events at which receivers answer "retry later" (503 or 429, as each SDK retries, with Retry-After; SDKs keep the events and retry).',
   ),
   synchronous: z.enum(['full', 'normal']).default('full').meta({
     description:
