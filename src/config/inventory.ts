@@ -1,5 +1,6 @@
 /** The inventory's settings (`inventory:`). */
 import { z } from 'zod';
+import { EnvNameSchema } from './destinations.js';
 
 /**
  * Inventory settings. The drift webhook URL is given literally (`drift_webhook_url`) or, when
@@ -24,11 +25,9 @@ export const InventorySchema = z
       .url({ protocol: /^https?$/ })
       .optional()
       .meta({ description: 'POST drift alerts as JSON `{alerts: [...]}` to this URL.' }),
-    drift_webhook_url_env: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-      .optional()
-      .meta({ description: 'Environment variable holding the drift webhook URL (a secret).' }),
+    drift_webhook_url_env: EnvNameSchema.optional().meta({
+      description: 'Environment variable holding the drift webhook URL (a secret).',
+    }),
     drift_webhook_timeout_ms: z.int().min(100).max(60_000).default(5_000).meta({
       description: 'Time limit of one webhook POST, in ms; a failed POST is logged, not retried.',
     }),

@@ -333,6 +333,7 @@ describe('secrets stay out of messages and printed configs', () => {
         parseConfig(
           `version: 1
 api_token: sk_live_${SECRET}_1
+inventory: { drift_webhook_url_env: "hooks_slack_com_${SECRET}" }
 destinations:
   mp: { type: mixpanel, project_token_env: "a1b2${SECRET}c3" }
   seg: { type: segment, write_key_env: VEIL_TEST_TOKEN, policy: "Bearer ${SECRET}" }
@@ -351,13 +352,14 @@ destinations:
       );
       const text = [e.message, ...e.problems].join('\n');
       for (const expected of [
-        'veil.yaml:13:31: Unresolved tag',
-        'veil.yaml:14:30: Invalid escape sequence in a double-quoted string',
+        'veil.yaml:14:31: Unresolved tag',
+        'veil.yaml:15:30: Invalid escape sequence in a double-quoted string',
+        'inventory.drift_webhook_url_env: must name an environment variable',
         'destinations.mp.project_token_env: must name an environment variable',
         'destinations.seg.policy: not a valid name',
         'destinations.hook.url: must not contain a user name or password',
         'destinations.hook.headers.Authorization: expected a string, got a number',
-        'destinations.hook.password: unknown key (line 12)',
+        'destinations.hook.password: unknown key (line 13)',
         'api_token: unknown key (line 2)',
       ])
         assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`);
