@@ -5,7 +5,7 @@
  *   string's length and shift spans, `'İ'.toLowerCase().length === 2`).
  * - Every character that occurs in a keyword (after folding) gets a symbol of its own, from 1;
  *   every other UTF-16 unit maps to symbol 0, which no keyword contains. The alphabet is as
- *   small as the keywords allow (a row of 64 symbols for the built-in rules instead of 256), so
+ *   small as the keywords allow (a row of 128 symbols for the built-in rules instead of 256), so
  *   the transition table stays small enough to stay in the CPU's caches between strings.
  * - Matches overlap: every keyword ending at a position is reported, so `npm_` does not hide `npm`.
  *
