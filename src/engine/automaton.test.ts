@@ -81,5 +81,5 @@ test("the built-in rules' keywords fit rows of 128 symbols (a 128th character do
   const a = createAutomaton([...keywords]);
   // 126 distinct characters today, plus the shared symbol 0: docs/detection.md, stage 1. A rule
   // that needs more should reuse characters (write a label as its last characters: `員番号`).
-  assert.equal(a.bits, 7, `rows of ${1 << a.bits} symbols`);
+  assert.ok(a.bits <= 7, `rows of ${1 << a.bits} symbols`);
 });
