@@ -261,7 +261,7 @@ function findIntroduced(text: string, hit: Hit): Candidate | undefined {
 }
 
 /**
- * Common Japanese surnames (about the 170 most frequent of two or three kanji). One-kanji
+ * Common Japanese surnames (about the 180 most frequent of two or three kanji, spelling variants included). One-kanji
  * surnames (林, 森, 原) are left out: as words they mean forest, wood, field. So are surnames that
  * are mostly places (千葉, 宮崎, 福島, 川崎, 中野, 上野, 松本, 福井).
  */
