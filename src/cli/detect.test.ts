@@ -42,6 +42,15 @@ test('usage and input errors exit 2 with a stable code', async () => {
   const unknown = await runCli(['detect', '--fail-on', 'user.nonsense']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /VEIL_E_UNKNOWN_CATEGORY/);
+  // The nearest known names are suggested: a typo, and a last part under another parent.
+  const typo = await runCli(['detect', '--fail-on', 'user.contact.emial,user.email,zzzzzz']);
+  assert.equal(typo.code, 2);
+  assert.match(
+    typo.stderr,
+    /user\.contact\.emial: not a category; closest: user\.contact\.email\n/,
+  );
+  assert.match(typo.stderr, /user\.email: not a category; closest: user\.contact\.email\n/);
+  assert.match(typo.stderr, /zzzzzz: not a category; known top levels: user, system/);
   const missing = await runCli(['detect', '/nonexistent/events.ndjson']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /VEIL_E_INPUT_READ/);
