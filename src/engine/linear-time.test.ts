@@ -81,6 +81,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'romaji wards': (n) => '1-2 Ab Cd-ku, '.repeat(n / 14),
   'id labels': (n) => 'username: 会員番号 1-'.repeat(n / 18),
   'pension and insurance labels': (n) => '年金番号 被保険者番号 1'.repeat(n / 13),
+  'residence card shapes': (n) => 'AB12345678CD'.repeat(n / 12),
   'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
   'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
 };

@@ -126,7 +126,24 @@ function survivingForms(
 ): [string, string][] {
   let hay = `${JSON.stringify(output)}\u0000${strings(output).join('\u0000')}`;
   for (const n of noise) if (n.length >= 6) hay = hay.split(n).join('\u0001');
-  return forms(p, input).filter(([, t]) => hay.includes(t));
+  return forms(p, input).filter(([, t]) => (t.length >= 6 ? hay.includes(t) : hasToken(hay, t)));
+}
+
+const isAlnum = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * `t` in `hay` as a token of its own: a short planted value (a card's `942`, a PIN's `4321`) is
+ * not "surviving" inside an unrelated number (`"rows":79421`) or a pseudonym.
+ */
+function hasToken(hay: string, t: string): boolean {
+  for (let i = hay.indexOf(t); i >= 0; i = hay.indexOf(t, i + 1)) {
+    // A percent escape before it (`cvv%20942`) ends there: its hex digits are not the token's.
+    const escaped = hay.charCodeAt(i - 3) === 37;
+    if ((escaped || !isAlnum(hay.charCodeAt(i - 1))) && !isAlnum(hay.charCodeAt(i + t.length)))
+      return true;
+  }
+  return false;
 }
 
 /** A corpus of `split` run through the default policy. */

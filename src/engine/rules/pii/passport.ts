@@ -4,7 +4,8 @@
  * right after the word (and an optional `no.`, `number`, `#`, `番号`, `:`) counts: one or two
  * capital letters and 6–8 digits (Japan's `TK1234567`, the UK's and Germany's letters-and-digits
  * forms), or 9 digits (the US form). A field named for it (`passport_number`) is read by the
- * field classifier.
+ * field classifier. Japanese residence card numbers (`AB12345678CD`) have a shape of their own and
+ * are read without a label.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
 import { codeAt, isWordChar } from './shared.js';
@@ -25,7 +26,28 @@ function findPassport(text: string, hit: Hit): Candidate | undefined {
   return { start: i, end: i + m[0].length };
 }
 
-/** The rule. */
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * A Japanese residence card or special permanent resident certificate number (在留カード番号,
+ * 特別永住者証明書番号): two capital letters, eight digits, two capital letters (`AB12345678CD`),
+ * a whole token. The eight digits arrive as a digit run with two letters before it (the scanner's
+ * `letterPrefix` pre-filter) and a capital after it (`next`).
+ */
+function findResidenceCard(text: string, hit: Hit): Candidate | undefined {
+  const { start, end } = hit;
+  if (end - start !== 8) return undefined; // eight digits, no separators
+  if (!isUpper(codeAt(text, start - 1)) || !isUpper(codeAt(text, start - 2))) return undefined;
+  if (!isUpper(codeAt(text, end)) || !isUpper(codeAt(text, end + 1))) return undefined;
+  if (isWordChar(codeAt(text, end + 2))) return undefined;
+  return { start: start - 2, end: end + 2 };
+}
+
+const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The rules. */
 export const passportRules: readonly Rule[] = [
   {
     id: 'passport_number',
@@ -50,6 +72,29 @@ export const passportRules: readonly Rule[] = [
         'passport_status=ok TK1234567',
         'passport 1234567890',
         'パスポート申請',
+      ],
+    },
+  },
+  {
+    id: 'jp_residence_card_number',
+    category: 'user.government_id',
+    description:
+      'A Japanese residence card number (在留カード番号): two capitals, eight digits, two capitals.',
+    digits: { min: 8, max: 8, letterPrefix: true, next: CAPITALS },
+    find: findResidenceCard,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        { text: '在留カード番号：AB12345678CD', match: 'AB12345678CD' },
+        { text: 'residence card UH98765432EF checked', match: 'UH98765432EF' },
+      ],
+      negative: [
+        'ab12345678cd',
+        'AB1234567CD',
+        'AB12345678CDE',
+        'XAB12345678CD',
+        'AB12345678C',
+        'AB 12345678 CD',
       ],
     },
   },

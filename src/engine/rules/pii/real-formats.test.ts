@@ -370,6 +370,13 @@ test('IBANs of many countries, printed and electronic', () => runPositives(IBANS
 const GOV_IDS: readonly Row[] = [
   { value: 'passport no. TK1234567', expect: [{ kind: 'passport_number', match: 'TK1234567' }] },
   { value: '旅券番号：MZ7654321', expect: [{ kind: 'passport_number', match: 'MZ7654321' }] },
+  { kind: 'jp_residence_card_number', value: 'AB12345678CD' },
+  {
+    kind: 'jp_residence_card_number',
+    value: 'UH98765432EF',
+    lead: '在留カード番号 ',
+    contexts: ['ja'],
+  },
   { kind: 'us_ssn', value: '536-22-8714' },
   { kind: 'us_ssn', value: '401-84-2213' },
   { kind: 'us_ssn', value: '772-14-0938' },
