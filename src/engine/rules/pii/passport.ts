@@ -33,13 +33,15 @@ function isUpper(c: number): boolean {
 /**
  * A Japanese residence card or special permanent resident certificate number (在留カード番号,
  * 特別永住者証明書番号): two capital letters, eight digits, two capital letters (`AB12345678CD`),
- * a whole token. The eight digits arrive as a digit run with two letters before it (the scanner's
+ * a whole token, not the last group of an upper-case UUID (`…-BE31243081BC`). The eight digits arrive as a digit run with two letters before it (the scanner's
  * `letterPrefix` pre-filter) and a capital after it (`next`).
  */
 function findResidenceCard(text: string, hit: Hit): Candidate | undefined {
   const { start, end } = hit;
   if (end - start !== 8) return undefined; // eight digits, no separators
   if (!isUpper(codeAt(text, start - 1)) || !isUpper(codeAt(text, start - 2))) return undefined;
+  // The last group of an upper-case UUID (`…-850F-BE31243081BC`) has the same shape.
+  if (codeAt(text, start - 3) === 45) return undefined;
   if (!isUpper(codeAt(text, end)) || !isUpper(codeAt(text, end + 1))) return undefined;
   if (isWordChar(codeAt(text, end + 2))) return undefined;
   return { start: start - 2, end: end + 2 };
@@ -95,6 +97,7 @@ export const passportRules: readonly Rule[] = [
         'XAB12345678CD',
         'AB12345678C',
         'AB 12345678 CD',
+        'D82E5060-75B4-4058-850F-BE31243081BC',
       ],
     },
   },

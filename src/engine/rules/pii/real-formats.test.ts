@@ -784,6 +784,7 @@ const NEGATIVES: readonly Negative[] = [
   // UUIDs.
   { value: '550e8400-e29b-41d4-a716-446655440000', key: 'event_id' },
   { value: '550E8400-E29B-41D4-A716-446655440000', key: '$device_id' },
+  { value: 'D82E5060-75B4-4058-850F-BE31243081BC', key: 'idfa' },
   {
     value: 'https://shop.example.com/orders/550e8400-e29b-41d4-a716-446655440000/receipt',
     key: 'url',
