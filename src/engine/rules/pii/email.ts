@@ -215,6 +215,10 @@ function separatorAt(text: string, i: number, out: { spelled: boolean }): number
     out.spelled = true;
     return e - i;
   }
+  // `[dot]`, `(dot)`, `{dot}`, `<dot>`, `ドット`: one of five characters after the spaces (read
+  // before any slice: most words after ` at ` are followed by a plain space and a word).
+  const b = codeAt(text, s);
+  if (b !== 91 && b !== 40 && b !== 123 && b !== 60 && b !== 0x30c9) return 0;
   const m = BRACKETED_DOT.exec(text.slice(i, i + 12));
   if (m === null) return 0;
   out.spelled = true;
