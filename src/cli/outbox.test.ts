@@ -108,6 +108,13 @@ describe('veil outbox status', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), { destinations: [] });
     assert.equal(existsSync(empty), false);
+    // Retry and purge on a store that is not there say so, and create none either.
+    for (const args of [['retry'], ['purge', '--all', '--yes']]) {
+      const none = await veil(['outbox', ...args, '--data-dir', empty]);
+      assert.equal(none.code, 2, args.join(' '));
+      assert.match(none.stderr, /no outbox at .*nothing-here.*VEIL_E_INPUT_READ/);
+      assert.equal(existsSync(empty), false);
+    }
   });
 });
 

@@ -220,6 +220,15 @@ interface PurgeOptions extends StoreOptions {
   readonly yes?: boolean;
 }
 
+/**
+ * Retry and purge act on rows that exist: with no store at the path (a mistyped `--data-dir`, a
+ * config of another gateway) they say so instead of creating an empty one and reporting 0.
+ */
+function mustExist(target: StoreTarget): void {
+  if (!existsSync(target.path))
+    throw new VeilError('VEIL_E_INPUT_READ', `no outbox at ${target.path}`);
+}
+
 async function runPurge(o: PurgeOptions, io: Io): Promise<number> {
   if (o.queued && o.all)
     throw new VeilError('VEIL_E_USAGE', 'give at most one of --queued and --all');
@@ -232,6 +241,7 @@ async function runPurge(o: PurgeOptions, io: Io): Promise<number> {
   }
   const target = await resolveStore(o);
   if (o.destination !== undefined) checkDestination(target, o.destination);
+  mustExist(target);
   const n = await withOutbox(target, (ob) => ob!.purge(o.destination, what));
   io.stdout.write(
     `purged ${n} ${what === 'all' ? 'queued and dead' : what} row${n === 1 ? '' : 's'}\n`,
@@ -242,6 +252,7 @@ async function runPurge(o: PurgeOptions, io: Io): Promise<number> {
 async function runRetry(o: StoreOptions & { destination?: string }, io: Io): Promise<number> {
   const target = await resolveStore(o);
   if (o.destination !== undefined) checkDestination(target, o.destination);
+  mustExist(target);
   const n = await withOutbox(target, (ob) => ob!.retryDead(o.destination));
   io.stdout.write(`moved ${n} dead row${n === 1 ? '' : 's'} back to the queue\n`);
   return 0;
