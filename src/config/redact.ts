@@ -29,33 +29,26 @@ function isUrlKey(key: string): boolean {
  * (parameter names kept) and the fragment; and, for a webhook (`pathSecret`), the whole path,
  * since Slack and Teams webhook URLs are their own credential (`/services/T…/B…/<secret>`).
  */
+/** Scheme and `//`, userinfo, host, path, query of a URL without its fragment. */
+const URL_PARTS = /^((?:[a-z][a-z0-9+.-]*:)?\/\/)?([^/?#]*@)?([^/?#]*)([^?]*)(?:\?(.*))?$/is;
+
 function redactUrl(url: string, pathSecret: boolean): string {
   const hash = url.indexOf('#');
-  let base = hash === -1 ? url : url.slice(0, hash);
-  const scheme = base.indexOf('://');
-  const hostStart = scheme === -1 ? 0 : scheme + 3;
-  let hostEnd = base.length;
-  for (const ch of ['/', '?']) {
-    const i = base.indexOf(ch, hostStart);
-    if (i !== -1 && i < hostEnd) hostEnd = i;
-  }
-  const at = base.lastIndexOf('@', hostEnd);
-  if (at >= hostStart) {
-    base = `${base.slice(0, hostStart)}${REDACTED}${base.slice(at)}`;
-    hostEnd -= at - hostStart - REDACTED.length;
-  }
-  const q = base.indexOf('?');
-  let path = base.slice(hostEnd, q === -1 ? base.length : q);
-  if (pathSecret && path !== '' && path !== '/') path = `/${REDACTED}`;
-  const query =
-    q === -1
+  const [, scheme = '', userinfo, host = '', path = '', query] = URL_PARTS.exec(
+    hash === -1 ? url : url.slice(0, hash),
+  )!;
+  const shownPath = pathSecret && path !== '' && path !== '/' ? `/${REDACTED}` : path;
+  const shownQuery =
+    query === undefined
       ? ''
-      : `?${base
-          .slice(q + 1)
+      : `?${query
           .split('&')
           .map((kv) => `${kv.split('=')[0] ?? ''}=${REDACTED}`)
           .join('&')}`;
-  return `${base.slice(0, hostEnd)}${path}${query}${hash === -1 ? '' : `#${REDACTED}`}`;
+  return (
+    `${scheme}${userinfo === undefined ? '' : `${REDACTED}@`}${host}${shownPath}${shownQuery}` +
+    (hash === -1 ? '' : `#${REDACTED}`)
+  );
 }
 
 function redactValue(value: unknown, key: string, names: boolean): unknown {

@@ -47,6 +47,11 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** True for ASCII capital letters. */
+export function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** True for ASCII letters. */
 export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

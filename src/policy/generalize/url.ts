@@ -201,7 +201,7 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set(
     'bulk active inactive pending groups roles permissions details info about help privacy ' +
     'terms explore hashtag i intent share messages inbox following followers favorites likes ' +
     'lists bookmarks watch feed reels stories tos legal jobs company pages events marketplace ' +
-    'groups gaming orgs organizations topics trending notifications sessions auth oauth api ' +
+    'gaming orgs organizations topics trending sessions auth oauth api ' +
     'en ja jp'
   ).split(' '),
 );
@@ -214,10 +214,11 @@ const NAME_SLUG = /^[\p{L}\p{N}._~+-]{2,64}$/u;
  */
 const SOCIAL_HOSTS =
   /^(?:www\.|m\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|facebook\.com|github\.com|tiktok\.com|threads\.net|note\.com|qiita\.com|zenn\.dev)$/;
+const LINKEDIN_HOST = /^(?:[a-z]{2,3}\.|www\.)?linkedin\.com$/;
+/** `host` as `split` gives it: lower case already (WHATWG `URL` normalized it). */
 function socialHandleIndex(host: string): number | false {
-  const h = host.toLowerCase();
-  if (SOCIAL_HOSTS.test(h)) return 1;
-  return /^(?:[a-z]{2,3}\.|www\.)?linkedin\.com$/.test(h) ? 2 : false;
+  if (SOCIAL_HOSTS.test(host)) return 1;
+  return LINKEDIN_HOST.test(host) ? 2 : false;
 }
 
 /** True when `segment` (at index `i`, after `previous`) names a person rather than a page. */

@@ -128,13 +128,27 @@ function findAddress(text: string, hit: Hit): Candidate | undefined {
   if (start < 0) return undefined;
   const m = municipalityEnd(text, hit.end);
   if (m < 0) return undefined;
-  for (let i = m; i < text.length && i - m < BLOCK_WINDOW; i++) {
+  const block = blockAfter(text, m);
+  return block === undefined ? undefined : { start, end: block[0] + block[1] };
+}
+
+/**
+ * The first block number within BLOCK_WINDOW characters of `from`, past a town name (kanji, kana,
+ * spaces): its start and length, or undefined. A character of `stop` ends the town name early.
+ */
+function blockAfter(
+  text: string,
+  from: number,
+  stop?: ReadonlySet<number>,
+): readonly [number, number] | undefined {
+  for (let i = from; i < text.length && i - from < BLOCK_WINDOW; i++) {
     const c = text.charCodeAt(i);
     if (isDigit(c) || isKanjiNumeral(c)) {
       const len = blockLength(text, i);
-      if (len > 0) return { start, end: i + len };
+      if (len > 0) return [i, len];
+      continue;
     }
-    if (!isNameChar(c) && !isDigit(c) && c !== 32 && c !== 0x3000) return undefined;
+    if (stop?.has(c) || (!isNameChar(c) && c !== 32 && c !== 0x3000)) return undefined;
   }
   return undefined;
 }
@@ -190,20 +204,14 @@ function findCityAddress(text: string, hit: Hit): Candidate | undefined {
   if (before === 0x90fd || before === 0x9053 || before === 0x5e9c || before === 0x770c) {
     if (prefectureStart(text, s - 1) >= 0) return undefined;
   }
-  for (let i = hit.end; i < text.length && i - hit.end < BLOCK_WINDOW; i++) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c) || isKanjiNumeral(c)) {
-      const len = blockLength(text, i);
-      if (len === 0) continue;
-      let digit = false;
-      for (let k = i; k < i + len && !digit; k++) digit = isDigit(text.charCodeAt(k));
-      const next = codeAt(text, i + len);
-      if (!digit || isDigit(next) || COUNTERS.has(next)) return undefined;
-      return { start: s, end: i + len, confidence: 0.8 };
-    }
-    if (SENTENCE_PARTICLES.has(c) || (!isNameChar(c) && c !== 32 && c !== 0x3000)) return undefined;
-  }
-  return undefined;
+  const block = blockAfter(text, hit.end, SENTENCE_PARTICLES);
+  if (block === undefined) return undefined;
+  const [i, len] = block;
+  let digit = false;
+  for (let k = i; k < i + len && !digit; k++) digit = isDigit(text.charCodeAt(k));
+  const next = codeAt(text, i + len);
+  if (!digit || isDigit(next) || COUNTERS.has(next)) return undefined;
+  return { start: s, end: i + len, confidence: 0.8 };
 }
 
 /** A ward, city, town or district suffix of a Japanese address in romaji (`Shibuya-ku`). */

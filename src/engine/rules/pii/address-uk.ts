@@ -17,7 +17,7 @@
  */
 import { isAlnum, isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt } from './shared.js';
+import { codeAt, isUpper } from './shared.js';
 
 /** Letters an inward code may end with (`C I K M O V` never appear there). */
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -32,12 +32,12 @@ const AREAS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
+/** Char code → 1 for the inward letters (a table: the scanner asks for every candidate run). */
+const INWARD = new Uint8Array(128);
+for (const ch of INWARD_LETTERS) INWARD[ch.charCodeAt(0)] = 1;
 
 function isInwardLetter(c: number): boolean {
-  return isUpper(c) && INWARD_LETTERS.includes(String.fromCharCode(c));
+  return c < 128 && INWARD[c] === 1;
 }
 
 /** `A9`, `A99`, `AA9`, `AA99`, `A9A`, `AA9A` with a real area. */
@@ -62,11 +62,10 @@ function isInwardCode(text: string, _start: number, end: number): boolean {
 }
 
 function findUkPostcode(text: string, hit: Hit): Candidate | undefined {
+  // The scanner offered the run because `next` and `around` held (an inward letter after it, a
+  // space before its digit, a second letter, then no alphanumeric); the rest is read here.
   const d = hit.end - 1;
-  if (!isDigit(codeAt(text, d)) || codeAt(text, d - 1) !== 32) return undefined;
-  if (!isInwardLetter(codeAt(text, d + 1)) || !isInwardLetter(codeAt(text, d + 2)))
-    return undefined;
-  if (isAlnum(codeAt(text, d + 3))) return undefined;
+  if (!isDigit(codeAt(text, d))) return undefined;
   // `3XL`, `2XS`: a size, not an inward code.
   if (codeAt(text, d + 1) === 88 && (codeAt(text, d + 2) === 76 || codeAt(text, d + 2) === 83))
     return undefined;

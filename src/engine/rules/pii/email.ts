@@ -15,6 +15,7 @@ import {
   MAX_DOMAIN,
   MAX_LOCAL,
 } from '../../validators/email.js';
+import { isAlnum } from '../../text.js';
 import { isKnownTld } from '../../validators/tlds.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
@@ -185,9 +186,6 @@ const SPELLED_AT = [' at ', 'アットマーク', '★', '☆'];
 function isAtomChar(c: number): boolean {
   return isWordChar(c) || c === 37 || c === 43 || c === 45;
 }
-function isLabelStart(c: number): boolean {
-  return isWordChar(c) && c !== 95;
-}
 function isSpace(c: number): boolean {
   return c === 32 || c === 0x3000;
 }
@@ -276,7 +274,7 @@ function findSpelledEmail(text: string, hit: Hit): Candidate | undefined {
   const sep = { spelled: false };
   for (let labels = 0; labels < 8; labels++) {
     const from = i;
-    if (!isLabelStart(codeAt(text, i))) break;
+    if (!isAlnum(codeAt(text, i))) break;
     while (i < text.length && i - from < 63 && isLabelChar(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i - 1) === 45) break;
     if (labels > 0) {

@@ -15,7 +15,7 @@
  */
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
 import { wordEnd } from './name.js';
-import { codeAt, isWordChar } from './shared.js';
+import { codeAt, isUpper, isWordChar } from './shared.js';
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
@@ -128,10 +128,6 @@ const GIVEN = new Set([...WESTERN_GIVEN, ...JAPANESE_GIVEN]);
 const JP_GIVEN = new Set(JAPANESE_GIVEN);
 const SURNAMES = new Set([...WESTERN_SURNAMES, ...JAPANESE_SURNAMES]);
 const JP_SURNAMES = new Set(JAPANESE_SURNAMES);
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
 
 /** End of the all-capitals word at `i` (`YAMADA`), or `i` when none starts there. */
 function capsEnd(text: string, i: number): number {

@@ -8,7 +8,7 @@
  * are read without a label.
  */
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt, isWordChar } from './shared.js';
+import { codeAt, isUpper, isWordChar } from './shared.js';
 
 const AFTER = /^(?:\s*(?:no\.?|number|num|#|番号|ナンバー))?\s*[:：#=]?\s*/i;
 const NUMBER = /^(?:[A-Z]{1,2}[0-9]{6,8}|[0-9]{9})/;
@@ -24,10 +24,6 @@ function findPassport(text: string, hit: Hit): Candidate | undefined {
   const m = NUMBER.exec(text.slice(i, i + 12));
   if (m === null || isWordChar(codeAt(text, i + m[0].length))) return undefined;
   return { start: i, end: i + m[0].length };
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 
 /**

@@ -7,7 +7,7 @@ import { isUnder } from '../../categories.js';
 import { isWordChar } from '../../text.js';
 import type { Category, ScanContext } from '../../types.js';
 
-export { isLetter, isWordChar } from '../../text.js';
+export { isLetter, isUpper, isWordChar } from '../../text.js';
 
 /**
  * True for dash look-alikes NFKC leaves alone (‐ ‑ ‒ – — − ー): Japanese input methods often
