@@ -66,3 +66,25 @@ export function isValidInternational(digits: string): boolean {
   if (digits.length < 8 || digits.length > 15 || digits.charCodeAt(0) === 48) return false;
   return remember(`+${digits}`, () => parsePhoneNumberFromString(`+${digits}`)?.isValid() === true);
 }
+
+/**
+ * True when `digits` (after a `+`) has a known country calling code and a national number of a
+ * length that country uses (libphonenumber-js `isPossible()`), whether or not its area code or
+ * mobile prefix is assigned: `+1 497 611 0867` is written as a phone number and read as one.
+ */
+export function isPossibleInternational(digits: string): boolean {
+  if (digits.length < 8 || digits.length > 15 || digits.charCodeAt(0) === 48) return false;
+  return remember(
+    `+?${digits}`,
+    () => parsePhoneNumberFromString(`+${digits}`)?.isPossible() === true,
+  );
+}
+
+/**
+ * True when `digits` is a possible NANP number (10 digits, area code and exchange not starting
+ * with 0 or 1), for the `(415) 555-2671` shape that is a US number whether or not the area
+ * code is assigned.
+ */
+export function isPossibleNanp(digits: string): boolean {
+  return digits.length === 10 && nanpLead(digits.charCodeAt(0)) && nanpLead(digits.charCodeAt(3));
+}

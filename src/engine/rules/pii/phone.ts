@@ -4,15 +4,22 @@
  * times, prices, dotted quads, card numbers, group sizes, context — and only survivors reach
  * libphonenumber-js (`max` metadata) for exact `isValid()` validation.
  *
- * - `+` numbers: valid for any country.
+ * - `+` numbers: valid for any country (0.9), or possible (a known calling code and a length the
+ *   country uses, 0.7: unassigned area codes of test data and new ranges are still numbers).
  * - Separated national numbers (`090-1234-5678`, `(415) 555-2671`, `020 7946 0958`): valid in one
- *   of PHONE_REGIONS (JP, US, GB, DE, FR).
+ *   of PHONE_REGIONS (JP, US, GB, DE, FR); `(415) 555-2671` written the US way is possible
+ *   enough (0.7) with an unassigned area code.
  * - Unseparated national digits (`09012345678`): only with context — a phone field, or a phone
  *   word (tel, phone, mobile, call, fax, 電話, 携帯, 連絡先) within 24 characters before.
  */
 import { cardNetwork } from '../../validators/card.js';
 import { luhnValid } from '../../validators/luhn.js';
-import { isValidInternational, validNationalRegion } from '../../validators/phone.js';
+import {
+  isPossibleInternational,
+  isPossibleNanp,
+  isValidInternational,
+  validNationalRegion,
+} from '../../validators/phone.js';
 import { isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
 import {
@@ -126,11 +133,22 @@ function evaluate(
   const g = readGroups(text, start, end, 15);
   if (g === undefined || g.digits.length < 7 || allSame(g.digits)) return undefined;
   if (isDateShape(g) || !separatorsOk(g)) return undefined;
-  if (intl)
-    return isValidInternational(g.digits) ? { start: lead, end, confidence: 0.9 } : undefined;
+  if (intl) {
+    if (isValidInternational(g.digits)) return { start: lead, end, confidence: 0.9 };
+    // Unassigned ranges written as numbers still are numbers (test data, typos, new ranges).
+    return isPossibleInternational(g.digits) ? { start: lead, end, confidence: 0.7 } : undefined;
+  }
   if (!nationalGroupsOk(g) || isCardNumber(g.digits)) return undefined;
-  if (validNationalRegion(g.digits) === undefined) return undefined;
+  if (validNationalRegion(g.digits) === undefined)
+    return prev === 40 && nanpShape(text, start, end) && isPossibleNanp(g.digits)
+      ? { start: lead, end, confidence: 0.7 }
+      : undefined;
   return { start: lead, end, confidence: context ? 0.9 : weak ? 0.6 : 0.8 };
+}
+
+/** `(415) 555-2671` / `(415)555-2671` from the first digit after `(`: the US way of writing one. */
+function nanpShape(text: string, start: number, end: number): boolean {
+  return end - start <= 13 && /^\d{3}\) ?\d{3}-\d{4}$/.test(text.slice(start, end));
 }
 
 /** Digit-run trigger: the run is the number; runs split by dash look-alikes go to `fromDash`. */
@@ -182,6 +200,8 @@ export const phoneRules: readonly Rule[] = [
         { text: 'London: +44 20 7946 0958', match: '+44 20 7946 0958' },
         { text: 'Berlin: 030 1234567 / Paris: 01 23 45 67 89', match: '01 23 45 67 89' },
         { text: '(415) 555-2671', match: '(415) 555-2671' },
+        { text: 'call +1 497 611 0867 after 5', match: '+1 497 611 0867' },
+        { text: 'office (497) 611-0867', match: '(497) 611-0867' },
         { text: '09012345678', key: 'phone', match: '09012345678' },
         { text: 'memo 0651488905', match: '0651488905' },
         { text: 'TEL 0312345678 (代表)', match: '0312345678' },
@@ -197,6 +217,8 @@ export const phoneRules: readonly Rule[] = [
         'order_A12345678',
         { text: '09012345678', key: 'order_number' },
         '4155552671',
+        'placeholder (123) 456-7890',
+        'ref +999 1234 5678',
         '192.168.100.200',
         'tel 378282246310005',
         'ts 2024/01/15 and 15.01.2024',

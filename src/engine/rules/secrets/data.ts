@@ -12,7 +12,7 @@ export const dataRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'PlanetScale service token (pscale_tkn_ + 32–64 base64url / .).',
     keywords: ['pscale_tkn_'],
-    pattern: /pscale_tkn_[A-Za-z0-9_.-]{32,64}(?![A-Za-z0-9_.-])/y,
+    pattern: /pscale_tkn_[A-Za-z0-9_.=-]{32,64}(?![A-Za-z0-9_.=-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -34,7 +34,7 @@ export const dataRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'PlanetScale database password (pscale_pw_ + 32–64 base64url / .).',
     keywords: ['pscale_pw_'],
-    pattern: /pscale_pw_[A-Za-z0-9_.-]{32,64}(?![A-Za-z0-9_.-])/y,
+    pattern: /pscale_pw_[A-Za-z0-9_.=-]{32,64}(?![A-Za-z0-9_.=-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {
@@ -56,7 +56,7 @@ export const dataRules: readonly Rule[] = [
     category: 'system.authentication',
     description: 'PlanetScale OAuth token (pscale_oauth_ + 32–64 base64url / .).',
     keywords: ['pscale_oauth_'],
-    pattern: /pscale_oauth_[A-Za-z0-9_.-]{32,64}(?![A-Za-z0-9_.-])/y,
+    pattern: /pscale_oauth_[A-Za-z0-9_.=-]{32,64}(?![A-Za-z0-9_.=-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {

@@ -126,9 +126,9 @@ export const fintechRules: readonly Rule[] = [
   {
     id: 'shippo_api_token',
     category: 'system.authentication',
-    description: 'Shippo API token (shippo_live_ / shippo_test_ + 40 hex).',
+    description: 'Shippo API token (shippo_live_ / shippo_test_ + 40 hex, either case).',
     keywords: ['shippo_live_', 'shippo_test_'],
-    pattern: /shippo_(?:live|test)_[a-f0-9]{40}(?![A-Za-z0-9_-])/y,
+    pattern: /shippo_(?:live|test)_[a-fA-F0-9]{40}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {

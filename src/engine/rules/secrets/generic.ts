@@ -9,6 +9,7 @@
 import type { Rule } from '../../types.js';
 import { passwordValue, privateKeyValue, secretValue } from './context-values.js';
 import { isBasicAuthCredential } from './helpers.js';
+import { findLabelledSecret, LABEL_KEYWORDS } from './labelled.js';
 
 /** Generic keyword-anchored secret rules. */
 /** What the two password rules share: the value is capture group 1, judged as a password. */
@@ -164,6 +165,65 @@ export const genericRules: readonly Rule[] = [
         'パスワードは8文字以上にしてください',
         'パスワードは ******** です',
         'password is changeme',
+      ],
+    },
+  },
+  {
+    id: 'labelled_secret',
+    category: 'system.authentication',
+    description:
+      'A machine-made value (12–200 chars, letters and digits, entropy ≥ 3.3) after a credential word that names no known provider: "the linear token: …", ZENDESK_KEY=…, "twitch access key is …", トークン：….',
+    keywords: [...LABEL_KEYWORDS],
+    find: findLabelledSecret,
+    confidence: 0.55,
+    examples: {
+      positive: [
+        {
+          text: 'Configured the linear token: 46d4093d30cb9d7e067b05d32ef14c99 for staging',
+          match: '46d4093d30cb9d7e067b05d32ef14c99',
+        },
+        {
+          text: 'ZENDESK_KEY=bq2dkdnwgxphzgh1fxa788vhcmxa55r7tibi6fc0',
+          match: 'bq2dkdnwgxphzgh1fxa788vhcmxa55r7tibi6fc0',
+        },
+        { text: 'twitch access key: kskJO8mGTWRH7cFYuDC79y2b', match: 'kskJO8mGTWRH7cFYuDC79y2b' },
+        {
+          text: 'our plaid credentials are "p8wvsyt9msklx30nrxnz6if9o8jqxg"',
+          match: 'p8wvsyt9msklx30nrxnz6if9o8jqxg',
+        },
+        {
+          text: '{"sentryToken":"ea84d799ba2cbb658bd4467a4703c0edad542c4d439195f707cc98fe9c969ba0"}',
+          match: 'ea84d799ba2cbb658bd4467a4703c0edad542c4d439195f707cc98fe9c969ba0',
+        },
+        {
+          text: 'heroku api key is 6b0e3836-15dd-801e-c87e-7006461f2257.',
+          match: '6b0e3836-15dd-801e-c87e-7006461f2257',
+        },
+        {
+          text: 'the staging token for prod = Zx81KfQ2mPv7Rt0Lw3Yb',
+          match: 'Zx81KfQ2mPv7Rt0Lw3Yb',
+        },
+        { text: 'APIトークン：a8Kd02mXq7ZP4vT9wLr1', match: 'a8Kd02mXq7ZP4vT9wLr1' },
+      ],
+      negative: [
+        'the cache key: 3f9a2b1c7d8e4f5a6b7c8d9e',
+        'idempotency key: 550e8400-e29b-41d4-a716-446655440000',
+        'request key: 6b0e3836-15dd-801e-c87e-7006461f2257',
+        'next page token: eyx7Qm2K9LpZ0aB3',
+        'the monkey: 9f8e7d6c5b4a39281716',
+        'token_count: 4096',
+        'max tokens: 128000',
+        '{"token":"5b1e3c9d7a2f4e6b8c0d1a3e5f7b9c2d","distinct_id":"u1"}',
+        'the token: Zx81KfQ2mPv7Rt0Lw3Yb',
+        '{"note":"bitbucket:\\n  oauth:\\n    key: h3WHQGSvnWCRtSN1fp"}',
+        'key: checkout_flow_variant_b',
+        'token: cdn3.assets-example.com',
+        'key features: fast, private, 2024 edition',
+        'api key: process.env.LINEAR_TOKEN',
+        'public key: 04a1b2c3d4e5f60718293a4b5c6d7e8f',
+        'translation key: onboarding.step2.title',
+        'key: 2024-06-01T12:00:03.512Z',
+        'https://api.example.com/v1?token=46d4093d30cb9d7e067b05d32ef14c99',
       ],
     },
   },

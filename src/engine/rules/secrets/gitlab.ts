@@ -321,9 +321,10 @@ export const gitlabRules: readonly Rule[] = [
   {
     id: 'gitlab_session_cookie',
     category: 'user.authorization.credentials',
-    description: 'GitLab session cookie value (_gitlab_session= + 32 hex).',
+    description:
+      'GitLab session cookie value (_gitlab_session= + 32 lower-case alphanumerics, hex as issued).',
     keywords: ['_gitlab_session='],
-    pattern: /_gitlab_session=([0-9a-f]{32})(?![A-Za-z0-9_-])/y,
+    pattern: /_gitlab_session=([0-9a-z]{32})(?![A-Za-z0-9_-])/y,
     boundary: false,
     group: 1,
     minEntropy: 3,

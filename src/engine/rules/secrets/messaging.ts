@@ -282,7 +282,7 @@ export const messagingRules: readonly Rule[] = [
       'Microsoft Teams incoming webhook URL (webhook.office.com/webhookb2/…); reports host and path.',
     keywords: ['webhook.office.com/webhookb2/'],
     pattern:
-      /webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?(?![A-Za-z0-9_-])/y,
+      /webhook\.office\.com\/webhookb2\/[0-9a-z-]{36}@[0-9a-z-]{36}\/IncomingWebhook\/[0-9a-z]{32}\/[0-9a-z-]{36}(?:\/[A-Za-z0-9_-]{20,80})?(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.97,
     examples: {

@@ -120,9 +120,9 @@ export const observabilityRules: readonly Rule[] = [
   {
     id: 'dynatrace_api_token',
     category: 'system.authentication',
-    description: 'Dynatrace API token (dt0c01. + 24 + . + 64 upper-case alphanumerics).',
+    description: 'Dynatrace API token (dt0c01. + 24 + . + 64 alphanumerics, upper case as issued).',
     keywords: ['dt0c01.'],
-    pattern: /dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}(?![A-Za-z0-9_-])/y,
+    pattern: /dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.98,
     examples: {

@@ -128,9 +128,10 @@ export const paymentsRules: readonly Rule[] = [
   {
     id: 'square_legacy_access_token',
     category: 'system.authentication',
-    description: 'Square legacy personal access token (sq0atp- + 22 base64url).',
+    description:
+      'Square legacy personal access token (sq0atp- + 22 base64url as issued; up to 60 accepted).',
     keywords: ['sq0atp-'],
-    pattern: /sq0atp-[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/y,
+    pattern: /sq0atp-[A-Za-z0-9_-]{22,60}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.97,
     examples: {

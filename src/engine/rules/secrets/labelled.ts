@@ -1,0 +1,385 @@
+/**
+ * A secret given after a credential word that names no provider the rules know: `the linear
+ * token: 46d4…`, `ZENDESK_KEY=bq2d…`, `twitch access key: …`, `plaid credentials: …`,
+ * `トークン：…`. The generic assignment rules need the exact key (`api_key=`, `secret:`,
+ * `access_token=`); people and config files write the service's name in front of a bare `token`
+ * or `key`, and a sentence puts words between the label and its value.
+ *
+ * The finder reads outwards from the credential word, in bounded steps:
+ * 1. The word ends its name (`token_count`, `keyboard`, `key_id` are other things) and starts it
+ *    or follows a separator, a case change or a credential prefix (`apikey`, `authToken`; not
+ *    `monkey`, `turkey`). Something qualifies it: a name in front (`ZENDESK_KEY`, `sentryToken`)
+ *    or a word that is not an article or a preposition (`the linear token`; not `the token`,
+ *    `"token":`, which in analytics is mostly Mixpanel's public project token).
+ * 2. The one or two words before it are not a kind of key that is not a secret (`primary key`,
+ *    `cache key`, `idempotency key`, `next page token`, `public key`, `design token`).
+ * 3. At most 24 characters of words or spaces (`token for prod`), then an assignment: `:`,
+ *    `=`, `:=`, `=>`, `->`, ` is `, ` was `, ` are `, `は`.
+ * 4. A value of 12–200 token characters that looks machine-made: letters and digits, entropy ≥
+ *    3.3 bits per character, no two words joined by `_` `-` `.`; not a URL, host or file name,
+ *    timestamp, version, code reference or public key; not a token a provider rule reports;
+ *    a bare UUID only after a word that makes it a credential (`api key`, `token`, `secret`).
+ */
+import { isCodeReference, isPublicKey, isUuid, looksRandom, mixedCaseAlnum } from './helpers.js';
+import { isProviderToken } from './providers.js';
+import { isLetter, isUpper } from '../../text.js';
+import type { Candidate, Hit } from '../../types.js';
+
+/** Trigger words (ASCII is folded by the automaton; `トーク` starts トークン). */
+export const LABEL_KEYWORDS = ['token', 'key', 'secret', 'credential', 'トーク'] as const;
+
+/**
+ * Credential prefixes: glued to the word with no separator they still make a credential name
+ * (`apikey`, `authtoken`), and before a bare `key` they make even a UUID a secret (`api key`).
+ */
+const CREDENTIAL_PREFIXES = [
+  'api',
+  'access',
+  'auth',
+  'secret',
+  'client',
+  'app',
+  'bot',
+  'bearer',
+  'refresh',
+  'session',
+  'service',
+  'master',
+  'signing',
+  'account',
+  'admin',
+  'deploy',
+  'webhook',
+  'oauth',
+  'personal',
+  'sdk',
+  'server',
+  'write',
+  'ingest',
+  'license',
+  'encryption',
+] as const;
+
+/** Words before the credential word that make it something else than a secret. */
+const NOT_SECRET = new Set([
+  // keys of data, not of access
+  'primary',
+  'foreign',
+  'sort',
+  'partition',
+  'cache',
+  'idempotency',
+  'dedupe',
+  'dedup',
+  'deduplication',
+  'unique',
+  'composite',
+  'lookup',
+  'hash',
+  'map',
+  'object',
+  'storage',
+  'row',
+  'search',
+  'index',
+  'i18n',
+  'translation',
+  'message',
+  'locale',
+  'event',
+  'property',
+  'group',
+  'experiment',
+  'flag',
+  'feature',
+  'variant',
+  'config',
+  'setting',
+  'query',
+  'route',
+  'react',
+  'list',
+  'item',
+  'component',
+  'element',
+  'field',
+  'column',
+  'table',
+  'json',
+  'dict',
+  'hot',
+  'shortcut',
+  'keyboard',
+  'music',
+  'piano',
+  'request',
+  'trace',
+  'correlation',
+  'transaction',
+  'order',
+  'product',
+  'sku',
+  'record',
+  'entity',
+  'tracking',
+  'analytics',
+  'dimension',
+  'metric',
+  'attribute',
+  'file',
+  'bucket',
+  'upload',
+  'asset',
+  // keys that are public by design
+  'public',
+  'publishable',
+  'pub',
+  'site',
+  'verification',
+  'host',
+  'ssh',
+  'gpg',
+  'pgp',
+  // tokens that are positions, styles or counts
+  'page',
+  'pagination',
+  'continuation',
+  'cursor',
+  'sync',
+  'next',
+  'design',
+  'color',
+  'theme',
+  'style',
+  'input',
+  'output',
+  'prompt',
+  'completion',
+  'max',
+  'total',
+  'count',
+  'lexer',
+  'parser',
+  'syntax',
+  'invite',
+  'invitation',
+  'referral',
+  'coupon',
+  'promo',
+  'gift',
+  'csrf',
+  'xsrf',
+  'device',
+  'push',
+  'registration',
+  'fcm',
+  'apns',
+]);
+
+/** Words before a bare `key` that make even a UUID a secret (`api key`, `private key`). */
+const STRONG: ReadonlySet<string> = new Set([...CREDENTIAL_PREFIXES, 'private', 'integration']);
+
+/** Words that qualify nothing (`the token`, `my key`). */
+const FILLER_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'new',
+  'old',
+  'same',
+  'is',
+  'was',
+  'and',
+  'or',
+  'of',
+  'for',
+  'to',
+  'with',
+  'in',
+  'on',
+  'at',
+  'by',
+  'as',
+  'here',
+  'what',
+  'which',
+  'no',
+  'any',
+  'one',
+]);
+
+/** Names the generic assignment rules already read when the operator follows at once. */
+const GENERIC_NAMES =
+  /(?:api[_-]?key|secret(?:[_-]?key)?|(?:access|auth|refresh)[_-]?token|private[_-]?key)$/i;
+
+const MAX_NAME_BACK = 40;
+const MAX_FILLER = 24;
+const MAX_VALUE = 200;
+const MIN_VALUE = 12;
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+}
+
+function isValueChar(c: number): boolean {
+  return (
+    isLetter(c) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 || // _
+    c === 45 || // -
+    c === 46 || // .
+    c === 61 || // =
+    c === 43 || // +
+    c === 47 || // /
+    c === 126 // ~
+  );
+}
+
+/** Lower-case words of a name, split at `_ - .` and at lower→upper case changes. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter((w) => w !== '');
+}
+
+/** The value after `i` (quotes and spaces skipped), or undefined. */
+function valueAt(text: string, i: number): [number, number] | undefined {
+  const n = text.length;
+  let j = i;
+  while (j < n && j - i < 5 && /[\s'"`=「『“]/.test(text[j]!)) j++;
+  const start = j;
+  while (j < n && j - start <= MAX_VALUE && isValueChar(text.charCodeAt(j))) j++;
+  let end = j;
+  if (end - start > MAX_VALUE) return undefined;
+  // A sentence's full stop or a list's comma is not part of the value.
+  while (end > start && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+  // `key: user@host`, `token: a:b`, `key: getKey(…)`: the run is part of something larger.
+  const next = text[j];
+  if (
+    next === '@' ||
+    next === '(' ||
+    next === '[' ||
+    (next === ':' && /\S/.test(text[j + 1] ?? ' '))
+  )
+    return undefined;
+  return [start, end];
+}
+
+/** A value that is a credential's shape, not a word, id of data, host, file, time or version. */
+function secretShaped(value: string, strong: boolean): boolean {
+  if (value.length < MIN_VALUE) return false;
+  if (value.length < 16 && !mixedCaseAlnum(value)) return false;
+  if (!looksRandom(value)) return false;
+  if (value.includes('://') || isCodeReference(value) || isPublicKey(value)) return false;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value) || /^v?\d{1,4}(?:\.\d{1,6}){2,}/.test(value)) return false;
+  // Host and file names: a dot, then a short all-letter ending.
+  if (/\.[a-z]{2,6}$/.test(value) && /^[a-z0-9.-]+$/i.test(value)) return false;
+  if (isUuid(value) && !strong) return false;
+  return !isProviderToken(value);
+}
+
+/** The operator after a credential word at `i` (filler allowed), as the index after it. */
+function operatorAfter(text: string, i: number): number | undefined {
+  const n = text.length;
+  const limit = Math.min(n, i + MAX_FILLER + 3);
+  let j = i;
+  // A closing quote or bracket of a key (`"zendesk_key": …`, `['twitch key'] = …`).
+  while (j < n && j - i < 2 && (text[j] === '"' || text[j] === "'" || text[j] === ']')) j++;
+  for (; j < limit; j++) {
+    const c = text[j]!;
+    if (c === ':' || c === '：') return text[j + 1] === '=' || text[j + 1] === ':' ? j + 2 : j + 1;
+    if (c === '=' || c === '＝') return text[j + 1] === '>' ? j + 2 : j + 1;
+    if (c === '-' && text[j + 1] === '>') return j + 2;
+    if (c === 'は') return j + 1;
+    if (c === ' ') {
+      const verb = /^(?:is|was|are) /i.exec(text.slice(j + 1, j + 5));
+      if (verb !== null) return j + 1 + verb[0].length;
+    }
+    if (!(c === ' ' || c === '\t' || c === '(' || c === ')' || isNameChar(text.charCodeAt(j))))
+      return undefined;
+  }
+  return undefined;
+}
+
+/** Finds a secret after a credential word (see the module comment). */
+export function findLabelledSecret(text: string, hit: Hit): Candidate | undefined {
+  const n = text.length;
+  let start = hit.start;
+  let end = hit.end;
+  const jp = hit.keyword === 'トーク';
+  if (jp) {
+    if (text[end] !== 'ン') return undefined;
+    end++;
+  } else {
+    // Plural `credentials` / `keys` / `tokens`, then the name must end here.
+    if ((text[end] === 's' || text[end] === 'S') && !isNameChar(text.charCodeAt(end + 1))) end++;
+    const next = text.charCodeAt(end);
+    if (end < n && (isNameChar(next) || next === 36)) {
+      // `key_id`, `token_count`, `keyboard`, `token.length`; but a sentence's full stop is fine.
+      if (!(next === 46 && !isNameChar(text.charCodeAt(end + 1)))) return undefined;
+    }
+  }
+  // The name the word ends: letters glued in front must be a credential prefix (`apikey`).
+  let from = start;
+  while (from > 0 && start - from < MAX_NAME_BACK && isNameChar(text.charCodeAt(from - 1))) from--;
+  if (from > 0 && (text[from - 1] === '?' || text[from - 1] === '&' || text[from - 1] === '$'))
+    return undefined; // a URL parameter (the query rules read those) or a `$variable`
+  if (!jp && start > from && isLetter(text.charCodeAt(start - 1))) {
+    const camel = isUpper(text.charCodeAt(start)) && !isUpper(text.charCodeAt(start - 1));
+    if (!camel) {
+      let g = start;
+      while (g > from && isLetter(text.charCodeAt(g - 1))) g--;
+      const glued = text.slice(g, start).toLowerCase();
+      let ok = false;
+      for (const p of CREDENTIAL_PREFIXES) if (glued.endsWith(p)) ok = true;
+      if (!ok) return undefined;
+      start = g;
+    }
+  }
+  const name = text.slice(from, end);
+  let before = words(text.slice(from, start));
+  if (before.length === 0 && !jp) {
+    // The name is the word alone: read up to two words before it in the sentence.
+    const lead = text.slice(Math.max(0, from - 30), from);
+    // Words of two letters or more, not the letter of an escape (`oauth:\\n    key: …`).
+    const m =
+      /(?<![\\A-Za-z0-9])([A-Za-z][A-Za-z0-9]+)[ \t]+(?:([A-Za-z][A-Za-z0-9]+)[ \t]+)?$/.exec(lead);
+    if (m)
+      before = [m[1]!, m[2]]
+        .filter((w): w is string => w !== undefined)
+        .map((w) => w.toLowerCase());
+  }
+  for (const w of before.slice(-2)) if (NOT_SECRET.has(w)) return undefined;
+  // A bare `token` or `key` (`"token": …`, `the key: …`) names nothing: Mixpanel's project token,
+  // a push token, a dictionary's key. A name or a word of its own must qualify it.
+  if (!jp && start === from && !before.some((w) => !FILLER_WORDS.has(w))) return undefined;
+  const op = operatorAfter(text, end);
+  if (op === undefined) return undefined;
+  // `api_key=…`, `secret: …`, `access_token=…` right at the operator: the generic rules report it.
+  if (
+    !jp &&
+    /^["'\]]{0,2}\s{0,3}(?:=>|:=|=|:)/.test(text.slice(end, op)) &&
+    GENERIC_NAMES.test(name)
+  )
+    return undefined;
+  const span = valueAt(text, op);
+  if (span === undefined) return undefined;
+  const [vs, ve] = span;
+  const word = jp ? 'token' : hit.keyword.toLowerCase();
+  const strong = word !== 'key' || before.some((w) => STRONG.has(w)) || /[a-z]key$/i.test(name);
+  if (!secretShaped(text.slice(vs, ve), strong)) return undefined;
+  return { start: vs, end: ve };
+}
