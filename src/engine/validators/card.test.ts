@@ -17,6 +17,8 @@ test('cardNetwork follows the prefix and length table', () => {
     ['3530111333300000', 'jcb'],
     ['30569309025904', 'diners'],
     ['6200000000000005', 'unionpay'],
+    ['8100123456789017', 'unionpay'],
+    ['810012345678901', undefined], // UnionPay 81 has no 15-digit numbers
     ['6759649826438453', 'maestro'],
     ['501800000000', 'maestro'],
     ['1732291200000', undefined],

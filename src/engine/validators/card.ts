@@ -10,7 +10,7 @@
  * | Discover   | 6011, 644–649, 65, 622126–622925          | 16–19   |
  * | JCB        | 3528–3589                                 | 16–19   |
  * | Diners     | 300–305, 36, 38, 39                       | 14–19   |
- * | UnionPay   | 62                                        | 16–19   |
+ * | UnionPay   | 62, 81                                    | 16–19   |
  * | Maestro    | 50, 56–69                                 | 12–19   |
  *
  * Maestro's ranges overlap the others; it is checked last, so a number is reported under the
@@ -62,6 +62,7 @@ const RANGES: readonly Range[] = [
   r('diners', 2, 36, 36, 14, 19),
   r('diners', 2, 38, 39, 14, 19),
   r('unionpay', 2, 62, 62, 16, 19),
+  r('unionpay', 2, 81, 81, 16, 19),
   r('maestro', 2, 50, 50, 12, 19),
   r('maestro', 2, 56, 69, 12, 19),
 ];
