@@ -164,3 +164,46 @@ test('docs/config.md documents every key of the schema', () => {
   const missing = [...keys].filter((k) => !new RegExp(`\`(?:[a-z_.]+\\.)?${k}\``).test(doc));
   assert.deepEqual(missing, []);
 });
+
+/** The type cell of a table row (a `\|` inside it is part of the cell). */
+function typeCell(row: string): string {
+  return row.replace(/\\\|/g, '¦').split('|')[2] ?? '';
+}
+
+/** `n` as docs/config.md may write it: decimal, or `2^k` for a power of two above 1024. */
+function written(n: number): string[] {
+  const k = Math.log2(n);
+  return Number.isInteger(k) && k > 10 ? [String(n), `2^${k}`] : [String(n)];
+}
+
+test('docs/config.md (and its Japanese copy) gives every numeric range the schema enforces', () => {
+  const ranges: [string, number, number][] = [];
+  const collect = (v: unknown, key: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => collect(x, key));
+    else if (typeof v === 'object' && v !== null) {
+      const s = v as Schema;
+      if (typeof s.minimum === 'number' && typeof s.maximum === 'number')
+        ranges.push([key, s.minimum, s.maximum]);
+      for (const [k, x] of Object.entries(s)) {
+        if (k === 'properties')
+          for (const [p, y] of Object.entries(x as Record<string, unknown>)) collect(y, p);
+        else collect(x, key);
+      }
+    }
+  };
+  collect(configJsonSchema(), '');
+  assert.ok(ranges.length >= 20, `only ${ranges.length} ranges found`);
+  for (const file of ['../../docs/config.md', '../../docs/config.ja.md']) {
+    const rows = read(file)
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
+    const wrong: string[] = [];
+    for (const [key, min, max] of ranges) {
+      const mine = rows.filter((r) => new RegExp(`^\\| \`(?:[a-z_.]+\\.)?${key}\` \\|`).test(r));
+      const forms = written(min).flatMap((a) => written(max).map((b) => `${a}–${b}`));
+      if (mine.length === 0 || !mine.every((r) => forms.some((f) => typeCell(r).includes(f))))
+        wrong.push(`${key} ${min}–${max}`);
+    }
+    assert.deepEqual(wrong, [], file);
+  }
+});
