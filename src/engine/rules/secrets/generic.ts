@@ -172,7 +172,7 @@ export const genericRules: readonly Rule[] = [
     id: 'labelled_secret',
     category: 'system.authentication',
     description:
-      'A machine-made value (12–200 chars, letters and digits, entropy ≥ 3.3) after a credential word that names no known provider: "the linear token: …", ZENDESK_KEY=…, "twitch access key is …", トークン：….',
+      'A machine-made value (12–200 chars, letters and digits, entropy ≥ 3.3) after a credential word that names no known provider: "the linear token: …", ZENDESK_KEY=…, "twitch access key is …", トークン：…, APIキー：….',
     keywords: [...LABEL_KEYWORDS],
     find: findLabelledSecret,
     confidence: 0.55,
@@ -204,6 +204,11 @@ export const genericRules: readonly Rule[] = [
           match: 'Zx81KfQ2mPv7Rt0Lw3Yb',
         },
         { text: 'APIトークン：a8Kd02mXq7ZP4vT9wLr1', match: 'a8Kd02mXq7ZP4vT9wLr1' },
+        { text: 'APIキー：7fQ2mPv81KRt0Lw3Ybx9', match: '7fQ2mPv81KRt0Lw3Ybx9' },
+        {
+          text: 'アクセスキーは 6b0e3836-15dd-801e-c87e-7006461f2257 です',
+          match: '6b0e3836-15dd-801e-c87e-7006461f2257',
+        },
       ],
       negative: [
         'the cache key: 3f9a2b1c7d8e4f5a6b7c8d9e',
@@ -222,6 +227,10 @@ export const genericRules: readonly Rule[] = [
         'api key: process.env.LINEAR_TOKEN',
         'public key: 04a1b2c3d4e5f60718293a4b5c6d7e8f',
         'translation key: onboarding.step2.title',
+        '主キー：a8Kd02mXq7ZP4vT9wLr1',
+        'キー：a8Kd02mXq7ZP4vT9wLr1',
+        'キーボード：K8s7Dm2qX9vT4wLr1',
+        '検索キーは 6b0e3836-15dd-801e-c87e-7006461f2257',
         'key: 2024-06-01T12:00:03.512Z',
         'https://api.example.com/v1?token=46d4093d30cb9d7e067b05d32ef14c99',
       ],

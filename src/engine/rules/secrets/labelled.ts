@@ -1,7 +1,7 @@
 /**
  * A secret given after a credential word that names no provider the rules know: `the linear
  * token: 46d4…`, `ZENDESK_KEY=bq2d…`, `twitch access key: …`, `plaid credentials: …`,
- * `トークン：…`. The generic assignment rules need the exact key (`api_key=`, `secret:`,
+ * `トークン：…`, `APIキー：…`. The generic assignment rules need the exact key (`api_key=`, `secret:`,
  * `access_token=`); people and config files write the service's name in front of a bare `token`
  * or `key`, and a sentence puts words between the label and its value.
  *
@@ -25,8 +25,53 @@ import { isProviderToken } from './providers.js';
 import { isLetter, isUpper } from '../../text.js';
 import type { Candidate, Hit } from '../../types.js';
 
-/** Trigger words (ASCII is folded by the automaton; `トーク` starts トークン). */
-export const LABEL_KEYWORDS = ['token', 'key', 'secret', 'credential', 'トーク'] as const;
+/** Trigger words (ASCII is folded by the automaton; `トーク` starts トークン; `キー` is key). */
+export const LABEL_KEYWORDS = ['token', 'key', 'secret', 'credential', 'トーク', 'キー'] as const;
+
+/** Japanese words before キー / トークン that make it something else than a secret. */
+const NOT_SECRET_JA = [
+  '主',
+  '外部',
+  '公開',
+  '検索',
+  'キャッシュ',
+  'ソート',
+  '並び替え',
+  'ショートカット',
+  'ホット',
+  '翻訳',
+  '一意',
+  '複合',
+  '冪等',
+  'パーティション',
+  'マップ',
+  '辞書',
+  'プライマリ',
+  'パブリック',
+  'イベント',
+  'プロパティ',
+  'デザイン',
+  'ページ',
+  '入力',
+  '出力',
+  '最大',
+  'プッシュ',
+  'デバイス',
+];
+
+/** Japanese credential words before キー that make even a UUID a secret (`APIキー`, `秘密キー`). */
+const STRONG_JA = /(?:api|アクセス|シークレット|秘密|認証|暗号化|ライセンス|サービス|管理)$/i;
+
+/** Characters of a Japanese name before キー / トークン: ASCII letters and digits, kana, kanji. */
+function isJaNameChar(c: number): boolean {
+  return (
+    isLetter(c) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 0x3041 && c <= 0x30ff) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    c === 0x30fc
+  );
+}
 
 /**
  * Credential prefixes: glued to the word with no separator they still make a credential name
@@ -246,13 +291,32 @@ function isValueChar(c: number): boolean {
   );
 }
 
-/** Lower-case words of a name, split at `_ - .` and at lower→upper case changes. */
+/** Lower-case words of a name, split at `_ - .` and spaces and at lower→upper case changes. */
 function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_.-]+/)
-    .filter((w) => w !== '');
+  const out: string[] = [];
+  let w = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    const sep = c === 95 || c === 45 || c === 46 || c === 32 || c === 9;
+    const camel = !sep && isUpper(c) && i > w && !isUpper(name.charCodeAt(i - 1));
+    if (sep || camel) {
+      if (i > w) out.push(name.slice(w, i).toLowerCase());
+      w = sep ? i + 1 : i;
+    }
+  }
+  return out;
+}
+
+/** True when `text[from, to)` holds an ASCII letter and an ASCII digit. */
+function lettersAndDigitsIn(text: string, from: number, to: number): boolean {
+  let letter = false;
+  let digit = false;
+  for (let i = from; i < to && !(letter && digit); i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (isLetter(c)) letter = true;
+  }
+  return letter && digit;
 }
 
 /** The value after `i` (quotes and spaces skipped), or undefined. */
@@ -314,30 +378,53 @@ function operatorAfter(text: string, i: number): number | undefined {
   return undefined;
 }
 
+/**
+ * キー / トークン: the name before it (up to 12 characters of letters, kana and kanji; キー needs
+ * one) must not make it a key of data or a public key (`主キー`, `公開キー`, `検索キー`), and the
+ * word must end there (`キーボード`, `キーワード`, `トークナイザー` are other things).
+ */
+function findJapanese(text: string, hit: Hit): Candidate | undefined {
+  let end = hit.end;
+  if (hit.keyword === 'トーク') {
+    if (text[end] !== 'ン') return undefined;
+    end++;
+  }
+  const after = text.charCodeAt(end);
+  if (after >= 0x30a1 && after <= 0x30ff) return undefined;
+  let from = hit.start;
+  while (from > 0 && hit.start - from < 12 && isJaNameChar(text.charCodeAt(from - 1))) from--;
+  const name = text.slice(from, hit.start);
+  if (hit.keyword === 'キー' && name === '') return undefined;
+  for (const w of NOT_SECRET_JA) if (name.endsWith(w)) return undefined;
+  const op = operatorAfter(text, end);
+  if (op === undefined) return undefined;
+  const span = valueAt(text, op);
+  if (span === undefined) return undefined;
+  const strong = hit.keyword === 'トーク' || STRONG_JA.test(name);
+  return secretShaped(text.slice(span[0], span[1]), strong)
+    ? { start: span[0], end: span[1] }
+    : undefined;
+}
+
 /** Finds a secret after a credential word (see the module comment). */
 export function findLabelledSecret(text: string, hit: Hit): Candidate | undefined {
   const n = text.length;
   let start = hit.start;
   let end = hit.end;
-  const jp = hit.keyword === 'トーク';
-  if (jp) {
-    if (text[end] !== 'ン') return undefined;
-    end++;
-  } else {
-    // Plural `credentials` / `keys` / `tokens`, then the name must end here.
-    if ((text[end] === 's' || text[end] === 'S') && !isNameChar(text.charCodeAt(end + 1))) end++;
-    const next = text.charCodeAt(end);
-    if (end < n && (isNameChar(next) || next === 36)) {
-      // `key_id`, `token_count`, `keyboard`, `token.length`; but a sentence's full stop is fine.
-      if (!(next === 46 && !isNameChar(text.charCodeAt(end + 1)))) return undefined;
-    }
+  if (hit.keyword === 'トーク' || hit.keyword === 'キー') return findJapanese(text, hit);
+  // Plural `credentials` / `keys` / `tokens`, then the name must end here.
+  if ((text[end] === 's' || text[end] === 'S') && !isNameChar(text.charCodeAt(end + 1))) end++;
+  const next = text.charCodeAt(end);
+  if (end < n && (isNameChar(next) || next === 36)) {
+    // `key_id`, `token_count`, `keyboard`, `token.length`; but a sentence's full stop is fine.
+    if (!(next === 46 && !isNameChar(text.charCodeAt(end + 1)))) return undefined;
   }
   // The name the word ends: letters glued in front must be a credential prefix (`apikey`).
   let from = start;
   while (from > 0 && start - from < MAX_NAME_BACK && isNameChar(text.charCodeAt(from - 1))) from--;
   if (from > 0 && (text[from - 1] === '?' || text[from - 1] === '&' || text[from - 1] === '$'))
     return undefined; // a URL parameter (the query rules read those) or a `$variable`
-  if (!jp && start > from && isLetter(text.charCodeAt(start - 1))) {
+  if (start > from && isLetter(text.charCodeAt(start - 1))) {
     const camel = isUpper(text.charCodeAt(start)) && !isUpper(text.charCodeAt(start - 1));
     if (!camel) {
       let g = start;
@@ -349,9 +436,19 @@ export function findLabelledSecret(text: string, hit: Hit): Candidate | undefine
       start = g;
     }
   }
+  // Cheap exits first: most hits have no assignment after them, or no value worth a look.
+  const op = operatorAfter(text, end);
+  if (op === undefined) return undefined;
+  const span = valueAt(text, op);
+  if (span === undefined) return undefined;
+  const [vs, ve] = span;
+  if (ve - vs < MIN_VALUE || !lettersAndDigitsIn(text, vs, ve)) return undefined;
   const name = text.slice(from, end);
+  // `api_key=…`, `secret: …`, `access_token=…` right at the operator: the generic rules report it.
+  if (/^["'\]]{0,2}\s{0,3}(?:=>|:=|=|:)/.test(text.slice(end, op)) && GENERIC_NAMES.test(name))
+    return undefined;
   let before = words(text.slice(from, start));
-  if (before.length === 0 && !jp) {
+  if (before.length === 0) {
     // The name is the word alone: read up to two words before it in the sentence.
     const lead = text.slice(Math.max(0, from - 30), from);
     // Words of two letters or more, not the letter of an escape (`oauth:\\n    key: …`).
@@ -365,21 +462,9 @@ export function findLabelledSecret(text: string, hit: Hit): Candidate | undefine
   for (const w of before.slice(-2)) if (NOT_SECRET.has(w)) return undefined;
   // A bare `token` or `key` (`"token": …`, `the key: …`) names nothing: Mixpanel's project token,
   // a push token, a dictionary's key. A name or a word of its own must qualify it.
-  if (!jp && start === from && !before.some((w) => !FILLER_WORDS.has(w))) return undefined;
-  const op = operatorAfter(text, end);
-  if (op === undefined) return undefined;
-  // `api_key=…`, `secret: …`, `access_token=…` right at the operator: the generic rules report it.
-  if (
-    !jp &&
-    /^["'\]]{0,2}\s{0,3}(?:=>|:=|=|:)/.test(text.slice(end, op)) &&
-    GENERIC_NAMES.test(name)
-  )
-    return undefined;
-  const span = valueAt(text, op);
-  if (span === undefined) return undefined;
-  const [vs, ve] = span;
-  const word = jp ? 'token' : hit.keyword.toLowerCase();
-  const strong = word !== 'key' || before.some((w) => STRONG.has(w)) || /[a-z]key$/i.test(name);
+  if (start === from && !before.some((w) => !FILLER_WORDS.has(w))) return undefined;
+  const strong =
+    hit.keyword !== 'key' || before.some((w) => STRONG.has(w)) || /[a-z]key$/i.test(name);
   if (!secretShaped(text.slice(vs, ve), strong)) return undefined;
   return { start: vs, end: ve };
 }
