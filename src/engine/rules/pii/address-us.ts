@@ -32,6 +32,11 @@ const UNIT =
   /,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.? ?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9])/y;
 const CITY_STATE_ZIP =
   /,? (?:[A-Z][A-Za-z.'-]{1,20} ){0,2}[A-Z][A-Za-z.'-]{1,20},? ([A-Z]{2}),? ([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z])/y;
+/** The same tail typed in lower case (`, springfield, il 62704`); the state must still be real. */
+const CITY_STATE_ZIP_ANY_CASE =
+  /,? (?:[A-Za-z][A-Za-z.'-]{1,20} ){0,2}[A-Za-z][A-Za-z.'-]{1,20}, ?([A-Za-z]{2}),? ([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z])/y;
+const UNIT_ANY_CASE =
+  /,? (?:apt|apartment|suite|ste|unit|fl|floor|#)\.? ?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9])/iy;
 
 function isWordPart(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === 39 || c === 45;
@@ -45,10 +50,10 @@ function wordEnd(text: string, i: number): number {
   return codeAt(text, j) === 46 ? j + 1 : j;
 }
 
-/** A street-name word: capitalized (`Main`, `O'Farrell`) or an ordinal (`42nd`). */
-function isNameWord(text: string, i: number, end: number): boolean {
+/** A street-name word: capitalized (`Main`, `O'Farrell`; any letter with `anyCase`) or an ordinal (`42nd`). */
+function isNameWord(text: string, i: number, end: number, anyCase = false): boolean {
   const c = text.charCodeAt(i);
-  if (c >= 65 && c <= 90) return true;
+  if ((c >= 65 && c <= 90) || (anyCase && c >= 97 && c <= 122)) return true;
   return isDigit(c) && ORDINAL.test(text.slice(i, end));
 }
 
@@ -58,8 +63,12 @@ function directionEnd(text: string, i: number): number {
   return e > 0 && DIRECTIONS.has(text.slice(i, e)) && !isWordChar(codeAt(text, e)) ? e : -1;
 }
 
-/** End of `<name words> <suffix> [direction]` starting at `i`, or -1. */
-function streetEnd(text: string, i: number): number {
+/**
+ * End of `<name words> <suffix> [direction]` starting at `i`, or -1. `anyCase`: words and suffix
+ * in any case (`123 main st.`), for an address the caller accepts only with its city, state and
+ * ZIP.
+ */
+function streetEnd(text: string, i: number, anyCase = false): number {
   for (let names = 0; names < 5; names++) {
     const e = wordEnd(text, i);
     if (e < 0 || isWordChar(codeAt(text, e))) return -1;
@@ -67,8 +76,7 @@ function streetEnd(text: string, i: number): number {
     const c = text.charCodeAt(i);
     if (
       names > 0 &&
-      c >= 65 &&
-      c <= 90 &&
+      ((c >= 65 && c <= 90) || anyCase) &&
       SUFFIXES.has(text.slice(i, dot ? e - 1 : e).toLowerCase())
     ) {
       const dir = codeAt(text, e) === 32 ? directionEnd(text, e + 1) : -1;
@@ -76,7 +84,8 @@ function streetEnd(text: string, i: number): number {
     }
     // A leading direction may be abbreviated with a dot: `1234 N. Main St.`.
     const preDirection = dot && names === 0 && DIRECTIONS.has(text.slice(i, e - 1));
-    if ((dot && !preDirection) || !isNameWord(text, i, e) || codeAt(text, e) !== 32) return -1;
+    if ((dot && !preDirection) || !isNameWord(text, i, e, anyCase) || codeAt(text, e) !== 32)
+      return -1;
     i = e + 1;
   }
   return -1;
@@ -135,7 +144,9 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   if (hit.digits === 0) return findPoBox(text, hit);
   const e = hit.end;
   const next = codeAt(text, e + 1);
-  if (codeAt(text, e) !== 32 || !((next >= 65 && next <= 90) || isDigit(next))) return undefined;
+  const lower = next >= 97 && next <= 122;
+  if (codeAt(text, e) !== 32 || !((next >= 65 && next <= 90) || isDigit(next) || lower))
+    return undefined;
   let s = e;
   while (s > hit.start && isDigit(text.charCodeAt(s - 1)) && e - s < 7) s--;
   if (e - s > 6) return undefined;
@@ -147,6 +158,7 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
       isWordChar(codeAt(text, s - 2)))
   )
     return undefined;
+  if (lower) return lowerCaseAddress(text, s, e);
   let end = streetEnd(text, e + 1);
   if (end < 0) {
     const placeEnd = unsuffixedEnd(text, e + 1);
@@ -154,10 +166,29 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   }
   const unit = sticky(UNIT, text, end);
   if (unit) end += unit[0].length;
-  const place = sticky(CITY_STATE_ZIP, text, end);
-  if (place && US_STATES.has(place[1]!))
+  const place = sticky(CITY_STATE_ZIP, text, end) ?? sticky(CITY_STATE_ZIP_ANY_CASE, text, end);
+  if (place && US_STATES.has(place[1]!.toUpperCase()))
     return { start: s, end: end + place[0].length, confidence: 0.9 };
   return { start: s, end, confidence: 0.6 };
+}
+
+/**
+ * `123 main st., springfield, il 62704`: typed in lower case, a street is reported only with
+ * its city, a real state code and a ZIP (0.85); `3 easy steps`, `5 main points` have none.
+ */
+function lowerCaseAddress(text: string, s: number, e: number): Candidate | undefined {
+  // Most `3 easy steps` have no comma close behind: one bounded look before reading words.
+  let comma = e + 1;
+  const limit = Math.min(text.length, e + 80);
+  while (comma < limit && text.charCodeAt(comma) !== 44) comma++;
+  if (comma >= limit) return undefined;
+  let end = streetEnd(text, e + 1, true);
+  if (end < 0) return undefined;
+  const unit = sticky(UNIT_ANY_CASE, text, end);
+  if (unit) end += unit[0].length;
+  const place = sticky(CITY_STATE_ZIP_ANY_CASE, text, end);
+  if (place === null || !US_STATES.has(place[1]!.toUpperCase())) return undefined;
+  return { start: s, end: end + place[0].length, confidence: 0.85 };
 }
 
 /** US address rules. */
@@ -201,6 +232,18 @@ export const addressUsRules: readonly Rule[] = [
           match: 'PO Box 1234, Springfield, IL 62704',
         },
         { text: 'P.O. Box 42', match: 'P.O. Box 42' },
+        {
+          text: 'ship to 123 main st., springfield, il 62704 please',
+          match: '123 main st., springfield, il 62704',
+        },
+        {
+          text: '742 evergreen terrace apt 2, springfield, IL 62704',
+          match: '742 evergreen terrace apt 2, springfield, IL 62704',
+        },
+        {
+          text: '350 Fifth Avenue, new york, ny 10118',
+          match: '350 Fifth Avenue, new york, ny 10118',
+        },
       ],
       negative: [
         'Version 2 Drive',
@@ -214,6 +257,9 @@ export const addressUsRules: readonly Rule[] = [
         'Top 10 Tips for Chicago',
         'checkbox 12 and inbox 3 and Dropbox 2',
         'the box 12 is empty',
+        'follow these 3 easy steps to set up your way, ok 12345',
+        'we shipped 123 main st. items today',
+        '5 main points, xx 12345',
       ],
     },
   },
