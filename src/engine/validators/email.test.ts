@@ -48,3 +48,14 @@ test('TLD set: every two-letter entry is lower case, new gTLDs are in, file name
   for (const t of ['png', 'jpg', 'js', 'ts', 'local', 'localhost', 'internal', '21'])
     assert.equal(isKnownTld(t), false, t);
 });
+
+test('internationalized TLDs count as written and as xn-- labels; unknown ones do not', () => {
+  assert.equal(isValidMailDomain('пример.рф'), true);
+  assert.equal(isValidMailDomain('xn--e1afmkfd.xn--p1ai'), true);
+  assert.equal(isValidMailDomain('例え.中国'), true);
+  assert.equal(isValidMailDomain('пример.неттакого'), false);
+  assert.equal(isValidMailDomain('example.xn--zzzz'), false);
+  assert.equal(isValidEmail('иван.петров@пример.рф'), true);
+  assert.equal(isValidLocalPart('ελένη'), true);
+  assert.equal(isValidLocalPart('山田'), false);
+});

@@ -2,7 +2,7 @@
  * Email address syntax checks: the practical subset of RFC 5321/5322 that real mailbox
  * providers issue, with the RFC's length limits and a real TLD.
  */
-import { isKnownTld } from './tlds.js';
+import { isIdnTld, isKnownTld } from './tlds.js';
 
 /** Longest local part (RFC 5321 §4.5.3.1.1). */
 export const MAX_LOCAL = 64;
@@ -14,7 +14,7 @@ export const MAX_LABEL = 63;
 /**
  * True for characters allowed in a local part: ASCII letters, digits and `. _ + -`, and the
  * Latin letters of Latin-1 and Latin Extended-A/B (`josé`, `müller`: internationalized
- * addresses, RFC 6531). The rarer RFC atext characters (`! # $ % & ' * / = ? ^ \` { | } ~`) are
+ * addresses, RFC 6531), and Greek and Cyrillic letters (`иван@пример.рф`). The rarer RFC atext characters (`! # $ % & ' * / = ? ^ \` { | } ~`) are
  * left out on purpose: they are almost never issued, and accepting them makes spans swallow URL
  * text (`?email=bob@…`). The apostrophe is the exception, between two letters only
  * (`sean.o'brien`): see `isApostropheIn`. Kana and kanji are left out too, so Japanese text
@@ -29,8 +29,14 @@ export function isLocalChar(c: number): boolean {
     c === 95 ||
     c === 43 ||
     c === 45 ||
-    isLatinLetter(c)
+    isLatinLetter(c) ||
+    isGreekOrCyrillic(c)
   );
+}
+
+/** Greek and Cyrillic letters (U+0386–U+03FF, U+0400–U+04FF): `иван@пример.рф`. */
+export function isGreekOrCyrillic(c: number): boolean {
+  return (c >= 0x386 && c <= 0x3ff && c !== 0x387) || (c >= 0x400 && c <= 0x4ff);
 }
 
 /** Letters of Latin-1 Supplement and Latin Extended-A/B (U+00C0–U+024F, without × and ÷). */
@@ -39,7 +45,7 @@ export function isLatinLetter(c: number): boolean {
 }
 
 function isLocalLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isLatinLetter(c);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isLatinLetter(c) || isGreekOrCyrillic(c);
 }
 
 /** True when `s[i]` is an apostrophe between two letters (`o'brien`): part of a local part. */
@@ -101,7 +107,8 @@ export function isValidLocalPart(local: string): boolean {
 /**
  * True when `domain` is a host name that can receive mail: ≤ 253 characters, at least two
  * labels of 1–63 letters/digits/hyphens (Unicode letters too: IDN labels such as `bücher`) not
- * starting or ending with `-`, and a known alphabetic ASCII TLD of 2–24 letters. `localhost`,
+ * starting or ending with `-`, and a known alphabetic ASCII TLD of 2–24 letters or a known
+ * internationalized one (`.рф`, `.xn--p1ai`, `.中国`; see `IDN_TLDS`). `localhost`,
  * `1.2.3` and `2x.png` fail.
  */
 export function isValidMailDomain(domain: string): boolean {
@@ -118,7 +125,7 @@ export function isValidMailDomain(domain: string): boolean {
     }
   }
   const tld = labels[labels.length - 1]!;
-  return /^[A-Za-z]{2,24}$/.test(tld) && isKnownTld(tld);
+  return (/^[A-Za-z]{2,24}$/.test(tld) && isKnownTld(tld)) || isIdnTld(tld);
 }
 
 /** True when `address` is `local@domain` with both parts valid per the functions above. */

@@ -40,7 +40,29 @@ const GENERIC_TLDS =
 /** Every known TLD, lower case. */
 export const TLDS: ReadonlySet<string> = new Set(`${CC_TLDS} ${GENERIC_TLDS}`.split(' '));
 
+/**
+ * Internationalized TLDs people have addresses under, each as written and as its `xn--` (A-label)
+ * form: country codes (`.рф`, `.укр`, `.中国`, `.香港`, `.台灣`, `.한국`, `.ไทย`, `.भारत`, …) and
+ * the common generic ones (`.みんな`, `.コム`, `.公司`, `.网络`, `.онлайн`, `.сайт`, …).
+ */
+const IDN_TLD_PAIRS =
+  'рф:xn--p1ai укр:xn--j1amh срб:xn--90a3ac бел:xn--90ais қаз:xn--80ao21a мкд:xn--d1alf ' +
+  'мон:xn--l1acc бг:xn--90ae ею:xn--e1a4c ελ:xn--qxam 中国:xn--fiqs8s 中國:xn--fiqz9s ' +
+  '香港:xn--j6w193g 台灣:xn--kprw13d 台湾:xn--kpry57d 澳門:xn--mix891f 新加坡:xn--yfro4i67o ' +
+  '한국:xn--3e0b707e ไทย:xn--o3cw4h भारत:xn--h2brj9c みんな:xn--q9jyb4c コム:xn--tckwe ' +
+  '公司:xn--55qx5d 网络:xn--io0a7i 在线:xn--3ds443g 世界:xn--rhqv96g 中文网:xn--fiq228c5hs ' +
+  '网址:xn--ses554g 商城:xn--czru2d 移动:xn--6frz82g онлайн:xn--80asehdb сайт:xn--80aswg ' +
+  'дети:xn--d1acj3b рус:xn--p1acf орг:xn--c1avg ком:xn--j1aef';
+
+/** Internationalized TLDs, as written (lower case) and as `xn--` labels. */
+export const IDN_TLDS: ReadonlySet<string> = new Set(IDN_TLD_PAIRS.split(/[ :]/));
+
 /** True when `tld` (any case) is a known top-level domain. */
 export function isKnownTld(tld: string): boolean {
   return tld.length >= 2 && tld.length <= 24 && TLDS.has(tld.toLowerCase());
+}
+
+/** True when `tld` is a known internationalized TLD, as written or as its `xn--` label. */
+export function isIdnTld(tld: string): boolean {
+  return tld.length >= 2 && tld.length <= 24 && IDN_TLDS.has(tld.toLowerCase());
 }

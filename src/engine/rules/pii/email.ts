@@ -16,7 +16,7 @@ import {
   MAX_LOCAL,
 } from '../../validators/email.js';
 import { isAlnum } from '../../text.js';
-import { isKnownTld } from '../../validators/tlds.js';
+import { isIdnTld, isKnownTld } from '../../validators/tlds.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
@@ -105,7 +105,7 @@ function domainEnd(text: string, at: number): number {
     const atEnd = k === e && whole;
     if (!atEnd && !(isLetter(text.charCodeAt(k - 1)) && text.charCodeAt(k) >= 0x80)) continue;
     const end = atEnd ? trimDots(text, at, k) : k;
-    if (hasAlphaTld(text, at, end)) return end;
+    if (hasAlphaTld(text, at, end) || (atEnd && hasIdnTld(text, at, end))) return end;
   }
   return -1;
 }
@@ -124,12 +124,23 @@ function hasAlphaTld(text: string, at: number, e: number): boolean {
   return isKnownTld(text.slice(i, e));
 }
 
+/**
+ * True when the domain `text(at, e)` ends in a dot and a known internationalized TLD (`.рф`,
+ * `.xn--p1ai`, `.中国`), read back at most 25 characters.
+ */
+function hasIdnTld(text: string, at: number, e: number): boolean {
+  let i = e;
+  while (i > at + 1 && e - i <= 24 && text.charCodeAt(i - 1) !== 46) i--;
+  return text.charCodeAt(i - 1) === 46 && i - 1 > at + 1 && isIdnTld(text.slice(i, e));
+}
+
 function findEmail(text: string, hit: Hit): Candidate | undefined {
   const at = hit.start;
   const s = localStart(text, at);
   if (s < 0) return undefined;
   const e = domainEnd(text, at);
-  if (e < 0 || !hasAlphaTld(text, at, e) || isWordChar(codeAt(text, e))) return undefined;
+  if (e < 0 || !(hasAlphaTld(text, at, e) || hasIdnTld(text, at, e)) || isWordChar(codeAt(text, e)))
+    return undefined;
   if (codeAt(text, s - 1) === 58 && isUrlPassword(text, s - 1)) return undefined;
   const local = text.slice(s, at);
   const domain = text.slice(at + 1, e);
@@ -350,7 +361,8 @@ export const emailRules: readonly Rule[] = [
   {
     id: 'email',
     category: 'user.contact.email',
-    description: 'Email address: local part ≤ 64 chars, domain ≤ 253 chars with a real TLD.',
+    description:
+      'Email address: local part ≤ 64 chars, domain ≤ 253 chars with a real TLD (ASCII or internationalized: .рф, .中国).',
     keywords: ['@'],
     find: findEmail,
     confidence: 0.95,
@@ -371,6 +383,9 @@ export const emailRules: readonly Rule[] = [
         },
         { text: 'お問い合わせはtaro.yamada@example.jpまで', match: 'taro.yamada@example.jp' },
         { text: 'mailto:dev-team@company.dev', match: 'dev-team@company.dev' },
+        { text: 'пишите на иван.петров@пример.рф сегодня', match: 'иван.петров@пример.рф' },
+        { text: 'ivan@xn--e1afmkfd.xn--p1ai', match: 'ivan@xn--e1afmkfd.xn--p1ai' },
+        { text: 'sales: info@例え.中国', match: 'info@例え.中国' },
       ],
       negative: [
         'icon@2x.png',
@@ -381,6 +396,7 @@ export const emailRules: readonly Rule[] = [
         'git clone git@github.com:veil/veil.git',
         'postgres://admin:s3cret@db.internal.example.com/app',
         'see...@example.com and name@example.unknowntld',
+        'name@пример.неттакого and name@example.xn--zzzz',
       ],
     },
   },
