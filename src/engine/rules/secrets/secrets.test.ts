@@ -4,6 +4,7 @@
 // in bounded time.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { allRules } from '../index.js';
 import { createScanner, type Match } from '../../scanner.js';
@@ -266,4 +267,21 @@ describe('a provider named as a value does not make an id near it a key (near: c
       );
     });
   }
+});
+
+test('docs/secrets.md states the rule count and has one table row per rule', () => {
+  const doc = readFileSync(new URL('../../../../docs/secrets.md', import.meta.url), 'utf8');
+  const count = /There are \*\*(\d+)\s+rules\*\*/.exec(doc);
+  assert.equal(Number(count?.[1]), secretRules.length, 'the count in the first paragraph');
+  const rows = [...doc.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
+  assert.deepEqual(
+    secretRules.map((r) => r.id).filter((id) => !rows.includes(id)),
+    [],
+    'rules without a row',
+  );
+  assert.deepEqual(
+    rows.filter((id) => !secretRules.some((r) => r.id === id)),
+    [],
+    'rows without a rule',
+  );
 });

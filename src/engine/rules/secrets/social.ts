@@ -1,6 +1,30 @@
 /** Social platform APIs: Facebook / Meta and Twitter / X. */
-import type { Rule } from '../../types.js';
+import type { Candidate, Hit, Rule } from '../../types.js';
+import { isAlnum } from '../../text.js';
 import { isTwitterBearer, lettersAndDigits, mixedCaseAlnum } from './helpers.js';
+
+function isSecretChar(c: number): boolean {
+  return isAlnum(c) || c === 95 || c === 45;
+}
+
+/**
+ * `APP_ID|APP_SECRET`: a Facebook app access token, the app's 15–16 digit id, `|` (or `%7C` in
+ * a URL), and 27–40 characters of the secret (32 hex as issued). Triggered by the id's digit run
+ * when `|` or `%` follows it (the scanner's `next` pre-filter).
+ */
+function findAppToken(text: string, hit: Hit): Candidate | undefined {
+  if (hit.end - hit.start !== hit.digits || isSecretChar(text.charCodeAt(hit.start - 1)))
+    return undefined;
+  let s = hit.end + 1;
+  if (text.charCodeAt(hit.end) === 37) {
+    if (text.slice(hit.end, hit.end + 3).toUpperCase() !== '%7C') return undefined;
+    s = hit.end + 3;
+  }
+  let e = s;
+  while (e < text.length && e - s <= 40 && isSecretChar(text.charCodeAt(e))) e++;
+  if (e - s < 27 || e - s > 40) return undefined;
+  return lettersAndDigits(text.slice(s, e)) ? { start: hit.start, end: e } : undefined;
+}
 
 /** Facebook and Twitter / X credentials. */
 export const socialRules: readonly Rule[] = [
@@ -24,6 +48,32 @@ export const socialRules: readonly Rule[] = [
       negative: [
         'truncated: EAACEdEose0cBA2Khg7QcaRmTOyN29Y963uQsAoKxBDIdysWPdiTDQGf0CD8DCnW0GKq6q5zaCfiaso8U7ctH9C1mxaa3ibsHfzR end',
         'id=xyzEAACEdEose0cBA2Khg7QcaRmTOyN29Y963uQsAoKxBDIdysWPdiTDQGf0CD8DCnW0GKq6q5zaCfiaso8U7ctH9C1mxaa3ibsHfzR6bfPCPtjXUOHsF8GjISU3fgBycYvq6PVitSpQv0iCpoGaY21fXznET6hZMZblNCQ6EwL3Kq46e',
+      ],
+    },
+  },
+  {
+    id: 'facebook_app_access_token',
+    category: 'system.authentication',
+    description:
+      'Facebook app access token: 15–16 digit app id + | + 27–40 characters of the app secret (32 hex as issued).',
+    digits: { min: 15, max: 16, next: '|%' },
+    find: findAppToken,
+    minEntropy: 3,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        {
+          text: 'token 1652967708930203|7d2a6f0c2b1e4d9a8f3c5b7e1a9d0c2f sent',
+          match: '1652967708930203|7d2a6f0c2b1e4d9a8f3c5b7e1a9d0c2f',
+        },
+        'GET https://graph.facebook.com/debug_token?access_token=496991646171999%7Ce0a4c8b2d6f1935a7c0e2b4d6f8a1c3e',
+      ],
+      negative: [
+        'row 1652967708930203|total|42',
+        'order 1652967708930203|abc',
+        'q=1652967708930203%20e0a4c8b2d6f1935a7c0e2b4d6f8a1c3e',
+        'id 16529677089302031|7d2a6f0c2b1e4d9a8f3c5b7e1a9d0c2f',
+        'ids 1652967708930203|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       ],
     },
   },
