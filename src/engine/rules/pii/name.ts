@@ -261,9 +261,10 @@ function findIntroduced(text: string, hit: Hit): Candidate | undefined {
 }
 
 /**
- * Common Japanese surnames (about the 180 most frequent of two or three kanji, spelling variants included). One-kanji
+ * Common Japanese surnames (about the 330 most frequent of two or three kanji, spelling variants included). One-kanji
  * surnames (林, 森, 原) are left out: as words they mean forest, wood, field. So are surnames that
- * are mostly places (千葉, 宮崎, 福島, 川崎, 中野, 上野, 松本, 福井).
+ * are mostly places (千葉, 宮崎, 福島, 川崎, 中野, 上野, 松本, 福井, 野田) and those that are
+ * everyday words (根本 as in 根本的, 川原 riverbed, 大木 big tree).
  */
 const SURNAMES = new Set(
   (
@@ -277,7 +278,16 @@ const SURNAMES = new Set(
     '山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 大久保 松下 吉岡 小池 ' +
     '荒木 大谷 内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井 大島 平井 早川 菅野 栗原 ' +
     '西山 広瀬 横田 石橋 萩原 岩本 片山 関口 宮田 大石 本間 須藤 岡崎 小田 伊東 鎌田 上原 篠原 ' +
-    '小西 松原 成田 北川 細川'
+    '小西 松原 成田 北川 細川 ' +
+    '大川 松島 桑原 宮下 内山 奥村 堀内 今村 中尾 河合 小沢 小澤 矢島 中谷 平山 川島 飯島 松永 ' +
+    '竹田 大竹 杉浦 堀江 金井 坂口 西尾 野崎 宮川 川田 堀田 西岡 八木 奥田 中本 江口 福本 藤川 ' +
+    '笠原 水谷 榎本 小泉 秋元 田島 稲葉 片岡 米田 北野 岸本 宮内 岩井 三宅 西本 土井 川端 村井 ' +
+    '堀口 若林 中澤 中沢 浅井 吉原 小谷 古田 木内 小森 今野 井口 児玉 黒川 長田 浅田 小原 関根 ' +
+    '岩瀬 中井 藤野 高井 石黒 徳永 柳田 田代 前川 宇野 西野 大村 竹中 植田 三上 溝口 上村 原口 ' +
+    '玉木 末永 福永 森下 村山 林田 川野 吉永 市村 宮原 安達 小坂 山根 佐伯 角田 木原 藤岡 富田 ' +
+    '森山 杉田 宮脇 小杉 堀井 川合 岡村 広田 坂井 長尾 石塚 中嶋 奥野 野中 坂田 山岸 森川 北島 ' +
+    '辻本 野上 小笠原 相馬 吉沢 吉澤 柳沢 柳澤 宮沢 宮澤 滝沢 滝澤 長島 長嶋 松崎 岩下 三輪 浅見 ' +
+    '久米 今西 下村 寺田'
   ).split(' '),
 );
 /**
@@ -291,13 +301,15 @@ const ORG_WORDS = new Set(
     '製薬 電機 電気 工業 商事 銀行 証券 建設 産業 物産 興業 商店 書店 病院 医院 歯科 薬局 不動産 ' +
     '運輸 倉庫 食品 工務店 酒造 製作所 研究所 事務所 会計 法律 特許 大学 高校 中学 小学 学園 学院 ' +
     '記念 記念館 公園 神社 会館 商会 総業 自動車 鉄道 交通 観光 旅館 旅行 印刷 出版 新聞 放送 ' +
-    '夫妻 夫人 兄弟 姉妹 親子'
+    '夫妻 夫人 兄弟 姉妹 親子 温泉'
   ).split(' '),
 );
 /** Last kanji of buildings and grounds after a surname (上田城, 山田記念館; 屋 and 店 are role endings). */
 const BUILDING_ENDINGS = new Set(Array.from('園寺城館堂署庁場殿君', (ch) => ch.charCodeAt(0)));
-/** Kanji that make what follows a surname a place wherever they stand in it (`山田町役場`). */
-const PLACE_KANJI = new Set(Array.from('町村市区郡県都府駅線橋通', (ch) => ch.charCodeAt(0)));
+/** Kanji that make what follows a surname a place wherever they stand in it (`山田町役場`, `三宅島`, `松島湾`). */
+const PLACE_KANJI = new Set(
+  Array.from('町村市区郡県都府駅線橋通島湾湖港岬峠', (ch) => ch.charCodeAt(0)),
+);
 
 /**
  * Titles written after a name (`田中先生`, `佐藤部長`, `山田花子教授`): a person is meant, like with
@@ -469,6 +481,8 @@ export const nameRules: readonly Rule[] = [
         { text: 'referred by her colleague Maria Garcia', match: 'Maria Garcia' },
         { text: '担当の佐藤花子です', match: '佐藤花子' },
         { text: '紹介者: 山田 太郎（営業）', match: '山田 太郎' },
+        { text: '問い合わせ元: 下村 理恵', match: '下村 理恵' },
+        { text: '担当の小泉純一です', match: '小泉純一' },
         { text: 'my colleague 長谷川翔太 recommended', match: '長谷川翔太' },
         { text: 'フリガナ: ヤマダ タロウ', match: 'ヤマダ タロウ' },
         { text: '担当 サトウ・ハナコ', match: 'サトウ・ハナコ' },
@@ -484,6 +498,11 @@ export const nameRules: readonly Rule[] = [
         'ご苦労様でした',
         '担当者様へのご連絡',
         '営業部長様',
+        '根本的な問題を解決',
+        '三宅島へ旅行',
+        '黒川温泉に行った',
+        '松島湾の景色',
+        '川原でバーベキュー',
         '会員様限定セール',
         'ユーザー様のデータ',
         '本屋さんで購入',
