@@ -726,14 +726,19 @@ const DEVICE_OWNERS: readonly Row[] = [
 test('device names that carry their owner, in every context', () => runPositives(DEVICE_OWNERS));
 
 /** Handles on social networks and messengers, named in text. */
-/** German and French street addresses. */
+/** European street addresses. */
 const EU_ADDRESSES: readonly Row[] = [
   ['Friedrichstraße 123, 10117 Berlin', 'Friedrichstraße 123, 10117 Berlin'],
   ['Am Mühlenweg 7', 'Am Mühlenweg 7'],
   ['8 rue du Faubourg Saint-Honoré, 75008 Paris', '8 rue du Faubourg Saint-Honoré, 75008 Paris'],
+  ['Berliner Straße 12, 10713 Berlin', 'Berliner Straße 12, 10713 Berlin'],
+  ['Prinsengracht 263, 1016 GV Amsterdam', 'Prinsengracht 263, 1016 GV Amsterdam'],
+  ['Via del Corso 21, 00186 Roma', 'Via del Corso 21, 00186 Roma'],
+  ['Calle de Alcalá 42, 28014 Madrid', 'Calle de Alcalá 42, 28014 Madrid'],
+  ['Avenida Paulista, 1578, 01310-200 São Paulo', 'Avenida Paulista, 1578, 01310-200 São Paulo'],
 ].map(([value, match]) => ({ value: value!, expect: [{ kind: 'eu_address', match: match! }] }));
 
-test('German and French street addresses, in every context', () => runPositives(EU_ADDRESSES));
+test('European street addresses, in every context', () => runPositives(EU_ADDRESSES));
 
 /** UK postcodes written into text. */
 const UK_POSTCODES: readonly Row[] = [
