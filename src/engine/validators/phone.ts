@@ -23,6 +23,16 @@ const NATIONAL_SCREEN: Partial<Record<CountryCode, (d: string) => boolean>> = {
   US: (d) =>
     (d.length === 10 && nanpLead(d.charCodeAt(0))) ||
     (d.length === 11 && d.charCodeAt(0) === 49 && nanpLead(d.charCodeAt(1))),
+  // Countries whose numbers are written nationally with a trunk `0`: without it the library also
+  // accepts digits a person would not write (a Vienna number of 13 digits is an epoch in ms).
+  ...Object.fromEntries(
+    ['AT', 'CH', 'NL', 'BE', 'IE', 'SE', 'FI', 'UA', 'TR', 'BR', 'AR', 'AU', 'NZ', 'TW', 'KR'].map(
+      (r) => [r, (d: string) => trunk0(d, 6, 13)],
+    ),
+  ),
+  // Russia's trunk prefix is `8`.
+  RU: (d) => d.length === 11 && d.charCodeAt(0) === 56,
+  CA: (d) => d.length === 10 && nanpLead(d.charCodeAt(0)),
 };
 
 const MEMO_LIMIT = 4096;

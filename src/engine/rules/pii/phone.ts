@@ -10,8 +10,12 @@
  *   of PHONE_REGIONS (JP, US, GB, DE, FR); `(415) 555-2671` written the US way is possible
  *   enough (0.7) with an unassigned area code.
  * - Unseparated national digits (`09012345678`): only with context — a phone field, or a phone
- *   word (tel, phone, mobile, call, fax, 電話, 携帯, 連絡先) within 24 characters before.
+ *   word (tel, phone, mobile, call, fax, celular, móvil, handy, 電話, 携帯, 連絡先, 电话, 手机,
+ *   전화, 휴대폰) within 24 characters before.
+ * - With that context, national numbers of 28 more countries (`CONTEXT_REGIONS`: `tel. 939 75 11
+ *   08`, `телефон 8 (939) 751-10-86` is read from `8`), at 0.85.
  */
+import type { CountryCode } from 'libphonenumber-js/max';
 import { cardNetwork } from '../../validators/card.js';
 import { luhnValid } from '../../validators/luhn.js';
 import {
@@ -36,9 +40,51 @@ import {
   idLikeKeyBefore,
 } from './shared.js';
 
-const PHONE_WORDS = /tel|phone|mobile|call|fax|cell|電話|携帯|連絡先/i;
+const PHONE_WORDS =
+  /tel|phone|mobile|call|fax|cell|celular|móvil|movil|handy|電話|携帯|連絡先|电话|手机|전화|휴대폰/i;
 const PHONE_KEY = /phone|mobile|telephone|msisdn|(?:^|_)(?:tel|fax|cell)(?:_|$)/;
 const CONTEXT_WINDOW = 24;
+/**
+ * A phone word as a word of its own right before the number (`tel. `, `teléfono: `, `電話番号：`,
+ * `전화 `): stricter than PHONE_WORDS anywhere in the window (`iPhone","at":…` holds `phone`).
+ */
+const LABEL_RIGHT_BEFORE =
+  /(?:^|[^\p{L}])(?:tel|tél|tel[eé]fono|telefon|telephone|phone|mobile|cell|celular|m[oó]vil|handy|fax|電話|携帯|連絡先|电话|手机|전화|휴대폰)(?:\s?(?:no|nr|num|number|番号|号码|번호))?\.?\s?[:：=]?\s?$/iu;
+
+/**
+ * Regions a national number is tried in when a phone word stands before it (besides
+ * PHONE_REGIONS, which need no word): most of Europe, the Americas and Asia-Pacific.
+ */
+const CONTEXT_REGIONS: readonly CountryCode[] = [
+  'ES',
+  'IT',
+  'NL',
+  'BE',
+  'PT',
+  'PL',
+  'SE',
+  'CH',
+  'AT',
+  'IE',
+  'DK',
+  'NO',
+  'FI',
+  'RU',
+  'UA',
+  'TR',
+  'BR',
+  'MX',
+  'AR',
+  'CA',
+  'AU',
+  'NZ',
+  'KR',
+  'CN',
+  'TW',
+  'HK',
+  'SG',
+  'IN',
+];
 
 /** Currency signs that make a number a price: $ ¥ € £ ￥. */
 function isCurrency(c: number): boolean {
@@ -139,10 +185,19 @@ function evaluate(
     return isPossibleInternational(g.digits) ? { start: lead, end, confidence: 0.7 } : undefined;
   }
   if (!nationalGroupsOk(g) || isCardNumber(g.digits)) return undefined;
-  if (validNationalRegion(g.digits) === undefined)
+  if (validNationalRegion(g.digits) === undefined) {
+    // After a phone word, a national number of another country (`tel. 939 75 11 08`, `телефон
+    // 8 (939) 751-10-86`): valid in one of CONTEXT_REGIONS.
+    if (
+      context &&
+      LABEL_RIGHT_BEFORE.test(text.slice(Math.max(0, lead - 32), lead)) &&
+      validNationalRegion(g.digits, CONTEXT_REGIONS) !== undefined
+    )
+      return { start: lead, end, confidence: 0.85 };
     return prev === 40 && nanpShape(text, start, end) && isPossibleNanp(g.digits)
       ? { start: lead, end, confidence: 0.7 }
       : undefined;
+  }
   return { start: lead, end, confidence: context ? 0.9 : weak ? 0.6 : 0.8 };
 }
 
@@ -202,6 +257,9 @@ export const phoneRules: readonly Rule[] = [
         { text: '(415) 555-2671', match: '(415) 555-2671' },
         { text: 'call +1 497 611 0867 after 5', match: '+1 497 611 0867' },
         { text: 'office (497) 611-0867', match: '(497) 611-0867' },
+        { text: 'teléfono: 612 34 56 78', match: '612 34 56 78' },
+        { text: 'tel. 02 1234 5678 (Milano)', match: '02 1234 5678' },
+        { text: '전화 010-1234-5678', match: '010-1234-5678' },
         { text: '09012345678', key: 'phone', match: '09012345678' },
         { text: 'memo 0651488905', match: '0651488905' },
         { text: 'TEL 0312345678 (代表)', match: '0312345678' },
@@ -218,6 +276,9 @@ export const phoneRules: readonly Rule[] = [
         { text: '09012345678', key: 'order_number' },
         '4155552671',
         'placeholder (123) 456-7890',
+        'ref 612 34 56 78',
+        '{"msg":"Synced from Taro\'s iPhone","at":1691467467}',
+        'phone 1743712949271',
         'ref +999 1234 5678',
         '192.168.100.200',
         'tel 378282246310005',
