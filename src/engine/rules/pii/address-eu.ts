@@ -106,11 +106,12 @@ const BEFORE_NAME: ReadonlyMap<string, boolean> = new Map([
  * A name after a street word: an optional connector, capitalised words (connectors between them),
  * an optional comma, a house number (`12`, `12a`, `12/3`, `s/n`), then an optional postcode and
  * a city of capitalised words (`São Paulo`, `Santa Cruz de Tenerife`; a lower-case word after it
- * is the sentence). Latin letters only, so Japanese text glued after the city is not taken.
+ * is the sentence). Latin letters only, so Japanese text glued after the city or the number
+ * (`Avenida de la Constitución 10までお願いします`) neither joins nor breaks the address.
  * Group 1: the postcode.
  */
 const NAME_AFTER =
-  /^ (?:(?:de la|de las|de los|del|de|d'|di|della|delle|dei|degli|da|do|dos|das) ?)?[A-ZÀ-ÝŁŚŻŹĆ][A-Za-zÀ-ɏ'.-]{1,30}(?: (?:(?:de la|de las|de los|del|de|di|della|delle|dei|degli|da|do|dos|das|e|y|i) )?[A-ZÀ-ÝŁŚŻŹĆ0-9][A-Za-zÀ-ɏ'.-]{0,30}){0,4},? (?:\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?|s\/n)(?![\p{L}\d])(?:,? ?(\d{5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}) [A-ZÀ-ÝŁŚŻŹĆ][a-zà-ɏ'-]{1,30}(?: (?:de |do |da |del |di |la |le |sur )?[A-ZÀ-ÝŁŚŻŹĆ][a-zà-ɏ'-]{1,30}){0,3})?/u;
+  /^ (?:(?:de la|de las|de los|del|de|d'|di|della|delle|dei|degli|da|do|dos|das) ?)?[A-ZÀ-ÝŁŚŻŹĆ][A-Za-zÀ-ɏ'.-]{1,30}(?: (?:(?:de la|de las|de los|del|de|di|della|delle|dei|degli|da|do|dos|das|e|y|i) )?[A-ZÀ-ÝŁŚŻŹĆ0-9][A-Za-zÀ-ɏ'.-]{0,30}){0,4},? (?:\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?|s\/n)(?![A-Za-zÀ-ɏ\d])(?:,? ?(\d{5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}) [A-ZÀ-ÝŁŚŻŹĆ][a-zà-ɏ'-]{1,30}(?: (?:de |do |da |del |di |la |le |sur )?[A-ZÀ-ÝŁŚŻŹĆ][a-zà-ɏ'-]{1,30}){0,3})?/u;
 
 const FR_STREETS = [
   'rue',
@@ -222,6 +223,10 @@ export const addressEuRules: readonly Rule[] = [
         { text: 'Vinkpark 272b', match: 'Vinkpark 272b' },
         { text: 'spedire a Via Roma 12, 00184 Roma', match: 'Via Roma 12, 00184 Roma' },
         { text: 'Piazza Garibaldi 3', match: 'Piazza Garibaldi 3' },
+        {
+          text: '返信はAvenida de la Constitución 10までお願いします',
+          match: 'Avenida de la Constitución 10',
+        },
         { text: 'Strada Statale 7, 00100 Roma', match: 'Strada Statale 7, 00100 Roma' },
         { text: 'Rambla de Catalunya 24', match: 'Rambla de Catalunya 24' },
         {
