@@ -132,15 +132,22 @@ function survivingForms(
 const isAlnum = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * `t` in `hay` as a token of its own: a short planted value (a card's `942`, a PIN's `4321`) is
- * not "surviving" inside an unrelated number (`"rows":79421`) or a pseudonym.
+ * not "surviving" inside an unrelated number (`"rows":79421`), a dotted number (a library's
+ * version `1.182.9`, a price `12.182`) or a pseudonym.
  */
 function hasToken(hay: string, t: string): boolean {
   for (let i = hay.indexOf(t); i >= 0; i = hay.indexOf(t, i + 1)) {
     // A percent escape before it (`cvv%20942`) ends there: its hex digits are not the token's.
     const escaped = hay.charCodeAt(i - 3) === 37;
-    if ((escaped || !isAlnum(hay.charCodeAt(i - 1))) && !isAlnum(hay.charCodeAt(i + t.length)))
+    const e = i + t.length;
+    const dotted =
+      (hay.charCodeAt(i - 1) === 46 && isDigit(hay.charCodeAt(i - 2))) ||
+      (hay.charCodeAt(e) === 46 && isDigit(hay.charCodeAt(e + 1)));
+    if ((escaped || !isAlnum(hay.charCodeAt(i - 1))) && !isAlnum(hay.charCodeAt(e)) && !dotted)
       return true;
   }
   return false;
