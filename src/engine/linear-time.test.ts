@@ -84,6 +84,18 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'residence card shapes': (n) => 'AB12345678CD'.repeat(n / 12),
   'hidden at signs': (n) => 'a [at] b [dot] '.repeat(n / 15),
   'born and 生まれ': (n) => 'born 1990-04-01 生まれ '.repeat(n / 20),
+  // The twentieth session's readers: credential words with their values, streets named after
+  // their word, lower-case US streets, phone words before national numbers, app tokens, IDN TLDs.
+  'credential labels': (n) => 'the linear token: a1B2c3D4e5F6g7H8 '.repeat(n / 35),
+  'env keys': (n) => 'X_KEY=a1B2c3D4e5F6g7H8 '.repeat(n / 23),
+  'キー labels': (n) => 'APIキー：a1B2c3D4e5F6 '.repeat(n / 19),
+  'streets named after their word': (n) => 'Via Roma 12, 00184 Roma '.repeat(n / 24),
+  'street words with connectors': (n) => 'Calle de la Aa de la '.repeat(n / 21),
+  'adjective streets': (n) => 'Berliner Straße A-B-Platz '.repeat(n / 26),
+  'lower-case US streets': (n) => '1 main st, springfield, il 62704 '.repeat(n / 33),
+  'phone words before numbers': (n) => 'tel. 612 34 56 78 '.repeat(n / 18),
+  'app tokens': (n) => '1234567890123456|'.repeat(n / 17),
+  'IDN addresses': (n) => 'a@b.рф '.repeat(n / 7),
 };
 
 interface Work {

@@ -24,7 +24,8 @@
 import type { Candidate, Hit, Rule } from '../../types.js';
 import { codeAt, isLetter, isWordChar } from './shared.js';
 
-const DE_SUFFIXES = [
+/** Street words written after the name (German, Dutch, Swedish). */
+const SUFFIXES = [
   'straße',
   'strasse',
   'str.',
@@ -51,6 +52,7 @@ const DE_SUFFIXES = [
   'gatan',
   'torget',
 ];
+const SUFFIX_SET: ReadonlySet<string> = new Set(SUFFIXES);
 /** Street words that may stand as a word of their own after an adjective or a hyphenated name. */
 const SEPARATE = new Set(['straße', 'strasse', 'str.', 'allee', 'platz', 'weg', 'gasse']);
 
@@ -58,7 +60,7 @@ const SEPARATE = new Set(['straße', 'strasse', 'str.', 'allee', 'platz', 'weg',
  * A house number after a street name, then an optional postcode (German five digits, Dutch
  * `1234 AB`, Swedish `123 45`) and city.
  */
-const DE_AFTER =
+const SUFFIXED_AFTER =
   /^ (\d{1,4}[a-zA-Z]?(?:-\d{1,4})?)(?![\dA-Za-z])(?:, ?(\d{5}|\d{4} ?[A-Z]{2}|\d{3} \d{2}) [A-ZÄÖÜÅ][A-Za-zÀ-ɏ-]{1,30})?/u;
 
 /**
@@ -135,7 +137,7 @@ function isLatin(c: number): boolean {
   return isLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-function findGerman(text: string, hit: Hit): Candidate | undefined {
+function findSuffixed(text: string, hit: Hit): Candidate | undefined {
   // The suffix ends a word that starts with a capital (`Hauptstraße`, `Lindenweg`; `Am Weg` too).
   if (isLetter(codeAt(text, hit.end)) && text[hit.end - 1] !== '.') return undefined;
   let s = hit.start;
@@ -159,7 +161,7 @@ function findGerman(text: string, hit: Hit): Candidate | undefined {
   // 5`, `Berliner Straße 5`): `Straße 5` and `Ring 5` alone are not addresses.
   if (s === hit.start && pre === null) return undefined;
   const start = pre === null ? s : s - pre[1]!.length;
-  const m = DE_AFTER.exec(text.slice(hit.end, hit.end + 60));
+  const m = SUFFIXED_AFTER.exec(text.slice(hit.end, hit.end + 60));
   if (m === null) return undefined;
   return { start, end: hit.end + m[0].length, confidence: m[2] === undefined ? 0.6 : 0.9 };
 }
@@ -188,7 +190,7 @@ function findNameAfter(text: string, hit: Hit): Candidate | undefined {
 
 function findEuAddress(text: string, hit: Hit): Candidate | undefined {
   if (BEFORE_NAME.has(hit.keyword)) return findNameAfter(text, hit);
-  return DE_SUFFIXES.includes(hit.keyword) ? findGerman(text, hit) : findFrench(text, hit);
+  return SUFFIX_SET.has(hit.keyword) ? findSuffixed(text, hit) : findFrench(text, hit);
 }
 
 /** The rule. */
@@ -198,7 +200,7 @@ export const addressEuRules: readonly Rule[] = [
     category: 'user.contact.address.street',
     description:
       'European street addresses: Hauptstraße 5, 10115 Berlin; 12 rue de Rivoli; Keizersgracht 123, 1015 CJ Amsterdam; Via Roma 12, 00184 Roma; Calle Mayor, 5; Rua Augusta 1500; ul. Marszałkowska 12/3.',
-    keywords: [...DE_SUFFIXES, ...FR_STREETS, ...BEFORE_NAME.keys()],
+    keywords: [...SUFFIXES, ...FR_STREETS, ...BEFORE_NAME.keys()],
     find: findEuAddress,
     confidence: 0.6,
     examples: {

@@ -159,17 +159,30 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   )
     return undefined;
   if (lower) return lowerCaseAddress(text, s, e);
-  let end = streetEnd(text, e + 1);
+  const end = streetEnd(text, e + 1);
   if (end < 0) {
     const placeEnd = unsuffixedEnd(text, e + 1);
     return placeEnd < 0 ? undefined : { start: s, end: placeEnd, confidence: 0.85 };
   }
-  const unit = sticky(UNIT, text, end);
-  if (unit) end += unit[0].length;
-  const place = sticky(CITY_STATE_ZIP, text, end) ?? sticky(CITY_STATE_ZIP_ANY_CASE, text, end);
-  if (place && US_STATES.has(place[1]!.toUpperCase()))
-    return { start: s, end: end + place[0].length, confidence: 0.9 };
-  return { start: s, end, confidence: 0.6 };
+  const [tail, place] = placeAfter(text, end, false);
+  return { start: s, end: tail, confidence: place ? 0.9 : 0.6 };
+}
+
+/**
+ * After a street ending at `end`: an optional unit, then `, City, ST 12345` with a real state
+ * code. Returns where the address ends (after the unit, and after the place when there is one)
+ * and whether the place was there. `lowerCase`: the street was typed in lower case, so the unit
+ * may be too, and only the lower-case form of the place is tried.
+ */
+function placeAfter(text: string, end: number, lowerCase: boolean): [number, boolean] {
+  const unit = sticky(lowerCase ? UNIT_ANY_CASE : UNIT, text, end);
+  const at = unit ? end + unit[0].length : end;
+  const place =
+    (lowerCase ? null : sticky(CITY_STATE_ZIP, text, at)) ??
+    sticky(CITY_STATE_ZIP_ANY_CASE, text, at);
+  return place && US_STATES.has(place[1]!.toUpperCase())
+    ? [at + place[0].length, true]
+    : [at, false];
 }
 
 /**
@@ -182,13 +195,10 @@ function lowerCaseAddress(text: string, s: number, e: number): Candidate | undef
   const limit = Math.min(text.length, e + 80);
   while (comma < limit && text.charCodeAt(comma) !== 44) comma++;
   if (comma >= limit) return undefined;
-  let end = streetEnd(text, e + 1, true);
+  const end = streetEnd(text, e + 1, true);
   if (end < 0) return undefined;
-  const unit = sticky(UNIT_ANY_CASE, text, end);
-  if (unit) end += unit[0].length;
-  const place = sticky(CITY_STATE_ZIP_ANY_CASE, text, end);
-  if (place === null || !US_STATES.has(place[1]!.toUpperCase())) return undefined;
-  return { start: s, end: end + place[0].length, confidence: 0.85 };
+  const [tail, place] = placeAfter(text, end, true);
+  return place ? { start: s, end: tail, confidence: 0.85 } : undefined;
 }
 
 /** US address rules. */

@@ -40,16 +40,22 @@ import {
   idLikeKeyBefore,
 } from './shared.js';
 
-const PHONE_WORDS =
-  /tel|phone|mobile|call|fax|cell|celular|móvil|movil|handy|電話|携帯|連絡先|电话|手机|전화|휴대폰/i;
+/** Words that name a phone number, in the languages of the regions read (one list, two uses). */
+const PHONE_WORD_LIST =
+  'tel|tél|tel[eé]fono|telefon|telephone|phone|mobile|cell|celular|m[oó]vil|handy|fax|' +
+  '電話|携帯|連絡先|电话|手机|전화|휴대폰';
+/** A phone word anywhere in the window before a number (`call` too: `call me at …`). */
+const PHONE_WORDS = new RegExp(`${PHONE_WORD_LIST}|call`, 'i');
 const PHONE_KEY = /phone|mobile|telephone|msisdn|(?:^|_)(?:tel|fax|cell)(?:_|$)/;
 const CONTEXT_WINDOW = 24;
 /**
  * A phone word as a word of its own right before the number (`tel. `, `teléfono: `, `電話番号：`,
  * `전화 `): stricter than PHONE_WORDS anywhere in the window (`iPhone","at":…` holds `phone`).
  */
-const LABEL_RIGHT_BEFORE =
-  /(?:^|[^\p{L}])(?:tel|tél|tel[eé]fono|telefon|telephone|phone|mobile|cell|celular|m[oó]vil|handy|fax|電話|携帯|連絡先|电话|手机|전화|휴대폰)(?:\s?(?:no|nr|num|number|番号|号码|번호))?\.?\s?[:：=]?\s?$/iu;
+const LABEL_RIGHT_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${PHONE_WORD_LIST})(?:\\s?(?:no|nr|num|number|番号|号码|번호))?\\.?\\s?[:：=]?\\s?$`,
+  'iu',
+);
 
 /**
  * Regions a national number is tried in when a phone word stands before it (besides

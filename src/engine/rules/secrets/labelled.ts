@@ -20,9 +20,16 @@
  *    timestamp, version, code reference or public key; not a token a provider rule reports;
  *    a bare UUID only after a word that makes it a credential (`api key`, `token`, `secret`).
  */
-import { isCodeReference, isPublicKey, isUuid, looksRandom, mixedCaseAlnum } from './helpers.js';
+import {
+  isCodeReference,
+  isPublicKey,
+  isUuid,
+  lettersAndDigits,
+  looksRandom,
+  mixedCaseAlnum,
+} from './helpers.js';
 import { isProviderToken } from './providers.js';
-import { isLetter, isUpper } from '../../text.js';
+import { isAlnum, isLetter, isUpper } from '../../text.js';
 import type { Candidate, Hit } from '../../types.js';
 
 /** Trigger words (ASCII is folded by the automaton; `トーク` starts トークン; `キー` is key). */
@@ -273,22 +280,14 @@ const MAX_FILLER = 24;
 const MAX_VALUE = 200;
 const MIN_VALUE = 12;
 
+/** Letters, digits, `_ - .`: the characters of a name (`ZENDESK_KEY`, `sentry.token`). */
 function isNameChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+  return isAlnum(c) || c === 95 || c === 45 || c === 46;
 }
 
+/** A name character, or `= + / ~` (base64 and URL-safe token alphabets). */
 function isValueChar(c: number): boolean {
-  return (
-    isLetter(c) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 || // _
-    c === 45 || // -
-    c === 46 || // .
-    c === 61 || // =
-    c === 43 || // +
-    c === 47 || // /
-    c === 126 // ~
-  );
+  return isNameChar(c) || c === 61 || c === 43 || c === 47 || c === 126;
 }
 
 /** Lower-case words of a name, split at `_ - .` and spaces and at lower→upper case changes. */
@@ -305,18 +304,6 @@ function words(name: string): string[] {
     }
   }
   return out;
-}
-
-/** True when `text[from, to)` holds an ASCII letter and an ASCII digit. */
-function lettersAndDigitsIn(text: string, from: number, to: number): boolean {
-  let letter = false;
-  let digit = false;
-  for (let i = from; i < to && !(letter && digit); i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-    else if (isLetter(c)) letter = true;
-  }
-  return letter && digit;
 }
 
 /** The value after `i` (quotes and spaces skipped), or undefined. */
@@ -442,7 +429,8 @@ export function findLabelledSecret(text: string, hit: Hit): Candidate | undefine
   const span = valueAt(text, op);
   if (span === undefined) return undefined;
   const [vs, ve] = span;
-  if (ve - vs < MIN_VALUE || !lettersAndDigitsIn(text, vs, ve)) return undefined;
+  const value = text.slice(vs, ve);
+  if (value.length < MIN_VALUE || !lettersAndDigits(value)) return undefined;
   const name = text.slice(from, end);
   // `api_key=…`, `secret: …`, `access_token=…` right at the operator: the generic rules report it.
   if (/^["'\]]{0,2}\s{0,3}(?:=>|:=|=|:)/.test(text.slice(end, op)) && GENERIC_NAMES.test(name))
@@ -465,6 +453,5 @@ export function findLabelledSecret(text: string, hit: Hit): Candidate | undefine
   if (start === from && !before.some((w) => !FILLER_WORDS.has(w))) return undefined;
   const strong =
     hit.keyword !== 'key' || before.some((w) => STRONG.has(w)) || /[a-z]key$/i.test(name);
-  if (!secretShaped(text.slice(vs, ve), strong)) return undefined;
-  return { start: vs, end: ve };
+  return secretShaped(value, strong) ? { start: vs, end: ve } : undefined;
 }
