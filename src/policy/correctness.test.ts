@@ -94,7 +94,15 @@ function forms(p: Planted, input: unknown): [string, string][] {
   }
   const holder = at(input, p.path);
   if (p.layers.length > 0 && typeof holder === 'string') {
-    const carrier = holder.slice(p.start, p.end);
+    // A short value's carrier (a CVV's four base64 characters inside a longer run) is widened to
+    // eight characters of its surroundings: a vendor reads the value back only if they survive.
+    let start = p.start;
+    let end = p.end;
+    while (end - start < 8 && (start > 0 || end < holder.length)) {
+      if (start > 0) start--;
+      if (end < holder.length) end++;
+    }
+    const carrier = holder.slice(start, end);
     if (carrier.length >= 8) out.push([`carrier(${p.layers.join('>')})`, carrier]);
   }
   const seen = new Set<string>();

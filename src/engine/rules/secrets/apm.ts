@@ -69,11 +69,58 @@ export const apmRules: readonly Rule[] = [
     },
   },
   {
+    id: 'newrelic_insights_query_key',
+    category: 'system.authentication',
+    description: 'New Relic insights query key (NRIQ- + 25–32 base64url).',
+    keywords: ['nriq-'],
+    pattern: /NRIQ-[A-Za-z0-9_-]{25,32}(?![A-Za-z0-9_-])/y,
+    minEntropy: 3,
+    confidence: 0.97,
+    examples: {
+      positive: [
+        {
+          text: 'X-Query-Key: NRIQ-KTQ3QiScVvsWSb3MoDUe9SvNcHQB85hh',
+          match: 'NRIQ-KTQ3QiScVvsWSb3MoDUe9SvNcHQB85hh',
+        },
+        'dashboard export used NRIQ-QizFowV0a-u4P65NEIVCiQLcu for the query',
+      ],
+      negative: [
+        'truncated: NRIQ-KTQ3QiScVvsWSb3MoDU end',
+        'id=xyzNRIQ-KTQ3QiScVvsWSb3MoDUe9SvNcHQB85hh',
+      ],
+    },
+  },
+  {
+    id: 'newrelic_mobile_app_token',
+    category: 'system.authentication',
+    description:
+      'New Relic mobile application token (AA + 40 hex, or eu01xx + 36 hex, + -NRMA); apps ship it, so reported at lower confidence.',
+    keywords: ['-nrma'],
+    pattern: /(?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA(?![A-Za-z0-9_-])/y,
+    offset: 42,
+    minEntropy: 3,
+    confidence: 0.8,
+    examples: {
+      positive: [
+        {
+          text: 'NewRelic.withApplicationToken("AA2b3b78c7ec717ef80e3cd37d85abd1ee7c4b0e61-NRMA").start(this)',
+          match: 'AA2b3b78c7ec717ef80e3cd37d85abd1ee7c4b0e61-NRMA',
+        },
+        'NEW_RELIC_APP_TOKEN=eu01xxdc6f384d523cdf6e522aeecafd77d41672e1-NRMA',
+      ],
+      negative: [
+        'AA2b3b78c7ec717ef80e3cd37d85abd1ee7c4b-NRMA',
+        'XAA2b3b78c7ec717ef80e3cd37d85abd1ee7c4b0e61-NRMA',
+      ],
+    },
+  },
+  {
     id: 'newrelic_license_key',
     category: 'system.authentication',
-    description: 'New Relic ingest license key (36 hex + NRAL); triggered by NRAL.',
+    description:
+      'New Relic ingest license key (36 hex + NRAL, or eu01xx + 30 hex + NRAL in the EU region); triggered by NRAL.',
     keywords: ['nral'],
-    pattern: /[a-f0-9]{36}NRAL(?![A-Za-z0-9_-])/y,
+    pattern: /(?:[a-f0-9]{36}|eu01xx[a-f0-9]{30})NRAL(?![A-Za-z0-9_-])/y,
     offset: 36,
     minEntropy: 3,
     confidence: 0.95,
@@ -84,6 +131,7 @@ export const apmRules: readonly Rule[] = [
           match: 'f12ca35fa6792d59e83bb644ee408db7b384NRAL',
         },
         "license_key: '1946e27210015f1f693471c320ad79fa7b89NRAL'",
+        'NEW_RELIC_LICENSE_KEY=eu01xxbb3cac367abd21b28aedcf6005e866NRAL',
       ],
       negative: [
         'truncated: 984b23bda9d6aae24ee5420d33e6db4d34baN end',

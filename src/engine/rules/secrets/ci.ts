@@ -32,9 +32,9 @@ export const ciRules: readonly Rule[] = [
   {
     id: 'buildkite_api_token',
     category: 'system.authentication',
-    description: 'Buildkite user API access token (bkua_ + 40 hex).',
+    description: 'Buildkite user API access token (bkua_ + 40 lower-case alphanumerics).',
     keywords: ['bkua_'],
-    pattern: /bkua_[a-f0-9]{40}(?![A-Za-z0-9_-])/y,
+    pattern: /bkua_[a-z0-9]{40}(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.97,
     examples: {
@@ -44,6 +44,7 @@ export const ciRules: readonly Rule[] = [
           match: 'bkua_38f8aa024923a482efcaea71aaeb21bad1e891e6',
         },
         'export ACME_CREDENTIAL=bkua_f6e49bd4a3fa5762087648720e3fcaa9a5d24323',
+        'BUILDKITE_API_TOKEN=bkua_0y9kecktl0uu8yc47ukoyiz1p751hqgru4nrohtd',
       ],
       negative: [
         'truncated: bkua_f6123ee97ac51b38d8206e8494c1cc39486cb end',
@@ -129,9 +130,10 @@ export const ciRules: readonly Rule[] = [
   {
     id: 'sonarqube_token',
     category: 'system.authentication',
-    description: 'SonarQube / SonarCloud token (sqp_ project, squ_ user, sqa_ analysis + 40 hex).',
-    keywords: ['sqp_', 'squ_', 'sqa_'],
-    pattern: /sq[pua]_[a-f0-9]{40}(?![A-Za-z0-9_-])/y,
+    description:
+      'SonarQube / SonarCloud token (sqp_ project, squ_ user, sqa_ analysis + 40 hex; sqco_ + 59 base62).',
+    keywords: ['sqp_', 'squ_', 'sqa_', 'sqco_'],
+    pattern: /(?:sq[pua]_[a-f0-9]{40}|sqco_[A-Za-z0-9]{59})(?![A-Za-z0-9_-])/y,
     minEntropy: 3,
     confidence: 0.95,
     examples: {
@@ -141,6 +143,7 @@ export const ciRules: readonly Rule[] = [
           match: 'squ_1211d3f4aae99825f67fc2683a41d7c95024b0b4',
         },
         'SONAR_TOKEN=sqp_27a4344d48f1e144e9f79bebe53ac5e6127c0057',
+        'SONAR_TOKEN=sqco_zPdAiu8TUzFlTVyk83d2ak34VhARpy5MUL7SKyQ3HVXBnlU8e5o7WBJHVmI',
       ],
       negative: [
         'truncated: squ_516bcbe25ea51197341696451b86c85ce33da end',

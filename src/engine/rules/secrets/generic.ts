@@ -172,7 +172,7 @@ export const genericRules: readonly Rule[] = [
     id: 'labelled_secret',
     category: 'system.authentication',
     description:
-      'A machine-made value (12–200 chars, letters and digits, entropy ≥ 3.3) after a credential word that names no known provider: "the linear token: …", ZENDESK_KEY=…, "twitch access key is …", トークン：…, APIキー：….',
+      'A machine-made value (12–200 chars, letters and digits, entropy ≥ 3.3; or a random tail after a prefix, a hex key, random mixed-case letters) after a credential word that names no known provider: "the linear token: …", ZENDESK_KEY=…, "twitch access key is …", トークン：…, APIキー：….',
     keywords: [...LABEL_KEYWORDS],
     find: findLabelledSecret,
     confidence: 0.55,
@@ -209,9 +209,29 @@ export const genericRules: readonly Rule[] = [
           text: 'アクセスキーは 6b0e3836-15dd-801e-c87e-7006461f2257 です',
           match: '6b0e3836-15dd-801e-c87e-7006461f2257',
         },
+        {
+          text: 'Configured the scrapfly key: scp-live-osulx48svcb0n8trgcm7g7phj5u5s2y8 for staging',
+          match: 'scp-live-osulx48svcb0n8trgcm7g7phj5u5s2y8',
+        },
+        {
+          text: 'the convertapi secret is secret_abkpkgoOP7z9EbC5',
+          match: 'secret_abkpkgoOP7z9EbC5',
+        },
+        {
+          text: 'the madkudu api key: e674ee54c96c458f765679685987e12c',
+          match: 'e674ee54c96c458f765679685987e12c',
+        },
+        {
+          text: 'dnscheck token: hAoQGwVXdGlSgxxGcsuQUJsuJIlaOmJK',
+          match: 'hAoQGwVXdGlSgxxGcsuQUJsuJIlaOmJK',
+        },
       ],
       negative: [
         'the cache key: 3f9a2b1c7d8e4f5a6b7c8d9e',
+        'the billing token: ConfiguredForStagingAndProduction',
+        'the build key: deadbeefdeadbeefdeadbeef',
+        'the webhook token: PRODUCTIONWEBHOOKSECRETVALUE',
+        'signup token: checkout-flow-variant-2024-q3-b',
         'idempotency key: 550e8400-e29b-41d4-a716-446655440000',
         'request key: 6b0e3836-15dd-801e-c87e-7006461f2257',
         'next page token: eyx7Qm2K9LpZ0aB3',

@@ -121,6 +121,28 @@ export const infraRules: readonly Rule[] = [
     },
   },
   {
+    id: 'doppler_scim_audit_token',
+    category: 'system.authentication',
+    description: 'Doppler SCIM (dp.scim.) or audit (dp.audit.) token + 40–44 base62.',
+    keywords: ['dp.scim.', 'dp.audit.'],
+    pattern: /dp\.(?:scim|audit)\.[A-Za-z0-9]{40,44}(?![A-Za-z0-9_-])/y,
+    minEntropy: 3,
+    confidence: 0.98,
+    examples: {
+      positive: [
+        {
+          text: 'SCIM bearer token for the IdP: dp.scim.V2gNLrEoFlC39dHJti3OEidPbOTWIIjMsNpreCwknSv',
+          match: 'dp.scim.V2gNLrEoFlC39dHJti3OEidPbOTWIIjMsNpreCwknSv',
+        },
+        'DOPPLER_AUDIT_TOKEN=dp.audit.k9N74BmP7R4dNua4mrBQ51p0y5B49EZzgzi9rHHQyfl',
+      ],
+      negative: [
+        'truncated: dp.scim.V2gNLrEoFlC39dHJti3OEidPbO end',
+        'id=xyzdp.scim.V2gNLrEoFlC39dHJti3OEidPbOTWIIjMsNpreCwknSvQQQ',
+      ],
+    },
+  },
+  {
     id: 'doppler_service_account_token',
     category: 'system.authentication',
     description: 'Doppler service account token (dp.sa. + 40–44 base62).',

@@ -16,7 +16,8 @@
  * 3. At most 24 characters of words or spaces (`token for prod`), then an assignment: `:`,
  *    `=`, `:=`, `=>`, `->`, ` is `, ` was `, ` are `, `は`.
  * 4. A value of 12–200 token characters that looks machine-made: letters and digits, entropy ≥
- *    3.3 bits per character, no two words joined by `_` `-` `.`; not a URL, host or file name,
+ *    3.3 bits per character, no two words joined by `_` `-` `.` unless a random tail follows
+ *    them (`scp-live-osulx48…`), or 20+ letters mixing cases at random; not a URL, host or file name,
  *    timestamp, version, code reference or public key; not a token a provider rule reports;
  *    a bare UUID only after a word that makes it a credential (`api key`, `token`, `secret`).
  */
@@ -27,9 +28,10 @@ import {
   lettersAndDigits,
   looksRandom,
   mixedCaseAlnum,
+  randomHex,
 } from './helpers.js';
 import { isProviderToken } from './providers.js';
-import { isAlnum, isLetter, isUpper } from '../../text.js';
+import { isAlnum, isLetter, isUpper, shannonEntropy } from '../../text.js';
 import type { Candidate, Hit } from '../../types.js';
 
 /** Trigger words (ASCII is folded by the automaton; `トーク` starts トークン; `キー` is key). */
@@ -329,11 +331,47 @@ function valueAt(text: string, i: number): [number, number] | undefined {
   return [start, end];
 }
 
+/**
+ * Letters only, and random: 20 or more, entropy ≥ 3.8, upper and lower case mixed the way random
+ * text mixes them (a quarter to three quarters upper case), not the way words are capitalized
+ * (`ConfiguredTheStagingToken`, `PRODUCTION`). A random base62 key has no digit about once in 50.
+ */
+function randomLetters(v: string): boolean {
+  if (v.length < 20) return false;
+  let upper = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!isLetter(c)) return false;
+    if (isUpper(c)) upper++;
+  }
+  return upper * 4 >= v.length && upper * 4 <= v.length * 3 && shannonEntropy(v) >= 3.8;
+}
+
+/**
+ * A random tail after words joined by `_ - .`: the words are the key's own prefix
+ * (`scp-live-osulx48svcb0…`, `secret_abkpkgoOP7z9…`), not a name made of words.
+ */
+function randomTail(v: string): boolean {
+  const i = Math.max(v.lastIndexOf('_'), v.lastIndexOf('-'), v.lastIndexOf('.'));
+  if (i < 0) return false;
+  const tail = v.slice(i + 1);
+  return tail.length >= 16 && looksRandom(tail) && (tail.length >= 24 || mixedCaseAlnum(tail));
+}
+
+/**
+ * 20 or more hex digits with letters, digits and at least 8 distinct digits: a hex key, whose
+ * 16-symbol alphabet often stays under the entropy bar that base62 keys pass.
+ */
+function hexKey(v: string): boolean {
+  return v.length >= 20 && /^[a-f0-9]+$/i.test(v) && lettersAndDigits(v) && randomHex(v);
+}
+
 /** A value that is a credential's shape, not a word, id of data, host, file, time or version. */
 function secretShaped(value: string, strong: boolean): boolean {
   if (value.length < MIN_VALUE) return false;
+  if (randomLetters(value)) return !isProviderToken(value);
   if (value.length < 16 && !mixedCaseAlnum(value)) return false;
-  if (!looksRandom(value)) return false;
+  if (!looksRandom(value) && !randomTail(value) && !hexKey(value)) return false;
   if (value.includes('://') || isCodeReference(value) || isPublicKey(value)) return false;
   if (/^\d{4}-\d{2}-\d{2}/.test(value) || /^v?\d{1,4}(?:\.\d{1,6}){2,}/.test(value)) return false;
   // Host and file names: a dot, then a short all-letter ending.
@@ -430,7 +468,8 @@ export function findLabelledSecret(text: string, hit: Hit): Candidate | undefine
   if (span === undefined) return undefined;
   const [vs, ve] = span;
   const value = text.slice(vs, ve);
-  if (value.length < MIN_VALUE || !lettersAndDigits(value)) return undefined;
+  if (value.length < MIN_VALUE || !(lettersAndDigits(value) || randomLetters(value)))
+    return undefined;
   const name = text.slice(from, end);
   // `api_key=…`, `secret: …`, `access_token=…` right at the operator: the generic rules report it.
   if (/^["'\]]{0,2}\s{0,3}(?:=>|:=|=|:)/.test(text.slice(end, op)) && GENERIC_NAMES.test(name))

@@ -27,6 +27,7 @@ import { observabilityRules } from './observability.js';
 import { opsRules } from './ops.js';
 import { paasRules } from './paas.js';
 import { paymentsRules } from './payments.js';
+import { prefixedRules } from './prefixed.js';
 import { registryRules } from './registries.js';
 import { saasRules } from './saas.js';
 import { serviceRules } from './services.js';
@@ -61,6 +62,7 @@ export const providerRules: readonly Rule[] = [
   ...emailRules,
   ...socialRules,
   ...serviceRules,
+  ...prefixedRules,
   ...keyedRules,
 ];
 
