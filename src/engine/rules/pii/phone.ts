@@ -6,6 +6,8 @@
  *
  * - `+` numbers: valid for any country (0.9), or possible (a known calling code and a length the
  *   country uses, 0.7: unassigned area codes of test data and new ranges are still numbers).
+ *   An international call prefix instead of `+` (`0049 30 12345678`, `011 44 20 7946 0958`):
+ *   valid only, separated or after a phone word (0.85).
  * - Separated national numbers (`090-1234-5678`, `(415) 555-2671`, `020 7946 0958`): valid in one
  *   of PHONE_REGIONS (JP, US, GB, DE, FR); `(415) 555-2671` written the US way is possible
  *   enough (0.7) with an unassigned area code.
@@ -190,6 +192,11 @@ function evaluate(
     // Unassigned ranges written as numbers still are numbers (test data, typos, new ranges).
     return isPossibleInternational(g.digits) ? { start: lead, end, confidence: 0.7 } : undefined;
   }
+  // `0049 30 12345678`, `011 44 20 7946 0958`: an international call prefix written instead of
+  // `+` (00 in most countries, 011 from North America), valid for the country after it.
+  const idd = iddLength(g.digits);
+  if (idd > 0 && (!bare || context) && isValidInternational(g.digits.slice(idd)))
+    return { start: lead, end, confidence: 0.85 };
   if (!nationalGroupsOk(g) || isCardNumber(g.digits)) return undefined;
   if (validNationalRegion(g.digits) === undefined) {
     // After a phone word, a national number of another country (`tel. 939 75 11 08`, `телефон
@@ -205,6 +212,12 @@ function evaluate(
       : undefined;
   }
   return { start: lead, end, confidence: context ? 0.9 : weak ? 0.6 : 0.8 };
+}
+
+/** Digits of an international call prefix (`00`, `011`) that starts `digits`, or 0. */
+function iddLength(digits: string): number {
+  if (digits.startsWith('00') && digits.charCodeAt(2) !== 48) return 2;
+  return digits.startsWith('011') && digits.charCodeAt(3) !== 48 ? 3 : 0;
 }
 
 /** `(415) 555-2671` / `(415)555-2671` from the first digit after `(`: the US way of writing one. */
@@ -270,6 +283,9 @@ export const phoneRules: readonly Rule[] = [
         { text: 'memo 0651488905', match: '0651488905' },
         { text: 'TEL 0312345678 (代表)', match: '0312345678' },
         { text: 'support +81 3-1234-5678', match: '+81 3-1234-5678' },
+        { text: 'Zentrale: 0049 30 12345678', match: '0049 30 12345678' },
+        { text: 'Paris 0033 1 23 45 67 89', match: '0033 1 23 45 67 89' },
+        { text: 'from the US dial 011 44 20 7946 0958', match: '011 44 20 7946 0958' },
       ],
       negative: [
         '550e8400-e29b-41d4-a716-446655440000',
@@ -290,6 +306,8 @@ export const phoneRules: readonly Rule[] = [
         'tel 378282246310005',
         'ts 2024/01/15 and 15.01.2024',
         '{"order_no":"0123456789"}',
+        'batch 00493012345678',
+        'ref 0049 12 00000000',
       ],
     },
   },
