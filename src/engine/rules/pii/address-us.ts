@@ -1,5 +1,5 @@
 /**
- * US street addresses: house number (1–6 digits) + 1–4 capitalized street-name words + a USPS
+ * US street addresses: house number (1–6 digits, optionally one letter A–H: `221B`) + 1–4 capitalized street-name words + a USPS
  * street suffix (St, Ave, Blvd, …), then optionally a direction, a unit (Apt/Suite/Unit/#) and
  * `, City, ST 12345(-6789)` with a real state code. Triggered by the house number's digit run;
  * a run not followed by a space and a capital or digit is rejected at once. With city, state and
@@ -140,16 +140,28 @@ function findPoBox(text: string, hit: Hit): Candidate | undefined {
   return { start, end, confidence: 0.6 };
 }
 
+/** A house number's letter (`221B`, `12A`): A–H, upper case. */
+function houseLetter(c: number): boolean {
+  return c >= 65 && c <= 72;
+}
+
+/** The scanner's pre-filter: a space after the run, or a house letter and then a space. */
+function houseNumberEnds(text: string, _start: number, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 32 || (houseLetter(c) && text.charCodeAt(end + 1) === 32);
+}
+
 function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   if (hit.digits === 0) return findPoBox(text, hit);
-  const e = hit.end;
+  // `221B Baker Street`, `12A Main St`: a house number may end in one letter.
+  const e = hit.end + (houseLetter(codeAt(text, hit.end)) ? 1 : 0);
   const next = codeAt(text, e + 1);
   const lower = next >= 97 && next <= 122;
   if (codeAt(text, e) !== 32 || !((next >= 65 && next <= 90) || isDigit(next) || lower))
     return undefined;
-  let s = e;
-  while (s > hit.start && isDigit(text.charCodeAt(s - 1)) && e - s < 7) s--;
-  if (e - s > 6) return undefined;
+  let s = hit.end;
+  while (s > hit.start && isDigit(text.charCodeAt(s - 1)) && hit.end - s < 7) s--;
+  if (hit.end - s > 6) return undefined;
   // `v2 Main`, `1.5 Main`, `ORD-2024-000123 Main`: the number belongs to another token.
   const before = codeAt(text, s - 1);
   if (
@@ -208,7 +220,7 @@ export const addressUsRules: readonly Rule[] = [
     category: 'user.contact.address.street',
     description:
       'US street address: house number, street name and suffix, optional unit, city, state, ZIP.',
-    digits: { min: 1, max: 12, next: ' ' },
+    digits: { min: 1, max: 12, next: ' ABCDEFGH', around: houseNumberEnds },
     keywords: ['box'],
     find: findUsAddress,
     confidence: 0.9,
@@ -227,6 +239,11 @@ export const addressUsRules: readonly Rule[] = [
           match: '742 Evergreen Terrace, Springfield, IL 62704',
         },
         { text: 'Order 123 Main Street', match: '123 Main Street' },
+        {
+          text: 'lives at 12A Main Street, Springfield, IL 62704',
+          match: '12A Main Street, Springfield, IL 62704',
+        },
+        { text: 'flat at 221B Baker Street', match: '221B Baker Street' },
         {
           text: 'HQ: 1 Infinite Loop, Cupertino, CA 95014',
           match: '1 Infinite Loop, Cupertino, CA 95014',
@@ -257,6 +274,8 @@ export const addressUsRules: readonly Rule[] = [
       ],
       negative: [
         'Version 2 Drive',
+        'unlock 3A Main Menu items',
+        'hash 12AB Main Street',
         '5 Ways to grow your startup',
         'I walked 3 miles down the road',
         'the 2024 Annual Review',
