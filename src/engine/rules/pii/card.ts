@@ -1,6 +1,6 @@
 /**
  * Payment card numbers (PAN): 12–19 digits, unseparated or grouped by single spaces or dashes
- * (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4), issuer prefix and length per the table in
+ * (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4) or dots (4.4.4.4 only), issuer prefix and length per the table in
  * validators/card.ts, and Luhn. JSON numbers reach the rule stringified, so a bare
  * `4111111111111111` is found too.
  */
@@ -25,8 +25,10 @@ const CARD_KEY = /card|(?:^|_)(?:cc|pan)(?:_|$)/;
 function groupingOk(g: DigitGroups): boolean {
   const n = g.groups.length;
   if (n === 1) return true;
-  if (!allSeps(g, ' ') && !allSeps(g, '-')) return false;
   const shape = g.groups.join(',');
+  // `4111.1111.1111.1111`: dots only in four groups of four (versions and IPs have shorter groups).
+  if (allSeps(g, '.')) return shape === '4,4,4,4';
+  if (!allSeps(g, ' ') && !allSeps(g, '-')) return false;
   if (shape === '4,6,5' || shape === '4,6,4') return true;
   if (n < 3) return false;
   for (let i = 0; i < n - 1; i++) if (g.groups[i] !== 4) return false;
@@ -72,6 +74,7 @@ export const cardRules: readonly Rule[] = [
         { text: '{"cc":"5555-5555-5555-4444"}', match: '5555-5555-5555-4444' },
         { text: 'amex 3782 822463 10005 ok', match: '3782 822463 10005' },
         { text: '4012888888881881', match: '4012888888881881' },
+        { text: 'card 4111.1111.1111.1111', match: '4111.1111.1111.1111' },
         {
           text: 'カード番号：４１１１－１１１１－１１１１－１１１１',
           match: '４１１１－１１１１－１１１１－１１１１',
@@ -84,6 +87,8 @@ export const cardRules: readonly Rule[] = [
         '1732291200000',
         'ORD-4111111111111111',
         '4111-1111 1111-1111',
+        'build 4111.1111.1111.1111.2',
+        'v4111.111.1111.1111',
         '4444444444444444',
         '4111111111111111a',
         'jan 4901234567894',
