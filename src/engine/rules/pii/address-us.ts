@@ -8,7 +8,7 @@
  */
 import { isDigit } from '../../text.js';
 import type { Candidate, Hit, Rule } from '../../types.js';
-import { codeAt, isLetter, isWordChar } from './shared.js';
+import { codeAt, contextBefore, isLetter, isWordChar } from './shared.js';
 
 const SUFFIXES: ReadonlySet<string> = new Set(
   (
@@ -17,6 +17,35 @@ const SUFFIXES: ReadonlySet<string> = new Set(
     'expressway fwy freeway cres crescent grv grove path walk xing crossing'
   ).split(' '),
 );
+
+/**
+ * The rest of the USPS street suffixes (Publication 28, appendix C1) and the common British and
+ * Australian ones. Many are everyday words (`Key`, `Park`, `View`, `Club`), so a street ending in
+ * one is reported only with a unit or a place after it, or after an address word.
+ */
+const MORE_SUFFIXES: ReadonlySet<string> = new Set(
+  (
+    'alley allee anex annex arcade bayou beach bend bluff bluffs bottom branch bridge brook brooks ' +
+    'burg burgs bypass camp canyon cape causeway center centers circles cliff cliffs club common ' +
+    'commons corner corners course courts cove coves creek crest crossroad crossroads curve dale ' +
+    'dam divide drives estate estates extension extensions fall falls ferry field fields flat ' +
+    'flats ford fords forest forge forges fork forks fort garden gardens gateway glen glens green ' +
+    'greens groves harbor harbors haven heights hill hills hollow inlet island islands isle ' +
+    'junction junctions key keys knoll knolls lake lakes land landing light lights loaf lock locks ' +
+    'lodge mall manor manors meadow meadows mews mill mills mission motorway mount mountain ' +
+    'mountains neck orchard oval overpass park parks parkways pass passage pine pines plain plains ' +
+    'point points port ports prairie radial ramp ranch rapid rapids rest ridge ridges river roads ' +
+    'route rue run shoal shoals shore shores skyway spring springs spur spurs squares station ' +
+    'stravenue stream streets summit throughway trace track trafficway tunnel turnpike underpass ' +
+    'union unions valley valleys via viaduct view views village villages ville vista walks wall ' +
+    'ways well wells close rise croft bank gate end drove mead chase yard garth fold wynd parade ' +
+    'vale brae grange approach wood paddock brow lea side copse glade circuit'
+  ).split(' '),
+);
+
+/** Words before a house number that make what follows an address (`ship to 12 Oak Knoll`). */
+const ADDRESS_WORDS =
+  /address|ship(?:ping)? to|deliver(?:y|ed)? to|lives? at|located at|住所|adresse|dirección/i;
 
 /** USPS state, district, territory and military codes. */
 export const US_STATES: ReadonlySet<string> = new Set(
@@ -32,6 +61,14 @@ const UNIT =
   /,? (?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|#)\.? ?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9])/y;
 const CITY_STATE_ZIP =
   /,? (?:[A-Z][A-Za-z.'-]{1,20} ){0,2}[A-Z][A-Za-z.'-]{1,20},? ([A-Z]{2}),? ([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z])/y;
+/**
+ * A city and a postal code without a US state: a ZIP (`, Fort Collins 80521`), a Canadian
+ * postal code after an optional province (`, Whiteworth T3P 0A6`, `, Montréal, QC H2X 1Y4`), a
+ * four-digit postcode after an optional Australian state (`, Sydney NSW 2000`), a UK postcode
+ * (`, London NW1 6XE`) or an Indian PIN (`, Mumbai 400001`). A place, a little less sure.
+ */
+const CITY_ZIP =
+  /, (?:[A-Z][\p{L}.'’-]{1,20} ){0,2}[A-Z][\p{L}.'’-]{1,20},? (?:[0-9]{5}(?:-[0-9]{4})?|(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),? )?[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|(?:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT),? )?[0-9]{4}|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}|[1-9][0-9]{5})(?![0-9A-Za-z])/uy;
 /** The same tail typed in lower case (`, springfield, il 62704`); the state must still be real. */
 const CITY_STATE_ZIP_ANY_CASE =
   /,? (?:[A-Za-z][A-Za-z.'-]{1,20} ){0,2}[A-Za-z][A-Za-z.'-]{1,20}, ?([A-Za-z]{2}),? ([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z])/y;
@@ -68,16 +105,17 @@ function directionEnd(text: string, i: number): number {
  * in any case (`123 main st.`), for an address the caller accepts only with its city, state and
  * ZIP.
  */
-function streetEnd(text: string, i: number, anyCase = false): number {
+function streetEnd(text: string, i: number, anyCase = false, more = false): number {
   for (let names = 0; names < 5; names++) {
     const e = wordEnd(text, i);
     if (e < 0 || isWordChar(codeAt(text, e))) return -1;
     const dot = text.charCodeAt(e - 1) === 46;
     const c = text.charCodeAt(i);
+    const word =
+      names > 0 && ((c >= 65 && c <= 90) || anyCase) ? text.slice(i, dot ? e - 1 : e) : '';
     if (
-      names > 0 &&
-      ((c >= 65 && c <= 90) || anyCase) &&
-      SUFFIXES.has(text.slice(i, dot ? e - 1 : e).toLowerCase())
+      word !== '' &&
+      (SUFFIXES.has(word.toLowerCase()) || (more && !dot && MORE_SUFFIXES.has(word.toLowerCase())))
     ) {
       const dir = codeAt(text, e) === 32 ? directionEnd(text, e + 1) : -1;
       return dir > 0 ? dir : e;
@@ -174,10 +212,31 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
   const end = streetEnd(text, e + 1);
   if (end < 0) {
     const placeEnd = unsuffixedEnd(text, e + 1);
-    return placeEnd < 0 ? undefined : { start: s, end: placeEnd, confidence: 0.85 };
+    if (placeEnd >= 0) return { start: s, end: placeEnd, confidence: 0.85 };
+    return moreSuffixAddress(text, s, e);
   }
   const [tail, place] = placeAfter(text, end, false);
-  return { start: s, end: tail, confidence: place ? 0.9 : 0.6 };
+  if (place) return { start: s, end: tail, confidence: 0.9 };
+  const city = sticky(CITY_ZIP, text, tail);
+  return city
+    ? { start: s, end: tail + city[0].length, confidence: 0.85 }
+    : { start: s, end: tail, confidence: 0.6 };
+}
+
+/**
+ * A street ending in one of MORE_SUFFIXES (`9751 Lilliana Rapid`, `36 Jeannette Approach`):
+ * reported with a unit or a place after it (0.85, with a state 0.9), or after an address word
+ * (`ship to 12 Oak Knoll`, 0.7). `Top 5 Lake Views`, `Chapter 3 Key Points` have neither.
+ */
+function moreSuffixAddress(text: string, s: number, e: number): Candidate | undefined {
+  const end = streetEnd(text, e + 1, false, true);
+  if (end < 0) return undefined;
+  const [tail, place] = placeAfter(text, end, false);
+  if (place) return { start: s, end: tail, confidence: 0.9 };
+  const city = sticky(CITY_ZIP, text, tail);
+  if (city) return { start: s, end: tail + city[0].length, confidence: 0.85 };
+  if (tail > end) return { start: s, end: tail, confidence: 0.85 };
+  return contextBefore(text, s, 24, ADDRESS_WORDS) ? { start: s, end, confidence: 0.7 } : undefined;
 }
 
 /**
@@ -245,6 +304,31 @@ export const addressUsRules: readonly Rule[] = [
         },
         { text: 'flat at 221B Baker Street', match: '221B Baker Street' },
         {
+          text: 'billing: 9751 Lilliana Rapid, Fort Collinberg 54261',
+          match: '9751 Lilliana Rapid, Fort Collinberg 54261',
+        },
+        {
+          text: "44715 D'Amore Causeway Apt. 3, Haagland, OR 41409-2635",
+          match: "44715 D'Amore Causeway Apt. 3, Haagland, OR 41409-2635",
+        },
+        { text: 'ship to 80971 Nestor Shoal please', match: '80971 Nestor Shoal' },
+        {
+          text: '742 Evergreen Terrace, Springfield 62704',
+          match: '742 Evergreen Terrace, Springfield 62704',
+        },
+        {
+          text: 'moved to 2234 Medhurst Camp, Whiteworth T3P 0A6 last year',
+          match: '2234 Medhurst Camp, Whiteworth T3P 0A6',
+        },
+        {
+          text: 'flat: 221B Baker Street, London NW1 6XE',
+          match: '221B Baker Street, London NW1 6XE',
+        },
+        {
+          text: 'office: 5426 Gabriella Mall, Lefflerton NSW 2000.',
+          match: '5426 Gabriella Mall, Lefflerton NSW 2000',
+        },
+        {
           text: 'HQ: 1 Infinite Loop, Cupertino, CA 95014',
           match: '1 Infinite Loop, Cupertino, CA 95014',
         },
@@ -275,6 +359,9 @@ export const addressUsRules: readonly Rule[] = [
       negative: [
         'Version 2 Drive',
         'unlock 3A Main Menu items',
+        'Top 5 Lake Views of the summer',
+        'Chapter 3 Key Points, then a quiz',
+        'Studio 54 Club night',
         'hash 12AB Main Street',
         '5 Ways to grow your startup',
         'I walked 3 miles down the road',
