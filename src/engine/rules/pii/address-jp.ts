@@ -235,6 +235,14 @@ const ROMAJI_AFTER = new RegExp(
 );
 
 /**
+ * The same written in Japanese order (`Tokyo-to Minato-ku Roppongi 6-10-1`, `Shibuya-ku
+ * Jingumae 1-2-3`): the name the suffix belongs to, with an optional prefecture before it.
+ */
+const ROMAJI_NAME_BEFORE = new RegExp(`(?:^|[^\\w-])(?:${W}(?:-(?:to|fu|ken|do))?,? )?${W}$`);
+/** After the suffix in Japanese order: a town of 1–3 words, then the block number. */
+const ROMAJI_TOWN_BLOCK = new RegExp(`^,? ${W}(?:[ -]${W}){0,2},? ${BLOCK}(?![\\d-])`);
+
+/**
  * A Japanese address written in romaji, as English forms and shipping labels print it:
  * `1-2-3 Jinnan, Shibuya-ku, Tokyo 150-0041`, `Room 302, 2-11-3 Minato Mirai, Nishi-ku,
  * Yokohama`, `Jinnan 1-2-3, Shibuya-ku`. Triggered by `-ku`, `-shi`, `-cho`, `-machi`, `-gun`
@@ -245,11 +253,21 @@ function findRomajiAddress(text: string, hit: Hit): Candidate | undefined {
   if (isWordChar(codeAt(text, hit.end)) || !isLetter(codeAt(text, hit.start - 1))) return undefined;
   const from = Math.max(0, hit.start - 80);
   const before = ROMAJI_BEFORE.exec(text.slice(from, hit.start));
-  if (before === null) return undefined;
+  if (before === null) return japaneseOrderRomaji(text, hit, from);
   const first = before[0].charCodeAt(0);
   const start = from + before.index + (isDigit(first) || (first >= 65 && first <= 90) ? 0 : 1);
   const after = ROMAJI_AFTER.exec(text.slice(hit.end, hit.end + 60));
   return { start, end: hit.end + (after === null ? 0 : after[0].length), confidence: 0.85 };
+}
+
+/** `Tokyo-to Minato-ku Roppongi 6-10-1`: the block number after the suffix and a town. */
+function japaneseOrderRomaji(text: string, hit: Hit, from: number): Candidate | undefined {
+  const town = ROMAJI_TOWN_BLOCK.exec(text.slice(hit.end, hit.end + 60));
+  if (town === null) return undefined;
+  const name = ROMAJI_NAME_BEFORE.exec(text.slice(from, hit.start));
+  if (name === null) return undefined;
+  const start = from + name.index + (/^[A-Z]/.test(name[0]) ? 0 : 1);
+  return { start, end: hit.end + town[0].length, confidence: 0.85 };
 }
 
 function findJpAddress(text: string, hit: Hit): Candidate | undefined {
@@ -372,6 +390,11 @@ export const addressJpRules: readonly Rule[] = [
           match: '2-11-3 Minato Mirai, Nishi-ku, Yokohama',
         },
         { text: 'Jinnan 1-2-3, Shibuya-ku', match: 'Jinnan 1-2-3, Shibuya-ku' },
+        {
+          text: 'addr: Tokyo-to Minato-ku Roppongi 6-10-1',
+          match: 'Tokyo-to Minato-ku Roppongi 6-10-1',
+        },
+        { text: 'Shibuya-ku Jingumae 1-2-3', match: 'Shibuya-ku Jingumae 1-2-3' },
       ],
       negative: [
         '東京都に住んでいます',
@@ -388,6 +411,8 @@ export const addressJpRules: readonly Rule[] = [
         '港区六本木六丁目',
         'Shibuya-ku, Tokyo',
         'offices in Shibuya-ku and Minato-ku',
+        'Shibuya-ku Office v1-2-3',
+        'Minato-ku Roppongi',
         'v1-2-3 Jinnan, Shibuya-ku',
       ],
     },
