@@ -169,6 +169,29 @@ export const genericRules: readonly Rule[] = [
     },
   },
   {
+    ...PASSWORD_VALUE,
+    id: 'pw_password',
+    description:
+      'A password after the short label PW, as Japanese business mail and forms write it: "ID: taro PW: Xk9#mQ2v", "PW：Tokyo2024!", "PWは hanako88 です" (6–64 printable ASCII chars, password-shaped).',
+    keywords: ['pw'],
+    pattern:
+      /(?<![A-Za-z0-9_])(?:PW|Pw|pw)\s{0,2}(?::|：|=|＝|は)\s{0,3}["'「『“]?([!#-&(-~]{6,64})/y,
+    examples: {
+      positive: [
+        { text: 'ID: taro.yamada PW: Xk9#mQ2v', match: 'Xk9#mQ2v' },
+        { text: '初期PW：Tokyo2024!でログインしてください', match: 'Tokyo2024!' },
+        { text: 'PWは hanako88 です', match: 'hanako88' },
+      ],
+      negative: [
+        'PW: ********',
+        'rated PW: 1500W max',
+        'upw: Xk9#mQ2v',
+        'PW: password',
+        'NPW=growth2024',
+      ],
+    },
+  },
+  {
     id: 'labelled_secret',
     category: 'system.authentication',
     description:
