@@ -96,6 +96,16 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'phone words before numbers': (n) => 'tel. 612 34 56 78 '.repeat(n / 18),
   'app tokens': (n) => '1234567890123456|'.repeat(n / 17),
   'IDN addresses': (n) => 'a@b.рф '.repeat(n / 7),
+  // National ids read around their digit runs, suffixes read with a place after them, `00`
+  // call prefixes, `PW` labels, romaji addresses in Japanese order.
+  'national id shapes': (n) =>
+    'S1234567D AB 12 34 56 C RSSMRA85T10A562S ABCPE1234F '.repeat(n / 52),
+  'dotted and dashed ids': (n) => '529.982.247-25 950315-2845911 '.repeat(n / 30),
+  'id names before digits': (n) => 'Aadhaar SIN NHS 2341 2341 2346 '.repeat(n / 31),
+  'more street suffixes': (n) => '12 Oak Knoll Apt 1, Fort Eve 62704 '.repeat(n / 35),
+  'call prefixes': (n) => '0049 30 12345678 '.repeat(n / 17),
+  'PW labels': (n) => 'PW: Xk9#mQ2v '.repeat(n / 13),
+  'romaji wards first': (n) => 'Tokyo-to Minato-ku Ab 6-10-1 '.repeat(n / 29),
 };
 
 interface Work {

@@ -184,7 +184,12 @@ function family(
   if (!isValidToken(probe, match)) return undefined;
   const needsContext = !reports(scanner, match, classifyKey(''), kind, 0, match.length);
   const needsKey = !reports(scanner, text, classifyKey(''), kind, at, at + match.length);
-  const known = { ...probe, needsContext, needsKey };
+  // A token planted without its example's text must be valid without it: a rule that reads some
+  // values alone and others only after a word (a Korean RRN with or without its old check digit)
+  // is probed the way its tokens are planted.
+  const known = needsContext
+    ? { ...probe, needsContext, needsKey }
+    : { ...probe, before: '', after: '', needsContext, needsKey };
   // Probe with a generator of its own so the corpus stream does not depend on probing.
   const rng = createRng(hashString(rule.id + '\u0000' + match));
   const a = probe.alphabets;

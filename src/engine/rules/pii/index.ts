@@ -12,6 +12,7 @@ import { ibanRules } from './iban.js';
 import { ipRules } from './ip.js';
 import { labelledRules } from './labelled.js';
 import { myNumberRules } from './my-number.js';
+import { nationalIdRules } from './national-ids.js';
 import { nameRules } from './name.js';
 import { commonNameRules } from './name-common.js';
 import { deviceOwnerRules } from './name-device.js';
@@ -27,6 +28,7 @@ export const piiRules: readonly Rule[] = [
   ...ibanRules,
   ...ssnRules,
   ...myNumberRules,
+  ...nationalIdRules,
   ...phoneRules,
   ...ipRules,
   ...geoRules,

@@ -406,6 +406,26 @@ const GOV_IDS: readonly Row[] = [
     contexts: ['en'],
   },
   { kind: 'jp_my_number', value: '123456789018', lead: 'Invoice query: ', contexts: ['en'] },
+  // Other countries' national ids (Receita Federal's CPF digits, GB 11643-1999, the Korean
+  // resident registration formula, ICA's NRIC letters, HMRC's NINO prefixes, the Agenzia delle
+  // Entrate's check letter, UIDAI's Verhoeff digit, ESDC's SIN Luhn, the NHS mod-11 digit).
+  { kind: 'br_cpf', value: '529.982.247-25' },
+  { kind: 'br_cpf', value: '52998224725', key: 'cpf', contexts: FIELDS },
+  { kind: 'br_cpf', value: '52998224725', lead: 'CPF ', contexts: ['en', 'ja'] },
+  { kind: 'cn_resident_id', value: '11010519491231002X' },
+  { kind: 'cn_resident_id', value: '440305199003071236' },
+  { kind: 'kr_rrn', value: '950315-2845911' },
+  { kind: 'kr_rrn', value: '021015-4000003', lead: '주민등록번호 ', contexts: ['en', 'ja'] },
+  { kind: 'sg_nric', value: 'S1234567D' },
+  { kind: 'sg_nric', value: 'T0123456G' },
+  { kind: 'uk_nino', value: 'AB 12 34 56 C' },
+  { kind: 'uk_nino', value: 'JG103759A' },
+  { kind: 'it_codice_fiscale', value: 'RSSMRA85T10A562S' },
+  { kind: 'in_pan', value: 'ABCPE1234F' },
+  { kind: 'in_aadhaar', value: '2341 2341 2346', lead: 'Aadhaar ', contexts: ['en', 'ja'] },
+  { kind: 'in_aadhaar', value: '234123412346', key: 'aadhaar', contexts: FIELDS },
+  { kind: 'ca_sin', value: '046 454 286', lead: 'SIN ', contexts: ['en', 'ja'] },
+  { kind: 'uk_nhs_number', value: '943 476 5919', lead: 'NHS number ', contexts: ['en', 'ja'] },
 ];
 
 test('US SSNs and Japanese My Numbers, separated and with field context', () =>

@@ -1,0 +1,343 @@
+/**
+ * National identity numbers of other countries, each read in the form its holders write it and
+ * checked by its own check digit or structure (`validators/national-ids.ts`):
+ *
+ * - Brazil CPF `123.456.789-09` (alone; 11 bare digits only after `CPF`), China resident id
+ *   (18 characters, birth date and check character), Korea resident registration number
+ *   `900101-1234568` (birth date and sex digit; the old check digit, or `주민` / `RRN` before it),
+ *   Singapore NRIC / FIN `S1234567D`, UK National Insurance number `AB 12 34 56 C`, Italy codice
+ *   fiscale `RSSMRA85T10A562S`, India PAN `ABCPE1234F`: their shape and check are specific enough
+ *   to read alone.
+ * - India Aadhaar, Canada SIN and UK NHS numbers are bare digit groups that phone numbers, My
+ *   Numbers and order ids share: only after their name (`Aadhaar`, `SIN`, `NHS`) within 24
+ *   characters, or in a field named for them.
+ */
+import { luhnValid } from '../../validators/luhn.js';
+import {
+  isValidAadhaar,
+  isValidChineseId,
+  isValidCodiceFiscale,
+  isValidCpf,
+  isValidNhsNumber,
+  isValidNinoPrefix,
+  isValidNric,
+  isValidPan,
+  koreanRrn,
+} from '../../validators/national-ids.js';
+import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
+import { allSeps, codeAt, contextBefore, fieldIs, readGroups, standsAlone } from './shared.js';
+import { isUpper, isWordChar } from '../../text.js';
+
+const CATEGORY = 'user.government_id.national_identification_number';
+const WINDOW = 24;
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+function hasContext(text: string, start: number, ctx: ScanContext, words: RegExp, key: RegExp) {
+  return fieldIs(ctx, CATEGORY, key) || contextBefore(text, start, WINDOW, words);
+}
+
+/** `123.456.789-09`, or 11 bare digits after `CPF`. */
+function findCpf(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const { start, end } = hit;
+  if (!standsAlone(text, start, end)) return undefined;
+  const g = readGroups(text, start, end, 11);
+  if (g === undefined || !isValidCpf(g.digits)) return undefined;
+  if (g.groups.join(',') === '3,3,3,2' && g.seps.join('') === '..-')
+    return { start, end, confidence: 0.9 };
+  return g.groups.length === 1 && hasContext(text, start, ctx, /\bcpf\b/i, /cpf/)
+    ? { start, end, confidence: 0.85 }
+    : undefined;
+}
+
+/** 18 characters (17 digits and a digit or `X`), with nothing glued on either side. */
+function findChineseId(text: string, hit: Hit): Candidate | undefined {
+  const { start } = hit;
+  let end = hit.end;
+  if (end - start === 17) {
+    const c = codeAt(text, end);
+    if (c !== 88 && c !== 120) return undefined;
+    end++;
+  } else if (end - start !== 18) return undefined;
+  if (isWordChar(codeAt(text, start - 1)) || isWordChar(codeAt(text, end))) return undefined;
+  return isValidChineseId(text.slice(start, end).toUpperCase())
+    ? { start, end, confidence: 0.85 }
+    : undefined;
+}
+
+/** `YYMMDD-NNNNNNN`. */
+function findKoreanRrn(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const { start, end } = hit;
+  if (!standsAlone(text, start, end)) return undefined;
+  const g = readGroups(text, start, end, 13);
+  if (g === undefined || g.digits.length !== 13) return undefined;
+  const dashed = g.groups.join(',') === '6,7' && allSeps(g, '-');
+  if (!dashed && g.groups.length !== 1) return undefined;
+  const { valid, checked } = koreanRrn(g.digits);
+  if (!valid) return undefined;
+  const context = hasContext(text, start, ctx, /주민|\bRRN\b|resident registration/i, /rrn|jumin/);
+  if (checked && (dashed || context)) return { start, end, confidence: context ? 0.9 : 0.85 };
+  return context && dashed ? { start, end, confidence: 0.8 } : undefined;
+}
+
+/** `S1234567D`: the digit run with its prefix letter before and check letter after. */
+function findNric(text: string, hit: Hit): Candidate | undefined {
+  const start = hit.start - 1;
+  const end = hit.end + 1;
+  if (hit.end - hit.start !== 7 || isWordChar(codeAt(text, start - 1))) return undefined;
+  if (isWordChar(codeAt(text, end))) return undefined;
+  return isValidNric(text.slice(start, end)) ? { start, end, confidence: 0.85 } : undefined;
+}
+
+function nricAround(text: string, start: number): boolean {
+  const c = codeAt(text, start - 1);
+  return (c === 83 || c === 84 || c === 70 || c === 71) && !isWordChar(codeAt(text, start - 2));
+}
+
+const NINO_WORDS = /national insurance|\bNI(?:NO)?\b|\bNI (?:no|number)/i;
+
+/** Where a NI number's two prefix letters start, before the digits at `start`, or -1. */
+function ninoStart(text: string, start: number): number {
+  const s = codeAt(text, start - 1) === 32 ? start - 3 : start - 2;
+  return isUpper(codeAt(text, s)) &&
+    isUpper(codeAt(text, s + 1)) &&
+    !isWordChar(codeAt(text, s - 1))
+    ? s
+    : -1;
+}
+
+/** Where a NI number's suffix letter ends, after the digits ending at `end`, or -1. */
+function ninoEnd(text: string, end: number): number {
+  const e = codeAt(text, end) === 32 ? end + 1 : end;
+  const c = codeAt(text, e);
+  return c >= 65 && c <= 68 && !isWordChar(codeAt(text, e + 1)) ? e + 1 : -1;
+}
+
+/** `AB 12 34 56 C` / `AB123456C`: two prefix letters, six digits, a suffix letter A–D. */
+function findNino(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const s = ninoStart(text, hit.start);
+  const e = ninoEnd(text, hit.end);
+  if (s < 0 || e < 0) return undefined;
+  const g = readGroups(text, hit.start, hit.end, 6);
+  if (g === undefined || g.digits.length !== 6) return undefined;
+  const spaced = g.groups.join(',') === '2,2,2' && allSeps(g, ' ');
+  if (!spaced && g.groups.length !== 1) return undefined;
+  if (isValidNinoPrefix(text.slice(s, s + 2))) return { start: s, end: e, confidence: 0.85 };
+  // `QQ 12 34 56 C` is the form's own example prefix: reported only where a NI number is asked for.
+  return hasContext(text, s, ctx, NINO_WORDS, /nino|ni_number|national_insurance/)
+    ? { start: s, end: e, confidence: 0.75 }
+    : undefined;
+}
+
+/** `RSSMRA85T10A562S`: the last digit run (3 digits) with 12 characters before it and 1 after. */
+function findCodiceFiscale(text: string, hit: Hit): Candidate | undefined {
+  const start = hit.start - 12;
+  const end = hit.end + 1;
+  if (hit.end - hit.start !== 3 || start < 0 || isWordChar(codeAt(text, start - 1)))
+    return undefined;
+  if (isWordChar(codeAt(text, end))) return undefined;
+  return isValidCodiceFiscale(text.slice(start, end)) ? { start, end, confidence: 0.9 } : undefined;
+}
+
+/** `ABCPE1234F`: five letters before the four digits, one after. */
+function findPan(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const start = hit.start - 5;
+  const end = hit.end + 1;
+  if (hit.end - hit.start !== 4 || start < 0 || isWordChar(codeAt(text, start - 1)))
+    return undefined;
+  if (isWordChar(codeAt(text, end)) || !isValidPan(text.slice(start, end))) return undefined;
+  const context = hasContext(text, start, ctx, /\bPAN\b|permanent account/i, /(?:^|_)pan(?:_|$)/);
+  return { start, end, confidence: context ? 0.9 : 0.75 };
+}
+
+/** Digit groups after their name only (Aadhaar, SIN, NHS): `shape` the grouped form. */
+function afterName(
+  words: RegExp,
+  key: RegExp,
+  digits: number,
+  shape: string,
+  valid: (d: string) => boolean,
+) {
+  return (text: string, hit: Hit, ctx: ScanContext): Candidate | undefined => {
+    const { start, end } = hit;
+    if (!standsAlone(text, start, end)) return undefined;
+    const g = readGroups(text, start, end, digits);
+    if (g === undefined || g.digits.length !== digits || !valid(g.digits)) return undefined;
+    const grouped = g.groups.join(',') === shape && (allSeps(g, ' ') || allSeps(g, '-'));
+    if (!grouped && g.groups.length !== 1) return undefined;
+    return hasContext(text, start, ctx, words, key) ? { start, end, confidence: 0.9 } : undefined;
+  };
+}
+
+/** National identity numbers of other countries. */
+export const nationalIdRules: readonly Rule[] = [
+  {
+    id: 'br_cpf',
+    category: CATEGORY,
+    description: 'Brazil CPF: 123.456.789-09 (two check digits); 11 bare digits after CPF.',
+    digits: { min: 11, max: 11 },
+    find: findCpf,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'CPF do titular: 529.982.247-25', match: '529.982.247-25' },
+        { text: 'cliente 111.444.777-35 confirmou', match: '111.444.777-35' },
+        { text: 'CPF 52998224725', match: '52998224725' },
+      ],
+      negative: ['529.982.247-26', '111.111.111-11', 'pedido 52998224725', '52.998.224-725'],
+    },
+  },
+  {
+    id: 'cn_resident_id',
+    category: CATEGORY,
+    description:
+      'China resident identity card number: region, birth date YYYYMMDD, sequence, MOD 11-2 check (0–9 or X).',
+    digits: { min: 17, max: 18 },
+    find: findChineseId,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: '身份证号：11010519491231002X', match: '11010519491231002X' },
+        { text: 'id 440305199003071236 verified', match: '440305199003071236' },
+      ],
+      negative: ['11010519491231002Y', '110105194913310021', 'snowflake 1790123456789012345'],
+    },
+  },
+  {
+    id: 'kr_rrn',
+    category: CATEGORY,
+    description:
+      'Korea resident registration number YYMMDD-NNNNNNN: birth date, sex digit, the old check digit (or 주민 / RRN before it).',
+    digits: { min: 13, max: 13 },
+    find: findKoreanRrn,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: '주민등록번호: 900101-1234568', match: '900101-1234568' },
+        { text: 'RRN 021015-4000003 on file', match: '021015-4000003' },
+        { text: '주민번호 950315-2845917', match: '950315-2845917' },
+        { text: 'member 950315-2845911 joined', match: '950315-2845911' },
+      ],
+      negative: ['900101-1234567', '901301-1234568', 'order 9001011234568'],
+    },
+  },
+  {
+    id: 'sg_nric',
+    category: CATEGORY,
+    description: 'Singapore NRIC / FIN: S, T, F or G, 7 digits, check letter.',
+    digits: { min: 7, max: 7, next: UPPER, around: nricAround },
+    find: findNric,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'NRIC S1234567D', match: 'S1234567D' },
+        { text: 'FIN: F1234567N', match: 'F1234567N' },
+      ],
+      negative: ['S1234567A', 'XS1234567D', 'S1234567DX'],
+    },
+  },
+  {
+    id: 'uk_nino',
+    category: CATEGORY,
+    description:
+      'UK National Insurance number: two prefix letters (issued ones only, unless asked for), six digits, A–D.',
+    digits: {
+      min: 6,
+      max: 6,
+      next: ' ABCD',
+      around: (text, start, end) => ninoStart(text, start) >= 0 && ninoEnd(text, end) >= 0,
+    },
+    find: findNino,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'NI number AB 12 34 56 C', match: 'AB 12 34 56 C' },
+        { text: 'payroll: JG103759A', match: 'JG103759A' },
+        { text: 'National Insurance: QQ 12 34 56 C', match: 'QQ 12 34 56 C' },
+      ],
+      negative: ['QQ 12 34 56 C', 'GB123456A', 'AB123456E', 'XAB123456C', 'AB 1234 56 C'],
+    },
+  },
+  {
+    id: 'it_codice_fiscale',
+    category: CATEGORY,
+    description:
+      'Italy codice fiscale: 6 letters, birth year, month letter, day, place code, check letter.',
+    digits: { min: 3, max: 3, next: UPPER },
+    find: findCodiceFiscale,
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'codice fiscale RSSMRA85T10A562S', match: 'RSSMRA85T10A562S' },
+        { text: 'CF: MRTMTT91D08F205J ok', match: 'MRTMTT91D08F205J' },
+      ],
+      negative: ['RSSMRA85T10A562T', 'RSSMRA85T99A562S', 'XRSSMRA85T10A562S'],
+    },
+  },
+  {
+    id: 'in_pan',
+    category: CATEGORY,
+    description:
+      'India PAN: 5 letters (the 4th the holder type), 4 digits, a letter; 0.9 after PAN.',
+    digits: { min: 4, max: 4, next: UPPER },
+    find: findPan,
+    confidence: 0.75,
+    examples: {
+      positive: [
+        { text: 'PAN: ABCPE1234F', match: 'ABCPE1234F' },
+        { text: 'kyc ok for BNZPM2501F', match: 'BNZPM2501F' },
+      ],
+      negative: ['ABCXE1234F', 'ABCPE12345F', 'XABCPE1234F'],
+    },
+  },
+  {
+    id: 'in_aadhaar',
+    category: CATEGORY,
+    description: 'India Aadhaar number (12 digits, Verhoeff check) after Aadhaar / UIDAI.',
+    digits: { min: 12, max: 12 },
+    find: afterName(/aadhaa?r|\bUIDAI\b|आधार/i, /aadhaa?r/, 12, '4,4,4', isValidAadhaar),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'Aadhaar: 2341 2341 2346', match: '2341 2341 2346' },
+        { text: 'aadhar no 234123412346', match: '234123412346' },
+      ],
+      negative: ['2341 2341 2346', 'Aadhaar: 2341 2341 2345', 'Aadhaar: 1341 2341 2346'],
+    },
+  },
+  {
+    id: 'ca_sin',
+    category: CATEGORY,
+    description: 'Canada Social Insurance Number (9 digits, Luhn) after SIN / NAS.',
+    digits: { min: 9, max: 9 },
+    find: afterName(
+      /\bSIN\b|social insurance|\bNAS\b|assurance sociale/i,
+      /(?:^|_)sin(?:_|$)|social_insurance/,
+      9,
+      '3,3,3',
+      luhnValid,
+    ),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'SIN: 046 454 286', match: '046 454 286' },
+        { text: 'social insurance number 046454286', match: '046454286' },
+      ],
+      negative: ['046 454 286', 'SIN: 046 454 287', 'single 046 454 286'],
+    },
+  },
+  {
+    id: 'uk_nhs_number',
+    category: CATEGORY,
+    description: 'UK NHS number (10 digits, mod-11 check) after NHS.',
+    digits: { min: 10, max: 10 },
+    find: afterName(/\bNHS\b/i, /(?:^|_)nhs(?:_|$)/, 10, '3,3,4', isValidNhsNumber),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'NHS number: 943 476 5919', match: '943 476 5919' },
+        { text: 'nhs no 9434765919', match: '9434765919' },
+      ],
+      negative: ['943 476 5919', 'NHS number: 943 476 5918'],
+    },
+  },
+];
