@@ -101,6 +101,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'national id shapes': (n) =>
     'S1234567D AB 12 34 56 C RSSMRA85T10A562S ABCPE1234F '.repeat(n / 52),
   'dotted and dashed ids': (n) => '529.982.247-25 950315-2845911 '.repeat(n / 30),
+  'DNI letters and NIR groups': (n) => '12345678Z X1234567L 2 55 08 14 168 025 38 '.repeat(n / 42),
   'id names before digits': (n) => 'Aadhaar SIN NHS 2341 2341 2346 '.repeat(n / 31),
   'more street suffixes': (n) => '12 Oak Knoll Apt 1, Fort Eve 62704 '.repeat(n / 35),
   'call prefixes': (n) => '0049 30 12345678 '.repeat(n / 17),

@@ -3,13 +3,17 @@ import assert from 'node:assert/strict';
 import {
   isDate,
   isValidAadhaar,
+  isValidBsn,
   isValidChineseId,
   isValidCodiceFiscale,
   isValidCpf,
+  isValidDniNie,
   isValidNhsNumber,
   isValidNinoPrefix,
+  isValidNir,
   isValidNric,
   isValidPan,
+  isValidPesel,
   koreanRrn,
 } from './national-ids.js';
 
@@ -84,4 +88,35 @@ test('NHS number: mod-11 check digit', () => {
   assert.ok(isValidNhsNumber('9434765919'));
   assert.ok(!isValidNhsNumber('9434765918'));
   assert.ok(!isValidNhsNumber('0000000000'));
+});
+
+test('DNI / NIE letters', () => {
+  assert.ok(isValidDniNie('12345678Z'));
+  assert.ok(isValidDniNie('X1234567L'));
+  assert.ok(!isValidDniNie('12345678A'));
+  assert.ok(!isValidDniNie('X12345678Z'), 'NIE has 7 digits');
+});
+
+test('NIR key, month and Corsica departments', () => {
+  assert.ok(isValidNir('255081416802538'));
+  assert.ok(!isValidNir('255081416802539'));
+  assert.ok(!isValidNir('255131416802538'), 'month 13');
+  // 2A: the department counts as 19 and the number is lowered by 1,000,000 for the key.
+  const body = 1850519000001n - 1000000n;
+  const key = String(97n - (body % 97n)).padStart(2, '0');
+  assert.ok(isValidNir(`185052A000001${key}`));
+});
+
+test('BSN 11-test', () => {
+  assert.ok(isValidBsn('111222333'));
+  assert.ok(isValidBsn('123456782'));
+  assert.ok(!isValidBsn('123456789'));
+  assert.ok(!isValidBsn('000000000'));
+});
+
+test('PESEL: date with the century in the month, check digit', () => {
+  assert.ok(isValidPesel('44051401359'));
+  assert.ok(isValidPesel('02070803628'));
+  assert.ok(!isValidPesel('44051401358'));
+  assert.ok(!isValidPesel('44133201359'), 'month 13 of the 1900s');
 });

@@ -149,3 +149,50 @@ export function isValidNhsNumber(d: string): boolean {
   if (check === 10) return false;
   return (check === 11 ? 0 : check) === digitAt(d, 9);
 }
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** Spain DNI (8 digits + letter) or NIE (X, Y or Z + 7 digits + letter): the letter is mod 23. */
+export function isValidDniNie(id: string): boolean {
+  const m = /^([XYZ]?)([0-9]{7,8})([A-Z])$/.exec(id);
+  if (m === null || m[1]!.length + m[2]!.length !== 8) return false;
+  const n = Number(('XYZ'.indexOf(m[1]!) < 0 ? '' : String('XYZ'.indexOf(m[1]!))) + m[2]!);
+  return DNI_LETTERS[n % 23] === m[3];
+}
+
+/** Netherlands BSN: 9 digits, the 11-test (weights 9…2 and −1). */
+export function isValidBsn(d: string): boolean {
+  if (!/^[0-9]{9}$/.test(d) || /^0+$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += digitAt(d, i) * (9 - i);
+  return (sum - digitAt(d, 8)) % 11 === 0;
+}
+
+const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+
+/** Poland PESEL: birth date (the month carries the century) and a check digit. */
+export function isValidPesel(d: string): boolean {
+  if (!/^[0-9]{11}$/.test(d)) return false;
+  const mm = Number(d.slice(2, 4));
+  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(mm / 20)]!;
+  if (!isDate(century + Number(d.slice(0, 2)), mm % 20, Number(d.slice(4, 6)))) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += digitAt(d, i) * PESEL_WEIGHTS[i]!;
+  return (10 - (sum % 10)) % 10 === digitAt(d, 10);
+}
+
+/**
+ * France NIR (numéro de sécurité sociale): sex (1, 2; 3, 4, 7, 8 for provisional numbers), year,
+ * month (01–12, or 20–42 and 50–99 when unknown), place and order, then the key 97 − (NIR mod 97).
+ * Corsica's `2A` / `2B` departments count as 19 / 18.
+ */
+export function isValidNir(nir: string): boolean {
+  const m = /^([1-478])([0-9]{2})([0-9]{2})(2[AB]|[0-9]{2})([0-9]{6})([0-9]{2})$/.exec(nir);
+  if (m === null) return false;
+  const month = Number(m[3]);
+  if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50)) return false;
+  const dep = m[4] === '2A' ? '19' : m[4] === '2B' ? '18' : m[4]!;
+  const body = BigInt(m[1]! + m[2]! + m[3]! + dep + m[5]!);
+  const shift = m[4] === '2A' ? 1000000n : m[4] === '2B' ? 2000000n : 0n;
+  return Number(97n - ((body - shift) % 97n)) === Number(m[6]);
+}

@@ -15,13 +15,17 @@
 import { luhnValid } from '../../validators/luhn.js';
 import {
   isValidAadhaar,
+  isValidBsn,
   isValidChineseId,
   isValidCodiceFiscale,
   isValidCpf,
+  isValidDniNie,
   isValidNhsNumber,
   isValidNinoPrefix,
+  isValidNir,
   isValidNric,
   isValidPan,
+  isValidPesel,
   koreanRrn,
 } from '../../validators/national-ids.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
@@ -166,6 +170,45 @@ function afterName(
     if (!grouped && g.groups.length !== 1) return undefined;
     return hasContext(text, start, ctx, words, key) ? { start, end, confidence: 0.9 } : undefined;
   };
+}
+
+/** `12345678Z` (DNI) or `X1234567L` (NIE): the digit run with its letters. */
+function findDniNie(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const digits = hit.end - hit.start;
+  const nie = digits === 7;
+  const start = nie ? hit.start - 1 : hit.start;
+  const end = hit.end + 1;
+  if ((!nie && digits !== 8) || isWordChar(codeAt(text, start - 1))) return undefined;
+  if (isWordChar(codeAt(text, end)) || !isValidDniNie(text.slice(start, end))) return undefined;
+  const context = hasContext(
+    text,
+    start,
+    ctx,
+    /\b(?:DNI|NIE|NIF)\b/i,
+    /(?:^|_)(?:dni|nie|nif)(?:_|$)/,
+  );
+  return { start, end, confidence: context ? 0.9 : nie ? 0.85 : 0.8 };
+}
+
+function dniAround(text: string, start: number, end: number): boolean {
+  if (end - start === 8) return true;
+  const c = codeAt(text, start - 1);
+  return c >= 88 && c <= 90; // X Y Z
+}
+
+const NIR_WORDS = /s[ée]curit[ée] sociale|\bNIR\b|\bINSEE\b|n° ?de s[ée]cu|social security/i;
+
+/** `1 85 05 78 006 084 36` alone; 15 bare digits after their name. */
+function findNir(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
+  const { start, end } = hit;
+  if (!standsAlone(text, start, end)) return undefined;
+  const g = readGroups(text, start, end, 15);
+  if (g === undefined || g.digits.length !== 15 || !isValidNir(g.digits)) return undefined;
+  if (g.groups.join(',') === '1,2,2,2,3,3,2' && allSeps(g, ' '))
+    return { start, end, confidence: 0.85 };
+  return g.groups.length === 1 && hasContext(text, start, ctx, NIR_WORDS, /(?:^|_)nir(?:_|$)|insee/)
+    ? { start, end, confidence: 0.9 }
+    : undefined;
 }
 
 /** National identity numbers of other countries. */
@@ -323,6 +366,74 @@ export const nationalIdRules: readonly Rule[] = [
         { text: 'social insurance number 046454286', match: '046454286' },
       ],
       negative: ['046 454 286', 'SIN: 046 454 287', 'single 046 454 286'],
+    },
+  },
+  {
+    id: 'es_dni',
+    category: CATEGORY,
+    description: 'Spain DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter), mod-23 letter.',
+    digits: { min: 7, max: 8, next: UPPER, around: dniAround },
+    find: findDniNie,
+    confidence: 0.8,
+    examples: {
+      positive: [
+        { text: 'DNI: 12345678Z', match: '12345678Z' },
+        { text: 'titular 00000023T confirmado', match: '00000023T' },
+        { text: 'NIE X1234567L', match: 'X1234567L' },
+      ],
+      negative: ['12345678A', 'X1234567A', 'A12345678Z', 'ref 12345678Z9'],
+    },
+  },
+  {
+    id: 'fr_nir',
+    category: CATEGORY,
+    description:
+      'France social security number (NIR): 1 85 05 78 006 084 36 alone (key 97 − NIR mod 97); 15 bare digits after sécurité sociale / NIR.',
+    digits: { min: 15, max: 15 },
+    find: findNir,
+    confidence: 0.85,
+    examples: {
+      positive: [
+        { text: 'n° sécu 2 55 08 14 168 025 38', match: '2 55 08 14 168 025 38' },
+        { text: 'numéro de sécurité sociale : 255081416802538', match: '255081416802538' },
+      ],
+      negative: ['2 55 08 14 168 025 39', '255081416802538', '9 55 08 14 168 025 38'],
+    },
+  },
+  {
+    id: 'nl_bsn',
+    category: CATEGORY,
+    description: 'Netherlands BSN (9 digits, 11-test) after BSN / burgerservicenummer.',
+    digits: { min: 9, max: 9 },
+    find: afterName(
+      /\bBSN\b|burgerservicenummer/i,
+      /(?:^|_)bsn(?:_|$)|burgerservicenummer/,
+      9,
+      '3,3,3',
+      isValidBsn,
+    ),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'BSN: 111222333', match: '111222333' },
+        { text: 'burgerservicenummer 123456782', match: '123456782' },
+      ],
+      negative: ['111222333', 'BSN: 111222334'],
+    },
+  },
+  {
+    id: 'pl_pesel',
+    category: CATEGORY,
+    description: 'Poland PESEL (11 digits: birth date, check digit) after PESEL.',
+    digits: { min: 11, max: 11 },
+    find: afterName(/\bPESEL\b/i, /pesel/, 11, '11', isValidPesel),
+    confidence: 0.9,
+    examples: {
+      positive: [
+        { text: 'PESEL: 44051401359', match: '44051401359' },
+        { text: 'nr PESEL 02070803628', match: '02070803628' },
+      ],
+      negative: ['44051401359', 'PESEL: 44051401358', 'PESEL: 44131401359'],
     },
   },
   {

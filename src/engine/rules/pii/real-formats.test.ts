@@ -408,7 +408,8 @@ const GOV_IDS: readonly Row[] = [
   { kind: 'jp_my_number', value: '123456789018', lead: 'Invoice query: ', contexts: ['en'] },
   // Other countries' national ids (Receita Federal's CPF digits, GB 11643-1999, the Korean
   // resident registration formula, ICA's NRIC letters, HMRC's NINO prefixes, the Agenzia delle
-  // Entrate's check letter, UIDAI's Verhoeff digit, ESDC's SIN Luhn, the NHS mod-11 digit).
+  // Entrate's check letter, UIDAI's Verhoeff digit, ESDC's SIN Luhn, the NHS mod-11 digit, the
+  // DNI letter, the NIR key, the BSN 11-test, the PESEL check digit).
   { kind: 'br_cpf', value: '529.982.247-25' },
   { kind: 'br_cpf', value: '52998224725', key: 'cpf', contexts: FIELDS },
   { kind: 'br_cpf', value: '52998224725', lead: 'CPF ', contexts: ['en', 'ja'] },
@@ -426,6 +427,12 @@ const GOV_IDS: readonly Row[] = [
   { kind: 'in_aadhaar', value: '234123412346', key: 'aadhaar', contexts: FIELDS },
   { kind: 'ca_sin', value: '046 454 286', lead: 'SIN ', contexts: ['en', 'ja'] },
   { kind: 'uk_nhs_number', value: '943 476 5919', lead: 'NHS number ', contexts: ['en', 'ja'] },
+  { kind: 'es_dni', value: '12345678Z' },
+  { kind: 'es_dni', value: 'X1234567L' },
+  { kind: 'fr_nir', value: '2 55 08 14 168 025 38' },
+  { kind: 'fr_nir', value: '255081416802538', lead: 'NIR ', contexts: ['en', 'ja'] },
+  { kind: 'nl_bsn', value: '111222333', lead: 'BSN ', contexts: ['en', 'ja'] },
+  { kind: 'pl_pesel', value: '44051401359', lead: 'PESEL ', contexts: ['en', 'ja'] },
 ];
 
 test('US SSNs and Japanese My Numbers, separated and with field context', () =>
