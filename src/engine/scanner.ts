@@ -107,16 +107,28 @@ interface DigitRule {
   readonly minDots: number;
   /** Char codes allowed right after the run; empty: any. */
   readonly next: readonly number[];
+  /** `next` as a lookup for ASCII codes (one load instead of a search of the list). */
+  readonly nextAscii: Uint8Array;
   readonly letterPrefix: boolean;
   readonly around: ((text: string, start: number, end: number) => boolean) | undefined;
   readonly cost: number;
   readonly run: CompiledRule['run'];
 }
 
+/** The ASCII characters of `chars` as a 128-entry lookup. */
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (const ch of chars) if (ch.charCodeAt(0) < 128) set[ch.charCodeAt(0)] = 1;
+  return set;
+}
+
 /** The scanner-side pre-filters of a digit rule (see `Rule.digits`). */
 function passes(r: DigitRule, text: string, start: number, end: number, dots: number): boolean {
   if (dots < r.minDots) return false;
-  if (r.next.length > 0 && !r.next.includes(text.charCodeAt(end))) return false;
+  if (r.next.length > 0) {
+    const c = text.charCodeAt(end);
+    if (c < 128 ? r.nextAscii[c] === 0 : !r.next.includes(c)) return false;
+  }
   if (r.around !== undefined && !r.around(text, start, end)) return false;
   return (
     !r.letterPrefix ||
@@ -182,6 +194,7 @@ function buildTables(rules: readonly Rule[]): Tables {
         maxDigits: d.max,
         minDots: d.dots ?? 0,
         next: [...(d.next ?? '')].map((ch) => ch.charCodeAt(0)),
+        nextAscii: asciiSet(d.next ?? ''),
         letterPrefix: d.letterPrefix ?? false,
         around: d.around,
         cost: compiled.cost,

@@ -30,7 +30,7 @@ import {
 } from '../../validators/national-ids.js';
 import type { Candidate, Hit, Rule, ScanContext } from '../../types.js';
 import { allSeps, codeAt, contextBefore, fieldIs, readGroups, standsAlone } from './shared.js';
-import { isUpper, isWordChar } from '../../text.js';
+import { isDigit, isUpper, isWordChar } from '../../text.js';
 
 const CATEGORY = 'user.government_id.national_identification_number';
 const WINDOW = 24;
@@ -44,6 +44,9 @@ function hasContext(text: string, start: number, ctx: ScanContext, words: RegExp
 function findCpf(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const { start, end } = hit;
   if (!standsAlone(text, start, end)) return undefined;
+  // Most 11-digit runs are ids and timestamps: without the dot of `123.` or the name, stop here.
+  if (codeAt(text, start + 3) !== 46 && !hasContext(text, start, ctx, /\bcpf\b/i, /cpf/))
+    return undefined;
   const g = readGroups(text, start, end, 11);
   if (g === undefined || !isValidCpf(g.digits)) return undefined;
   if (g.groups.join(',') === '3,3,3,2' && g.seps.join('') === '..-')
@@ -68,17 +71,22 @@ function findChineseId(text: string, hit: Hit): Candidate | undefined {
     : undefined;
 }
 
+const KR_WORDS = /주민|\bRRN\b|resident registration/i;
+
 /** `YYMMDD-NNNNNNN`. */
 function findKoreanRrn(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const { start, end } = hit;
   if (!standsAlone(text, start, end)) return undefined;
+  // Most 13-digit runs are epoch milliseconds: without the dash or the name, stop here.
+  const named = () => hasContext(text, start, ctx, KR_WORDS, /rrn|jumin/);
+  if (codeAt(text, start + 6) !== 45 && !named()) return undefined;
   const g = readGroups(text, start, end, 13);
   if (g === undefined || g.digits.length !== 13) return undefined;
   const dashed = g.groups.join(',') === '6,7' && allSeps(g, '-');
   if (!dashed && g.groups.length !== 1) return undefined;
   const { valid, checked } = koreanRrn(g.digits);
   if (!valid) return undefined;
-  const context = hasContext(text, start, ctx, /주민|\bRRN\b|resident registration/i, /rrn|jumin/);
+  const context = named();
   if (checked && (dashed || context)) return { start, end, confidence: context ? 0.9 : 0.85 };
   return context && dashed ? { start, end, confidence: 0.8 } : undefined;
 }
@@ -142,6 +150,22 @@ function findCodiceFiscale(text: string, hit: Hit): Candidate | undefined {
   return isValidCodiceFiscale(text.slice(start, end)) ? { start, end, confidence: 0.9 } : undefined;
 }
 
+/** Scanner pre-filter: the month letter and day digits before the place code's digits. */
+function codiceAround(text: string, start: number): boolean {
+  return (
+    isUpper(codeAt(text, start - 1)) &&
+    isDigit(codeAt(text, start - 2)) &&
+    isDigit(codeAt(text, start - 3)) &&
+    isUpper(codeAt(text, start - 4))
+  );
+}
+
+/** Scanner pre-filter: five capitals right before the digits, nothing glued before them. */
+function panAround(text: string, start: number): boolean {
+  for (let i = 1; i <= 5; i++) if (!isUpper(codeAt(text, start - i))) return false;
+  return !isWordChar(codeAt(text, start - 6));
+}
+
 /** `ABCPE1234F`: five letters before the four digits, one after. */
 function findPan(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const start = hit.start - 5;
@@ -163,12 +187,14 @@ function afterName(
 ) {
   return (text: string, hit: Hit, ctx: ScanContext): Candidate | undefined => {
     const { start, end } = hit;
-    if (!standsAlone(text, start, end)) return undefined;
+    // The name first: most runs of these lengths are timestamps and ids, and it is the cheap test.
+    if (!standsAlone(text, start, end) || !hasContext(text, start, ctx, words, key))
+      return undefined;
     const g = readGroups(text, start, end, digits);
     if (g === undefined || g.digits.length !== digits || !valid(g.digits)) return undefined;
     const grouped = g.groups.join(',') === shape && (allSeps(g, ' ') || allSeps(g, '-'));
     if (!grouped && g.groups.length !== 1) return undefined;
-    return hasContext(text, start, ctx, words, key) ? { start, end, confidence: 0.9 } : undefined;
+    return { start, end, confidence: 0.9 };
   };
 }
 
@@ -305,7 +331,7 @@ export const nationalIdRules: readonly Rule[] = [
     category: CATEGORY,
     description:
       'Italy codice fiscale: 6 letters, birth year, month letter, day, place code, check letter.',
-    digits: { min: 3, max: 3, next: UPPER },
+    digits: { min: 3, max: 3, next: UPPER, around: codiceAround },
     find: findCodiceFiscale,
     confidence: 0.9,
     examples: {
@@ -321,7 +347,7 @@ export const nationalIdRules: readonly Rule[] = [
     category: CATEGORY,
     description:
       'India PAN: 5 letters (the 4th the holder type), 4 digits, a letter; 0.9 after PAN.',
-    digits: { min: 4, max: 4, next: UPPER },
+    digits: { min: 4, max: 4, next: UPPER, around: panAround },
     find: findPan,
     confidence: 0.75,
     examples: {
