@@ -103,16 +103,45 @@ export function base64Segments(
 }
 
 /**
- * Map decoded units back to their 4-character base64 groups when the text is ASCII (one byte
- * per unit); otherwise every unit maps to the whole segment.
+ * Map decoded units back to the 4-character base64 groups that hold their bytes: one byte per
+ * unit when the text is ASCII; otherwise through the UTF-8 byte offset of each unit, computed on
+ * the first span asked for (a Japanese message inside base64 JSON maps a phone number to its own
+ * groups, not to the whole segment).
  */
 function viewOf(text: string, bytes: number, from: number, to: number): DecodedView {
   const ascii = text.length === bytes;
+  let offsets: Int32Array | undefined;
   return {
     text,
-    map: (s, e) =>
-      ascii
-        ? [from + Math.floor(s / 3) * 4, Math.min(to, from + Math.ceil(e / 3) * 4)]
-        : [from, to],
+    map: (s, e) => {
+      let bs = s;
+      let be = e;
+      if (!ascii) {
+        offsets ??= utf8Offsets(text);
+        bs = offsets[s]!;
+        be = offsets[e]!;
+      }
+      return [from + Math.floor(bs / 3) * 4, Math.min(to, from + Math.ceil(be / 3) * 4)];
+    },
   };
+}
+
+/** UTF-8 byte offset of every UTF-16 unit of `text`, and of its end. */
+function utf8Offsets(text: string): Int32Array {
+  const n = text.length;
+  const out = new Int32Array(n + 1);
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = b;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      // A surrogate pair is one 4-byte character; a span never ends between its halves.
+      b += 4;
+      out[++i] = b;
+    } else b += 3;
+  }
+  out[n] = b;
+  return out;
 }

@@ -249,3 +249,22 @@ test('base64Segments decodes readable text and skips binary and hex', () => {
     [],
   );
 });
+
+test('base64Segments maps non-ASCII text to the groups of each span, not the whole segment', () => {
+  const text = '{"msg":"電話番号は090-1234-5678です 🙂 ok"}';
+  const payload = Buffer.from(text).toString('base64');
+  const [view] = base64Segments(`d=${payload}`);
+  assert.equal(view!.text, text);
+  const at = text.indexOf('090');
+  const [s, e] = view!.map(at, at + 13);
+  assert.ok(e - s < payload.length / 2, 'a span maps to its own groups');
+  // The groups hold exactly the span's bytes, with at most two bytes either side.
+  const bytes = Buffer.from(`d=${payload}`.slice(s, e), 'base64');
+  const decoded = bytes.toString('latin1');
+  assert.ok(decoded.includes('090-1234-5678'));
+  assert.ok(bytes.length <= Buffer.byteLength('090-1234-5678') + 4);
+  // After the 4-byte emoji the offsets still line up.
+  const ok = text.indexOf('ok');
+  const [s2, e2] = view!.map(ok, ok + 2);
+  assert.ok(Buffer.from(`d=${payload}`.slice(s2, e2), 'base64').toString('latin1').includes('ok'));
+});
