@@ -156,7 +156,8 @@ const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 export function isValidDniNie(id: string): boolean {
   const m = /^([XYZ]?)([0-9]{7,8})([A-Z])$/.exec(id);
   if (m === null || m[1]!.length + m[2]!.length !== 8) return false;
-  const n = Number(('XYZ'.indexOf(m[1]!) < 0 ? '' : String('XYZ'.indexOf(m[1]!))) + m[2]!);
+  // An NIE's letter stands for a leading digit: X 0, Y 1, Z 2.
+  const n = Number((m[1] === '' ? '' : String('XYZ'.indexOf(m[1]!))) + m[2]!);
   return DNI_LETTERS[n % 23] === m[3];
 }
 

@@ -215,12 +215,8 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
     if (placeEnd >= 0) return { start: s, end: placeEnd, confidence: 0.85 };
     return moreSuffixAddress(text, s, e);
   }
-  const [tail, place] = placeAfter(text, end, false);
-  if (place) return { start: s, end: tail, confidence: 0.9 };
-  const city = sticky(CITY_ZIP, text, tail);
-  return city
-    ? { start: s, end: tail + city[0].length, confidence: 0.85 }
-    : { start: s, end: tail, confidence: 0.6 };
+  const [tail, sure] = placeOrPostal(text, end);
+  return { start: s, end: tail, confidence: sure || 0.6 };
 }
 
 /**
@@ -231,12 +227,22 @@ function findUsAddress(text: string, hit: Hit): Candidate | undefined {
 function moreSuffixAddress(text: string, s: number, e: number): Candidate | undefined {
   const end = streetEnd(text, e + 1, false, true);
   if (end < 0) return undefined;
-  const [tail, place] = placeAfter(text, end, false);
-  if (place) return { start: s, end: tail, confidence: 0.9 };
-  const city = sticky(CITY_ZIP, text, tail);
-  if (city) return { start: s, end: tail + city[0].length, confidence: 0.85 };
+  const [tail, sure] = placeOrPostal(text, end);
+  if (sure > 0) return { start: s, end: tail, confidence: sure };
   if (tail > end) return { start: s, end: tail, confidence: 0.85 };
   return contextBefore(text, s, 24, ADDRESS_WORDS) ? { start: s, end, confidence: 0.7 } : undefined;
+}
+
+/**
+ * After a capitalized street ending at `end`: `placeAfter`, or failing the state, a city and a
+ * postal code (CITY_ZIP). Returns where the address ends and its confidence: 0.9 with a state,
+ * 0.85 with a postal code only, 0 with neither (the end is then after the unit, if any).
+ */
+function placeOrPostal(text: string, end: number): [number, number] {
+  const [tail, place] = placeAfter(text, end, false);
+  if (place) return [tail, 0.9];
+  const city = sticky(CITY_ZIP, text, tail);
+  return city ? [tail + city[0].length, 0.85] : [tail, 0];
 }
 
 /**

@@ -2,15 +2,16 @@
  * National identity numbers of other countries, each read in the form its holders write it and
  * checked by its own check digit or structure (`validators/national-ids.ts`):
  *
- * - Brazil CPF `123.456.789-09` (alone; 11 bare digits only after `CPF`), China resident id
- *   (18 characters, birth date and check character), Korea resident registration number
- *   `900101-1234568` (birth date and sex digit; the old check digit, or `주민` / `RRN` before it),
- *   Singapore NRIC / FIN `S1234567D`, UK National Insurance number `AB 12 34 56 C`, Italy codice
- *   fiscale `RSSMRA85T10A562S`, India PAN `ABCPE1234F`: their shape and check are specific enough
- *   to read alone.
- * - India Aadhaar, Canada SIN and UK NHS numbers are bare digit groups that phone numbers, My
- *   Numbers and order ids share: only after their name (`Aadhaar`, `SIN`, `NHS`) within 24
- *   characters, or in a field named for them.
+ * - Read alone, their shape and check being specific enough: Brazil CPF `123.456.789-09` (11 bare
+ *   digits only after `CPF`), China resident id (18 characters, birth date and check character),
+ *   Korea resident registration number `900101-1234568` (birth date and sex digit; the old check
+ *   digit, or `주민` / `RRN` before it), Singapore NRIC / FIN `S1234567D`, UK National Insurance
+ *   number `AB 12 34 56 C`, Italy codice fiscale `RSSMRA85T10A562S`, India PAN `ABCPE1234F`,
+ *   Spain DNI / NIE `12345678Z`, France NIR `1 85 05 78 006 084 36` (15 bare digits only after
+ *   its name).
+ * - Only after their name within 24 characters, or in a field named for them, being bare digit
+ *   groups that phone numbers, My Numbers, timestamps and order ids share: India Aadhaar, Canada
+ *   SIN, UK NHS, Netherlands BSN, Poland PESEL.
  */
 import { luhnValid } from '../../validators/luhn.js';
 import {
@@ -40,20 +41,30 @@ function hasContext(text: string, start: number, ctx: ScanContext, words: RegExp
   return fieldIs(ctx, CATEGORY, key) || contextBefore(text, start, WINDOW, words);
 }
 
+/**
+ * The characters `[start, end)` when nothing is glued to either side (a letter, digit or `_`),
+ * for the ids that hold letters around their digit run; otherwise undefined.
+ */
+function token(text: string, start: number, end: number): string | undefined {
+  if (start < 0 || isWordChar(codeAt(text, start - 1)) || isWordChar(codeAt(text, end)))
+    return undefined;
+  return text.slice(start, end);
+}
+
 /** `123.456.789-09`, or 11 bare digits after `CPF`. */
 function findCpf(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const { start, end } = hit;
   if (!standsAlone(text, start, end)) return undefined;
   // Most 11-digit runs are ids and timestamps: without the dot of `123.` or the name, stop here.
-  if (codeAt(text, start + 3) !== 46 && !hasContext(text, start, ctx, /\bcpf\b/i, /cpf/))
-    return undefined;
+  const dotted = codeAt(text, start + 3) === 46;
+  if (!dotted && !hasContext(text, start, ctx, /\bcpf\b/i, /cpf/)) return undefined;
   const g = readGroups(text, start, end, 11);
   if (g === undefined || !isValidCpf(g.digits)) return undefined;
-  if (g.groups.join(',') === '3,3,3,2' && g.seps.join('') === '..-')
-    return { start, end, confidence: 0.9 };
-  return g.groups.length === 1 && hasContext(text, start, ctx, /\bcpf\b/i, /cpf/)
-    ? { start, end, confidence: 0.85 }
-    : undefined;
+  if (dotted)
+    return g.groups.join(',') === '3,3,3,2' && g.seps.join('') === '..-'
+      ? { start, end, confidence: 0.9 }
+      : undefined;
+  return g.groups.length === 1 ? { start, end, confidence: 0.85 } : undefined;
 }
 
 /** 18 characters (17 digits and a digit or `X`), with nothing glued on either side. */
@@ -65,8 +76,8 @@ function findChineseId(text: string, hit: Hit): Candidate | undefined {
     if (c !== 88 && c !== 120) return undefined;
     end++;
   } else if (end - start !== 18) return undefined;
-  if (isWordChar(codeAt(text, start - 1)) || isWordChar(codeAt(text, end))) return undefined;
-  return isValidChineseId(text.slice(start, end).toUpperCase())
+  const id = token(text, start, end);
+  return id !== undefined && isValidChineseId(id.toUpperCase())
     ? { start, end, confidence: 0.85 }
     : undefined;
 }
@@ -95,9 +106,8 @@ function findKoreanRrn(text: string, hit: Hit, ctx: ScanContext): Candidate | un
 function findNric(text: string, hit: Hit): Candidate | undefined {
   const start = hit.start - 1;
   const end = hit.end + 1;
-  if (hit.end - hit.start !== 7 || isWordChar(codeAt(text, start - 1))) return undefined;
-  if (isWordChar(codeAt(text, end))) return undefined;
-  return isValidNric(text.slice(start, end)) ? { start, end, confidence: 0.85 } : undefined;
+  const id = hit.end - hit.start === 7 ? token(text, start, end) : undefined;
+  return id !== undefined && isValidNric(id) ? { start, end, confidence: 0.85 } : undefined;
 }
 
 function nricAround(text: string, start: number): boolean {
@@ -144,10 +154,8 @@ function findNino(text: string, hit: Hit, ctx: ScanContext): Candidate | undefin
 function findCodiceFiscale(text: string, hit: Hit): Candidate | undefined {
   const start = hit.start - 12;
   const end = hit.end + 1;
-  if (hit.end - hit.start !== 3 || start < 0 || isWordChar(codeAt(text, start - 1)))
-    return undefined;
-  if (isWordChar(codeAt(text, end))) return undefined;
-  return isValidCodiceFiscale(text.slice(start, end)) ? { start, end, confidence: 0.9 } : undefined;
+  const cf = hit.end - hit.start === 3 ? token(text, start, end) : undefined;
+  return cf !== undefined && isValidCodiceFiscale(cf) ? { start, end, confidence: 0.9 } : undefined;
 }
 
 /** Scanner pre-filter: the month letter and day digits before the place code's digits. */
@@ -170,14 +178,13 @@ function panAround(text: string, start: number): boolean {
 function findPan(text: string, hit: Hit, ctx: ScanContext): Candidate | undefined {
   const start = hit.start - 5;
   const end = hit.end + 1;
-  if (hit.end - hit.start !== 4 || start < 0 || isWordChar(codeAt(text, start - 1)))
-    return undefined;
-  if (isWordChar(codeAt(text, end)) || !isValidPan(text.slice(start, end))) return undefined;
+  const pan = hit.end - hit.start === 4 ? token(text, start, end) : undefined;
+  if (pan === undefined || !isValidPan(pan)) return undefined;
   const context = hasContext(text, start, ctx, /\bPAN\b|permanent account/i, /(?:^|_)pan(?:_|$)/);
   return { start, end, confidence: context ? 0.9 : 0.75 };
 }
 
-/** Digit groups after their name only (Aadhaar, SIN, NHS): `shape` the grouped form. */
+/** Digit groups after their name only (Aadhaar, SIN, NHS, BSN, PESEL): `shape` the grouped form. */
 function afterName(
   words: RegExp,
   key: RegExp,
@@ -204,8 +211,8 @@ function findDniNie(text: string, hit: Hit, ctx: ScanContext): Candidate | undef
   const nie = digits === 7;
   const start = nie ? hit.start - 1 : hit.start;
   const end = hit.end + 1;
-  if ((!nie && digits !== 8) || isWordChar(codeAt(text, start - 1))) return undefined;
-  if (isWordChar(codeAt(text, end)) || !isValidDniNie(text.slice(start, end))) return undefined;
+  const id = nie || digits === 8 ? token(text, start, end) : undefined;
+  if (id === undefined || !isValidDniNie(id)) return undefined;
   const context = hasContext(
     text,
     start,

@@ -363,7 +363,8 @@ function randomTail(v: string): boolean {
  * 16-symbol alphabet often stays under the entropy bar that base62 keys pass.
  */
 function hexKey(v: string): boolean {
-  return v.length >= 20 && /^[a-f0-9]+$/i.test(v) && lettersAndDigits(v) && randomHex(v);
+  // randomHex also asks for a letter and a digit.
+  return v.length >= 20 && /^[a-f0-9]+$/i.test(v) && randomHex(v);
 }
 
 /** A value that is a credential's shape, not a word, id of data, host, file, time or version. */
